@@ -1,0 +1,164 @@
+/*
+ * blocks.c -- splits the cleaned DOM into blocks, the units that are
+ * scored: maximal runs of inline content between block-level boundaries
+ * (boilerpipe's text blocks), and measures each.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tuning.h"
+
+static int is_comma(int32_t c)
+{
+	return c == ',' || c == ';' || c == ':' || c == 0x3001 || c == 0xFF0C ||
+	       c == 0x060C || c == 0xFF1B;
+}
+
+static int is_stop(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
+	       c == 0xFF1F || c == 0x061F || c == 0x0964;
+}
+
+static void measure(wn_block *b, const char *s, int in_link, int *prev_space)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += (size_t)wn__utf8_next(s + i, len - i, &cp);
+		if (wn__is_space_cp(cp)) {
+			*prev_space = 1;
+			continue;
+		}
+		b->chars++;
+		if (in_link)
+			b->link_chars++;
+		if (wn__is_cjk_cp(cp)) {
+			b->words++;
+			b->cjk++;
+			*prev_space = 1; /* the next Latin run is a new word */
+		} else {
+			if (*prev_space)
+				b->words++;
+			*prev_space = 0;
+		}
+		if (is_comma(cp))
+			b->punct++;
+		else if (is_stop(cp))
+			b->sentences++;
+	}
+}
+
+static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote)
+{
+	if (in_pre)
+		return WN_BK_PRE;
+	if (in_caption)
+		return WN_BK_CAPTION;
+	switch (tag) {
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+		return WN_BK_HEADING;
+	case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+		return WN_BK_LIST_ITEM;
+	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+		return WN_BK_CELL;
+	default:
+		return in_quote ? WN_BK_QUOTE : WN_BK_PARA;
+	}
+}
+
+void wn__blocks(wn_doc *d)
+{
+	size_t cap = 256;
+	wn_block *blocks = wn__xmalloc(cap * sizeof *blocks);
+	int32_t n = 0, open = -1;
+	size_t ccap = 64, csp = 0;
+	int32_t *containers = wn__xmalloc(ccap * sizeof *containers);
+	int in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
+
+	wn_walk w;
+	int32_t i;
+	int leave;
+	wn__walk_init(&w, d, 0, WN_NF_REMOVED);
+	containers[csp++] = 0;
+	while (wn__walk_next(&w, &i, &leave)) {
+		wn_node *x = &d->nodes[i];
+		if (x->kind == WN_NODE_ELEMENT) {
+			int sign = leave ? -1 : 1;
+			if (x->flags & WN_NF_IN_PRE &&
+			    !(d->nodes[x->parent].flags & WN_NF_IN_PRE))
+				in_pre += sign;
+			if (x->tag == GUMBO_TAG_FIGCAPTION)
+				in_caption += sign;
+			if (x->tag == GUMBO_TAG_BLOCKQUOTE)
+				in_quote += sign;
+			if (x->flags & WN_NF_BLOCK) {
+				open = -1;
+				if (!leave) {
+					if (csp == ccap) {
+						ccap *= 2;
+						containers = wn__xrealloc(containers, ccap * sizeof *containers);
+					}
+					containers[csp++] = i;
+				} else if (csp > 1) {
+					csp--;
+				}
+			} else if (!leave && open >= 0) {
+				blocks[open].tags++;
+			}
+			continue;
+		}
+		if (open < 0) {
+			if (x->kind == WN_NODE_WHITESPACE)
+				continue;
+			if (n >= WN_MAX_BLOCKS) {
+				continue; /* noted below */
+			}
+			if ((size_t)n == cap) {
+				cap *= 2;
+				blocks = wn__xrealloc(blocks, cap * sizeof *blocks);
+			}
+			int32_t c = containers[csp - 1];
+			blocks[n] = (wn_block){
+				.container = c, .first = i, .last = i,
+				.depth = x->depth,
+				.kind = kind_of(d->nodes[c].tag, in_pre > 0, in_caption > 0,
+				                in_quote > 0)};
+			if (blocks[n].kind == WN_BK_HEADING)
+				blocks[n].level = (uint8_t)(d->nodes[c].tag - GUMBO_TAG_H1 + 1);
+			open = n++;
+			prev_space = 1;
+		}
+		x->block = open;
+		blocks[open].last = i;
+		measure(&blocks[open], x->g->v.text.text, x->flags & WN_NF_IN_LINK,
+		        &prev_space);
+	}
+	wn__walk_free(&w);
+	free(containers);
+
+	/* Runs of white space only are not blocks: drop them and renumber. */
+	int32_t m = 0;
+	for (int32_t k = 0; k < n; k++) {
+		if (blocks[k].chars == 0) {
+			for (int32_t t = blocks[k].first; t <= blocks[k].last; t++)
+				if (d->nodes[t].block == k)
+					d->nodes[t].block = -1;
+			continue;
+		}
+		if (m != k) {
+			blocks[m] = blocks[k];
+			for (int32_t t = blocks[m].first; t <= blocks[m].last; t++)
+				if (d->nodes[t].block == k)
+					d->nodes[t].block = m;
+		}
+		m++;
+	}
+	if (n >= WN_MAX_BLOCKS)
+		wn__note(d, "limit: only the first %d blocks of the page were read",
+		         WN_MAX_BLOCKS);
+	d->blocks = blocks;
+	d->n_blocks = m;
+}

@@ -1,0 +1,108 @@
+/*
+ * select.c -- picks the content.  The article is the element whose subtree
+ * has the largest summed block weight (a maximum-subtree form of the
+ * "common ancestor that gathers the most good text": running text adds,
+ * menus and link lists subtract).  Siblings that are nearly as good join it
+ * (Readability.js's sibling step); inside it, subtrees that sum to
+ * boilerplate, link lists and blocks under strong boilerplate evidence are
+ * dropped.  When no subtree holds enough good text the page has no clear
+ * article and the densest blocks of the best subtree are given.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "tuning.h"
+
+static int heading_is_title(const wn_doc *d, const wn_block *b)
+{
+	if (!d->title[0] || b->kind != WN_BK_HEADING)
+		return 0;
+	wn_buf t = {0};
+	wn__subtree_text(d, b->container, &t);
+	/* The <title> often carries " | Site" or " - Site" after the headline. */
+	int same = t.len > 0 && !strncasecmp(d->title, t.data, t.len) &&
+	           (d->title[t.len] == 0 || d->title[t.len] == ' ');
+	wn__buf_free(&t);
+	return same;
+}
+
+static void keep_block(wn_doc *d, wn_block *b)
+{
+	b->keep = 1;
+	for (int32_t i = b->container; i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP);
+	     i = d->nodes[i].parent)
+		d->nodes[i].flags |= WN_NF_KEEP;
+}
+
+void wn__select(wn_doc *d)
+{
+	int32_t nn = d->n_nodes;
+	float *sum = wn__arena_alloc(&d->arena, (size_t)nn * sizeof *sum);
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		sum[d->blocks[k].container] += d->blocks[k].score;
+	for (int32_t i = nn - 1; i > 0; i--)
+		sum[d->nodes[i].parent] += sum[i];
+
+	/* The best subtree; among near-equals the deepest (the last in
+	 * document order that is an ancestor-or-self of the others). */
+	int32_t best = 0;
+	for (int32_t i = 1; i < nn; i++)
+		if (d->nodes[i].kind == WN_NODE_ELEMENT && sum[i] > sum[best])
+			best = i;
+	float top = sum[best];
+	for (int32_t i = best + 1; i < d->nodes[best].end; i++)
+		if (d->nodes[i].kind == WN_NODE_ELEMENT &&
+		    sum[i] >= top - WN_ROOT_TIE * (top > 0 ? top : -top))
+			best = i;
+
+	d->article = best;
+	d->has_article = sum[best] >= WN_MIN_ARTICLE;
+	if (!d->has_article)
+		wn__note(d, "no clear article: giving the page's densest text");
+
+	/* Roots: the article and its good siblings. */
+	int32_t parent = d->nodes[best].parent;
+	int32_t lo = best, hi = d->nodes[best].end;
+	if (parent >= 0) {
+		lo = parent + 1;
+		hi = d->nodes[parent].end;
+	}
+	for (int32_t r = lo; r < hi; r = d->nodes[r].end) {
+		if (r != best &&
+		    !(d->nodes[r].kind == WN_NODE_ELEMENT &&
+		      sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0))
+			continue;
+		int base = d->node_hint[r];
+		for (int32_t i = r; i < d->nodes[r].end; i++) {
+			wn_node *x = &d->nodes[i];
+			if (x->flags & WN_NF_REMOVED) {
+				i = x->end - 1;
+				continue;
+			}
+			if (i != r && x->kind == WN_NODE_ELEMENT && sum[i] < WN_PRUNE_SUM) {
+				x->flags |= WN_NF_DROP;
+				i = x->end - 1;
+				continue;
+			}
+			if (x->kind == WN_NODE_ELEMENT || x->block < 0)
+				continue;
+			wn_block *b = &d->blocks[x->block];
+			if (b->keep || b->first != i)
+				continue;
+			double links = b->chars ? (double)b->link_chars / b->chars : 0;
+			int rel = d->node_hint[b->container] - base;
+			if (links > WN_MAX_LINK_SHARE)
+				continue;
+			if (rel <= WN_DROP_HINT && b->good < WN_STRONG_GOODNESS)
+				continue;
+			if (b->kind == WN_BK_CAPTION && !d->opt->captions)
+				continue;
+			if (!d->has_article && b->good <= 0)
+				continue;
+			if (heading_is_title(d, b))
+				continue;
+			keep_block(d, b);
+		}
+	}
+}

@@ -1,0 +1,74 @@
+/*
+ * tuning.h -- every threshold and weight of winnow's extraction, in one
+ * table, each with its reason.  Lengths are in "effective characters":
+ * characters, with each CJK character counted WN_CJK_CHAR_WEIGHT times
+ * because a CJK character carries about as much as a short Latin word.
+ * Values were set by measuring on the development corpora (see README,
+ * "How it decides"); change one only with before/after scores.
+ */
+#ifndef WINNOW_TUNING_H
+#define WINNOW_TUNING_H
+
+/* ---- class/id/role evidence (clean.c) ---- */
+/* An element whose class/id says content ("article", "post-body").
+ * Half of it for weaker words ("content", "main", "text"). */
+#define WN_HINT_GOOD 25
+/* An element whose class/id says boilerplate ("nav", "related", "share").
+ * Stronger than GOOD: boilerplate names are more specific than "content". */
+#define WN_HINT_BAD (-50)
+/* A hint on an element holding more than this share of the page's text is
+ * ignored: it names a layout wrapper ("main-wrapper sidebar-left"), not
+ * the role of the text inside. */
+#define WN_HINT_MAX_SHARE 0.75
+/* Summed hints are clamped to +-this, so that nesting cannot run away. */
+#define WN_HINT_CLAMP 100
+/* How much a hint of +-50 moves a block's goodness (range -1..1). */
+#define WN_HINT_WEIGHT (1.0 / 50)
+
+/* ---- block goodness (score.c), a number in -1..1 ---- */
+#define WN_CJK_CHAR_WEIGHT 3
+/* Below SHORT effective characters a block is a label, a menu item or a
+ * date; from LONG on, a full paragraph (jusText uses 70 and 200). */
+#define WN_SHORT 25
+#define WN_LONG 150
+/* Goodness = BASE + LEN_W*length + PUNCT_W*punctuation - LINK_W*linkshare
+ * + hints.  BASE is negative so that short unpunctuated text counts against
+ * the container holding it. */
+#define WN_G_BASE (-0.4)
+#define WN_G_LEN_W 0.9
+#define WN_G_PUNCT_W 0.35
+#define WN_G_LINK_W 1.6
+/* Running text has a comma or a sentence end every ~80 characters; a
+ * block with that rate or more gets the whole PUNCT_W. */
+#define WN_PUNCT_EVERY 80
+
+/* ---- selection (select.c) ---- */
+/* Below this summed weight the best container is no clear article: the
+ * page is a listing or home page and its densest text is given. */
+#define WN_MIN_ARTICLE 250
+/* A container whose sum is within this share of the best is as good, and
+ * the deeper one is taken (it holds less that is not article). */
+#define WN_ROOT_TIE 0.02
+/* A sibling of the article container joins it when its own sum is at
+ * least this share of the article's (Readability.js appends siblings
+ * scoring over a fifth of the top candidate). */
+#define WN_SIBLING_SHARE 0.2
+/* Inside the article, a subtree summing below this is boilerplate (a share
+ * bar, a related-links list) and is dropped whole. */
+#define WN_PRUNE_SUM (-40)
+/* Inside the article, blocks whose links cover more than this share of
+ * their text are navigation ("Read more", tag lists). */
+#define WN_MAX_LINK_SHARE 0.5
+/* Inside the article, blocks under an element hinting boilerplate at least
+ * this strongly (relative to the article) are dropped unless they are long
+ * running text. */
+#define WN_DROP_HINT (-40)
+/* Goodness of "long running text" that survives a bad hint. */
+#define WN_STRONG_GOODNESS 0.6
+
+/* ---- limits ---- */
+/* Blocks beyond this many are not read (said in a note): a page of a
+ * million paragraphs is not an article. */
+#define WN_MAX_BLOCKS 1000000
+
+#endif /* WINNOW_TUNING_H */
