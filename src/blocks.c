@@ -76,7 +76,7 @@ void wn__blocks(wn_doc *d)
 	int32_t n = 0, open = -1;
 	size_t ccap = 64, csp = 0;
 	int32_t *containers = wn__xmalloc(ccap * sizeof *containers);
-	int in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
+	int limited = 0, in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
 
 	wn_walk w;
 	int32_t i;
@@ -113,7 +113,8 @@ void wn__blocks(wn_doc *d)
 		if (open < 0) {
 			if (x->kind == WN_NODE_WHITESPACE)
 				continue;
-			if (n >= WN_MAX_BLOCKS) {
+			if ((size_t)n >= d->opt->max_blocks) {
+				limited = 1;
 				continue; /* noted below */
 			}
 			if ((size_t)n == cap) {
@@ -156,9 +157,9 @@ void wn__blocks(wn_doc *d)
 		}
 		m++;
 	}
-	if (n >= WN_MAX_BLOCKS)
-		wn__note(d, "limit: only the first %d blocks of the page were read",
-		         WN_MAX_BLOCKS);
+	if (limited)
+		wn__note(d, "limit: only the first %zu blocks of the page were read "
+		            "(max_blocks)", d->opt->max_blocks);
 	d->blocks = blocks;
 	d->n_blocks = m;
 }

@@ -60,6 +60,7 @@ enum {
 	WN_NF_IN_PRE = 1 << 3,  /* inside <pre> (whitespace kept) */
 	WN_NF_KEEP = 1 << 4,    /* selection: holds kept content */
 	WN_NF_DROP = 1 << 5,    /* selection: rendered without this subtree */
+	WN_NF_META = 1 << 6,    /* a byline or date line: metadata, not body */
 };
 
 typedef struct wn_node {
@@ -73,6 +74,23 @@ typedef struct wn_node {
 	uint8_t flags;   /* WN_NF_* */
 	int16_t hint;    /* class/id/role evidence of this element alone */
 } wn_node;
+
+/* Why a block was kept or dropped (select.c sets it; --explain prints it). */
+enum {
+	WN_WHY_OUTSIDE = 0, /* dropped: outside the article */
+	WN_WHY_ARTICLE,     /* kept: inside the article */
+	WN_WHY_SIBLING,     /* kept: in a sibling as good as the article */
+	WN_WHY_FALLBACK,    /* kept: densest text of a page with no article */
+	WN_WHY_LINKS,       /* dropped: mostly link text */
+	WN_WHY_HINT,        /* dropped: under boilerplate class/id/role */
+	WN_WHY_PRUNED,      /* dropped: in a subtree that sums to boilerplate */
+	WN_WHY_CAPTION,     /* dropped: a figure caption */
+	WN_WHY_TITLE,       /* dropped: repeats the page title */
+	WN_WHY_META,        /* dropped: a byline or date line (metadata) */
+	WN_WHY_WEAK,        /* dropped: too little text for a page without article */
+	WN_WHY_COUNT
+};
+const char *wn__why_string(int why);
 
 /* ---- blocks: the units that are scored ---- */
 enum {
@@ -109,7 +127,8 @@ typedef struct wn_block {
 
 /* ---- one document in the pipeline ---- */
 typedef struct wn_doc {
-	wn_arena arena;
+	wn_arena arena; /* working memory, freed when the pipeline ends */
+	wn_arena keep;  /* what the result keeps: metadata strings, notes */
 	const wn_options *opt;
 	GumboOutput *gumbo;
 	const char *html; /* UTF-8 input as given to gumbo */
@@ -125,7 +144,9 @@ typedef struct wn_doc {
 	int32_t *node_hint;  /* summed evidence from the root down to each node */
 
 	const char *title; /* <title> text, collapsed (arena), or "" */
+	wn_metadata meta;  /* metadata.c; strings in keep */
 	int has_article;   /* selection found a clear article */
+	int has_kept;      /* selection kept at least one block */
 	int32_t article;   /* the chosen content root, or -1 */
 
 	/* notes for the user, see wn_result_message() */
@@ -153,6 +174,19 @@ void wn__select(wn_doc *d);
 /* render_text.c, render_md.c: append the kept content to out */
 void wn__render_text(const wn_doc *d, wn_buf *out);
 void wn__render_markdown(const wn_doc *d, wn_buf *out);
+/* metadata.c: reads the page's metadata into d->meta (strings in d->keep)
+ * and marks byline and date lines that sit in the content WN_NF_META. */
+void wn__metadata(wn_doc *d);
+/* render_json.c: the JSON object of d->meta with the rendered body */
+void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
+                     wn_buf *out);
+/* render_json.c: metadata before the body (--metadata): YAML front matter
+ * for Markdown, "Title: ..." lines and a blank line for text */
+void wn__render_meta_header(const wn_doc *d, wn_buf *out);
+/* explain.c: one line per block with its features and decision */
+void wn__render_explain(const wn_doc *d, int tsv, wn_buf *out);
+/* annotate.c: the page as HTML with blocks outlined by decision */
+void wn__render_annotate(const wn_doc *d, wn_buf *out);
 
 /* ---- helpers shared by stages ---- */
 const char *wn__attr(const wn_node *n, const char *name); /* NULL if absent */

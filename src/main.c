@@ -10,24 +10,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "winnow.h"
-
-enum { EXIT_CONTENT = 0, EXIT_NOCONTENT = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 
 static const char USAGE[] =
 	"Usage: winnow [OPTIONS] [FILE...]\n"
+	"       winnow check [--update] [--full-diff] PATH...\n"
 	"Print the main content of each HTML page (FILE, or standard input when\n"
 	"there is none or FILE is -), without navigation, teasers, share bars,\n"
 	"comments and footers.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FORMAT   text (default) or markdown\n"
+	"  -f, --format FORMAT   text (default), markdown or json\n"
+	"      --metadata        text and markdown: the title, author, date ...\n"
+	"                        before the body (markdown: YAML front matter)\n"
+	"      --markdown        json: the body as Markdown (\"markdown\" key)\n"
 	"      --links           markdown: keep hyperlinks as [text](url)\n"
 	"      --images          markdown: keep images as ![alt](src)\n"
 	"      --captions        keep figure captions (default: dropped)\n"
 	"  -u, --url URL         the page's address, to make links absolute\n"
 	"      --max-bytes N     refuse inputs larger than N bytes (default 64 MiB;\n"
 	"                        suffixes k, M, G)\n"
+	"      --encoding NAME   the input's character encoding, overriding any\n"
+	"                        the page declares (e.g. shift_jis, latin1)\n"
+	"      --content-type V  the HTTP Content-Type the page came with\n"
+	"      --max-depth N     read elements nested deeper than N as flat\n"
+	"                        (default 512)\n"
+	"      --max-blocks N    read at most N blocks of text (default 1000000)\n"
+	"      --max-output N    cut the output at N bytes (default 64 MiB)\n"
+	"      --explain[=tsv]   instead of the content, one line per block: its\n"
+	"                        score, features, and why it was kept or dropped\n"
+	"      --annotate        instead of the content, the page as HTML with\n"
+	"                        kept blocks outlined green, dropped ones red\n"
 	"  -v, --verbose         say on stderr how each page was decided\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
@@ -37,12 +51,7 @@ static const char USAGE[] =
 	"Exit status: 0 content written; 1 no content found (in some input);\n"
 	"2 usage error; 3 an input could not be read (it is named on stderr).\n";
 
-typedef struct cli {
-	wn_options opt;
-	int verbose;
-} cli;
-
-static int parse_size(const char *s, size_t *out)
+int cli_parse_size(const char *s, size_t *out)
 {
 	char *end;
 	errno = 0;
@@ -64,7 +73,7 @@ static int parse_size(const char *s, size_t *out)
 }
 
 /* Reads all of f, up to limit bytes; returns 0, or errno, or EFBIG. */
-static int read_all(FILE *f, size_t limit, char **data, size_t *len)
+int cli_read_all(FILE *f, size_t limit, char **data, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0;
 	char *buf = malloc(cap);
@@ -104,13 +113,13 @@ static int read_all(FILE *f, size_t limit, char **data, size_t *len)
 	return 0;
 }
 
-static int run_one(const cli *c, const char *path, int header, int *first)
+static int run_one(const cli_config *c, const char *path, int header, int *first)
 {
 	const char *name = strcmp(path, "-") ? path : "(standard input)";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	char *data = NULL;
 	size_t len = 0;
-	int err = f ? read_all(f, c->opt.max_bytes, &data, &len) : errno;
+	int err = f ? cli_read_all(f, c->opt.max_bytes, &data, &len) : errno;
 	if (f && f != stdin)
 		fclose(f);
 	if (err) {
@@ -148,7 +157,13 @@ static int run_one(const cli *c, const char *path, int header, int *first)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES };
+	enum {
+		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
+		OPT_MARKDOWN, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
+		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
+	};
+	if (argc > 1 && !strcmp(argv[1], "check"))
+		return cli_check_main(argc - 1, argv + 1);
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"links", no_argument, NULL, OPT_LINKS},
@@ -156,13 +171,23 @@ int main(int argc, char **argv)
 		{"captions", no_argument, NULL, OPT_CAPTIONS},
 		{"url", required_argument, NULL, 'u'},
 		{"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+		{"max-blocks", required_argument, NULL, OPT_MAX_BLOCKS},
+		{"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
+		{"metadata", no_argument, NULL, OPT_METADATA},
+		{"markdown", no_argument, NULL, OPT_MARKDOWN},
+		{"encoding", required_argument, NULL, OPT_ENCODING},
+		{"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
+		{"explain", optional_argument, NULL, OPT_EXPLAIN},
+		{"annotate", no_argument, NULL, OPT_ANNOTATE},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	cli c = {0};
+	cli_config c = {0};
 	wn_default_options(&c.opt);
+	size_t n;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "f:u:vhV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -171,8 +196,11 @@ int main(int argc, char **argv)
 				c.opt.format = WN_FORMAT_TEXT;
 			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
 				c.opt.format = WN_FORMAT_MARKDOWN;
+			else if (!strcmp(optarg, "json"))
+				c.opt.format = WN_FORMAT_JSON;
 			else {
-				fprintf(stderr, "winnow: unknown format '%s' (use text or markdown)\n",
+				fprintf(stderr,
+				        "winnow: unknown format '%s' (use text, markdown or json)\n",
 				        optarg);
 				return EXIT_USAGE;
 			}
@@ -182,11 +210,41 @@ int main(int argc, char **argv)
 		case OPT_CAPTIONS: c.opt.captions = 1; break;
 		case 'u': c.opt.url = optarg; break;
 		case OPT_MAX_BYTES:
-			if (parse_size(optarg, &c.opt.max_bytes) || !c.opt.max_bytes) {
+			if (cli_parse_size(optarg, &c.opt.max_bytes) || !c.opt.max_bytes) {
 				fprintf(stderr, "winnow: --max-bytes: '%s' is not a size\n", optarg);
 				return EXIT_USAGE;
 			}
 			break;
+		case OPT_MAX_DEPTH:
+			if (cli_parse_size(optarg, &n) || !n || n > UINT16_MAX) {
+				fprintf(stderr, "winnow: --max-depth: '%s' is not a depth "
+				                "from 1 to 65535\n", optarg);
+				return EXIT_USAGE;
+			}
+			c.opt.max_depth = (unsigned)n;
+			break;
+		case OPT_MAX_BLOCKS:
+		case OPT_MAX_OUTPUT:
+			if (cli_parse_size(optarg, &n) || !n) {
+				fprintf(stderr, "winnow: --%s: '%s' is not a positive number\n",
+				        ch == OPT_MAX_BLOCKS ? "max-blocks" : "max-output", optarg);
+				return EXIT_USAGE;
+			}
+			*(ch == OPT_MAX_BLOCKS ? &c.opt.max_blocks : &c.opt.max_output) = n;
+			break;
+		case OPT_METADATA: c.opt.metadata = 1; break;
+		case OPT_MARKDOWN: c.opt.json_markdown = 1; break;
+		case OPT_ENCODING: c.opt.encoding = optarg; break;
+		case OPT_CONTENT_TYPE: c.opt.content_type = optarg; break;
+		case OPT_EXPLAIN:
+			if (optarg && strcmp(optarg, "tsv") && strcmp(optarg, "text")) {
+				fprintf(stderr, "winnow: --explain: use --explain or --explain=tsv\n");
+				return EXIT_USAGE;
+			}
+			c.opt.format = optarg && !strcmp(optarg, "tsv") ? WN_FORMAT_EXPLAIN_TSV
+			                                                : WN_FORMAT_EXPLAIN;
+			break;
+		case OPT_ANNOTATE: c.opt.format = WN_FORMAT_ANNOTATE; break;
 		case 'v': c.verbose = 1; break;
 		case 'h': fputs(USAGE, stdout); return EXIT_CONTENT;
 		case 'V': printf("winnow %s\n", wn_version()); return EXIT_CONTENT;

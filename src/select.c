@@ -27,11 +27,35 @@ static int heading_is_title(const wn_doc *d, const wn_block *b)
 	return same;
 }
 
-static void keep_block(wn_doc *d, wn_block *b)
+const char *wn__why_string(int why)
+{
+	static const char *const names[WN_WHY_COUNT] = {
+		[WN_WHY_OUTSIDE] = "outside the article",
+		[WN_WHY_ARTICLE] = "in the article",
+		[WN_WHY_SIBLING] = "in a sibling of the article",
+		[WN_WHY_FALLBACK] = "densest text (no clear article)",
+		[WN_WHY_LINKS] = "mostly links",
+		[WN_WHY_HINT] = "under a boilerplate class/id/role",
+		[WN_WHY_PRUNED] = "in a subtree that sums to boilerplate",
+		[WN_WHY_CAPTION] = "a figure caption",
+		[WN_WHY_TITLE] = "repeats the page title",
+		[WN_WHY_META] = "a byline or date line",
+		[WN_WHY_WEAK] = "too weak for a page without article",
+	};
+	return why >= 0 && why < WN_WHY_COUNT ? names[why] : "?";
+}
+
+static void keep_block(wn_doc *d, wn_block *b, int why)
 {
 	b->keep = 1;
-	for (int32_t i = b->container; i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP);
-	     i = d->nodes[i].parent)
+	b->reason = (uint8_t)why;
+	d->has_kept = 1;
+	/* The run's own inline elements, then its ancestors up to the first
+	 * one already marked: each node is marked once over all blocks. */
+	for (int32_t i = b->first; i <= b->last; i++)
+		d->nodes[i].flags |= WN_NF_KEEP;
+	for (int32_t i = d->nodes[b->first].parent;
+	     i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP); i = d->nodes[i].parent)
 		d->nodes[i].flags |= WN_NF_KEEP;
 }
 
@@ -74,35 +98,51 @@ void wn__select(wn_doc *d)
 		      sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0))
 			continue;
 		int base = d->node_hint[r];
+		int why_kept = !d->has_article ? WN_WHY_FALLBACK
+		               : r == best     ? WN_WHY_ARTICLE
+		                               : WN_WHY_SIBLING;
+		int why_dropped = WN_WHY_OUTSIDE; /* for whole dropped subtrees */
+		int32_t dropped_end = -1;
 		for (int32_t i = r; i < d->nodes[r].end; i++) {
 			wn_node *x = &d->nodes[i];
 			if (x->flags & WN_NF_REMOVED) {
 				i = x->end - 1;
 				continue;
 			}
-			if (i != r && x->kind == WN_NODE_ELEMENT && sum[i] < WN_PRUNE_SUM) {
-				x->flags |= WN_NF_DROP;
-				i = x->end - 1;
+			if (i >= dropped_end)
+				why_dropped = WN_WHY_OUTSIDE;
+			if (x->kind == WN_NODE_ELEMENT) {
+				if (i >= dropped_end && i != r &&
+				    ((x->flags & (WN_NF_META | WN_NF_DROP)) ||
+				     sum[i] < WN_PRUNE_SUM)) {
+					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META
+					                                      : WN_WHY_PRUNED;
+					x->flags |= WN_NF_DROP;
+					dropped_end = x->end;
+				}
 				continue;
 			}
-			if (x->kind == WN_NODE_ELEMENT || x->block < 0)
+			if (x->block < 0)
 				continue;
 			wn_block *b = &d->blocks[x->block];
 			if (b->keep || b->first != i)
 				continue;
 			double links = b->chars ? (double)b->link_chars / b->chars : 0;
 			int rel = d->node_hint[b->container] - base;
-			if (links > WN_MAX_LINK_SHARE)
-				continue;
-			if (rel <= WN_DROP_HINT && b->good < WN_STRONG_GOODNESS)
-				continue;
-			if (b->kind == WN_BK_CAPTION && !d->opt->captions)
-				continue;
-			if (!d->has_article && b->good <= 0)
-				continue;
-			if (heading_is_title(d, b))
-				continue;
-			keep_block(d, b);
+			if (i < dropped_end)
+				b->reason = (uint8_t)why_dropped;
+			else if (links > WN_MAX_LINK_SHARE)
+				b->reason = WN_WHY_LINKS;
+			else if (rel <= WN_DROP_HINT && b->good < WN_STRONG_GOODNESS)
+				b->reason = WN_WHY_HINT;
+			else if (b->kind == WN_BK_CAPTION && !d->opt->captions)
+				b->reason = WN_WHY_CAPTION;
+			else if (!d->has_article && b->good <= 0)
+				b->reason = WN_WHY_WEAK;
+			else if (heading_is_title(d, b))
+				b->reason = WN_WHY_TITLE;
+			else
+				keep_block(d, b, why_kept);
 		}
 	}
 }

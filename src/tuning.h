@@ -66,9 +66,4 @@
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN_STRONG_GOODNESS 0.6
 
-/* ---- limits ---- */
-/* Blocks beyond this many are not read (said in a note): a page of a
- * million paragraphs is not an article. */
-#define WN_MAX_BLOCKS 1000000
-
 #endif /* WINNOW_TUNING_H */

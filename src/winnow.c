@@ -10,9 +10,11 @@
 #include "internal.h"
 
 struct wn_result {
+	wn_arena keep; /* the document's keep arena: metadata and notes */
 	wn_buf output;
 	int has_article;
-	char **msgs;
+	wn_metadata meta;
+	const char **msgs;
 	size_t n_msgs;
 };
 
@@ -21,6 +23,9 @@ void wn_default_options(wn_options *opt)
 	memset(opt, 0, sizeof *opt);
 	opt->format = WN_FORMAT_TEXT;
 	opt->max_bytes = WN_DEFAULT_MAX_BYTES;
+	opt->max_depth = WN_DEFAULT_MAX_DEPTH;
+	opt->max_blocks = WN_DEFAULT_MAX_BLOCKS;
+	opt->max_output = WN_DEFAULT_MAX_OUTPUT;
 }
 
 void wn__note(wn_doc *d, const char *fmt, ...)
@@ -32,30 +37,81 @@ void wn__note(wn_doc *d, const char *fmt, ...)
 	va_end(ap);
 	if (d->n_msgs == d->cap_msgs) {
 		size_t cap = d->cap_msgs ? d->cap_msgs * 2 : 8;
-		const char **m = wn__arena_alloc(&d->arena, cap * sizeof *m);
+		const char **m = wn__arena_alloc(&d->keep, cap * sizeof *m);
 		if (d->n_msgs)
 			memcpy(m, d->msgs, d->n_msgs * sizeof *m);
 		d->msgs = m;
 		d->cap_msgs = cap;
 	}
-	d->msgs[d->n_msgs++] = wn__arena_strndup(&d->arena, tmp, strlen(tmp));
+	d->msgs[d->n_msgs++] = wn__arena_strndup(&d->keep, tmp, strlen(tmp));
 }
 
-static wn_result *result_from(const wn_doc *d, wn_buf *out)
+/* The result takes the keep arena and the output buffer from the doc. */
+static wn_result *result_from(wn_doc *d, wn_buf *out)
 {
 	wn_result *r = wn__xmalloc(sizeof *r);
+	r->keep = d->keep;
+	wn__arena_init(&d->keep);
 	r->output = *out;
-	r->has_article = d->has_article;
-	r->n_msgs = d->n_msgs;
-	r->msgs = wn__xmalloc((d->n_msgs ? d->n_msgs : 1) * sizeof *r->msgs);
-	for (size_t i = 0; i < d->n_msgs; i++) {
-		size_t n = strlen(d->msgs[i]);
-		r->msgs[i] = wn__xmalloc(n + 1);
-		memcpy(r->msgs[i], d->msgs[i], n + 1);
-	}
+	*out = (wn_buf){0};
 	if (!r->output.data)
 		wn__buf_grow(&r->output, 0);
+	r->has_article = d->has_article;
+	r->meta = d->meta;
+	r->msgs = d->msgs;
+	r->n_msgs = d->n_msgs;
 	return r;
+}
+
+/* Cuts the output at max bytes, at a character boundary, with a note. */
+static void limit_output(wn_doc *d, wn_buf *b)
+{
+	size_t max = d->opt->max_output;
+	if (b->len <= max)
+		return;
+	size_t n = max;
+	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
+		n--;
+	b->len = n;
+	b->data[n] = 0;
+	wn__note(d, "limit: output cut at %zu bytes (max_output)", max);
+}
+
+static void render(wn_doc *d, wn_buf *out)
+{
+	const wn_options *o = d->opt;
+	wn_buf body = {0};
+	switch (o->format) {
+	case WN_FORMAT_EXPLAIN:
+	case WN_FORMAT_EXPLAIN_TSV:
+		wn__render_explain(d, o->format == WN_FORMAT_EXPLAIN_TSV, out);
+		return;
+	case WN_FORMAT_ANNOTATE:
+		wn__render_annotate(d, out);
+		return;
+	case WN_FORMAT_JSON:
+		if (o->json_markdown)
+			wn__render_markdown(d, &body);
+		else
+			wn__render_text(d, &body);
+		limit_output(d, &body);
+		wn__render_json(d, body.data ? body.data : "", body.len, out);
+		wn__buf_free(&body);
+		return;
+	case WN_FORMAT_MARKDOWN:
+	case WN_FORMAT_TEXT:
+		if (o->format == WN_FORMAT_MARKDOWN)
+			wn__render_markdown(d, &body);
+		else
+			wn__render_text(d, &body);
+		limit_output(d, &body);
+		if (o->metadata && body.len)
+			wn__render_meta_header(d, out);
+		if (body.len)
+			wn__buf_put(out, body.data, body.len);
+		wn__buf_free(&body);
+		return;
+	}
 }
 
 wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
@@ -75,13 +131,14 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 		wn_default_options(&defaults);
 		opt = &defaults;
 	}
-	if (opt->format != WN_FORMAT_TEXT && opt->format != WN_FORMAT_MARKDOWN)
+	if ((unsigned)opt->format > WN_FORMAT_ANNOTATE)
 		return WN_EINVAL;
 	if (len > opt->max_bytes)
 		return WN_EINPUT;
 
 	memset(&d, 0, sizeof d);
 	wn__arena_init(&d.arena);
+	wn__arena_init(&d.keep);
 	d.opt = opt;
 	d.article = -1;
 
@@ -92,23 +149,21 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 	if (st != WN_OK)
 		goto done;
 	wn__clean(&d);
+	wn__metadata(&d);
 	wn__blocks(&d);
 	wn__score(&d);
 	wn__select(&d);
-	if (opt->format == WN_FORMAT_MARKDOWN)
-		wn__render_markdown(&d, &buf);
-	else
-		wn__render_text(&d, &buf);
-	if (buf.len == 0) {
+	render(&d, &buf);
+	if (!d.has_kept) {
 		d.has_article = 0;
 		st = WN_NO_CONTENT;
 	}
 	*out = result_from(&d, &buf);
-	buf = (wn_buf){0};
 done:
 	wn__buf_free(&buf);
 	wn__dom_free(&d);
 	wn__arena_free(&d.arena);
+	wn__arena_free(&d.keep);
 	return st;
 }
 
@@ -121,6 +176,12 @@ const char *wn_result_output(const wn_result *r, size_t *len)
 
 int wn_result_has_article(const wn_result *r) { return r && r->has_article; }
 
+const wn_metadata *wn_result_metadata(const wn_result *r)
+{
+	static const wn_metadata none;
+	return r ? &r->meta : &none;
+}
+
 size_t wn_result_message_count(const wn_result *r) { return r ? r->n_msgs : 0; }
 
 const char *wn_result_message(const wn_result *r, size_t i)
@@ -132,9 +193,7 @@ void wn_result_free(wn_result *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n_msgs; i++)
-		free(r->msgs[i]);
-	free(r->msgs);
+	wn__arena_free(&r->keep);
 	wn__buf_free(&r->output);
 	free(r);
 }

@@ -50,6 +50,10 @@ typedef enum wn_status {
 typedef enum wn_format {
 	WN_FORMAT_TEXT = 0,     /* plain UTF-8 text, paragraphs split by blank lines */
 	WN_FORMAT_MARKDOWN = 1, /* CommonMark with GFM tables */
+	WN_FORMAT_JSON = 2,     /* one JSON object: metadata and the body */
+	WN_FORMAT_EXPLAIN = 3,  /* one line per block: score, features, decision */
+	WN_FORMAT_EXPLAIN_TSV = 4, /* the same as tab-separated values */
+	WN_FORMAT_ANNOTATE = 5, /* the page as HTML, blocks outlined by decision */
 } wn_format;
 
 /*
@@ -71,12 +75,37 @@ typedef struct wn_options {
 	/* The page's own URL, used to make link and image URLs absolute.
 	 * Default: NULL (URLs are given as written in the page). */
 	const char *url;
+	/* Text and Markdown: put the metadata before the body (text: "Title:"
+	 * lines and a blank line; Markdown: YAML front matter).  Default: 0. */
+	int metadata;
+	/* JSON: give the body as Markdown in "markdown" instead of plain
+	 * text in "text".  Default: 0. */
+	int json_markdown;
+	/* Character encoding of the input, overriding every other source
+	 * (a WHATWG label such as "shift_jis" or "latin1").  Default: NULL
+	 * (detected: BOM, content_type, <meta charset>, then guessed). */
+	const char *encoding;
+	/* The HTTP Content-Type header the page came with, for its charset
+	 * parameter.  Default: NULL. */
+	const char *content_type;
 	/* Inputs larger than this many bytes are refused with WN_EINPUT.
 	 * Default: WN_DEFAULT_MAX_BYTES (64 MiB). */
 	size_t max_bytes;
+	/* Elements nested deeper than this are read as if they were at this
+	 * depth's element (their text is kept, their structure flattened).
+	 * Default: WN_DEFAULT_MAX_DEPTH. */
+	unsigned max_depth;
+	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */
+	size_t max_blocks;
+	/* Output is cut at this many bytes (at a character boundary, with a
+	 * note).  Default: WN_DEFAULT_MAX_OUTPUT. */
+	size_t max_output;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+#define WN_DEFAULT_MAX_DEPTH 512u
+#define WN_DEFAULT_MAX_BLOCKS ((size_t)1000000)
+#define WN_DEFAULT_MAX_OUTPUT ((size_t)64 << 20)
 
 /* Fills *opt with the defaults documented above. */
 void wn_default_options(wn_options *opt);
@@ -111,6 +140,30 @@ int wn_result_has_article(const wn_result *r);
  * strings are owned by the result. */
 size_t wn_result_message_count(const wn_result *r);
 const char *wn_result_message(const wn_result *r, size_t i);
+
+/*
+ * What the page says about itself (issue: metadata).  Every string is UTF-8,
+ * owned by the result, and NULL when the page does not say; nothing is made
+ * up.  Arrays have their count beside them.
+ */
+typedef struct wn_metadata {
+	const char *title;       /* the headline, without " | Site name" */
+	const char *author;      /* names, several joined by "; " */
+	const char *date;        /* first publication, ISO 8601 */
+	const char *modified;    /* last modification, ISO 8601 */
+	const char *sitename;
+	const char *description;
+	const char *language;    /* BCP 47, e.g. "en", "pt-BR" */
+	const char *url;         /* canonical URL, else the url option */
+	const char *image;       /* lead image URL */
+	const char *const *tags;
+	size_t n_tags;
+	const char *const *categories;
+	size_t n_categories;
+} wn_metadata;
+
+/* The page's metadata, owned by the result.  Never NULL for a result. */
+const wn_metadata *wn_result_metadata(const wn_result *r);
 
 /* Frees the result and everything it owns.  NULL is allowed. */
 void wn_result_free(wn_result *r);
