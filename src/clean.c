@@ -53,73 +53,93 @@ static int is_hidden(const wn_node *x)
 	return v && style_hides(v);
 }
 
-/* One word of evidence.  Patterns match anywhere in the lower-cased class
- * and id text, except WHOLE ones, which must be a whole token (between
- * start/end, space, '-' or '_'): "ad" must not match "header". */
-enum { SUB = 0, WHOLE = 1 };
+/* One word of evidence, matched in the lower-cased class and id text.
+ * ANY: anywhere (long, specific words: "sidebar" in "leftsidebar");
+ * START: at the start of a token, tokens split at space, '-' and '_'
+ * ("nav" in "navbar", "main-nav", not in "canvas"); WHOLE: a whole token
+ * ("ad" in "ad-slot", not in "header" or "adobe"). */
+enum { ANY, START, WHOLE };
 typedef struct hint_word {
 	const char *word;
 	int mode;
 	int weight;
 } hint_word;
 
+#define GOOD WN_HINT_GOOD
+#define BAD WN_HINT_BAD
 static const hint_word HINTS[] = {
 	/* content */
-	{"article", SUB, WN_HINT_GOOD}, {"body", SUB, WN_HINT_GOOD / 2},
-	{"content", SUB, WN_HINT_GOOD / 2}, {"entry", SUB, WN_HINT_GOOD},
-	{"hentry", SUB, WN_HINT_GOOD}, {"main", SUB, WN_HINT_GOOD / 2},
-	{"post", WHOLE, WN_HINT_GOOD}, {"story", SUB, WN_HINT_GOOD},
-	{"text", SUB, WN_HINT_GOOD / 2}, {"prose", SUB, WN_HINT_GOOD},
-	{"blog", SUB, WN_HINT_GOOD / 2}, {"page", WHOLE, WN_HINT_GOOD / 2},
-	{"articlebody", SUB, WN_HINT_GOOD},
+	{"article", ANY, GOOD}, {"body", START, GOOD / 2},
+	{"content", ANY, GOOD / 2}, {"entry", START, GOOD},
+	{"hentry", WHOLE, GOOD}, {"h-entry", WHOLE, GOOD},
+	{"main", START, GOOD / 2}, {"post", START, GOOD},
+	{"story", START, GOOD}, {"text", START, GOOD / 2},
+	{"prose", START, GOOD}, {"blog", START, GOOD / 2},
+	{"page", WHOLE, GOOD / 2},
 	/* boilerplate */
-	{"nav", SUB, WN_HINT_BAD}, {"menu", SUB, WN_HINT_BAD},
-	{"footer", SUB, WN_HINT_BAD}, {"sidebar", SUB, WN_HINT_BAD},
-	{"share", SUB, WN_HINT_BAD}, {"sharing", SUB, WN_HINT_BAD},
-	{"social", SUB, WN_HINT_BAD}, {"related", SUB, WN_HINT_BAD},
-	{"comment", SUB, WN_HINT_BAD}, {"disqus", SUB, WN_HINT_BAD},
-	{"promo", SUB, WN_HINT_BAD}, {"ad", WHOLE, WN_HINT_BAD},
-	{"ads", WHOLE, WN_HINT_BAD}, {"advert", SUB, WN_HINT_BAD},
-	{"sponsor", SUB, WN_HINT_BAD}, {"cookie", SUB, WN_HINT_BAD},
-	{"consent", SUB, WN_HINT_BAD}, {"gdpr", SUB, WN_HINT_BAD},
-	{"banner", SUB, WN_HINT_BAD}, {"breadcrumb", SUB, WN_HINT_BAD},
-	{"newsletter", SUB, WN_HINT_BAD}, {"subscribe", SUB, WN_HINT_BAD},
-	{"signup", SUB, WN_HINT_BAD}, {"login", SUB, WN_HINT_BAD},
-	{"signin", SUB, WN_HINT_BAD}, {"widget", SUB, WN_HINT_BAD},
-	{"popup", SUB, WN_HINT_BAD}, {"modal", SUB, WN_HINT_BAD},
-	{"masthead", SUB, WN_HINT_BAD}, {"header", SUB, WN_HINT_BAD / 2},
-	{"outbrain", SUB, WN_HINT_BAD}, {"taboola", SUB, WN_HINT_BAD},
-	{"popular", SUB, WN_HINT_BAD}, {"trending", SUB, WN_HINT_BAD},
-	{"most-read", SUB, WN_HINT_BAD}, {"mostread", SUB, WN_HINT_BAD},
-	{"recommend", SUB, WN_HINT_BAD}, {"teaser", SUB, WN_HINT_BAD},
-	{"pagination", SUB, WN_HINT_BAD}, {"pager", SUB, WN_HINT_BAD},
-	{"toolbar", SUB, WN_HINT_BAD}, {"tags", WHOLE, WN_HINT_BAD},
-	{"meta", WHOLE, WN_HINT_BAD}, {"byline", SUB, WN_HINT_BAD},
-	{"author", SUB, WN_HINT_BAD / 2}, {"skip", SUB, WN_HINT_BAD},
-	{"hidden", WHOLE, WN_HINT_BAD}, {"sr-only", SUB, WN_HINT_BAD},
-	{"visually-hidden", SUB, WN_HINT_BAD}, {"shoutbox", SUB, WN_HINT_BAD},
-	{"combx", SUB, WN_HINT_BAD}, {"skyscraper", SUB, WN_HINT_BAD},
-	{"rss", WHOLE, WN_HINT_BAD}, {"print", WHOLE, WN_HINT_BAD},
-	{"caption", SUB, WN_HINT_BAD / 2}, {"copyright", SUB, WN_HINT_BAD},
-	{"contact", SUB, WN_HINT_BAD / 2}, {"follow", SUB, WN_HINT_BAD},
-	{"donate", SUB, WN_HINT_BAD}, {"paywall", SUB, WN_HINT_BAD},
-	{"overlay", SUB, WN_HINT_BAD}, {"reply", SUB, WN_HINT_BAD / 2},
+	{"nav", START, BAD}, {"menu", START, BAD}, {"footer", ANY, BAD},
+	{"sidebar", ANY, BAD}, {"share", START, BAD}, {"sharing", ANY, BAD},
+	{"social", ANY, BAD}, {"related", ANY, BAD}, {"comment", ANY, BAD},
+	{"disqus", ANY, BAD}, {"promo", START, BAD}, {"ad", WHOLE, BAD},
+	{"ads", WHOLE, BAD}, {"advert", ANY, BAD}, {"sponsor", ANY, BAD},
+	{"cookie", ANY, BAD}, {"consent", ANY, BAD}, {"gdpr", ANY, BAD},
+	{"banner", ANY, BAD}, {"breadcrumb", ANY, BAD},
+	{"newsletter", ANY, BAD}, {"subscri", ANY, BAD}, {"signup", ANY, BAD},
+	{"login", ANY, BAD}, {"signin", ANY, BAD}, {"widget", ANY, BAD},
+	{"popup", ANY, BAD}, {"modal", START, BAD}, {"masthead", ANY, BAD},
+	{"header", ANY, BAD / 2}, {"outbrain", ANY, BAD},
+	{"taboola", ANY, BAD}, {"popular", ANY, BAD}, {"trending", ANY, BAD},
+	{"mostread", ANY, BAD}, {"most-read", ANY, BAD},
+	{"recommend", ANY, BAD}, {"teaser", ANY, BAD},
+	{"pagination", ANY, BAD}, {"pager", WHOLE, BAD},
+	{"toolbar", ANY, BAD}, {"tags", WHOLE, BAD}, {"tag-list", ANY, BAD},
+	{"meta", WHOLE, BAD}, {"byline", ANY, BAD}, {"author", ANY, BAD / 2},
+	{"skip", START, BAD}, {"hidden", WHOLE, BAD}, {"sr-only", ANY, BAD},
+	{"visually-hidden", ANY, BAD}, {"shoutbox", ANY, BAD},
+	{"combx", ANY, BAD}, {"skyscraper", ANY, BAD}, {"rss", WHOLE, BAD},
+	{"print", WHOLE, BAD}, {"caption", ANY, BAD / 2},
+	{"copyright", ANY, BAD}, {"contact", START, BAD / 2},
+	{"follow", START, BAD}, {"donate", START, BAD}, {"paywall", ANY, BAD},
+	{"overlay", ANY, BAD}, {"reply", START, BAD / 2},
 };
+#undef GOOD
+#undef BAD
 
-static int token_at(const char *hay, const char *p, size_t n)
-{
-	int before = p == hay || p[-1] == ' ' || p[-1] == '-' || p[-1] == '_';
-	char c = p[n];
-	return before && (c == 0 || c == ' ' || c == '-' || c == '_');
-}
+static int sep(char c) { return c == ' ' || c == '-' || c == '_' || c == 0; }
 
 static int word_in(const char *hay, const hint_word *w)
 {
 	size_t n = strlen(w->word);
-	for (const char *p = strstr(hay, w->word); p; p = strstr(p + 1, w->word))
-		if (w->mode == SUB || token_at(hay, p, n))
+	for (const char *p = strstr(hay, w->word); p; p = strstr(p + 1, w->word)) {
+		if (w->mode == ANY)
 			return 1;
+		if (p != hay && !sep(p[-1]))
+			continue;
+		if (w->mode == START || sep(p[n]))
+			return 1;
+	}
 	return 0;
+}
+
+/* Appends s lower-cased; an id made of many words is an anchor generated
+ * from a heading ("sharing-with-a-single-developer"), not a role name, and
+ * is left out. */
+static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_id)
+{
+	if (!s)
+		return o;
+	if (is_id) {
+		int words = 1;
+		for (const char *p = s; *p; p++)
+			words += *p == '-' || *p == '_';
+		if (words > WN_HINT_MAX_ID_WORDS)
+			return o;
+	}
+	for (; *s && o < cap - 2; s++)
+		buf[o++] = (char)tolower((unsigned char)*s);
+	buf[o++] = ' ';
+	buf[o] = 0;
+	return o;
 }
 
 static int class_id_hint(const wn_node *x)
@@ -128,20 +148,16 @@ static int class_id_hint(const wn_node *x)
 	if (!cls && !id)
 		return 0;
 	char buf[512];
-	size_t o = 0;
-	for (int k = 0; k < 2; k++) {
-		const char *s = k ? id : cls;
-		for (; s && *s && o < sizeof buf - 2; s++)
-			buf[o++] = (char)tolower((unsigned char)*s);
-		buf[o++] = ' ';
-	}
-	buf[o] = 0;
+	size_t o = put_lower(buf, 0, sizeof buf, cls, 0);
+	o = put_lower(buf, o, sizeof buf, id, 1);
+	if (!o)
+		return 0;
 	int good = 0, bad = 0;
 	for (size_t k = 0; k < sizeof HINTS / sizeof *HINTS; k++)
 		if (word_in(buf, &HINTS[k])) {
-			if (HINTS[k].weight > 0 && HINTS[k].weight > good)
+			if (HINTS[k].weight > good)
 				good = HINTS[k].weight;
-			if (HINTS[k].weight < 0 && HINTS[k].weight < bad)
+			if (HINTS[k].weight < bad)
 				bad = HINTS[k].weight;
 		}
 	/* The strongest word of each side counts once: "post-comments" is

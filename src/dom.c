@@ -141,7 +141,10 @@ wn_status wn__dom_build(wn_doc *d)
 			x->tag = (uint16_t)g->v.element.tag;
 			if (wn__is_block_tag(x->tag))
 				x->flags |= WN_NF_BLOCK;
-			if (x->tag == GUMBO_TAG_A && wn__attr(x, "href"))
+			/* Links within the page (#anchor: headings linking to
+			 * themselves, footnotes) do not lead away from it. */
+			const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
+			if (href && href[0] != '#')
 				x->flags |= WN_NF_IN_LINK;
 			if (is_pre_tag(x->tag))
 				x->flags |= WN_NF_IN_PRE;

@@ -59,6 +59,15 @@ static void keep_block(wn_doc *d, wn_block *b, int why)
 		d->nodes[i].flags |= WN_NF_KEEP;
 }
 
+/* Whether node i lies in a subtree marked DROP below root. */
+static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
+{
+	for (; i > root; i = d->nodes[i].parent)
+		if (d->nodes[i].flags & WN_NF_DROP)
+			return 1;
+	return 0;
+}
+
 void wn__select(wn_doc *d)
 {
 	int32_t nn = d->n_nodes;
@@ -143,6 +152,22 @@ void wn__select(wn_doc *d)
 				b->reason = WN_WHY_TITLE;
 			else
 				keep_block(d, b, why_kept);
+		}
+	}
+
+	/* A page too small or too plain for any rule above (a fragment, a
+	 * list of links) still gives its text rather than nothing: every
+	 * block that is not a caption or the title, in the best subtree, or in
+	 * the whole page when that one holds none. */
+	for (int pass = 0; pass < 2 && !d->has_kept; pass++) {
+		int32_t root = pass == 0 ? best : 0;
+		for (int32_t k = 0; k < d->n_blocks; k++) {
+			wn_block *b = &d->blocks[k];
+			if (b->first < root || b->first >= d->nodes[root].end ||
+			    (b->kind == WN_BK_CAPTION && !d->opt->captions) ||
+			    heading_is_title(d, b) || in_dropped(d, b->first, root))
+				continue;
+			keep_block(d, b, WN_WHY_FALLBACK);
 		}
 	}
 }

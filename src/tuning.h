@@ -20,6 +20,9 @@
  * ignored: it names a layout wrapper ("main-wrapper sidebar-left"), not
  * the role of the text inside. */
 #define WN_HINT_MAX_SHARE 0.75
+/* An id of more than this many words ("example-1-amend-a-shared-change")
+ * is an anchor generated from a heading and says nothing of the role. */
+#define WN_HINT_MAX_ID_WORDS 3
 /* Summed hints are clamped to +-this, so that nesting cannot run away. */
 #define WN_HINT_CLAMP 100
 /* How much a hint of +-50 moves a block's goodness (range -1..1). */
