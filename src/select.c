@@ -80,12 +80,14 @@ void wn__select(wn_doc *d)
 	/* The best subtree; among near-equals the deepest (the last in
 	 * document order that is an ancestor-or-self of the others). */
 	int32_t best = 0;
+	/* Only block-level elements: a block's weight is counted at its
+	 * container, so an inline element's sum misses the text it holds. */
 	for (int32_t i = 1; i < nn; i++)
-		if (d->nodes[i].kind == WN_NODE_ELEMENT && sum[i] > sum[best])
+		if ((d->nodes[i].flags & WN_NF_BLOCK) && sum[i] > sum[best])
 			best = i;
 	float top = sum[best];
 	for (int32_t i = best + 1; i < d->nodes[best].end; i++)
-		if (d->nodes[i].kind == WN_NODE_ELEMENT &&
+		if ((d->nodes[i].flags & WN_NF_BLOCK) &&
 		    sum[i] >= top - WN_ROOT_TIE * (top > 0 ? top : -top))
 			best = i;
 
@@ -123,7 +125,7 @@ void wn__select(wn_doc *d)
 			if (x->kind == WN_NODE_ELEMENT) {
 				if (i >= dropped_end && i != r &&
 				    ((x->flags & (WN_NF_META | WN_NF_DROP)) ||
-				     sum[i] < WN_PRUNE_SUM)) {
+				     ((x->flags & WN_NF_BLOCK) && sum[i] < WN_PRUNE_SUM))) {
 					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META
 					                                      : WN_WHY_PRUNED;
 					x->flags |= WN_NF_DROP;
