@@ -32,8 +32,13 @@ static void measure(wn_block *b, const char *s, int in_link, int *prev_space)
 			continue;
 		}
 		b->chars++;
-		if (in_link)
+		if (in_link) {
 			b->link_chars++;
+			if (!b->lead_done)
+				b->lead_link++;
+		} else {
+			b->lead_done = 1;
+		}
 		if (wn__is_cjk_cp(cp)) {
 			b->words++;
 			b->cjk++;

@@ -111,6 +111,7 @@ typedef struct wn_block {
 	int32_t words;      /* words; CJK characters count one each */
 	int32_t cjk;        /* characters of scripts written without spaces */
 	int32_t link_chars; /* characters inside links */
+	int32_t lead_link;  /* link characters before the first non-link one */
 	int32_t punct;      /* , ; : and sentence ends */
 	int32_t sentences;  /* . ! ? and CJK full stops */
 	int32_t tags;       /* inline elements inside the run */
@@ -122,6 +123,8 @@ typedef struct wn_block {
 	float good;         /* goodness, -1..1: how much like running text */
 	float score;        /* weight in selection: goodness times eff */
 	uint8_t keep;
+	uint8_t lead_done;  /* blocks.c: past the leading link */
+	uint8_t teaser;     /* score.c: looks like a teaser (headline + summary) */
 	uint8_t reason;     /* WN_WHY_*: why kept or dropped */
 } wn_block;
 

@@ -13,6 +13,26 @@ static double clamp(double v, double lo, double hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* A teaser: the short summary of another page, under or after its linked
+ * headline.  Either one block that starts with a headline-long link and
+ * goes on with text, or a short block right after a block that is all
+ * link.  Listings, "related" and "most read" panels are made of these;
+ * articles are not. */
+static int is_teaser(const wn_doc *d, int32_t k)
+{
+	const wn_block *b = &d->blocks[k];
+	if (b->eff > WN_TEASER_MAX || b->kind == WN_BK_HEADING ||
+	    b->kind == WN_BK_PRE || b->kind == WN_BK_CELL)
+		return 0;
+	if (b->lead_link >= WN_TEASER_MIN_LINK && b->chars - b->link_chars >= WN_SHORT)
+		return 1;
+	if (k == 0 || b->link_chars)
+		return 0;
+	const wn_block *p = &d->blocks[k - 1];
+	return p->link_chars >= WN_TEASER_MIN_LINK &&
+	       p->link_chars >= WN_TEASER_LINK_SHARE * p->chars;
+}
+
 void wn__score(wn_doc *d)
 {
 	int32_t nn = d->n_nodes;
@@ -44,13 +64,16 @@ void wn__score(wn_doc *d)
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn_block *b = &d->blocks[k];
 		double eff = b->eff;
+		b->teaser = is_teaser(d, k);
 		double len = clamp((eff - WN_SHORT) / (WN_LONG - WN_SHORT), 0, 1);
 		double punct = clamp((b->punct + b->sentences) * WN_PUNCT_EVERY /
 		                         (eff > 1 ? eff : 1), 0, 1);
 		double links = b->chars ? (double)b->link_chars / b->chars : 0;
-		b->hint = (int32_t)clamp(hint[b->container], -WN_HINT_CLAMP, WN_HINT_CLAMP);
+		b->hint = (int32_t)clamp(hint[b->container], WN_HINT_CLAMP_BAD, WN_HINT_CLAMP_GOOD);
 		double g = WN_G_BASE + WN_G_LEN_W * len + WN_G_PUNCT_W * punct -
 		           WN_G_LINK_W * links + WN_HINT_WEIGHT * b->hint;
+		if (b->teaser)
+			g -= WN_TEASER_PENALTY;
 		/* Headings and code are not running text, yet belong with the
 		 * text around them: neutral for finding the article. */
 		if ((b->kind == WN_BK_HEADING || b->kind == WN_BK_PRE) && g < 0 &&

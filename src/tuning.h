@@ -23,8 +23,10 @@
 /* An id of more than this many words ("example-1-amend-a-shared-change")
  * is an anchor generated from a heading and says nothing of the role. */
 #define WN_HINT_MAX_ID_WORDS 3
-/* Summed hints are clamped to +-this, so that nesting cannot run away. */
-#define WN_HINT_CLAMP 100
+/* Summed hints are clamped, so that nesting cannot run away: good words
+ * are common ("content" wraps everything), so they saturate sooner. */
+#define WN_HINT_CLAMP_GOOD 25
+#define WN_HINT_CLAMP_BAD (-100)
 /* How much a hint of +-50 moves a block's goodness (range -1..1). */
 #define WN_HINT_WEIGHT (1.0 / 50)
 
@@ -44,6 +46,15 @@
 /* Running text has a comma or a sentence end every ~80 characters; a
  * block with that rate or more gets the whole PUNCT_W. */
 #define WN_PUNCT_EVERY 80
+
+/* Teasers (score.c is_teaser): a headline link of at least MIN_LINK
+ * characters that covers LINK_SHARE of its block, followed by a summary of
+ * at most MAX characters.  The penalty makes a list of them count against
+ * its container however well written the summaries are. */
+#define WN_TEASER_MIN_LINK 20
+#define WN_TEASER_LINK_SHARE 0.8
+#define WN_TEASER_MAX 400
+#define WN_TEASER_PENALTY 0.8
 
 /* ---- selection (select.c) ---- */
 /* Below this summed weight the best container is no clear article: the
