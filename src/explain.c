@@ -1,10 +1,223 @@
-/* explain.c -- placeholder until --explain lands. */
+/*
+ * explain.c -- --explain: one line per block in document order with its
+ * features, where it sits in the page, the start of its text and the rule
+ * that kept or dropped it; aligned columns for a terminal, or TSV for tools.
+ */
+#include <string.h>
+
+#include <utf8proc.h>
+
 #include "internal.h"
+
+enum {
+	TEXT_COLS = 40,   /* display columns of text shown per block */
+	PATH_LEVELS = 12, /* deeper paths show "...>" and the last levels */
+	NAME_COLS = 32,   /* per id or class in a path */
+	PATH_CLASSES = 2, /* classes shown per path level */
+};
+
+/* Appends text clipped to a number of display columns: white space
+ * collapsed, and characters that could drive a terminal (controls, bidi
+ * overrides) shown as spaces, since the text comes from any web page. */
+typedef struct clip {
+	wn_buf *out;
+	int width, max; /* display columns used and allowed */
+	int space;      /* a space is owed before the next character */
+	int full;       /* text was left out */
+} clip;
+
+static int unsafe_cp(int32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+static void clip_put(clip *c, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && !c->full;) {
+		int32_t cp;
+		int k = wn__utf8_next(s + i, n - i, &cp);
+		const char *p = s + i;
+		i += (size_t)k;
+		if (wn__is_space_cp(cp) || unsafe_cp(cp)) {
+			c->space = c->width > 0;
+			continue;
+		}
+		int w = utf8proc_charwidth(cp);
+		if (w < 0)
+			w = 0;
+		if (c->width + c->space + w > c->max) {
+			c->full = 1;
+			break;
+		}
+		if (c->space)
+			wn__buf_putc(c->out, ' ');
+		if (cp == 0xFFFD)
+			wn__buf_puts(c->out, "\xEF\xBF\xBD");
+		else
+			wn__buf_put(c->out, p, (size_t)k);
+		c->width += c->space + w;
+		c->space = 0;
+	}
+}
+
+/* An element's tag name: gumbo's for known tags, else the name as written
+ * (custom elements), lower-cased; NULL if there is none usable. */
+static const char *tag_name(const wn_node *x, char *buf, size_t cap)
+{
+	if (x->tag != GUMBO_TAG_UNKNOWN)
+		return gumbo_normalized_tagname((GumboTag)x->tag);
+	GumboStringPiece t = x->g->v.element.original_tag;
+	if (t.length < 3 || t.data[0] != '<')
+		return NULL;
+	gumbo_tag_from_original_text(&t);
+	if (!t.length || t.length >= cap)
+		return NULL;
+	for (size_t k = 0; k < t.length; k++) {
+		char ch = t.data[k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') ||
+		                                         ch == '-' || ch == '_' ||
+		                                         ch == '.' || ch == ':'))))
+			return NULL;
+		buf[k] = ch;
+	}
+	buf[t.length] = 0;
+	return buf;
+}
+
+static void put_level(const wn_doc *d, int32_t i, wn_buf *out)
+{
+	const wn_node *x = &d->nodes[i];
+	char name[64];
+	const char *tag = tag_name(x, name, sizeof name);
+	wn__buf_puts(out, tag ? tag : "?");
+	const char *id = wn__attr(x, "id");
+	if (id && *id) {
+		clip c = {.out = out, .max = NAME_COLS};
+		wn__buf_putc(out, '#');
+		clip_put(&c, id, strlen(id));
+	}
+	const char *cls = wn__attr(x, "class");
+	for (int n = 0; cls && *cls && n < PATH_CLASSES;) {
+		size_t skip = strspn(cls, " \t\n\f\r");
+		size_t len = strcspn(cls + skip, " \t\n\f\r");
+		if (len) {
+			clip c = {.out = out, .max = NAME_COLS};
+			wn__buf_putc(out, '.');
+			clip_put(&c, cls + skip, len);
+			n++;
+		}
+		cls += skip + len;
+	}
+}
+
+/* body>div#main.content>article>p: the element's ancestors from <body>
+ * (or <html> when outside it), the nearest PATH_LEVELS of them at most. */
+static void put_path(const wn_doc *d, int32_t i, wn_buf *out)
+{
+	if (i <= 0) {
+		wn__buf_puts(out, "(document)");
+		return;
+	}
+	int32_t chain[PATH_LEVELS];
+	int n = 0;
+	for (int32_t k = i; k > 0 && n < PATH_LEVELS; k = d->nodes[k].parent) {
+		chain[n++] = k;
+		if (d->nodes[k].tag == GUMBO_TAG_BODY || d->nodes[k].tag == GUMBO_TAG_HTML)
+			break;
+	}
+	int32_t top = chain[n - 1], up = d->nodes[top].parent;
+	if (d->nodes[top].tag != GUMBO_TAG_BODY && up > 0 &&
+	    d->nodes[up].tag != GUMBO_TAG_HTML)
+		wn__buf_puts(out, "...>");
+	while (n--) {
+		put_level(d, chain[n], out);
+		if (n)
+			wn__buf_putc(out, '>');
+	}
+}
+
+/* The start of block k's text; returns its width in display columns. */
+static int put_text(const wn_doc *d, int32_t k, wn_buf *out)
+{
+	const wn_block *b = &d->blocks[k];
+	clip c = {.out = out, .max = TEXT_COLS - 1};
+	for (int32_t i = b->first; i <= b->last && !c.full; i++) {
+		const wn_node *x = &d->nodes[i];
+		if (x->kind != WN_NODE_ELEMENT && x->block == k)
+			clip_put(&c, x->g->v.text.text, strlen(x->g->v.text.text));
+	}
+	if (c.full) {
+		wn__buf_puts(out, "\xE2\x80\xA6"); /* ellipsis */
+		c.width++;
+	}
+	return c.width;
+}
+
+static void pad(wn_buf *out, int n)
+{
+	while (n-- > 0)
+		wn__buf_putc(out, ' ');
+}
 
 void wn__render_explain(const wn_doc *d, int tsv, wn_buf *out)
 {
-	(void)tsv;
-	for (int32_t k = 0; k < d->n_blocks; k++)
-		wn__buf_printf(out, "%s %.1f %s\n", d->blocks[k].keep ? "KEEP" : "drop",
-		               d->blocks[k].score, wn__why_string(d->blocks[k].reason));
+	int rule_w = 4;
+	for (int r = 0; r < WN_WHY_COUNT; r++) {
+		int len = (int)strlen(wn__why_string(r));
+		if (len > rule_w)
+			rule_w = len;
+	}
+	if (tsv)
+		wn__buf_puts(out, "block\tdecision\tscore\tgoodness\tchars\twords\t"
+		                  "link_share\tpunct\thint\trule\ttext\tpath\n");
+	else
+		wn__buf_printf(out, "%5s  %-8s  %8s  %5s  %6s  %5s  %5s  %5s  %4s  "
+		                    "%-*s  %-*s  %s\n",
+		               "#", "DECISION", "SCORE", "GOOD", "CHARS", "WORDS", "LINK%",
+		               "PUNCT", "HINT", rule_w, "RULE", TEXT_COLS, "TEXT", "PATH");
+
+	int32_t kept = 0;
+	long long kept_chars = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn_block *b = &d->blocks[k];
+		double links = b->chars ? (double)b->link_chars / b->chars : 0;
+		const char *rule = wn__why_string(b->reason);
+		if (b->keep) {
+			kept++;
+			kept_chars += b->chars;
+		}
+		if (tsv) {
+			wn__buf_printf(out, "%d\t%s\t%.2f\t%.3f\t%d\t%d\t%.3f\t%d\t%d\t%s\t",
+			               (int)k, b->keep ? "keep" : "drop", b->score, b->good,
+			               (int)b->chars, (int)b->words, links,
+			               (int)(b->punct + b->sentences), (int)b->hint, rule);
+			put_text(d, k, out);
+			wn__buf_putc(out, '\t');
+		} else {
+			wn__buf_printf(out, "%5d  %-8s  %8.1f  %5.2f  %6d  %5d  %4d%%  %5d  "
+			                    "%4d  %-*s  ",
+			               (int)k, b->keep ? "KEEP" : "drop", b->score, b->good,
+			               (int)b->chars, (int)b->words, (int)(links * 100 + 0.5),
+			               (int)(b->punct + b->sentences), (int)b->hint, rule_w,
+			               rule);
+			pad(out, TEXT_COLS - put_text(d, k, out));
+			wn__buf_puts(out, "  ");
+		}
+		put_path(d, b->container, out);
+		wn__buf_putc(out, '\n');
+	}
+	if (tsv)
+		return;
+	wn__buf_printf(out, "# %d blocks kept, %d dropped; %lld characters kept; "
+	                    "article: ",
+	               (int)kept, (int)(d->n_blocks - kept), kept_chars);
+	if (d->article >= 0)
+		put_path(d, d->article, out);
+	else
+		wn__buf_puts(out, "(none)");
+	wn__buf_printf(out, "; has_article: %s\n", d->has_article ? "yes" : "no");
 }

@@ -82,6 +82,7 @@ enum {
 	WN_WHY_SIBLING,     /* kept: in a sibling as good as the article */
 	WN_WHY_FALLBACK,    /* kept: densest text of a page with no article */
 	WN_WHY_LINKS,       /* dropped: mostly link text */
+	WN_WHY_TEASER,      /* dropped: a teaser of another page */
 	WN_WHY_HINT,        /* dropped: under boilerplate class/id/role */
 	WN_WHY_PRUNED,      /* dropped: in a subtree that sums to boilerplate */
 	WN_WHY_CAPTION,     /* dropped: a figure caption */
@@ -180,6 +181,14 @@ void wn__render_markdown(const wn_doc *d, wn_buf *out);
 /* metadata.c: reads the page's metadata into d->meta (strings in d->keep)
  * and marks byline and date lines that sit in the content WN_NF_META. */
 void wn__metadata(wn_doc *d);
+/* metadata_date.c: a date as pages write it ("2017-12-04T10:00:00+01:00",
+ * "4 December 2017", "Dec 4, 2017", "04.12.2017", "2017年12月4日") in ISO
+ * 8601, written to iso[WN_DATE_MAX].  parse reads one at the start of s and
+ * returns the bytes it read (0: no date); find looks anywhere in s and
+ * returns 1 when it found one. */
+#define WN_DATE_MAX 32
+size_t wn__date_parse(const char *s, size_t n, char *iso);
+int wn__date_find(const char *s, size_t n, char *iso);
 /* render_json.c: the JSON object of d->meta with the rendered body */
 void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
                      wn_buf *out);

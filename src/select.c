@@ -35,6 +35,7 @@ const char *wn__why_string(int why)
 		[WN_WHY_SIBLING] = "in a sibling of the article",
 		[WN_WHY_FALLBACK] = "densest text (no clear article)",
 		[WN_WHY_LINKS] = "mostly links",
+		[WN_WHY_TEASER] = "a teaser of another page",
 		[WN_WHY_HINT] = "under a boilerplate class/id/role",
 		[WN_WHY_PRUNED] = "in a subtree that sums to boilerplate",
 		[WN_WHY_CAPTION] = "a figure caption",
@@ -144,6 +145,9 @@ void wn__select(wn_doc *d)
 				b->reason = (uint8_t)why_dropped;
 			else if (links > WN_MAX_LINK_SHARE)
 				b->reason = WN_WHY_LINKS;
+			else if (b->teaser && b->kind == WN_BK_LIST_ITEM &&
+			         b->good < WN_STRONG_GOODNESS)
+				b->reason = WN_WHY_TEASER;
 			else if (rel <= WN_DROP_HINT && b->good < WN_STRONG_GOODNESS)
 				b->reason = WN_WHY_HINT;
 			else if (b->kind == WN_BK_CAPTION && !d->opt->captions)
