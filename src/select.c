@@ -60,6 +60,28 @@ static void keep_block(wn_doc *d, wn_block *b, int why)
 		d->nodes[i].flags |= WN_NF_KEEP;
 }
 
+/* Rows, cells and list items belong to their table or list: they are
+ * judged one block at a time, never pruned whole. */
+static int unit_of_structure(int tag)
+{
+	return tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH ||
+	       tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD ||
+	       tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DT ||
+	       tag == GUMBO_TAG_DD;
+}
+
+static int is_table_part(int tag)
+{
+	return tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD ||
+	       tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_TR;
+}
+
+static int is_list_or_table(int tag)
+{
+	return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL ||
+	       tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL;
+}
+
 /* Whether node i lies in a subtree marked DROP below root. */
 static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
 {
@@ -91,6 +113,15 @@ void wn__select(wn_doc *d)
 		if ((d->nodes[i].flags & WN_NF_BLOCK) &&
 		    sum[i] >= top - WN_ROOT_TIE * (top > 0 ? top : -top))
 			best = i;
+
+	/* A table or list is part of an article, rarely all of it: climb to
+	 * the element that holds it with its introduction, unless that one
+	 * adds too much that is not article. */
+	while (d->nodes[best].parent > 0 && is_table_part(d->nodes[best].tag))
+		best = d->nodes[best].parent;
+	if (d->nodes[best].parent > 0 && is_list_or_table(d->nodes[best].tag) &&
+	    sum[d->nodes[best].parent] >= WN_CLIMB_SHARE * sum[best])
+		best = d->nodes[best].parent;
 
 	d->article = best;
 	d->has_article = sum[best] >= WN_MIN_ARTICLE;
@@ -126,7 +157,8 @@ void wn__select(wn_doc *d)
 			if (x->kind == WN_NODE_ELEMENT) {
 				if (i >= dropped_end && i != r &&
 				    ((x->flags & (WN_NF_META | WN_NF_DROP)) ||
-				     ((x->flags & WN_NF_BLOCK) && sum[i] < WN_PRUNE_SUM))) {
+				     ((x->flags & WN_NF_BLOCK) && !unit_of_structure(x->tag) &&
+				      sum[i] < WN_PRUNE_SUM))) {
 					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META
 					                                      : WN_WHY_PRUNED;
 					x->flags |= WN_NF_DROP;

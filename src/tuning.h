@@ -63,6 +63,10 @@
 /* A container whose sum is within this share of the best is as good, and
  * the deeper one is taken (it holds less that is not article). */
 #define WN_ROOT_TIE 0.02
+/* An article that is a table or list climbs to its parent when the
+ * parent's sum keeps this share of it: what the parent adds is about
+ * neutral (an introduction, a caption, notes). */
+#define WN_CLIMB_SHARE 0.8
 /* A sibling of the article container joins it when its own sum is at
  * least this share of the article's (Readability.js appends siblings
  * scoring over a fifth of the top candidate). */
