@@ -72,6 +72,20 @@ static int is_pre_tag(int tag)
 	       tag == GUMBO_TAG_TEXTAREA;
 }
 
+static int is_structure_tag(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_SECTION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 typedef struct frame {
 	GumboNode *g;
 	int32_t index;  /* our node */
@@ -164,6 +178,19 @@ wn_status wn__dom_build(wn_doc *d)
 	free(stack);
 	d->nodes = nodes;
 	d->n_nodes = (int32_t)n;
+
+	/* Cells that hold paragraph-level structure lay out a page: their
+	 * content renders as paragraphs, not as one row of a data table. */
+	uint8_t *holds = wn__xmalloc(n ? n : 1);
+	memset(holds, 0, n ? n : 1);
+	for (int32_t i = (int32_t)n - 1; i > 0; i--) {
+		wn_node *x = &nodes[i];
+		if (holds[i] || is_structure_tag(x->tag))
+			holds[x->parent] = 1;
+		if (holds[i] && (x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH))
+			x->flags |= WN_NF_LAYOUT;
+	}
+	free(holds);
 
 	/* The <title>, whitespace collapsed, for dropping a repeated headline. */
 	wn_buf t = {0};

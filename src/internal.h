@@ -61,6 +61,8 @@ enum {
 	WN_NF_KEEP = 1 << 4,    /* selection: holds kept content */
 	WN_NF_DROP = 1 << 5,    /* selection: rendered without this subtree */
 	WN_NF_META = 1 << 6,    /* a byline or date line: metadata, not body */
+	WN_NF_LAYOUT = 1 << 7,  /* a table cell holding paragraphs, headings,
+	                         * lists or tables: page layout, not data */
 };
 
 typedef struct wn_node {
@@ -185,10 +187,10 @@ void wn__metadata(wn_doc *d);
  * "4 December 2017", "Dec 4, 2017", "04.12.2017", "2017年12月4日") in ISO
  * 8601, written to iso[WN_DATE_MAX].  parse reads one at the start of s and
  * returns the bytes it read (0: no date); find looks anywhere in s and
- * returns 1 when it found one. */
+ * returns where the first date starts, or NULL. */
 #define WN_DATE_MAX 32
 size_t wn__date_parse(const char *s, size_t n, char *iso);
-int wn__date_find(const char *s, size_t n, char *iso);
+const char *wn__date_find(const char *s, size_t n, char *iso);
 /* render_json.c: the JSON object of d->meta with the rendered body */
 void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
                      wn_buf *out);
@@ -230,5 +232,6 @@ void wn__walk_free(wn_walk *w);
 /* Iterates the text of the subtree of node i into buf, whitespace collapsed,
  * skipping removed nodes (used for titles, headings and comparisons). */
 void wn__subtree_text(const wn_doc *d, int32_t i, wn_buf *buf);
+char *wn__url_resolve(wn_arena *a, const char *base, const char *ref);
 
 #endif /* WINNOW_INTERNAL_H */

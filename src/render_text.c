@@ -35,7 +35,12 @@ static void flush(tstate *s)
 	wn_buf *o = s->out;
 	int at_start = o->len == s->start;
 	if (!at_start && s->breaks) {
-		for (int k = 0; k < s->breaks; k++)
+		/* Newlines already written (the end of a <pre>) count. */
+		int have = 0;
+		while (have < s->breaks && o->len - have > s->start &&
+		       o->data[o->len - 1 - have] == '\n')
+			have++;
+		for (int k = have; k < s->breaks; k++)
 			wn__buf_putc(o, '\n');
 		s->space = 0;
 	}
@@ -105,7 +110,7 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 		if (!leave && !(x->flags & WN_NF_KEEP)) {
 			/* An empty cell still takes its column. */
 			if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !s.cell &&
-			    s.col++ > 0)
+			    !(x->flags & WN_NF_LAYOUT) && s.col++ > 0)
 				s.tab++;
 			wn__walk_skip(&w);
 			continue;
@@ -117,7 +122,8 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 		}
 		if (tag == GUMBO_TAG_PRE && !leave)
 			pre_start = i;
-		if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+		if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) &&
+		    !(x->flags & WN_NF_LAYOUT)) {
 			if (!leave) {
 				if (!s.cell && s.col++ > 0)
 					s.tab++;
@@ -127,7 +133,8 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 			}
 			continue;
 		}
-		if (tag == GUMBO_TAG_TR) {
+		if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_THEAD ||
+		    tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_TFOOT) {
 			if (!s.cell) {
 				owe_break(&s, 1);
 				s.tab = s.col = 0;
@@ -139,6 +146,8 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 			s.list += leave ? -1 : 1;
 			continue;
 		}
+		if (x->flags & WN_NF_LAYOUT)
+			s.tab = 0; /* a layout cell is no column */
 		if (x->flags & WN_NF_BLOCK)
 			owe_break(&s, 2);
 	}

@@ -14,15 +14,23 @@
 #include "internal.h"
 #include "tuning.h"
 
+/* Whether a heading repeats the page's title: the <title> is the heading,
+ * or the heading with the site's name before or after it ("Site - Head",
+ * "Head | Site"). */
 static int heading_is_title(const wn_doc *d, const wn_block *b)
 {
 	if (!d->title[0] || b->kind != WN_BK_HEADING)
 		return 0;
 	wn_buf t = {0};
 	wn__subtree_text(d, b->container, &t);
-	/* The <title> often carries " | Site" or " - Site" after the headline. */
-	int same = t.len > 0 && !strncasecmp(d->title, t.data, t.len) &&
-	           (d->title[t.len] == 0 || d->title[t.len] == ' ');
+	size_t tl = strlen(d->title);
+	int same = 0;
+	if (t.len > 0 && t.len <= tl) {
+		const char *end = d->title + tl - t.len;
+		same = (!strncasecmp(d->title, t.data, t.len) &&
+		        (d->title[t.len] == 0 || d->title[t.len] == ' ')) ||
+		       (!strcasecmp(end, t.data) && end > d->title && end[-1] == ' ');
+	}
 	wn__buf_free(&t);
 	return same;
 }
@@ -80,6 +88,13 @@ static int is_list_or_table(int tag)
 {
 	return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL ||
 	       tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL;
+}
+
+/* Asides and navigation inside the article are by their HTML meaning not
+ * its text (trafilatura drops them too); pull quotes repeat the text. */
+static int aside_tag(int tag)
+{
+	return tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV;
 }
 
 /* Whether node i lies in a subtree marked DROP below root. */
@@ -156,7 +171,7 @@ void wn__select(wn_doc *d)
 				why_dropped = WN_WHY_OUTSIDE;
 			if (x->kind == WN_NODE_ELEMENT) {
 				if (i >= dropped_end && i != r &&
-				    ((x->flags & (WN_NF_META | WN_NF_DROP)) ||
+				    ((x->flags & (WN_NF_META | WN_NF_DROP)) || aside_tag(x->tag) ||
 				     ((x->flags & WN_NF_BLOCK) && !unit_of_structure(x->tag) &&
 				      sum[i] < WN_PRUNE_SUM))) {
 					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META
@@ -186,8 +201,9 @@ void wn__select(wn_doc *d)
 				b->reason = WN_WHY_CAPTION;
 			else if (!d->has_article && b->good <= 0)
 				b->reason = WN_WHY_WEAK;
-			else if (heading_is_title(d, b))
-				b->reason = WN_WHY_TITLE;
+			else if (heading_is_title(d, b) ||
+			         (!d->has_kept && b->kind == WN_BK_HEADING && b->level == 1))
+				b->reason = WN_WHY_TITLE; /* the headline is metadata */
 			else
 				keep_block(d, b, why_kept);
 		}
