@@ -101,6 +101,9 @@ static const hint_word HINTS[] = {
 	{"copyright", ANY, BAD}, {"contact", START, BAD / 2},
 	{"follow", START, BAD}, {"donate", START, BAD}, {"paywall", ANY, BAD},
 	{"overlay", ANY, BAD}, {"reply", START, BAD / 2},
+	{"signature", ANY, BAD}, {"profile", ANY, BAD}, {"userinfo", ANY, BAD},
+	{"user-info", ANY, BAD}, {"back2top", ANY, BAD}, {"backtotop", ANY, BAD},
+	{"back-to-top", ANY, BAD},
 };
 #undef GOOD
 #undef BAD

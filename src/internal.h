@@ -90,7 +90,7 @@ enum {
 	WN_WHY_CAPTION,     /* dropped: a figure caption */
 	WN_WHY_TITLE,       /* dropped: repeats the page title */
 	WN_WHY_META,        /* dropped: a byline or date line (metadata) */
-	WN_WHY_WEAK,        /* dropped: too little text for a page without article */
+	WN_WHY_WEAK,        /* dropped: too little running text */
 	WN_WHY_COUNT
 };
 const char *wn__why_string(int why);

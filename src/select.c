@@ -49,7 +49,7 @@ const char *wn__why_string(int why)
 		[WN_WHY_CAPTION] = "a figure caption",
 		[WN_WHY_TITLE] = "repeats the page title",
 		[WN_WHY_META] = "a byline or date line",
-		[WN_WHY_WEAK] = "too weak for a page without article",
+		[WN_WHY_WEAK] = "too little text of its own",
 	};
 	return why >= 0 && why < WN_WHY_COUNT ? names[why] : "?";
 }
@@ -199,7 +199,8 @@ void wn__select(wn_doc *d)
 				b->reason = WN_WHY_HINT;
 			else if (b->kind == WN_BK_CAPTION && !d->opt->captions)
 				b->reason = WN_WHY_CAPTION;
-			else if (!d->has_article && b->good <= 0)
+			else if (b->good < (d->has_article ? WN_WEAK_GOODNESS : 0) &&
+			         b->kind == WN_BK_PARA)
 				b->reason = WN_WHY_WEAK;
 			else if (heading_is_title(d, b) ||
 			         (!d->has_kept && b->kind == WN_BK_HEADING && b->level == 1))

@@ -81,6 +81,10 @@
  * this strongly (relative to the article) are dropped unless they are long
  * running text. */
 #define WN_DROP_HINT (-40)
+/* Inside the article, a paragraph below this goodness (a label, a
+ * "Posted by" line, a lone date) is dropped; headings, list items, cells,
+ * quotes and code are not judged so. */
+#define WN_WEAK_GOODNESS (-0.45)
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN_STRONG_GOODNESS 0.6
 
