@@ -33,6 +33,12 @@ static int is_teaser(const wn_doc *d, int32_t k)
 	       p->link_chars >= WN_TEASER_LINK_SHARE * p->chars;
 }
 
+static int neutral_kind(int kind)
+{
+	return kind == WN_BK_HEADING || kind == WN_BK_PRE ||
+	       kind == WN_BK_LIST_ITEM || kind == WN_BK_CELL;
+}
+
 void wn__score(wn_doc *d)
 {
 	int32_t nn = d->n_nodes;
@@ -74,10 +80,12 @@ void wn__score(wn_doc *d)
 		           WN_G_LINK_W * links + WN_HINT_WEIGHT * b->hint;
 		if (b->teaser)
 			g -= WN_TEASER_PENALTY;
-		/* Headings and code are not running text, yet belong with the
-		 * text around them: neutral for finding the article. */
-		if ((b->kind == WN_BK_HEADING || b->kind == WN_BK_PRE) && g < 0 &&
-		    links < WN_MAX_LINK_SHARE)
+		/* Headings, code, list items and table cells are not running
+		 * text, yet belong with the text around them: short ones without
+		 * links (features, specs) are neutral for finding the article;
+		 * menus are lists of links and stay negative. */
+		if (neutral_kind(b->kind) && g < 0 && links < WN_MAX_LINK_SHARE &&
+		    b->hint > WN_DROP_HINT)
 			g = 0;
 		b->good = (float)clamp(g, -1, 1);
 		b->score = (float)(b->good * eff);

@@ -97,6 +97,37 @@ static int aside_tag(int tag)
 	return tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV;
 }
 
+/* A sibling of the article joins it when its own text is nearly as good
+ * (Readability.js's sibling step), or when it is a table or list that is
+ * not navigation (a product's specifications beside its description):
+ * those are neutral in the sums, so they are judged by their links. */
+static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t best)
+{
+	const wn_node *x = &d->nodes[r];
+	if (x->kind != WN_NODE_ELEMENT)
+		return 0;
+	if (sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0)
+		return 1;
+	if (!is_list_or_table(x->tag) || sum[r] < 0 ||
+	    d->node_hint[r] - d->node_hint[best] <= WN_DROP_HINT)
+		return 0;
+	/* Blocks are in document order: find the first inside r by halving. */
+	int32_t lo = 0, hi = d->n_blocks;
+	while (lo < hi) {
+		int32_t mid = lo + (hi - lo) / 2;
+		if (d->blocks[mid].first <= r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int32_t chars = 0, links = 0;
+	for (int32_t k = lo; k < d->n_blocks && d->blocks[k].first < x->end; k++) {
+		chars += d->blocks[k].chars;
+		links += d->blocks[k].link_chars;
+	}
+	return chars > 0 && links <= WN_MAX_LINK_SHARE * chars;
+}
+
 /* Whether node i lies in a subtree marked DROP below root. */
 static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
 {
@@ -151,9 +182,7 @@ void wn__select(wn_doc *d)
 		hi = d->nodes[parent].end;
 	}
 	for (int32_t r = lo; r < hi; r = d->nodes[r].end) {
-		if (r != best &&
-		    !(d->nodes[r].kind == WN_NODE_ELEMENT &&
-		      sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0))
+		if (r != best && !good_sibling(d, sum, r, best))
 			continue;
 		int base = d->node_hint[r];
 		int why_kept = !d->has_article ? WN_WHY_FALLBACK
