@@ -72,8 +72,11 @@ void wn__score(wn_doc *d)
 		double eff = b->eff;
 		b->teaser = is_teaser(d, k);
 		double len = clamp((eff - WN_SHORT) / (WN_LONG - WN_SHORT), 0, 1);
+		/* Punctuation is a rate; on a few characters ("Posts: 3") it
+		 * says nothing, so its credit grows with the length. */
 		double punct = clamp((b->punct + b->sentences) * WN_PUNCT_EVERY /
-		                         (eff > 1 ? eff : 1), 0, 1);
+		                         (eff > 1 ? eff : 1), 0, 1) *
+		               clamp(eff / WN_PUNCT_EVERY, 0, 1);
 		double links = b->chars ? (double)b->link_chars / b->chars : 0;
 		b->hint = (int32_t)clamp(hint[b->container], WN_HINT_CLAMP_BAD, WN_HINT_CLAMP_GOOD);
 		double g = WN_G_BASE + WN_G_LEN_W * len + WN_G_PUNCT_W * punct -
