@@ -55,12 +55,15 @@ static void measure(wn_block *b, const char *s, int in_link, int *prev_space)
 	}
 }
 
-static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote)
+static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote,
+                       int in_cell)
 {
 	if (in_pre)
 		return WN_BK_PRE;
 	if (in_caption)
 		return WN_BK_CAPTION;
+	if (in_cell && tag == GUMBO_TAG_P)
+		return WN_BK_CELL;
 	switch (tag) {
 	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
 	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
@@ -81,7 +84,7 @@ void wn__blocks(wn_doc *d)
 	int32_t n = 0, open = -1;
 	size_t ccap = 64, csp = 0;
 	int32_t *containers = wn__xmalloc(ccap * sizeof *containers);
-	int limited = 0, in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
+	int limited = 0, in_cell = 0, in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
 
 	wn_walk w;
 	int32_t i;
@@ -99,6 +102,9 @@ void wn__blocks(wn_doc *d)
 				in_caption += sign;
 			if (x->tag == GUMBO_TAG_BLOCKQUOTE)
 				in_quote += sign;
+			if ((x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH) &&
+			    !(x->flags & WN_NF_LAYOUT))
+				in_cell += sign;
 			if (x->flags & WN_NF_BLOCK) {
 				open = -1;
 				if (!leave) {
@@ -131,7 +137,7 @@ void wn__blocks(wn_doc *d)
 				.container = c, .first = i, .last = i,
 				.depth = x->depth,
 				.kind = kind_of(d->nodes[c].tag, in_pre > 0, in_caption > 0,
-				                in_quote > 0)};
+				                in_quote > 0, in_cell > 0)};
 			if (blocks[n].kind == WN_BK_HEADING)
 				blocks[n].level = (uint8_t)(d->nodes[c].tag - GUMBO_TAG_H1 + 1);
 			open = n++;

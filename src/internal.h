@@ -91,6 +91,7 @@ enum {
 	WN_WHY_TITLE,       /* dropped: repeats the page title */
 	WN_WHY_META,        /* dropped: a byline or date line (metadata) */
 	WN_WHY_WEAK,        /* dropped: too little running text */
+	WN_WHY_TAIL,        /* dropped: a heading after the article's end */
 	WN_WHY_COUNT
 };
 const char *wn__why_string(int why);
@@ -233,5 +234,12 @@ void wn__walk_free(wn_walk *w);
  * skipping removed nodes (used for titles, headings and comparisons). */
 void wn__subtree_text(const wn_doc *d, int32_t i, wn_buf *buf);
 char *wn__url_resolve(wn_arena *a, const char *base, const char *ref);
+
+/* input.c / unicode.c */
+/* Unicode hygiene of rendered text from out->data + from to the end, in
+ * place: NFC, U+FFFD for invalid sequences, unwanted control and format
+ * characters dropped (tab, newline, ZWJ, ZWNJ kept), spaces of category
+ * Zs made ' ', U+2028/2029 made '\n'. */
+void wn__text_clean(wn_buf *out, size_t from);
 
 #endif /* WINNOW_INTERNAL_H */

@@ -50,6 +50,7 @@ const char *wn__why_string(int why)
 		[WN_WHY_TITLE] = "repeats the page title",
 		[WN_WHY_META] = "a byline or date line",
 		[WN_WHY_WEAK] = "too little text of its own",
+		[WN_WHY_TAIL] = "a heading after the end of the article",
 	};
 	return why >= 0 && why < WN_WHY_COUNT ? names[why] : "?";
 }
@@ -59,13 +60,25 @@ static void keep_block(wn_doc *d, wn_block *b, int why)
 	b->keep = 1;
 	b->reason = (uint8_t)why;
 	d->has_kept = 1;
-	/* The run's own inline elements, then its ancestors up to the first
-	 * one already marked: each node is marked once over all blocks. */
-	for (int32_t i = b->first; i <= b->last; i++)
-		d->nodes[i].flags |= WN_NF_KEEP;
-	for (int32_t i = d->nodes[b->first].parent;
-	     i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP); i = d->nodes[i].parent)
-		d->nodes[i].flags |= WN_NF_KEEP;
+}
+
+/* Marks the nodes of kept blocks WN_NF_KEEP, for the renderers: each run's
+ * own inline elements, then its ancestors up to the first one already
+ * marked, so each node is marked once over all blocks. */
+static void mark_kept(wn_doc *d)
+{
+	d->has_kept = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn_block *b = &d->blocks[k];
+		if (!b->keep)
+			continue;
+		d->has_kept = 1;
+		for (int32_t i = b->first; i <= b->last; i++)
+			d->nodes[i].flags |= WN_NF_KEEP;
+		for (int32_t i = d->nodes[b->first].parent;
+		     i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP); i = d->nodes[i].parent)
+			d->nodes[i].flags |= WN_NF_KEEP;
+	}
 }
 
 /* Rows, cells and list items belong to their table or list: they are
@@ -126,6 +139,21 @@ static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t be
 		links += d->blocks[k].link_chars;
 	}
 	return chars > 0 && links <= WN_MAX_LINK_SHARE * chars;
+}
+
+/* A heading after the article's last block of running text introduces
+ * nothing of the article ("Who is online", "Share this"): it goes. */
+static void trim_tail(wn_doc *d)
+{
+	for (int32_t k = d->n_blocks - 1; k >= 0; k--) {
+		wn_block *b = &d->blocks[k];
+		if (!b->keep)
+			continue;
+		if (b->kind != WN_BK_HEADING)
+			break;
+		b->keep = 0;
+		b->reason = WN_WHY_TAIL;
+	}
 }
 
 /* Whether node i lies in a subtree marked DROP below root. */
@@ -239,6 +267,9 @@ void wn__select(wn_doc *d)
 		}
 	}
 
+	if (d->has_article)
+		trim_tail(d);
+
 	/* A page too small or too plain for any rule above (a fragment, a
 	 * list of links) still gives its text rather than nothing: every
 	 * block that is not a caption or the title, in the best subtree, or in
@@ -254,4 +285,5 @@ void wn__select(wn_doc *d)
 			keep_block(d, b, WN_WHY_FALLBACK);
 		}
 	}
+	mark_kept(d);
 }
