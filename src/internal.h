@@ -174,8 +174,10 @@ void wn__dom_free(wn_doc *d);
 void wn__clean(wn_doc *d);
 /* blocks.c: splits into blocks and measures each */
 void wn__blocks(wn_doc *d);
-/* score.c: scores every block */
+/* score.c: scores every block; again for a page with no article, where
+ * teasers are the content (select.c calls it) */
 void wn__score(wn_doc *d);
+void wn__score_listing(wn_doc *d);
 /* select.c: picks the content blocks and marks nodes KEEP/DROP */
 void wn__select(wn_doc *d);
 /* render_text.c, render_md.c: append the kept content to out */

@@ -39,6 +39,39 @@ static int neutral_kind(int kind)
 	       kind == WN_BK_LIST_ITEM || kind == WN_BK_CELL;
 }
 
+/* Goodness and weight of one block.  In listing mode (a page with no
+ * article) the teasers are the content: linked headlines are headlines,
+ * and class names such as "teaser" or "card" are no evidence against. */
+static void rate(wn_block *b, int listing)
+{
+	double eff = b->eff;
+	double len = clamp((eff - WN_SHORT) / (WN_LONG - WN_SHORT), 0, 1);
+	/* Punctuation is a rate; on a few characters ("Posts: 3") it says
+	 * nothing, so its credit grows with the length. */
+	double punct = clamp((b->punct + b->sentences) * WN_PUNCT_EVERY /
+	                         (eff > 1 ? eff : 1), 0, 1) *
+	               clamp(eff / WN_PUNCT_EVERY, 0, 1);
+	double links = b->chars ? (double)b->link_chars / b->chars : 0;
+	if (listing && b->kind == WN_BK_HEADING)
+		links = 0;
+	double g = WN_G_BASE + WN_G_LEN_W * len + WN_G_PUNCT_W * punct -
+	           WN_G_LINK_W * links;
+	if (!listing) {
+		g += WN_HINT_WEIGHT * b->hint;
+		if (b->teaser)
+			g -= WN_TEASER_PENALTY;
+	}
+	/* Headings, code, list items and table cells are not running text,
+	 * yet belong with the text around them: short ones without links
+	 * (features, specs) are neutral for finding the article; menus are
+	 * lists of links and stay negative. */
+	if (neutral_kind(b->kind) && g < 0 && links < WN_MAX_LINK_SHARE &&
+	    b->hint > WN_DROP_HINT)
+		g = 0;
+	b->good = (float)clamp(g, -1, 1);
+	b->score = (float)(b->good * eff);
+}
+
 void wn__score(wn_doc *d)
 {
 	int32_t nn = d->n_nodes;
@@ -69,28 +102,14 @@ void wn__score(wn_doc *d)
 
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn_block *b = &d->blocks[k];
-		double eff = b->eff;
 		b->teaser = is_teaser(d, k);
-		double len = clamp((eff - WN_SHORT) / (WN_LONG - WN_SHORT), 0, 1);
-		/* Punctuation is a rate; on a few characters ("Posts: 3") it
-		 * says nothing, so its credit grows with the length. */
-		double punct = clamp((b->punct + b->sentences) * WN_PUNCT_EVERY /
-		                         (eff > 1 ? eff : 1), 0, 1) *
-		               clamp(eff / WN_PUNCT_EVERY, 0, 1);
-		double links = b->chars ? (double)b->link_chars / b->chars : 0;
 		b->hint = (int32_t)clamp(hint[b->container], WN_HINT_CLAMP_BAD, WN_HINT_CLAMP_GOOD);
-		double g = WN_G_BASE + WN_G_LEN_W * len + WN_G_PUNCT_W * punct -
-		           WN_G_LINK_W * links + WN_HINT_WEIGHT * b->hint;
-		if (b->teaser)
-			g -= WN_TEASER_PENALTY;
-		/* Headings, code, list items and table cells are not running
-		 * text, yet belong with the text around them: short ones without
-		 * links (features, specs) are neutral for finding the article;
-		 * menus are lists of links and stay negative. */
-		if (neutral_kind(b->kind) && g < 0 && links < WN_MAX_LINK_SHARE &&
-		    b->hint > WN_DROP_HINT)
-			g = 0;
-		b->good = (float)clamp(g, -1, 1);
-		b->score = (float)(b->good * eff);
+		rate(b, 0);
 	}
+}
+
+void wn__score_listing(wn_doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		rate(&d->blocks[k], 1);
 }

@@ -165,20 +165,21 @@ static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
 	return 0;
 }
 
-void wn__select(wn_doc *d)
+/* Sums block weights over subtrees into sum[] and returns the best
+ * block-level element: the one with the largest sum, among near-equals the
+ * deepest (the last in document order that holds the others). */
+static int32_t find_best(const wn_doc *d, float *sum)
 {
 	int32_t nn = d->n_nodes;
-	float *sum = wn__arena_alloc(&d->arena, (size_t)nn * sizeof *sum);
+	memset(sum, 0, (size_t)nn * sizeof *sum);
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		sum[d->blocks[k].container] += d->blocks[k].score;
 	for (int32_t i = nn - 1; i > 0; i--)
 		sum[d->nodes[i].parent] += sum[i];
 
-	/* The best subtree; among near-equals the deepest (the last in
-	 * document order that is an ancestor-or-self of the others). */
-	int32_t best = 0;
 	/* Only block-level elements: a block's weight is counted at its
 	 * container, so an inline element's sum misses the text it holds. */
+	int32_t best = 0;
 	for (int32_t i = 1; i < nn; i++)
 		if ((d->nodes[i].flags & WN_NF_BLOCK) && sum[i] > sum[best])
 			best = i;
@@ -196,11 +197,39 @@ void wn__select(wn_doc *d)
 	if (d->nodes[best].parent > 0 && is_list_or_table(d->nodes[best].tag) &&
 	    sum[d->nodes[best].parent] >= WN_CLIMB_SHARE * sum[best])
 		best = d->nodes[best].parent;
+	return best;
+}
+
+/* A listing: the best subtree's headings are mostly links to other pages
+ * (each teaser's headline), and there are several.  An article's headings
+ * lead nowhere. */
+static int is_listing(const wn_doc *d, int32_t root)
+{
+	int headings = 0, linked = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn_block *b = &d->blocks[k];
+		if (b->kind != WN_BK_HEADING || b->first <= root ||
+		    b->first >= d->nodes[root].end || b->hint <= WN_DROP_HINT)
+			continue; /* a "related" panel's headlines do not count */
+		headings++;
+		linked += b->link_chars >= WN_TEASER_LINK_SHARE * b->chars;
+	}
+	return linked >= WN_LISTING_HEADLINES && 2 * linked >= headings;
+}
+
+void wn__select(wn_doc *d)
+{
+	float *sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *sum);
+	int32_t best = find_best(d, sum);
+	d->has_article = sum[best] >= WN_MIN_ARTICLE && !is_listing(d, best);
+	if (!d->has_article) {
+		/* A listing or home page: its teasers are its content. */
+		wn__score_listing(d);
+		best = find_best(d, sum);
+		wn__note(d, "no clear article: giving the page's densest text");
+	}
 
 	d->article = best;
-	d->has_article = sum[best] >= WN_MIN_ARTICLE;
-	if (!d->has_article)
-		wn__note(d, "no clear article: giving the page's densest text");
 
 	/* Roots: the article and its good siblings. */
 	int32_t parent = d->nodes[best].parent;
@@ -247,17 +276,19 @@ void wn__select(wn_doc *d)
 			int rel = d->node_hint[b->container] - base;
 			if (i < dropped_end)
 				b->reason = (uint8_t)why_dropped;
-			else if (links > WN_MAX_LINK_SHARE)
+			else if (links > WN_MAX_LINK_SHARE &&
+			         (d->has_article || b->kind != WN_BK_HEADING))
 				b->reason = WN_WHY_LINKS;
-			else if (b->teaser && b->kind == WN_BK_LIST_ITEM &&
+			else if (d->has_article && b->teaser && b->kind == WN_BK_LIST_ITEM &&
 			         b->good < WN_STRONG_GOODNESS)
 				b->reason = WN_WHY_TEASER;
-			else if (rel <= WN_DROP_HINT && b->good < WN_STRONG_GOODNESS)
+			else if (d->has_article && rel <= WN_DROP_HINT &&
+			         b->good < WN_STRONG_GOODNESS)
 				b->reason = WN_WHY_HINT;
 			else if (b->kind == WN_BK_CAPTION && !d->opt->captions)
 				b->reason = WN_WHY_CAPTION;
-			else if (b->good < (d->has_article ? WN_WEAK_GOODNESS : 0) &&
-			         b->kind == WN_BK_PARA)
+			else if (b->kind == WN_BK_PARA &&
+			         b->good < (d->has_article ? WN_WEAK_GOODNESS : 0))
 				b->reason = WN_WHY_WEAK;
 			else if (heading_is_title(d, b) ||
 			         (!d->has_kept && b->kind == WN_BK_HEADING && b->level == 1))

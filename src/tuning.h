@@ -60,6 +60,9 @@
 /* Below this summed weight the best container is no clear article: the
  * page is a listing or home page and its densest text is given. */
 #define WN_MIN_ARTICLE 250
+/* A best subtree with at least this many headings that link away (and
+ * more of those than of others) is a listing of teasers, not an article. */
+#define WN_LISTING_HEADLINES 3
 /* A container whose sum is within this share of the best is as good, and
  * the deeper one is taken (it holds less that is not article). */
 #define WN_ROOT_TIE 0.02
