@@ -103,7 +103,8 @@ static const hint_word HINTS[] = {
 	{"overlay", ANY, BAD}, {"reply", START, BAD / 2},
 	{"signature", ANY, BAD}, {"profile", ANY, BAD}, {"userinfo", ANY, BAD},
 	{"user-info", ANY, BAD}, {"back2top", ANY, BAD}, {"backtotop", ANY, BAD},
-	{"back-to-top", ANY, BAD},
+	{"back-to-top", ANY, BAD}, {"reviews", START, BAD},
+	{"shipping", ANY, BAD / 2}, {"delivery", ANY, BAD / 2},
 };
 #undef GOOD
 #undef BAD
@@ -179,7 +180,8 @@ static int role_hint(const wn_node *x)
 	    !strcasecmp(r, "contentinfo") || !strcasecmp(r, "complementary") ||
 	    !strcasecmp(r, "search") || !strcasecmp(r, "menu") ||
 	    !strcasecmp(r, "menubar") || !strcasecmp(r, "dialog") ||
-	    !strcasecmp(r, "alert"))
+	    !strcasecmp(r, "alert") || !strcasecmp(r, "tablist") ||
+	    !strcasecmp(r, "toolbar"))
 		return WN_HINT_BAD;
 	return 0;
 }

@@ -111,8 +111,8 @@ static int aside_tag(int tag)
 }
 
 /* A sibling of the article joins it when its own text is nearly as good
- * (Readability.js's sibling step), or when it is a table or list that is
- * not navigation (a product's specifications beside its description):
+ * (Readability.js's sibling step), or when it holds a table or list that
+ * is not navigation (a product's specifications beside its description):
  * those are neutral in the sums, so they are judged by their links. */
 static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t best)
 {
@@ -121,8 +121,7 @@ static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t be
 		return 0;
 	if (sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0)
 		return 1;
-	if (!is_list_or_table(x->tag) || sum[r] < 0 ||
-	    d->node_hint[r] - d->node_hint[best] <= WN_DROP_HINT)
+	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= WN_DROP_HINT)
 		return 0;
 	/* Blocks are in document order: find the first inside r by halving. */
 	int32_t lo = 0, hi = d->n_blocks;
@@ -133,12 +132,16 @@ static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t be
 		else
 			hi = mid;
 	}
-	int32_t chars = 0, links = 0;
+	int32_t chars = 0, links = 0, structured = 0;
 	for (int32_t k = lo; k < d->n_blocks && d->blocks[k].first < x->end; k++) {
-		chars += d->blocks[k].chars;
-		links += d->blocks[k].link_chars;
+		const wn_block *b = &d->blocks[k];
+		chars += b->chars;
+		links += b->link_chars;
+		if (b->kind == WN_BK_CELL || b->kind == WN_BK_LIST_ITEM)
+			structured += b->chars;
 	}
-	return chars > 0 && links <= WN_MAX_LINK_SHARE * chars;
+	return chars > 0 && links <= WN_MAX_LINK_SHARE * chars &&
+	       structured >= WN_SIBLING_STRUCTURED * chars;
 }
 
 /* A heading after the article's last block of running text introduces

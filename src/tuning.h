@@ -74,6 +74,9 @@
  * least this share of the article's (Readability.js appends siblings
  * scoring over a fifth of the top candidate). */
 #define WN_SIBLING_SHARE 0.2
+/* A sibling whose text is at least this share table cells and list items
+ * (and few links) joins the article whatever its sum. */
+#define WN_SIBLING_STRUCTURED 0.8
 /* Inside the article, a subtree summing below this is boilerplate (a share
  * bar, a related-links list) and is dropped whole. */
 #define WN_PRUNE_SUM (-40)
