@@ -1,0 +1,429 @@
+/*
+ * unit_extract.c -- unit tests of the extraction stages: cleaning, class/id
+ * evidence, blocks, selection and the plain-text renderer.  Stages are
+ * driven through internal.h where a test needs to look inside, and through
+ * wn_extract() where the behaviour is the output.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "internal.h"
+#include "tuning.h"
+
+/* Three paragraphs of running text: enough for any container holding them
+ * to be the article. */
+#define PROSE                                                                  \
+	"<p>The river rose through the night, and by morning the lower fields " \
+	"were under water, which the farmers had expected since the autumn "    \
+	"rains began in earnest.</p>"                                          \
+	"<p>Volunteers filled sandbags at the village hall, while the council " \
+	"sent pumps, blankets and a van of hot food, and the school opened its " \
+	"doors to the families from the lane.</p>"                               \
+	"<p>By the afternoon the water had stopped rising, and the older "       \
+	"residents said it was the worst flood since the winter of 1947, when "  \
+	"the bridge was carried away.</p>"
+
+static wn_result *run(const char *html, wn_format fmt)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.format = fmt;
+	wn_result *r = NULL;
+	wn_extract(html, strlen(html), &o, &r);
+	return r;
+}
+
+/* The text output of a page, owned by a static slot until the next call. */
+static const char *text_of(const char *html)
+{
+	static wn_result *last;
+	wn_result_free(last);
+	last = run(html, WN_FORMAT_TEXT);
+	return last ? wn_result_output(last, NULL) : "(null result)";
+}
+
+/* Runs the stages up to blocks/selection on a document, for tests that
+ * look at nodes and blocks.  Free with doc_free(). */
+static wn_doc *doc_of(const char *html, int upto_select)
+{
+	static wn_options o;
+	wn_default_options(&o);
+	wn_doc *d = calloc(1, sizeof *d);
+	wn__arena_init(&d->arena);
+	wn__arena_init(&d->keep);
+	d->opt = &o;
+	d->article = -1;
+	wn__input_decode(d, html, strlen(html));
+	wn__dom_build(d);
+	wn__clean(d);
+	wn__blocks(d);
+	wn__score(d);
+	if (upto_select)
+		wn__select(d);
+	return d;
+}
+
+static void doc_free(wn_doc *d)
+{
+	wn__dom_free(d);
+	wn__arena_free(&d->arena);
+	wn__arena_free(&d->keep);
+	free(d);
+}
+
+static const wn_node *by_id(const wn_doc *d, const char *id)
+{
+	for (int32_t i = 0; i < d->n_nodes; i++) {
+		const char *v = wn__attr(&d->nodes[i], "id");
+		if (v && !strcmp(v, id))
+			return &d->nodes[i];
+	}
+	return NULL;
+}
+
+static int contains(const char *hay, const char *needle)
+{
+	return hay && strstr(hay, needle) != NULL;
+}
+
+/* ---- text renderer ---- */
+
+TEST(text_inline_elements_neither_break_nor_glue)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<p>The mayor said foo <b>bar</b> baz<i>qux</i> and "
+	                        "<a href='/x'>a link</a>, and thanked everyone who came "
+	                        "out to help.</p></article>");
+	CHECK(contains(t, "said foo bar bazqux and a link, and thanked"));
+}
+
+TEST(text_blocks_are_paragraphs_split_by_one_blank_line)
+{
+	const char *t = text_of("<article>" PROSE "</article>");
+	CHECK(contains(t, "in earnest.\n\nVolunteers"));
+	CHECK(!contains(t, "\n\n\n"));
+	size_t n = strlen(t);
+	CHECK(n > 0 && t[n - 1] == '\n' && t[n - 2] != '\n');
+}
+
+TEST(text_whitespace_collapses_as_a_browser_does)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<p>  spaced \n\t out&nbsp;&nbsp;text  </p></article>");
+	CHECK(contains(t, "\n\nspaced out text\n"));
+}
+
+TEST(text_br_is_a_line_break)
+{
+	const char *t = text_of("<article>" PROSE "<p>line one<br>line two</p></article>");
+	CHECK(contains(t, "line one\nline two"));
+}
+
+TEST(text_list_items_one_per_line)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<ul><li>first item</li><li>second item<ul><li>nested "
+	                        "item</li></ul></li></ul><p>After the list, a "
+	                        "sentence.</p></article>");
+	CHECK(contains(t, "\n\nfirst item\nsecond item\nnested item\n\nAfter the list"));
+}
+
+TEST(text_table_rows_one_per_line_cells_by_tab)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<table><thead><tr><th>Name</th><th>Size</th></tr></thead>"
+	                        "<tbody><tr><td>alpha</td><td>1</td></tr>"
+	                        "<tr><td></td><td>2</td></tr></tbody></table></article>");
+	CHECK(contains(t, "Name\tSize\nalpha\t1\n\t2"));
+}
+
+TEST(text_pre_keeps_whitespace_and_drops_leading_newline)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<pre>\nint main(void)\n{\n    return 0;\n}\n</pre>"
+	                        "<p>After the code, a sentence.</p></article>");
+	CHECK(contains(t, "\n\nint main(void)\n{\n    return 0;\n}\n\nAfter the code"));
+}
+
+TEST(text_layout_cells_are_paragraphs)
+{
+	const char *t = text_of("<table><tr><td><a href='/'>Home</a></td><td>"
+	                        PROSE "</td></tr></table>");
+	CHECK(contains(t, "in earnest.\n\nVolunteers"));
+	CHECK(!contains(t, "\t"));
+}
+
+TEST(text_entities_are_decoded)
+{
+	const char *t = text_of("<article>" PROSE "<p>Fish &amp; chips &mdash; "
+	                        "&#8220;quoted&#8221;</p></article>");
+	CHECK(contains(t, "Fish & chips \xe2\x80\x94 \xe2\x80\x9cquoted\xe2\x80\x9d"));
+}
+
+/* ---- cleaning ---- */
+
+TEST(clean_drops_what_is_never_content)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<script>var secret = 1;</script><style>p{}</style>"
+	                        "<p hidden>hidden attr</p><p aria-hidden='true'>aria</p>"
+	                        "<p style='display: none'>inline none</p>"
+	                        "<noscript>enable js</noscript>"
+	                        "<form><input value='typed'><button>Send it</button></form>"
+	                        "</article>");
+	CHECK(!contains(t, "secret"));
+	CHECK(!contains(t, "p{}"));
+	CHECK(!contains(t, "hidden attr"));
+	CHECK(!contains(t, "aria"));
+	CHECK(!contains(t, "inline none"));
+	CHECK(!contains(t, "enable js"));
+	CHECK(!contains(t, "Send it"));
+	CHECK(contains(t, "Volunteers"));
+}
+
+TEST(clean_hints_match_whole_words_not_substrings)
+{
+	wn_doc *d = doc_of("<div id='a' class='main-nav'>x</div>"
+	                   "<div id='b' class='canvas-wrap'>x</div>"
+	                   "<div id='c' class='ad-slot'>x</div>"
+	                   "<div id='d' class='header-logo'>x</div>"
+	                   "<div id='e' class='post-content'>x</div>"
+	                   "<div class='x' id='sharing-with-a-single-developer'>"
+	                   "<span id='f'>x</span></div>",
+	                   0);
+	CHECK(by_id(d, "a")->hint < 0);  /* nav at a word start */
+	CHECK(by_id(d, "b")->hint == 0); /* "nav" inside "canvas" */
+	CHECK(by_id(d, "c")->hint < 0);  /* "ad" as a whole word */
+	CHECK(by_id(d, "d")->hint < 0 && by_id(d, "d")->hint > WN_HINT_BAD);
+	CHECK(by_id(d, "e")->hint > 0);
+	/* an id made of many words is a heading's anchor, not a role */
+	const wn_node *f = by_id(d, "f");
+	CHECK(d->nodes[f->parent].hint == 0);
+	doc_free(d);
+}
+
+TEST(clean_roles_and_tags_are_evidence)
+{
+	wn_doc *d = doc_of("<nav id='n'>x</nav><div id='r' role='navigation'>x</div>"
+	                   "<main id='m'>x</main><aside id='s'>x</aside>",
+	                   0);
+	CHECK(by_id(d, "n")->hint < 0);
+	CHECK(by_id(d, "r")->hint < 0);
+	CHECK(by_id(d, "m")->hint > 0);
+	CHECK(by_id(d, "s")->hint < 0);
+	doc_free(d);
+}
+
+/* ---- blocks ---- */
+
+TEST(blocks_split_at_block_elements_not_inline_ones)
+{
+	wn_doc *d = doc_of("<div>one <b>two</b> <a href='/x'>three</a><p>four</p>five</div>", 0);
+	CHECK(d->n_blocks == 3);
+	if (d->n_blocks == 3) {
+		CHECK(d->blocks[0].words == 3);
+		CHECK(d->blocks[0].link_chars == 5);
+		CHECK(d->blocks[0].tags == 2);
+		CHECK(d->blocks[1].chars == 4);
+		CHECK(d->blocks[2].chars == 4);
+	}
+	doc_free(d);
+}
+
+TEST(blocks_count_cjk_characters_as_words)
+{
+	/* 5 CJK characters, one Latin word, one full stop */
+	wn_doc *d = doc_of("<p>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87 "
+	                   "Tokyo\xe3\x80\x82</p>", 0);
+	CHECK(d->n_blocks == 1);
+	if (d->n_blocks == 1) {
+		CHECK(d->blocks[0].cjk == 5);
+		CHECK(d->blocks[0].words == 6);
+		CHECK(d->blocks[0].sentences == 1);
+		CHECK(d->blocks[0].eff > d->blocks[0].chars);
+	}
+	doc_free(d);
+}
+
+TEST(blocks_kind_follows_the_container)
+{
+	wn_doc *d = doc_of("<h2>Head</h2><ul><li>item</li></ul><table><tr><td>cell</td>"
+	                   "</tr></table><pre>code</pre><blockquote><p>said</p></blockquote>"
+	                   "<figure><figcaption>cap</figcaption></figure>", 0);
+	CHECK(d->n_blocks == 6);
+	if (d->n_blocks == 6) {
+		CHECK(d->blocks[0].kind == WN_BK_HEADING && d->blocks[0].level == 2);
+		CHECK(d->blocks[1].kind == WN_BK_LIST_ITEM);
+		CHECK(d->blocks[2].kind == WN_BK_CELL);
+		CHECK(d->blocks[3].kind == WN_BK_PRE);
+		CHECK(d->blocks[4].kind == WN_BK_QUOTE);
+		CHECK(d->blocks[5].kind == WN_BK_CAPTION);
+	}
+	doc_free(d);
+}
+
+/* ---- scoring and selection ---- */
+
+TEST(score_running_text_beats_links_and_labels)
+{
+	wn_doc *d = doc_of("<ul><li><a href='/a'>Home</a></li></ul><p>Posted by Sam</p>" PROSE, 0);
+	CHECK(d->n_blocks == 5);
+	if (d->n_blocks == 5) {
+		CHECK(d->blocks[0].good < 0);                   /* a menu link */
+		CHECK(d->blocks[1].good < d->blocks[2].good);   /* a label */
+		CHECK(d->blocks[2].good > WN_STRONG_GOODNESS); /* running text */
+	}
+	doc_free(d);
+}
+
+TEST(select_keeps_the_article_and_drops_the_page_around_it)
+{
+	const char *t = text_of(
+		"<html><head><title>Flood | Gazette</title></head><body>"
+		"<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+		"<li><a href='/sport'>Sport</a></li></ul></nav>"
+		"<div class='content'><h1>Flood</h1>" PROSE
+		"<div class='share-bar'><a href='/s1'>Share on Facebook</a> "
+		"<a href='/s2'>Share on X</a></div></div>"
+		"<aside class='sidebar'><h3>Most read</h3><ul>"
+		"<li><a href='/1'>Council approves the new budget for the coming year</a></li>"
+		"<li><a href='/2'>Local team wins the cup after a dramatic final</a></li>"
+		"</ul></aside><footer><p>Copyright 2024 The Gazette. All rights reserved.</p>"
+		"</footer></body></html>");
+	CHECK(contains(t, "The river rose"));
+	CHECK(contains(t, "carried away."));
+	CHECK(!contains(t, "Home"));
+	CHECK(!contains(t, "Share on"));
+	CHECK(!contains(t, "Most read"));
+	CHECK(!contains(t, "Council approves"));
+	CHECK(!contains(t, "Copyright"));
+	CHECK(!contains(t, "Flood\n")); /* the headline is the title */
+}
+
+TEST(select_drops_comments_beside_the_post)
+{
+	const char *t = text_of(
+		"<div class='post'><div class='entry-content'>" PROSE "</div>"
+		"<div id='comments' class='comments-area'><ol>"
+		"<li class='comment'><p>What a story, thank you for writing it up so "
+		"clearly, I remember the flood of 1947 well and this brought it back.</p></li>"
+		"<li class='comment'><p>My grandmother told me about the bridge many "
+		"times, and how the whole village came out to help the families.</p></li>"
+		"</ol></div></div>");
+	CHECK(contains(t, "The river rose"));
+	CHECK(!contains(t, "What a story"));
+	CHECK(!contains(t, "grandmother"));
+}
+
+TEST(select_drops_teaser_lists_inside_the_article)
+{
+	const char *t = text_of(
+		"<article>" PROSE "<ul>"
+		"<li><a href='/a'>Bridge to reopen in spring after repairs</a> The county "
+		"says the work is on schedule and the road will open in March.</li>"
+		"<li><a href='/b'>School extension approved by the council</a> Four new "
+		"classrooms will be built over the summer holidays this year.</li>"
+		"</ul></article>");
+	CHECK(contains(t, "The river rose"));
+	CHECK(!contains(t, "Bridge to reopen"));
+	CHECK(!contains(t, "School extension"));
+}
+
+TEST(select_listing_page_gives_teasers_and_says_so)
+{
+	char page[4096] = "<html><body><nav><a href='/'>Home</a></nav><main>";
+	for (int i = 0; i < 4; i++) {
+		char item[512];
+		snprintf(item, sizeof item,
+		         "<div class='card'><h2><a href='/story-%d'>Headline number %d "
+		         "about the valley</a></h2><p>A short summary of story %d, with "
+		         "enough words to read as a sentence.</p></div>",
+		         i, i, i);
+		strcat(page, item);
+	}
+	strcat(page, "</main></body></html>");
+	wn_result *r = run(page, WN_FORMAT_TEXT);
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	const char *t = wn_result_output(r, NULL);
+	CHECK(contains(t, "Headline number 0 about the valley"));
+	CHECK(contains(t, "A short summary of story 3"));
+	CHECK(!contains(t, "Home"));
+	CHECK(!wn_result_has_article(r));
+	int said = 0;
+	for (size_t i = 0; i < wn_result_message_count(r); i++)
+		said |= contains(wn_result_message(r, i), "no clear article");
+	CHECK(said);
+	wn_result_free(r);
+}
+
+TEST(select_small_page_still_gives_its_text)
+{
+	CHECK_STR(text_of("<p>Test</p>"), "Test\n");
+	CHECK_STR(text_of("<a href='/a'>abc</a> <a href='/b'>def</a>"), "abc def\n");
+}
+
+TEST(select_title_heading_leaves_however_framed)
+{
+	const char *t = text_of("<title>Gazette - The Flood of the Year</title>"
+	                        "<article><h1>The Flood of the Year</h1>" PROSE
+	                        "<h2>Aftermath</h2>" PROSE "</article>");
+	CHECK(!contains(t, "The Flood of the Year"));
+	CHECK(contains(t, "Aftermath"));
+}
+
+TEST(extract_empty_and_blank_input_is_no_content)
+{
+	wn_result *r = NULL;
+	wn_options o;
+	wn_default_options(&o);
+	CHECK(wn_extract("", 0, &o, &r) == WN_NO_CONTENT);
+	CHECK(r != NULL && wn_result_output(r, NULL)[0] == 0);
+	wn_result_free(r);
+	r = NULL;
+	CHECK(wn_extract("  \n\t ", 5, NULL, &r) == WN_NO_CONTENT);
+	wn_result_free(r);
+	CHECK(wn_extract("x", 1, NULL, NULL) == WN_EINVAL);
+}
+
+TEST(extract_refuses_input_over_max_bytes)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.max_bytes = 4;
+	wn_result *r = (wn_result *)&o; /* must be reset to NULL */
+	CHECK(wn_extract("<p>too long</p>", 15, &o, &r) == WN_EINPUT);
+	CHECK(r == NULL);
+}
+
+int main(void)
+{
+	RUN(text_inline_elements_neither_break_nor_glue);
+	RUN(text_blocks_are_paragraphs_split_by_one_blank_line);
+	RUN(text_whitespace_collapses_as_a_browser_does);
+	RUN(text_br_is_a_line_break);
+	RUN(text_list_items_one_per_line);
+	RUN(text_table_rows_one_per_line_cells_by_tab);
+	RUN(text_pre_keeps_whitespace_and_drops_leading_newline);
+	RUN(text_layout_cells_are_paragraphs);
+	RUN(text_entities_are_decoded);
+	RUN(clean_drops_what_is_never_content);
+	RUN(clean_hints_match_whole_words_not_substrings);
+	RUN(clean_roles_and_tags_are_evidence);
+	RUN(blocks_split_at_block_elements_not_inline_ones);
+	RUN(blocks_count_cjk_characters_as_words);
+	RUN(blocks_kind_follows_the_container);
+	RUN(score_running_text_beats_links_and_labels);
+	RUN(select_keeps_the_article_and_drops_the_page_around_it);
+	RUN(select_drops_comments_beside_the_post);
+	RUN(select_drops_teaser_lists_inside_the_article);
+	RUN(select_listing_page_gives_teasers_and_says_so);
+	RUN(select_small_page_still_gives_its_text);
+	RUN(select_title_heading_leaves_however_framed);
+	RUN(extract_empty_and_blank_input_is_no_content);
+	RUN(extract_refuses_input_over_max_bytes);
+	text_of("");
+	return harness_done();
+}
