@@ -54,7 +54,9 @@ int wn__is_block_tag(int tag)
 
 const char *wn__attr(const wn_node *n, const char *name)
 {
-	if (n->kind != WN_NODE_ELEMENT || !n->g)
+	/* node 0 is the document: an "element" to our walks, none to gumbo */
+	if (n->kind != WN_NODE_ELEMENT || !n->g ||
+	    (n->g->type != GUMBO_NODE_ELEMENT && n->g->type != GUMBO_NODE_TEMPLATE))
 		return NULL;
 	const GumboVector *attrs = &n->g->v.element.attributes;
 	for (unsigned i = 0; i < attrs->length; i++) {
@@ -75,7 +77,7 @@ static int is_pre_tag(int tag)
 static int is_structure_tag(int tag)
 {
 	switch (tag) {
-	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
 	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
 	case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE:
 	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_ARTICLE:
@@ -180,14 +182,18 @@ wn_status wn__dom_build(wn_doc *d)
 	d->n_nodes = (int32_t)n;
 
 	/* Cells that hold paragraph-level structure lay out a page: their
-	 * content renders as paragraphs, not as one row of a data table. */
+	 * content renders as paragraphs, not as one row of a data table.  One
+	 * <p> is not structure: documentation generators wrap every cell's
+	 * text in one. */
 	uint8_t *holds = wn__xmalloc(n ? n : 1);
 	memset(holds, 0, n ? n : 1);
 	for (int32_t i = (int32_t)n - 1; i > 0; i--) {
 		wn_node *x = &nodes[i];
-		if (holds[i] || is_structure_tag(x->tag))
-			holds[x->parent] = 1;
-		if (holds[i] && (x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH))
+		/* holds: 0, 1 or 2 = more than one <p> or other structure */
+		unsigned h = holds[i] + (x->tag == GUMBO_TAG_P) +
+		             2 * is_structure_tag(x->tag) + holds[x->parent];
+		holds[x->parent] = (uint8_t)(h < 2 ? h : 2);
+		if (holds[i] >= 2 && (x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH))
 			x->flags |= WN_NF_LAYOUT;
 	}
 	free(holds);
