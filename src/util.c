@@ -109,6 +109,7 @@ void wn__buf_grow(wn_buf *b, size_t extra)
 		cap *= 2;
 	}
 	b->data = wn__xrealloc(b->data, cap);
+	b->data[b->len] = 0; /* "always NUL-terminated", a new buffer too */
 	b->cap = cap;
 }
 
