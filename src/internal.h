@@ -128,9 +128,16 @@ typedef struct wn_block {
 	float score;        /* weight in selection: goodness times eff */
 	uint8_t keep;
 	uint8_t lead_done;  /* blocks.c: past the leading link */
-	uint8_t teaser;     /* score.c: looks like a teaser (headline + summary) */
+	uint8_t teaser;     /* score.c: WN_TEASER_*, 0 if not a teaser */
 	uint8_t reason;     /* WN_WHY_*: why kept or dropped */
 } wn_block;
+
+/* Teasers: summaries of other pages (score.c is_teaser) */
+enum {
+	WN_TEASER_LEAD = 1,       /* the block starts with its headline link */
+	WN_TEASER_UNDER_HEADLINE, /* a short block under a linked heading */
+	WN_TEASER_AFTER_LINK,     /* a short block after a block of one link */
+};
 
 /* ---- one document in the pipeline ---- */
 typedef struct wn_doc {

@@ -25,12 +25,22 @@ static int is_teaser(const wn_doc *d, int32_t k)
 	    b->kind == WN_BK_PRE || b->kind == WN_BK_CELL)
 		return 0;
 	if (b->lead_link >= WN_TEASER_MIN_LINK && b->chars - b->link_chars >= WN_SHORT)
-		return 1;
-	if (k == 0 || b->link_chars)
+		return WN_TEASER_LEAD;
+	if (b->link_chars)
 		return 0;
-	const wn_block *p = &d->blocks[k - 1];
-	return p->link_chars >= WN_TEASER_MIN_LINK &&
-	       p->link_chars >= WN_TEASER_LINK_SHARE * p->chars;
+	/* Look back over at most one short line (a date, a byline) for the
+	 * linked headline. */
+	for (int32_t j = k - 1; j >= 0 && j >= k - 2; j--) {
+		const wn_block *p = &d->blocks[j];
+		if (p->link_chars >= WN_TEASER_MIN_LINK &&
+		    p->link_chars >= WN_TEASER_LINK_SHARE * p->chars)
+			return p->kind == WN_BK_HEADING ? WN_TEASER_UNDER_HEADLINE
+			       : j == k - 1             ? WN_TEASER_AFTER_LINK
+			                                : 0;
+		if (p->eff > WN_TEASER_MAX_BETWEEN)
+			break;
+	}
+	return 0;
 }
 
 static int neutral_kind(int kind)

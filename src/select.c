@@ -203,28 +203,57 @@ static int32_t find_best(const wn_doc *d, float *sum)
 	return best;
 }
 
-/* A listing: the best subtree's headings are mostly links to other pages
- * (each teaser's headline), and there are several.  An article's headings
- * lead nowhere. */
-static int is_listing(const wn_doc *d, int32_t root)
+/* Per subtree, what a listing of teasers is made of: headings, headings
+ * that link away, text, and text that is teaser summaries.  Summed bottom
+ * up once, so that any subtree can be asked in O(1). */
+typedef struct teaser_counts {
+	int32_t headings, linked, text, teasers;
+} teaser_counts;
+
+static teaser_counts *count_teasers(wn_doc *d)
 {
-	int headings = 0, linked = 0;
+	teaser_counts *c = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *c);
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		const wn_block *b = &d->blocks[k];
-		if (b->kind != WN_BK_HEADING || b->first <= root ||
-		    b->first >= d->nodes[root].end || b->hint <= WN_DROP_HINT)
+		teaser_counts *x = &c[b->container];
+		if (b->hint <= WN_DROP_HINT)
 			continue; /* a "related" panel's headlines do not count */
-		headings++;
-		linked += b->link_chars >= WN_TEASER_LINK_SHARE * b->chars;
+		if (b->kind == WN_BK_HEADING) {
+			x->headings++;
+			x->linked += b->link_chars >= WN_TEASER_LINK_SHARE * b->chars;
+		} else if (b->link_chars < WN_MAX_LINK_SHARE * b->chars) {
+			x->text += b->eff;
+			if (b->teaser)
+				x->teasers += b->eff;
+		}
 	}
-	return linked >= WN_LISTING_HEADLINES && 2 * linked >= headings;
+	for (int32_t i = d->n_nodes - 1; i > 0; i--) {
+		teaser_counts *p = &c[d->nodes[i].parent];
+		p->headings += c[i].headings;
+		p->linked += c[i].linked;
+		p->text += c[i].text;
+		p->teasers += c[i].teasers;
+	}
+	return c;
+}
+
+/* A listing: several headings that link away (each teaser's headline),
+ * more of them than of other headings, and most of the text their
+ * summaries.  An article's headings lead nowhere; an article followed by
+ * "more from this section" is still an article, and that section is a
+ * listing of its own inside it. */
+static int is_listing(const teaser_counts *c)
+{
+	return c->linked >= WN_LISTING_HEADLINES && 2 * c->linked >= c->headings &&
+	       c->teasers >= WN_LISTING_TEASER_SHARE * c->text;
 }
 
 void wn__select(wn_doc *d)
 {
 	float *sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *sum);
 	int32_t best = find_best(d, sum);
-	d->has_article = sum[best] >= WN_MIN_ARTICLE && !is_listing(d, best);
+	teaser_counts *tc = count_teasers(d);
+	d->has_article = sum[best] >= WN_MIN_ARTICLE && !is_listing(&tc[best]);
 	if (!d->has_article) {
 		/* A listing or home page: its teasers are its content. */
 		wn__score_listing(d);
@@ -261,6 +290,7 @@ void wn__select(wn_doc *d)
 			if (x->kind == WN_NODE_ELEMENT) {
 				if (i >= dropped_end && i != r &&
 				    ((x->flags & (WN_NF_META | WN_NF_DROP)) || aside_tag(x->tag) ||
+				     (d->has_article && is_listing(&tc[i])) ||
 				     ((x->flags & WN_NF_BLOCK) && !unit_of_structure(x->tag) &&
 				      sum[i] < WN_PRUNE_SUM))) {
 					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META

@@ -55,6 +55,9 @@
 #define WN_TEASER_LINK_SHARE 0.8
 #define WN_TEASER_MAX 400
 #define WN_TEASER_PENALTY 0.8
+/* Between a teaser's headline and its summary may stand one line of at
+ * most this many characters (a date, a byline). */
+#define WN_TEASER_MAX_BETWEEN 60
 
 /* ---- selection (select.c) ---- */
 /* Below this summed weight the best container is no clear article: the
@@ -63,6 +66,8 @@
 /* A best subtree with at least this many headings that link away (and
  * more of those than of others) is a listing of teasers, not an article. */
 #define WN_LISTING_HEADLINES 3
+/* ... and when at least this share of its text is teaser summaries. */
+#define WN_LISTING_TEASER_SHARE 0.5
 /* A container whose sum is within this share of the best is as good, and
  * the deeper one is taken (it holds less that is not article). */
 #define WN_ROOT_TIE 0.02
