@@ -145,7 +145,12 @@ void wn__blocks(wn_doc *d)
 		}
 		x->block = open;
 		blocks[open].last = i;
-		measure(&blocks[open], x->g->v.text.text, x->flags & WN_NF_IN_LINK,
+		/* A heading that links to its own anchor is no link; a table
+		 * of contents is a list of links all the same. */
+		int link = (x->flags & WN_NF_IN_LINK) ||
+		           ((x->flags & WN_NF_IN_ANCHOR) &&
+		            blocks[open].kind != WN_BK_HEADING);
+		measure(&blocks[open], x->g->v.text.text, link,
 		        &prev_space);
 	}
 	wn__walk_free(&w);

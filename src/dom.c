@@ -88,10 +88,30 @@ static int is_structure_tag(int tag)
 	}
 }
 
+/* Flags a node passes on to its subtree. */
+enum { INHERITED = WN_NF_IN_LINK | WN_NF_IN_ANCHOR | WN_NF_IN_PRE };
+
+/* What an element starts for its subtree: a link (away from the page or
+ * within it: headings linking to themselves, tables of contents,
+ * footnotes) or preformatted text. */
+static uint16_t starts(GumboNode *g)
+{
+	int tag = g->v.element.tag;
+	uint16_t fl = is_pre_tag(tag) ? WN_NF_IN_PRE : 0;
+	if (tag == GUMBO_TAG_A) {
+		wn_node tmp = {.g = g, .kind = WN_NODE_ELEMENT};
+		const char *href = wn__attr(&tmp, "href");
+		if (href)
+			fl |= href[0] == '#' ? WN_NF_IN_ANCHOR : WN_NF_IN_LINK;
+	}
+	return fl;
+}
+
 typedef struct frame {
 	GumboNode *g;
-	int32_t index;  /* our node */
+	int32_t index;  /* our node; for an element past max_depth its ancestor's */
 	unsigned child; /* next gumbo child to visit */
+	uint16_t flags; /* the INHERITED flags for the children */
 } frame;
 
 wn_status wn__dom_build(wn_doc *d)
@@ -111,7 +131,10 @@ wn_status wn__dom_build(wn_doc *d)
 	nodes[0] = (wn_node){.g = d->gumbo->document, .parent = -1, .block = -1,
 	                     .tag = GUMBO_TAG_UNKNOWN, .kind = WN_NODE_ELEMENT};
 	n = 1;
-	stack[sp++] = (frame){d->gumbo->document, 0, 0};
+	stack[sp++] = (frame){d->gumbo->document, 0, 0, 0};
+	unsigned max_depth = d->opt->max_depth ? d->opt->max_depth
+	                                       : WN_DEFAULT_MAX_DEPTH;
+	size_t flattened = 0;
 
 	while (sp) {
 		frame *f = &stack[sp - 1];
@@ -140,30 +163,39 @@ wn_status wn__dom_build(wn_doc *d)
 		default:
 			continue; /* comments */
 		}
+		const wn_node *p = &nodes[f->index];
+		if (kind == WN_NODE_ELEMENT && p->depth >= max_depth) {
+			/* Too deep: no node of its own; its children become the
+			 * children of the ancestor at max_depth, so their text
+			 * stays where it was (winnow.h, max_depth). */
+			uint16_t fl = f->flags | starts(g);
+			if (sp == scap) {
+				scap *= 2;
+				stack = wn__xrealloc(stack, scap * sizeof *stack);
+				f = &stack[sp - 1];
+			}
+			stack[sp++] = (frame){g, f->index, 0, fl};
+			flattened++;
+			continue;
+		}
 		if (n == cap) {
 			if (cap > (size_t)INT32_MAX / 2)
 				break; /* cannot index more; the rest is not read */
 			cap *= 2;
 			nodes = wn__xrealloc(nodes, cap * sizeof *nodes);
+			p = &nodes[f->index];
 		}
-		const wn_node *p = &nodes[f->index];
 		wn_node *x = &nodes[n];
 		*x = (wn_node){.g = g, .parent = f->index, .end = (int32_t)n + 1,
 		               .block = -1, .kind = kind,
 		               .tag = GUMBO_TAG_UNKNOWN};
 		x->depth = p->depth == UINT16_MAX ? UINT16_MAX : p->depth + 1;
-		x->flags = p->flags & (WN_NF_IN_LINK | WN_NF_IN_PRE);
+		x->flags = f->flags;
 		if (kind == WN_NODE_ELEMENT) {
 			x->tag = (uint16_t)g->v.element.tag;
 			if (wn__is_block_tag(x->tag))
 				x->flags |= WN_NF_BLOCK;
-			/* Links within the page (#anchor: headings linking to
-			 * themselves, footnotes) do not lead away from it. */
-			const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
-			if (href && href[0] != '#')
-				x->flags |= WN_NF_IN_LINK;
-			if (is_pre_tag(x->tag))
-				x->flags |= WN_NF_IN_PRE;
+			x->flags |= starts(g);
 			if (x->tag == GUMBO_TAG_BODY && !d->body)
 				d->body = (int32_t)n;
 			if (sp == scap) {
@@ -171,7 +203,7 @@ wn_status wn__dom_build(wn_doc *d)
 				stack = wn__xrealloc(stack, scap * sizeof *stack);
 				f = &stack[sp - 1];
 			}
-			stack[sp++] = (frame){g, (int32_t)n, 0};
+			stack[sp++] = (frame){g, (int32_t)n, 0, x->flags & INHERITED};
 		}
 		n++;
 	}
@@ -180,6 +212,9 @@ wn_status wn__dom_build(wn_doc *d)
 	free(stack);
 	d->nodes = nodes;
 	d->n_nodes = (int32_t)n;
+	if (flattened)
+		wn__note(d, "limit: %zu elements nested deeper than %u read as part "
+		            "of their ancestor (max_depth)", flattened, max_depth);
 
 	/* Cells that hold paragraph-level structure lay out a page: their
 	 * content renders as paragraphs, not as one row of a data table.  One
@@ -221,6 +256,8 @@ void wn__dom_free(wn_doc *d)
 	}
 	free(d->nodes);
 	d->nodes = NULL;
+	free(d->blocks); /* blocks.c grows it with realloc */
+	d->blocks = NULL;
 }
 
 /* Appends text, collapsing runs of white space to one space; *space says
@@ -243,7 +280,7 @@ static void put_collapsed(wn_buf *b, const char *s, int *space)
 	}
 }
 
-void wn__walk_init(wn_walk *w, const wn_doc *d, int32_t root, uint8_t skip)
+void wn__walk_init(wn_walk *w, const wn_doc *d, int32_t root, uint16_t skip)
 {
 	*w = (wn_walk){.d = d, .i = root, .stop = d->nodes[root].end, .skip = skip};
 }

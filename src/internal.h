@@ -63,6 +63,7 @@ enum {
 	WN_NF_META = 1 << 6,    /* a byline or date line: metadata, not body */
 	WN_NF_LAYOUT = 1 << 7,  /* a table cell holding paragraphs, headings,
 	                         * lists or tables: page layout, not data */
+	WN_NF_IN_ANCHOR = 1 << 8, /* inside an <a href="#..."> (within the page) */
 };
 
 typedef struct wn_node {
@@ -73,7 +74,7 @@ typedef struct wn_node {
 	uint16_t depth;  /* clamped at UINT16_MAX */
 	uint16_t tag;    /* GumboTag, GUMBO_TAG_UNKNOWN for text */
 	uint8_t kind;    /* WN_NODE_* */
-	uint8_t flags;   /* WN_NF_* */
+	uint16_t flags;  /* WN_NF_* */
 	int16_t hint;    /* class/id/role evidence of this element alone */
 } wn_node;
 
@@ -174,7 +175,8 @@ void wn__note(wn_doc *d, const char *fmt, ...)
 /* ---- the stages, in pipeline order; each returns a wn_status ---- */
 /* input.c: makes html valid UTF-8 (a copy in the arena when it has to) */
 wn_status wn__input_decode(wn_doc *d, const char *in, size_t len);
-/* dom.c: parses with gumbo and flattens into d->nodes */
+/* dom.c: parses with gumbo and flattens into d->nodes; wn__dom_free frees
+ * what is not in the arena: gumbo's tree, the nodes and the blocks */
 wn_status wn__dom_build(wn_doc *d);
 void wn__dom_free(wn_doc *d);
 /* clean.c: marks never-content subtrees, computes class/id hints */
@@ -231,9 +233,9 @@ typedef struct wn_walk {
 	int32_t *stack;
 	size_t sp, cap;
 	int32_t i, stop;
-	uint8_t skip;
+	uint16_t skip;
 } wn_walk;
-void wn__walk_init(wn_walk *w, const wn_doc *d, int32_t root, uint8_t skip);
+void wn__walk_init(wn_walk *w, const wn_doc *d, int32_t root, uint16_t skip);
 int wn__walk_next(wn_walk *w, int32_t *node, int *leave);
 /* After entering an element: pass over its subtree (no leave event). */
 void wn__walk_skip(wn_walk *w);
