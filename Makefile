@@ -24,10 +24,11 @@ $(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
 $(B)/libwinnow.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_check.o
+CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_opts.o $(B)/obj/cli_check.o \
+           $(B)/obj/cli_diff.o
 
 $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) -lpthread
 
 $(B)/obj:
 	mkdir -p $@
@@ -50,7 +51,37 @@ SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 asan:
 	$(MAKE) B=build/asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
 
+# Throughput against a bare gumbo parse of the same pages, in one run.
+BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
+                          ../shared/corpora/scrapinghub-dev/html/*.html)
+ifeq ($(strip $(BENCH_PAGES)),)
+BENCH_PAGES := $(wildcard testdata/*.html)
+endif
+$(B)/bench: bench/bench.c $(B)/libwinnow.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
+
+bench: $(B)/bench
+	$(B)/bench -r 3 $(BENCH_PAGES)
+	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	        $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(B)/winnow $(DESTDIR)$(PREFIX)/bin/winnow
+	install -m 644 $(B)/libwinnow.a $(DESTDIR)$(PREFIX)/lib/libwinnow.a
+	install -m 644 src/winnow.h $(DESTDIR)$(PREFIX)/include/winnow.h
+	install -m 644 doc/winnow.1 $(DESTDIR)$(PREFIX)/share/man/man1/winnow.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/winnow $(DESTDIR)$(PREFIX)/lib/libwinnow.a \
+	      $(DESTDIR)$(PREFIX)/include/winnow.h \
+	      $(DESTDIR)$(PREFIX)/share/man/man1/winnow.1
+
+# clang-format with the project's .clang-format, in place.
+format:
+	clang-format -i src/*.c src/*.h tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all clean test asan
+.PHONY: all clean test asan bench install uninstall format

@@ -1,10 +1,737 @@
-/* cli_check.c -- placeholder until `winnow check` lands. */
+/*
+ * cli_check.c -- `winnow check`: saved pages against the output they are
+ * expected to give (NAME.expected.txt, .md, .json beside NAME.html, each
+ * in its format, with the flags in NAME.options), a unified diff for each
+ * difference, and --update to accept the current output.  Pages can be
+ * checked in -j threads; reports come out in the serial order.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+
+enum { DIFF_LINES = 40, MAX_JOBS = 256, N_FORMATS = 3 };
+
+static const struct format {
+	const char *ext, *name, *flag;
+	wn_format format;
+} FORMATS[N_FORMATS] = {
+	{".expected.txt", "text", "-f text", WN_FORMAT_TEXT},
+	{".expected.md", "markdown", "-f markdown", WN_FORMAT_MARKDOWN},
+	{".expected.json", "json", "-f json", WN_FORMAT_JSON},
+};
+
+static const char USAGE[] =
+	"Usage: winnow check [--update] [--full-diff] [-j N] [-v] PATH...\n"
+	"Check saved pages against the output they are expected to give.  A PATH\n"
+	"is a page (NAME.html) or a folder, searched recursively for pages with\n"
+	"expected files beside them: NAME.expected.txt (checked as text),\n"
+	"NAME.expected.md (markdown), NAME.expected.json (json).  NAME.options,\n"
+	"when present, holds the flags to extract NAME.html with, as on the\n"
+	"winnow command line (e.g. --links -u https://example.com/a); the format\n"
+	"comes from the expected file's name.\n"
+	"\n"
+	"Options:\n"
+	"      --update      write the current output as the expected files (a page\n"
+	"                    named directly that has none gets NAME.expected.txt)\n"
+	"      --full-diff   show whole diffs (default: the first 40 lines)\n"
+	"  -j, --jobs N      check N pages at a time (default 1)\n"
+	"  -v, --verbose     show each page's options and the notes winnow made\n"
+	"  -h, --help        show this help and exit\n"
+	"\n"
+	"Prints PASS or FAIL for each page, a diff from the expected to the actual\n"
+	"output for each failure, and last 'N passed, N failed'.\n"
+	"Exit status: 0 all pages passed; 1 some page failed; 2 usage error.\n";
+
+typedef struct page {
+	char *path;  /* the page */
+	char *base;  /* NAME: the path without ".html" */
+	char *shown; /* the name it is reported by */
+	int named;   /* given on the command line, not found in a folder */
+	int has[N_FORMATS]; /* which expected files there are (or will be) */
+	cli_config cfg;     /* from NAME.options */
+	char *flags;        /* NAME.options as read, for the diff header */
+	char *optbuf;       /* the strings cfg points into */
+	char **optv;
+	char *error;        /* a reason to fail without extracting */
+	char *report;       /* what to print for it */
+	size_t report_len;
+	int failed, written, done;
+} page;
+
+typedef struct check {
+	int update, full_diff, verbose, jobs;
+	page *pages;
+	size_t n, cap;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t next; /* the next page a thread takes */
+} check;
+
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("winnow: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
+static char *concat(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = xmalloc(na + nb + 1);
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb + 1);
+	return s;
+}
+
+static int ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+	return n >= k && !strcmp(s + n - k, end);
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+static int has_expected(const char *base)
+{
+	for (int f = 0; f < N_FORMATS; f++) {
+		char *e = concat(base, FORMATS[f].ext);
+		int yes = is_file(e);
+		free(e);
+		if (yes)
+			return 1;
+	}
+	return 0;
+}
+
+static page *add_page(check *ck, const char *path, const char *base,
+                      const char *shown, int named)
+{
+	if (ck->n == ck->cap) {
+		ck->cap = ck->cap ? ck->cap * 2 : 64;
+		page *np = realloc(ck->pages, ck->cap * sizeof *np);
+		if (!np) {
+			fputs("winnow: out of memory\n", stderr);
+			abort();
+		}
+		ck->pages = np;
+	}
+	page *p = &ck->pages[ck->n++];
+	memset(p, 0, sizeof *p);
+	p->path = xstrdup(path);
+	p->base = xstrdup(base);
+	p->shown = xstrdup(shown);
+	p->named = named;
+	return p;
+}
+
+static void fail_page(check *ck, const char *shown, const char *why)
+{
+	page *p = add_page(ck, shown, shown, shown, 1);
+	p->error = xstrdup(why);
+}
+
+/* A file named on the command line: the page, or one of its expected or
+ * options files (so that a glob of all of a folder's files works). */
+static void add_named(check *ck, const char *arg)
+{
+	static const char *const suffixes[] = {
+		".expected.txt", ".expected.md", ".expected.json", ".options",
+		".html", ".htm",
+	};
+	char *base = xstrdup(arg), *path;
+	size_t k = 0, n = sizeof suffixes / sizeof *suffixes;
+	while (k < n && !ends_with(arg, suffixes[k]))
+		k++;
+	if (k < n)
+		base[strlen(arg) - strlen(suffixes[k])] = 0;
+	path = k < n - 2 ? concat(base, ".html") : xstrdup(arg);
+	add_page(ck, path, base, path, 1);
+	free(path);
+	free(base);
+}
+
+typedef struct entry {
+	char *path;
+	int dir;
+} entry;
+
+static int by_path(const void *x, const void *y)
+{
+	return strcmp(((const entry *)x)->path, ((const entry *)y)->path);
+}
+
+/* Every NAME.html under root that has an expected file, in sorted order
+ * (as a sorted depth-first walk), with an explicit stack of entries.
+ * Hidden entries are passed over; a folder seen twice (a link loop) is
+ * read once. */
+static void add_folder(check *ck, const char *root)
+{
+	size_t sp = 0, scap = 64, nseen = 0, found = ck->n;
+	entry *stack = xmalloc(scap * sizeof *stack);
+	struct seen { dev_t dev; ino_t ino; } *seen = NULL;
+	size_t rootlen = strlen(root);
+	stack[sp++] = (entry){xstrdup(root), 1};
+	while (sp) {
+		entry e = stack[--sp];
+		if (!e.dir) {
+			const char *shown = e.path + rootlen;
+			while (*shown == '/')
+				shown++;
+			char *base = xstrdup(e.path);
+			base[strlen(base) - 5] = 0;
+			if (has_expected(base))
+				add_page(ck, e.path, base, shown, 0);
+			free(base);
+			free(e.path);
+			continue;
+		}
+		struct stat st;
+		DIR *dir = NULL;
+		int again = 0;
+		if (!stat(e.path, &st)) {
+			for (size_t k = 0; k < nseen && !again; k++)
+				again = seen[k].dev == st.st_dev && seen[k].ino == st.st_ino;
+			if (!again) {
+				struct seen *ns = realloc(seen, (nseen + 1) * sizeof *ns);
+				if (!ns) {
+					fputs("winnow: out of memory\n", stderr);
+					abort();
+				}
+				seen = ns;
+				seen[nseen++] = (struct seen){st.st_dev, st.st_ino};
+				dir = opendir(e.path);
+			}
+		}
+		if (!dir) {
+			if (!again) {
+				char why[300];
+				snprintf(why, sizeof why, "cannot read the folder: %s",
+				         strerror(errno));
+				fail_page(ck, e.path, why);
+			}
+			free(e.path);
+			continue;
+		}
+		size_t first = sp;
+		const struct dirent *de;
+		while ((de = readdir(dir))) {
+			if (de->d_name[0] == '.')
+				continue;
+			char *sub = xmalloc(strlen(e.path) + strlen(de->d_name) + 2);
+			sprintf(sub, "%s%s%s", e.path, ends_with(e.path, "/") ? "" : "/",
+			        de->d_name);
+			int ok = !stat(sub, &st), isdir = ok && S_ISDIR(st.st_mode);
+			if (!isdir && !(ok && S_ISREG(st.st_mode) && ends_with(sub, ".html"))) {
+				free(sub);
+				continue;
+			}
+			if (sp == scap) {
+				scap *= 2;
+				entry *ns = realloc(stack, scap * sizeof *ns);
+				if (!ns) {
+					fputs("winnow: out of memory\n", stderr);
+					abort();
+				}
+				stack = ns;
+			}
+			stack[sp++] = (entry){sub, isdir};
+		}
+		closedir(dir);
+		free(e.path);
+		/* Sorted backwards, so that the smallest name is taken first. */
+		qsort(stack + first, sp - first, sizeof *stack, by_path);
+		for (size_t a = first, b = sp; a + 1 < b; a++, b--) {
+			entry t = stack[a];
+			stack[a] = stack[b - 1];
+			stack[b - 1] = t;
+		}
+	}
+	free(stack);
+	free(seen);
+	if (ck->n == found)
+		fail_page(ck, root, "no pages with expected files in it (NAME.html "
+		                    "beside NAME.expected.txt, .md or .json)");
+}
+
+typedef struct key {
+	const char *path;
+	size_t index;
+} key;
+
+static int by_key(const void *x, const void *y)
+{
+	const key *a = x, *b = y;
+	int c = strcmp(a->path, b->path);
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+static void free_page(page *p)
+{
+	free(p->path);
+	free(p->base);
+	free(p->shown);
+	free(p->flags);
+	free(p->optbuf);
+	free(p->optv);
+	free(p->error);
+	free(p->report);
+}
+
+/* A page reached twice (named and in a folder, or by two of its files) is
+ * checked once, where it came first. */
+static void dedupe(check *ck)
+{
+	if (ck->n < 2)
+		return;
+	key *keys = xmalloc(ck->n * sizeof *keys);
+	char *dup = calloc(ck->n, 1);
+	if (!dup) {
+		fputs("winnow: out of memory\n", stderr);
+		abort();
+	}
+	for (size_t i = 0; i < ck->n; i++)
+		keys[i] = (key){ck->pages[i].path, i};
+	qsort(keys, ck->n, sizeof *keys, by_key);
+	for (size_t i = 1; i < ck->n; i++)
+		if (!strcmp(keys[i].path, keys[i - 1].path))
+			dup[keys[i].index] = 1;
+	size_t m = 0;
+	for (size_t i = 0; i < ck->n; i++) {
+		if (dup[i])
+			free_page(&ck->pages[i]);
+		else
+			ck->pages[m++] = ck->pages[i];
+	}
+	ck->n = m;
+	free(keys);
+	free(dup);
+}
+
+/* NAME.options: the flags, split on white space; lines starting with '#'
+ * are comments.  Parsed with the main command's parser. */
+static void read_options(page *p)
+{
+	char *path = concat(p->base, ".options");
+	wn_default_options(&p->cfg.opt);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		free(path);
+		return;
+	}
+	char *data;
+	size_t len;
+	int err = cli_read_all(f, 1 << 20, &data, &len);
+	fclose(f);
+	if (err) {
+		char why[300];
+		snprintf(why, sizeof why, "%s: %s", path, strerror(err));
+		p->error = xstrdup(why);
+		free(path);
+		return;
+	}
+	/* Tokens NUL-terminated in place; argv[0] names the file for the
+	 * messages of getopt. */
+	char *buf = xmalloc(len + 1);
+	size_t o = 0, argc = 1, cap = 8;
+	char **argv = xmalloc(cap * sizeof *argv);
+	argv[0] = path;
+	for (size_t i = 0; i < len;) {
+		if (data[i] == '#' && (i == 0 || data[i - 1] == '\n')) {
+			while (i < len && data[i] != '\n')
+				i++;
+			continue;
+		}
+		if (strchr(" \t\r\n\f\v", data[i]) || !data[i]) {
+			i++;
+			continue;
+		}
+		if (argc + 1 >= cap) {
+			cap *= 2;
+			char **nv = realloc(argv, cap * sizeof *nv);
+			if (!nv) {
+				fputs("winnow: out of memory\n", stderr);
+				abort();
+			}
+			argv = nv;
+		}
+		argv[argc++] = buf + o;
+		while (i < len && data[i] && !strchr(" \t\r\n\f\v", data[i]))
+			buf[o++] = data[i++];
+		buf[o++] = 0;
+	}
+	argv[argc] = NULL;
+	free(data);
+
+	/* The flags as one line, for the diff header. */
+	size_t flen = 0;
+	for (size_t k = 1; k < argc; k++)
+		flen += strlen(argv[k]) + 1;
+	p->flags = xmalloc(flen + 1);
+	p->flags[0] = 0;
+	for (size_t k = 1, at = 0; k < argc; k++)
+		at += (size_t)sprintf(p->flags + at, " %s", argv[k]);
+
+	int action, args = cli_parse_options(&p->cfg, (int)argc, argv, &action);
+	char why[400];
+	why[0] = 0;
+	if (args < 0)
+		snprintf(why, sizeof why, "%s: bad options", path);
+	else if (action != CLI_RUN)
+		snprintf(why, sizeof why, "%s: -h and -V are not extraction options",
+		         path);
+	else if ((size_t)args < argc)
+		snprintf(why, sizeof why, "%s: '%.100s' is not an option", path,
+		         argv[args]);
+	if (why[0])
+		p->error = xstrdup(why);
+	p->optbuf = buf;
+	p->optv = argv;
+	argv[0] = NULL; /* path is freed below */
+	free(path);
+}
+
+/* Everything that can be decided before extracting, in the main thread
+ * (option parsing uses getopt's globals). */
+static void prepare(check *ck, page *p)
+{
+	if (p->error)
+		return;
+	struct stat st;
+	int bad = stat(p->path, &st);
+	if (bad || !S_ISREG(st.st_mode)) {
+		char why[300];
+		snprintf(why, sizeof why, "cannot read the page: %s",
+		         bad ? strerror(errno) : "not a regular file");
+		p->error = xstrdup(why);
+		return;
+	}
+	int any = 0;
+	for (int f = 0; f < N_FORMATS; f++) {
+		char *e = concat(p->base, FORMATS[f].ext);
+		p->has[f] = is_file(e);
+		any |= p->has[f];
+		free(e);
+	}
+	if (!any && ck->update) {
+		p->has[0] = 1; /* created as text */
+	} else if (!any) {
+		char why[300];
+		snprintf(why, sizeof why, "no expected file: make %s.expected.txt "
+		                          "(or .md, .json), or run with --update",
+		         p->base);
+		p->error = xstrdup(why);
+		return;
+	}
+	read_options(p);
+}
+
+static void say_errno(FILE *out, const page *p, const char *what, int err)
+{
+	char msg[200];
+	if (strerror_r(err, msg, sizeof msg))
+		snprintf(msg, sizeof msg, "error %d", err);
+	fprintf(out, "  FAIL %s (%s: %s)\n", p->shown, what, msg);
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+	char *tmp = concat(path, ".tmp");
+	FILE *f = fopen(tmp, "wb");
+	int err = 0;
+	if (!f) {
+		err = errno;
+	} else {
+		if (fwrite(data, 1, len, f) != len)
+			err = errno ? errno : EIO;
+		if (fclose(f) && !err)
+			err = errno ? errno : EIO;
+		if (!err && rename(tmp, path))
+			err = errno;
+		if (err)
+			remove(tmp);
+	}
+	free(tmp);
+	return err;
+}
+
+/* Checks (or updates) one page; writes its report into p->report.  Safe
+ * to run in any thread: it touches only p and files of its own. */
+static void run_page(const check *ck, page *p)
+{
+	FILE *out = open_memstream(&p->report, &p->report_len);
+	if (!out) {
+		fputs("winnow: out of memory\n", stderr);
+		abort();
+	}
+	char *html = NULL;
+	size_t len = 0;
+	int lines = 0; /* FAIL and UPDATE lines written */
+	if (p->error) {
+		fprintf(out, "  FAIL %s (%s)\n", p->shown, p->error);
+		p->failed = 1;
+		goto done;
+	}
+	FILE *f = fopen(p->path, "rb");
+	int err = f ? cli_read_all(f, p->cfg.opt.max_bytes, &html, &len) : errno;
+	if (f)
+		fclose(f);
+	if (err) {
+		if (err == EFBIG)
+			fprintf(out, "  FAIL %s (larger than --max-bytes)\n", p->shown);
+		else
+			say_errno(out, p, "cannot read the page", err);
+		p->failed = 1;
+		goto done;
+	}
+	if (ck->verbose)
+		fprintf(out, "    %s: options:%s\n", p->shown,
+		        p->flags && *p->flags ? p->flags : " (none)");
+
+	for (int k = 0; k < N_FORMATS; k++) {
+		if (!p->has[k])
+			continue;
+		const struct format *fm = &FORMATS[k];
+		wn_options o = p->cfg.opt;
+		o.format = fm->format;
+		wn_result *r = NULL;
+		wn_status st = wn_extract(html, len, &o, &r);
+		if (st != WN_OK && st != WN_NO_CONTENT) {
+			fprintf(out, "  FAIL %s (%s: %s)\n", p->shown, fm->name,
+			        wn_status_string(st));
+			p->failed = 1;
+			lines++;
+			continue;
+		}
+		size_t glen;
+		const char *got = wn_result_output(r, &glen);
+		char *exp_path = concat(p->base, fm->ext);
+		char *exp = NULL;
+		size_t elen = 0;
+		err = 0;
+		FILE *ef = fopen(exp_path, "rb");
+		if (ef) {
+			err = cli_read_all(ef, (size_t)-1, &exp, &elen);
+			fclose(ef);
+		} else if (!ck->update || errno != ENOENT) {
+			err = errno;
+		}
+		int equal = exp && elen == glen && !memcmp(exp, got, glen);
+		/* "+++ page.html (winnow --links -f markdown)": how to get it */
+		size_t nlen = strlen(p->path) + strlen(fm->flag) +
+		              (p->flags ? strlen(p->flags) : 0) + 16;
+		char *actual = xmalloc(nlen);
+		snprintf(actual, nlen, "%s (winnow%s %s)", p->path,
+		         p->flags ? p->flags : "", fm->flag);
+		if (err) {
+			say_errno(out, p, fm->name, err);
+			p->failed = 1;
+			lines++;
+		} else if (ck->update && !equal) {
+			err = write_file(exp_path, got, glen);
+			if (err) {
+				say_errno(out, p, "cannot write the expected file", err);
+				p->failed = 1;
+			} else {
+				fprintf(out, "  UPDATE %s (%s: %s)\n", p->shown, fm->name,
+				        exp ? "changed" : "new");
+				p->written++;
+				if (ck->verbose)
+					cli_diff(out, exp ? exp : "", elen, got, glen, exp_path,
+					         actual, ck->full_diff ? 0 : DIFF_LINES);
+			}
+			lines++;
+		} else if (!equal) {
+			fprintf(out, "  FAIL %s (%s)\n", p->shown, fm->name);
+			size_t n = cli_diff(out, exp, elen, got, glen, exp_path, actual,
+			                    ck->full_diff ? 0 : DIFF_LINES);
+			if (!ck->full_diff && n > DIFF_LINES)
+				fputs("    (winnow check --full-diff shows the whole diff)\n",
+				      out);
+			p->failed = 1;
+			lines++;
+		}
+		if (ck->verbose)
+			for (size_t m = 0; m < wn_result_message_count(r); m++)
+				fprintf(out, "    %s (%s): %s\n", p->shown, fm->name,
+				        wn_result_message(r, m));
+		free(actual);
+		free(exp);
+		free(exp_path);
+		wn_result_free(r);
+	}
+	if (!lines)
+		fprintf(out, "  PASS %s\n", p->shown);
+done:
+	free(html);
+	if (fclose(out)) {
+		fputs("winnow: out of memory\n", stderr);
+		abort();
+	}
+}
+
+static void *worker(void *arg)
+{
+	check *ck = arg;
+	for (;;) {
+		pthread_mutex_lock(&ck->mu);
+		size_t i = ck->next < ck->n ? ck->next++ : ck->n;
+		pthread_mutex_unlock(&ck->mu);
+		if (i == ck->n)
+			return NULL;
+		run_page(ck, &ck->pages[i]);
+		pthread_mutex_lock(&ck->mu);
+		ck->pages[i].done = 1;
+		pthread_cond_broadcast(&ck->cv);
+		pthread_mutex_unlock(&ck->mu);
+	}
+}
+
+static void print_page(page *p)
+{
+	fwrite(p->report, 1, p->report_len, stdout);
+	fflush(stdout);
+	free(p->report);
+	p->report = NULL;
+}
+
+static int check_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"update", no_argument, NULL, 'U'},
+		{"full-diff", no_argument, NULL, 'F'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	check ck = {.jobs = 1};
+	size_t n;
+	int ch;
+#ifdef __GLIBC__
+	optind = 0;
+#else
+	optind = 1;
+#endif
+	while ((ch = getopt_long(argc, argv, "j:vh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'U': ck.update = 1; break;
+		case 'F': ck.full_diff = 1; break;
+		case 'v': ck.verbose = 1; break;
+		case 'j':
+			if (cli_parse_size(optarg, &n) || !n || n > MAX_JOBS) {
+				fprintf(stderr, "winnow check: -j: '%s' is not a number "
+				                "from 1 to %d\n", optarg, MAX_JOBS);
+				return EXIT_USAGE;
+			}
+			ck.jobs = (int)n;
+			break;
+		case 'h': fputs(USAGE, stdout); return EXIT_CONTENT;
+		default:
+			fputs("Try 'winnow check --help' for more information.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("winnow check: no PATH given\n"
+		      "Try 'winnow check --help' for more information.\n", stderr);
+		return EXIT_USAGE;
+	}
+
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st)) {
+			char why[300];
+			snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+			fail_page(&ck, argv[i], why);
+		} else if (S_ISDIR(st.st_mode)) {
+			add_folder(&ck, argv[i]);
+		} else {
+			add_named(&ck, argv[i]);
+		}
+	}
+	dedupe(&ck);
+	for (size_t i = 0; i < ck.n; i++)
+		prepare(&ck, &ck.pages[i]);
+
+	size_t threads = ck.jobs < 2 || ck.n < 2 ? 0
+	                 : (size_t)ck.jobs < ck.n ? (size_t)ck.jobs : ck.n;
+	pthread_t *tid = NULL;
+	if (threads) {
+		pthread_mutex_init(&ck.mu, NULL);
+		pthread_cond_init(&ck.cv, NULL);
+		tid = xmalloc(threads * sizeof *tid);
+		for (size_t t = 0; t < threads; t++)
+			if (pthread_create(&tid[t], NULL, worker, &ck)) {
+				threads = t; /* the ones started do all the work */
+				break;
+			}
+		if (!threads)
+			free(tid);
+	}
+	size_t passed = 0, failed = 0, written = 0;
+	for (size_t i = 0; i < ck.n; i++) {
+		page *p = &ck.pages[i];
+		if (threads) {
+			pthread_mutex_lock(&ck.mu);
+			while (!p->done)
+				pthread_cond_wait(&ck.cv, &ck.mu);
+			pthread_mutex_unlock(&ck.mu);
+		} else {
+			run_page(&ck, p);
+		}
+		print_page(p);
+		if (p->failed)
+			failed++;
+		else
+			passed++;
+		written += (size_t)p->written;
+	}
+	if (threads) {
+		for (size_t t = 0; t < threads; t++)
+			pthread_join(tid[t], NULL);
+		free(tid);
+		pthread_mutex_destroy(&ck.mu);
+		pthread_cond_destroy(&ck.cv);
+	}
+	if (ck.update)
+		printf("%zu expected file%s written\n", written, written == 1 ? "" : "s");
+	printf("%zu passed, %zu failed\n", passed, failed);
+	for (size_t i = 0; i < ck.n; i++)
+		free_page(&ck.pages[i]);
+	free(ck.pages);
+	if (fflush(stdout)) {
+		fprintf(stderr, "winnow check: write error: %s\n", strerror(errno));
+		return EXIT_INPUT;
+	}
+	return failed ? 1 : 0;
+}
 
 int cli_check_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("winnow: check: not built yet\n", stderr);
-	return EXIT_USAGE;
+	/* getopt names argv[0] in its messages */
+	char prog[] = "winnow check", *saved = argv[0];
+	argv[0] = prog;
+	int rc = check_main(argc, argv);
+	argv[0] = saved;
+	return rc;
 }

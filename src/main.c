@@ -3,7 +3,6 @@
  * content.  Uses only the public header.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -157,107 +156,28 @@ static int run_one(const cli_config *c, const char *path, int header, int *first
 
 int main(int argc, char **argv)
 {
-	enum {
-		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
-		OPT_MARKDOWN, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
-		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
-	};
 	if (argc > 1 && !strcmp(argv[1], "check"))
 		return cli_check_main(argc - 1, argv + 1);
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"links", no_argument, NULL, OPT_LINKS},
-		{"images", no_argument, NULL, OPT_IMAGES},
-		{"captions", no_argument, NULL, OPT_CAPTIONS},
-		{"url", required_argument, NULL, 'u'},
-		{"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
-		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
-		{"max-blocks", required_argument, NULL, OPT_MAX_BLOCKS},
-		{"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
-		{"metadata", no_argument, NULL, OPT_METADATA},
-		{"markdown", no_argument, NULL, OPT_MARKDOWN},
-		{"encoding", required_argument, NULL, OPT_ENCODING},
-		{"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
-		{"explain", optional_argument, NULL, OPT_EXPLAIN},
-		{"annotate", no_argument, NULL, OPT_ANNOTATE},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	cli_config c = {0};
 	wn_default_options(&c.opt);
-	size_t n;
-	int ch;
-	while ((ch = getopt_long(argc, argv, "f:u:vhV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (!strcmp(optarg, "text"))
-				c.opt.format = WN_FORMAT_TEXT;
-			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
-				c.opt.format = WN_FORMAT_MARKDOWN;
-			else if (!strcmp(optarg, "json"))
-				c.opt.format = WN_FORMAT_JSON;
-			else {
-				fprintf(stderr,
-				        "winnow: unknown format '%s' (use text, markdown or json)\n",
-				        optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_LINKS: c.opt.links = 1; break;
-		case OPT_IMAGES: c.opt.images = 1; break;
-		case OPT_CAPTIONS: c.opt.captions = 1; break;
-		case 'u': c.opt.url = optarg; break;
-		case OPT_MAX_BYTES:
-			if (cli_parse_size(optarg, &c.opt.max_bytes) || !c.opt.max_bytes) {
-				fprintf(stderr, "winnow: --max-bytes: '%s' is not a size\n", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_MAX_DEPTH:
-			if (cli_parse_size(optarg, &n) || !n || n > UINT16_MAX) {
-				fprintf(stderr, "winnow: --max-depth: '%s' is not a depth "
-				                "from 1 to 65535\n", optarg);
-				return EXIT_USAGE;
-			}
-			c.opt.max_depth = (unsigned)n;
-			break;
-		case OPT_MAX_BLOCKS:
-		case OPT_MAX_OUTPUT:
-			if (cli_parse_size(optarg, &n) || !n) {
-				fprintf(stderr, "winnow: --%s: '%s' is not a positive number\n",
-				        ch == OPT_MAX_BLOCKS ? "max-blocks" : "max-output", optarg);
-				return EXIT_USAGE;
-			}
-			*(ch == OPT_MAX_BLOCKS ? &c.opt.max_blocks : &c.opt.max_output) = n;
-			break;
-		case OPT_METADATA: c.opt.metadata = 1; break;
-		case OPT_MARKDOWN: c.opt.json_markdown = 1; break;
-		case OPT_ENCODING: c.opt.encoding = optarg; break;
-		case OPT_CONTENT_TYPE: c.opt.content_type = optarg; break;
-		case OPT_EXPLAIN:
-			if (optarg && strcmp(optarg, "tsv") && strcmp(optarg, "text")) {
-				fprintf(stderr, "winnow: --explain: use --explain or --explain=tsv\n");
-				return EXIT_USAGE;
-			}
-			c.opt.format = optarg && !strcmp(optarg, "tsv") ? WN_FORMAT_EXPLAIN_TSV
-			                                                : WN_FORMAT_EXPLAIN;
-			break;
-		case OPT_ANNOTATE: c.opt.format = WN_FORMAT_ANNOTATE; break;
-		case 'v': c.verbose = 1; break;
-		case 'h': fputs(USAGE, stdout); return EXIT_CONTENT;
-		case 'V': printf("winnow %s\n", wn_version()); return EXIT_CONTENT;
-		default:
-			fputs("Try 'winnow --help' for more information.\n", stderr);
-			return EXIT_USAGE;
-		}
+	int action, args = cli_parse_options(&c, argc, argv, &action);
+	if (args < 0) {
+		fputs("Try 'winnow --help' for more information.\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (action == CLI_HELP) {
+		fputs(USAGE, stdout);
+		return EXIT_CONTENT;
+	}
+	if (action == CLI_VERSION) {
+		printf("winnow %s\n", wn_version());
+		return EXIT_CONTENT;
 	}
 
-	int nfiles = argc - optind, first = 1, worst = EXIT_CONTENT;
+	int nfiles = argc - args, first = 1, worst = EXIT_CONTENT;
 	if (nfiles == 0)
 		return run_one(&c, "-", 0, &first);
-	for (int i = optind; i < argc; i++) {
+	for (int i = args; i < argc; i++) {
 		int rc = run_one(&c, argv[i], nfiles > 1, &first);
 		if (rc == EXIT_INPUT || (rc == EXIT_NOCONTENT && worst == EXIT_CONTENT))
 			worst = rc;
