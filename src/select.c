@@ -50,7 +50,7 @@ const char *wn__why_string(int why)
 		[WN_WHY_TITLE] = "repeats the page title",
 		[WN_WHY_META] = "a byline or date line",
 		[WN_WHY_WEAK] = "too little text of its own",
-		[WN_WHY_TAIL] = "a heading after the end of the article",
+		[WN_WHY_TAIL] = "a heading or link line after the article's end",
 	};
 	return why >= 0 && why < WN_WHY_COUNT ? names[why] : "?";
 }
@@ -144,18 +144,26 @@ static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t be
 	       structured >= WN_SIBLING_STRUCTURED * chars;
 }
 
-/* A heading after the article's last block of running text introduces
- * nothing of the article ("Who is online", "Share this"): it goes. */
+/* After the article's last block of running text: a heading introduces
+ * nothing of the article ("Who is online", "Share this"), and a weak line
+ * with links is the page's ("Privacy | Contact", caught in by an unclosed
+ * tag).  boilerpipe looks for such end-of-article markers too. */
 static void trim_tail(wn_doc *d)
 {
+	int text_after = 0;
 	for (int32_t k = d->n_blocks - 1; k >= 0; k--) {
 		wn_block *b = &d->blocks[k];
 		if (!b->keep)
 			continue;
-		if (b->kind != WN_BK_HEADING)
+		if (b->good >= WN_STRONG_GOODNESS)
 			break;
-		b->keep = 0;
-		b->reason = WN_WHY_TAIL;
+		if ((b->kind == WN_BK_HEADING && !text_after) ||
+		    (b->kind == WN_BK_PARA && b->link_chars > 0 && b->good < 0)) {
+			b->keep = 0;
+			b->reason = WN_WHY_TAIL;
+		} else if (b->kind != WN_BK_HEADING) {
+			text_after = 1;
+		}
 	}
 }
 
