@@ -1,0 +1,632 @@
+/*
+ * unit_metadata.c -- the metadata stage and its output through the public
+ * API: each source, which source wins when they disagree, broken and
+ * absent metadata, date formats, byline removal from the body, the JSON
+ * object (parsed back with jansson) and the YAML / text headers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "harness.h"
+#include "winnow.h"
+
+/* The last result, freed by the next call (and at the end). */
+static wn_result *last;
+
+static wn_result *extract(const char *html, wn_format fmt, const char *url)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.format = fmt;
+	o.url = url;
+	wn_result_free(last);
+	last = NULL;
+	wn_status st = wn_extract(html, strlen(html), &o, &last);
+	if (st != WN_OK && st != WN_NO_CONTENT)
+		fprintf(stderr, "  wn_extract: %s\n", wn_status_string(st));
+	return last;
+}
+
+static const wn_metadata *meta(const char *html)
+{
+	return wn_result_metadata(extract(html, WN_FORMAT_TEXT, NULL));
+}
+
+static const char *body(const char *html)
+{
+	return wn_result_output(extract(html, WN_FORMAT_TEXT, NULL), NULL);
+}
+
+/* An article body long enough to be the page's content. */
+#define PARAS                                                                \
+	"<p>The council met on Tuesday evening to discuss the plans for the " \
+	"new footbridge, which would link the two halves of the park across " \
+	"the river for the first time since the old bridge was closed.</p>"   \
+	"<p>Several residents spoke in favour, saying that the walk around " \
+	"by the road bridge took too long, especially for older people and "  \
+	"for parents with young children, and that the path was unsafe.</p>"  \
+	"<p>Others worried about the cost, which the engineers put at just "  \
+	"under two million, and asked whether the money might be better "     \
+	"spent on repairing the paths that the park already has.</p>"
+
+#define PAGE(head, bodyhtml)                                                 \
+	"<!DOCTYPE html><html><head><meta charset=\"utf-8\">" head            \
+	"</head><body>" bodyhtml "</body></html>"
+
+#define ARTICLE(extra) "<article><h1>Footbridge plan goes to council</h1>" extra PARAS "</article>"
+
+/* ---- JSON-LD ---- */
+
+TEST(jsonld_article)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">"
+		"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+		"\"headline\":\"Footbridge plan goes to council\","
+		"\"author\":{\"@type\":\"Person\",\"name\":\" Mira Holt \"},"
+		"\"publisher\":{\"@type\":\"Organization\",\"name\":\"Park Gazette\"},"
+		"\"datePublished\":\"2021-03-02T18:30:00Z\","
+		"\"dateModified\":\"2021-03-03\","
+		"\"description\":\"Residents split over the cost.\","
+		"\"image\":[\"https://img.example/a.jpg\",\"https://img.example/b.jpg\"],"
+		"\"keywords\":\"bridges, parks,  council\","
+		"\"articleSection\":[\"Local\",\"Politics\"]}"
+		"</script>",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Footbridge plan goes to council");
+	CHECK_STR(m->author, "Mira Holt");
+	CHECK_STR(m->sitename, "Park Gazette");
+	CHECK_STR(m->date, "2021-03-02T18:30:00Z");
+	CHECK_STR(m->modified, "2021-03-03");
+	CHECK_STR(m->description, "Residents split over the cost.");
+	CHECK_STR(m->image, "https://img.example/a.jpg");
+	CHECK(m->n_tags == 3);
+	if (m->n_tags == 3) {
+		CHECK_STR(m->tags[0], "bridges");
+		CHECK_STR(m->tags[2], "council");
+	}
+	CHECK(m->n_categories == 2);
+	if (m->n_categories == 2)
+		CHECK_STR(m->categories[1], "Politics");
+}
+
+TEST(jsonld_graph_and_ids)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">"
+		"{\"@context\":\"https://schema.org\",\"@graph\":["
+		"{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Site Name\"},"
+		"{\"@type\":\"Organization\",\"@id\":\"#org\",\"name\":\"Park Gazette Ltd\"},"
+		"{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Mira Holt\"},"
+		"{\"@type\":\"WebPage\",\"@id\":\"#page\",\"name\":\"Page name\"},"
+		"{\"@type\":[\"Thing\",\"BlogPosting\"],\"headline\":\"Graph headline\","
+		"\"author\":[{\"@id\":\"#p1\"},\"Jon Reyes\",{\"name\":\"Mira Holt\"}],"
+		"\"publisher\":{\"@id\":\"#org\"},"
+		"\"image\":{\"@type\":\"ImageObject\",\"url\":\"/img/lead.jpg\"}}"
+		"]}</script>",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Graph headline");
+	CHECK_STR(m->author, "Mira Holt; Jon Reyes"); /* each name once */
+	CHECK_STR(m->sitename, "Park Gazette Ltd");
+	CHECK_STR(m->image, "/img/lead.jpg");
+}
+
+TEST(jsonld_array_top_level_and_cdata)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">//<![CDATA[\n"
+		"[{\"@type\":\"BreadcrumbList\",\"name\":\"Crumbs\"},"
+		"{\"@type\":\"Article\",\"name\":\"Array article\","
+		"\"author\":{\"@type\":\"Person\",\"name\":\"Ana Lind\"}}]\n//]]></script>",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Array article");
+	CHECK_STR(m->author, "Ana Lind");
+}
+
+TEST(jsonld_broken_is_skipped)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\"@type\":\"Article\","
+		"\"headline\":\"Broken\",}</script>"
+		"<script type=\"application/ld+json\">{\"@type\": [</script>"
+		"<script type=\"application/ld+json\"></script>"
+		"<meta property=\"og:title\" content=\"From OpenGraph\">",
+		ARTICLE("")));
+	CHECK_STR(m->title, "From OpenGraph");
+	CHECK(m->author == NULL);
+}
+
+TEST(jsonld_nesting_is_bounded)
+{
+	/* An article 40 levels down is past the walk's 32; a page nested
+	 * much deeper than that must neither crash nor be slow. */
+	char *html = malloc(1 << 20);
+	size_t o = 0;
+	o += (size_t)sprintf(html + o, "<html><head><script type=\"application/ld+json\">");
+	for (int k = 0; k < 40; k++)
+		o += (size_t)sprintf(html + o, "[");
+	o += (size_t)sprintf(html + o, "{\"@type\":\"Article\",\"headline\":\"Deep\"}");
+	for (int k = 0; k < 40; k++)
+		o += (size_t)sprintf(html + o, "]");
+	o += (size_t)sprintf(html + o, "</script><script type=\"application/ld+json\">");
+	for (int k = 0; k < 100000; k++)
+		html[o++] = '[';
+	o += (size_t)sprintf(html + o, "</script><title>Shallow title words here</title>"
+	                                "</head><body>" PARAS "</body></html>");
+	html[o] = 0;
+	const wn_metadata *m = meta(html);
+	CHECK_STR(m->title, "Shallow title words here");
+	free(html);
+}
+
+TEST(jsonld_name_or_headline)
+{
+	/* Readability.js's rule: a site that puts its own name in "name"
+	 * gets its headline used when only that resembles the <title>. */
+	const wn_metadata *m = meta(PAGE(
+		"<title>Footbridge plan goes to council - Park Gazette</title>"
+		"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		"\"name\":\"Park Gazette\",\"headline\":\"Footbridge plan goes to council\"}"
+		"</script>",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Footbridge plan goes to council");
+}
+
+/* ---- which source wins ---- */
+
+TEST(title_order)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<title>Title element text here</title>"
+		"<meta name=\"twitter:title\" content=\"Twitter title\">"
+		"<meta property=\"og:title\" content=\"OpenGraph title\">"
+		"<meta name=\"DC.title\" content=\"Dublin Core title\">",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Dublin Core title");
+	m = meta(PAGE("<title>Title element text here</title>"
+	              "<meta name=\"twitter:title\" content=\"Twitter title\">"
+	              "<meta property=\"og:title\" content=\"OpenGraph title\">",
+	              ARTICLE("")));
+	CHECK_STR(m->title, "OpenGraph title");
+	m = meta(PAGE("<title>Title element text here</title>"
+	              "<meta name=\"twitter:title\" content=\"Twitter title\">",
+	              ARTICLE("")));
+	CHECK_STR(m->title, "Twitter title");
+	/* property= is OpenGraph's form and wins over a name= copy */
+	m = meta(PAGE("<meta name=\"og:title\" content=\"By name\">"
+	              "<meta property=\"og:title\" content=\"By property\">",
+	              ARTICLE("")));
+	CHECK_STR(m->title, "By property");
+}
+
+TEST(title_suffix)
+{
+	/* the site's name goes, from <title> and from og:title */
+	const wn_metadata *m = meta(PAGE(
+		"<title>Footbridge plan goes to council | Park Gazette</title>"
+		"<meta property=\"og:site_name\" content=\"Park Gazette\">",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Footbridge plan goes to council");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Plan for bridge - Park Gazette\">"
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">",
+	              ARTICLE("")));
+	CHECK_STR(m->title, "Plan for bridge");
+	/* " :: Site" when what stays is the h1 */
+	m = meta(PAGE("<title>Footbridge plan goes to council :: Gazette</title>", ARTICLE("")));
+	CHECK_STR(m->title, "Footbridge plan goes to council");
+	/* a separator inside the headline stays when nothing says it is
+	 * the site's: Readability.js's rule keeps short titles whole */
+	m = meta(PAGE("<title>Mozilla - Wiki</title>", ARTICLE("")));
+	CHECK_STR(m->title, "Mozilla - Wiki");
+	/* no <title>: the single h1 */
+	m = meta(PAGE("", ARTICLE("")));
+	CHECK_STR(m->title, "Footbridge plan goes to council");
+}
+
+TEST(author_order)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"article:author\" content=\"https://social.example/mira\">"
+		"<meta name=\"author\" content=\"Meta Author\">",
+		ARTICLE("<p class=\"byline\">By Byline Person</p>")));
+	CHECK_STR(m->author, "Meta Author");
+	m = meta(PAGE("<meta property=\"article:author\" content=\"https://social.example/mira\">",
+	              ARTICLE("<p class=\"byline\">By Byline Person</p>")));
+	CHECK_STR(m->author, "Byline Person"); /* a profile URL is no name */
+	m = meta(PAGE("<meta property=\"article:author\" content=\"Ana Lind\">"
+	              "<meta property=\"article:author\" content=\"Jon Reyes\">",
+	              ARTICLE("")));
+	CHECK_STR(m->author, "Ana Lind; Jon Reyes");
+	m = meta(PAGE("<meta name=\"author\" content=\"By Ana Lind\">", ARTICLE("")));
+	CHECK_STR(m->author, "Ana Lind");
+	m = meta(PAGE("<meta name=\"author\" content=\"Von Trier\">", ARTICLE("")));
+	CHECK_STR(m->author, "Von Trier"); /* a name, not "Von ..." */
+}
+
+TEST(author_from_text)
+{
+	const wn_metadata *m = meta(PAGE("",
+		ARTICLE("<div class=\"byline\">By <a href=\"/p/ml\">Mira Holt</a>"
+		        "<span>4 Dec 2017</span></div>")));
+	CHECK_STR(m->author, "Mira Holt");
+	m = meta(PAGE("", ARTICLE("<p><a rel=\"author\" href=\"/p\">Jon Reyes</a></p>")));
+	CHECK_STR(m->author, "Jon Reyes");
+	/* "By ..." with no class, near the top */
+	m = meta(PAGE("", ARTICLE("<p>By Ana Lind and Jon Reyes</p>")));
+	CHECK_STR(m->author, "Ana Lind and Jon Reyes");
+	/* a date line in a byline box is no author */
+	m = meta(PAGE("", ARTICLE("<div class=\"author-meta\">Last updated: May 3, 2020</div>")));
+	CHECK(m->author == NULL);
+	/* a sentence that starts with "By" is no byline */
+	m = meta(PAGE("", ARTICLE("<p>By the end of the evening no vote had been taken.</p>")));
+	CHECK(m->author == NULL);
+}
+
+TEST(microdata)
+{
+	const wn_metadata *m = meta(PAGE("",
+		"<article itemscope itemtype=\"https://schema.org/Article\">"
+		"<h1 itemprop=\"headline\">Microdata headline</h1>"
+		"<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+		"<span itemprop=\"author\">A Commenter</span>"
+		"<time itemprop=\"datePublished\" datetime=\"2001-01-01\">then</time></div>"
+		"<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+		"<span itemprop=\"name\">Mira Holt</span>, staff writer</span>"
+		"<meta itemprop=\"datePublished\" content=\"2020-02-29\">" PARAS
+		"</article>"));
+	CHECK_STR(m->title, "Microdata headline");
+	CHECK_STR(m->author, "Mira Holt");
+	CHECK_STR(m->date, "2020-02-29");
+}
+
+TEST(dates_from_sources)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"article:published_time\" content=\"2019-05-20T14:00:00Z\">"
+		"<meta name=\"parsely-pub-date\" content=\"2018-01-01\">",
+		ARTICLE("")));
+	CHECK_STR(m->date, "2019-05-20T14:00:00Z");
+	/* a value that is no date is passed over, not copied */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"yesterday\">"
+	              "<meta name=\"DC.date\" content=\"2018-01-01\">",
+	              ARTICLE("")));
+	CHECK_STR(m->date, "2018-01-01");
+	/* <time datetime> in the page */
+	m = meta(PAGE("", ARTICLE("<p><time datetime=\"2017-12-04T10:00:00+01:00\">4 Dec</time></p>")));
+	CHECK_STR(m->date, "2017-12-04T10:00:00+01:00");
+	/* date lines: a zone's name or "Uhr" after the time is no text */
+	m = meta(PAGE("", ARTICLE("<p>Dec 4, 2017 7:11 AM PST</p>")));
+	CHECK_STR(m->date, "2017-12-04T07:11:00");
+	CHECK(strstr(wn_result_output(last, NULL), "PST") == NULL);
+	m = meta(PAGE("", ARTICLE("<p>4. Dezember 2017, 10:30 Uhr</p>")));
+	CHECK(strstr(wn_result_output(last, NULL), "Uhr") == NULL);
+	/* a date line's text */
+	m = meta(PAGE("", ARTICLE("<div class=\"post-date\">Published: 4 December 2017</div>")));
+	CHECK_STR(m->date, "2017-12-04");
+}
+
+static const char *date_of(const char *value)
+{
+	static char html[1024];
+	snprintf(html, sizeof html,
+	         "<html><head><meta name=\"date\" content=\"%s\"></head><body>" PARAS
+	         "</body></html>", value);
+	const char *d = meta(html)->date;
+	return d ? d : "(null)";
+}
+
+TEST(date_formats)
+{
+	CHECK_STR(date_of("2017-12-04"), "2017-12-04");
+	CHECK_STR(date_of("2017-12-04T10:00:00+01:00"), "2017-12-04T10:00:00+01:00");
+	CHECK_STR(date_of("2017-12-04T10:00+0100"), "2017-12-04T10:00:00+01:00");
+	CHECK_STR(date_of("2017-12-04 10:00:00.000000"), "2017-12-04T10:00:00");
+	CHECK_STR(date_of("2017-12-04T10:00:00.123Z"), "2017-12-04T10:00:00Z");
+	CHECK_STR(date_of("20171204"), "2017-12-04");
+	CHECK_STR(date_of("2017/12/04"), "2017-12-04");
+	CHECK_STR(date_of("4 December 2017"), "2017-12-04");
+	CHECK_STR(date_of("Dec 4, 2017"), "2017-12-04");
+	CHECK_STR(date_of("Dec. 4th, 2017"), "2017-12-04");
+	CHECK_STR(date_of("Monday, December 4, 2017 3:46 PM"), "2017-12-04T15:46:00");
+	CHECK_STR(date_of("Mon, 04 Dec 2017 10:00:00 GMT"), "2017-12-04T10:00:00Z");
+	CHECK_STR(date_of("04.12.2017"), "2017-12-04");
+	CHECK_STR(date_of("4. Dezember 2017"), "2017-12-04");
+	CHECK_STR(date_of("4. März 2017"), "2017-03-04");
+	CHECK_STR(date_of("4 décembre 2017"), "2017-12-04");
+	CHECK_STR(date_of("1er août 2017"), "2017-08-01");
+	CHECK_STR(date_of("4 de diciembre de 2017"), "2017-12-04");
+	CHECK_STR(date_of("2017年12月4日"), "2017-12-04");
+	CHECK_STR(date_of("2017年12月4日 10時30分"), "2017-12-04T10:30:00");
+	CHECK_STR(date_of("2017년 12월 4일"), "2017-12-04");
+	CHECK_STR(date_of("13/12/2017"), "2017-12-13");
+	CHECK_STR(date_of("12/13/2017"), "2017-12-13");
+	/* not dates, or not sure which */
+	CHECK_STR(date_of("04/05/2017"), "(null)");
+	CHECK_STR(date_of("31.02.2017"), "(null)");
+	CHECK_STR(date_of("2017-13-01"), "(null)");
+	CHECK_STR(date_of("Decembers 4, 2017"), "(null)");
+	CHECK_STR(date_of("12345678901"), "(null)");
+	CHECK_STR(date_of(""), "(null)");
+}
+
+TEST(language)
+{
+	const wn_metadata *m = meta("<html lang=\"en-us\"><body>" PARAS "</body></html>");
+	CHECK_STR(m->language, "en-US");
+	m = meta("<html lang=\"pt_BR\"><body>" PARAS "</body></html>");
+	CHECK_STR(m->language, "pt-BR");
+	m = meta("<html lang=\"ZH-hant-tw\"><body>" PARAS "</body></html>");
+	CHECK_STR(m->language, "zh-Hant-TW");
+	m = meta("<html lang=\"english\"><head><meta property=\"og:locale\" content=\"fr_FR\">"
+	         "</head><body>" PARAS "</body></html>");
+	CHECK_STR(m->language, "fr-FR"); /* "english" is no tag: the next source */
+	m = meta("<html><head><meta http-equiv=\"Content-Language\" content=\"de, en\">"
+	         "</head><body>" PARAS "</body></html>");
+	CHECK_STR(m->language, "de");
+}
+
+TEST(url_and_image)
+{
+	wn_result *r = extract(PAGE("<link rel=\"canonical\" href=\"/news/bridge\">"
+	                            "<meta property=\"og:url\" content=\"https://x.example/og\">"
+	                            "<meta property=\"og:image\" content=\"img/a.jpg\">",
+	                            ARTICLE("")),
+	                       WN_FORMAT_TEXT, "https://gazette.example/news/other?x=1");
+	const wn_metadata *m = wn_result_metadata(r);
+	CHECK_STR(m->url, "https://gazette.example/news/bridge");
+	CHECK_STR(m->image, "https://gazette.example/news/img/a.jpg");
+	m = meta(PAGE("<meta property=\"og:url\" content=\"https://x.example/og\">"
+	              "<meta property=\"og:image\" content=\"/i.jpg\">",
+	              ARTICLE("")));
+	CHECK_STR(m->url, "https://x.example/og");
+	CHECK_STR(m->image, "https://x.example/i.jpg"); /* against the page's URL */
+	r = extract(PAGE("", ARTICLE("")), WN_FORMAT_TEXT, "https://gazette.example/a");
+	CHECK_STR(wn_result_metadata(r)->url, "https://gazette.example/a");
+}
+
+TEST(no_metadata)
+{
+	const wn_metadata *m = meta("<html><body><div>" PARAS "</div></body></html>");
+	CHECK(m->title == NULL);
+	CHECK(m->author == NULL);
+	CHECK(m->date == NULL);
+	CHECK(m->modified == NULL);
+	CHECK(m->sitename == NULL);
+	CHECK(m->language == NULL);
+	CHECK(m->url == NULL);
+	CHECK(m->image == NULL);
+	CHECK(m->n_tags == 0 && m->n_categories == 0);
+	/* Readability.js's excerpt: the first paragraph when nothing says */
+	CHECK(m->description && !strncmp(m->description, "The council met", 15));
+	/* an empty page, and no input at all */
+	m = meta("");
+	CHECK(m->title == NULL && m->description == NULL);
+	m = meta("<html><head><title></title><meta name=\"author\" content=\"  \"></head></html>");
+	CHECK(m->title == NULL && m->author == NULL);
+}
+
+TEST(entities_in_values)
+{
+	/* escaped twice in the page: unescaped once more */
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Tom &amp;amp; Jerry &amp;#8211; &amp;#x1F600; &amp;#xg;\">"
+		"<meta name=\"keywords\" content=\"a &amp;quot;b&amp;quot;, c\">",
+		ARTICLE("")));
+	CHECK_STR(m->title, "Tom & Jerry \xe2\x80\x93 \xf0\x9f\x98\x80 &#xg;");
+	CHECK(m->n_tags == 2);
+	if (m->n_tags == 2)
+		CHECK_STR(m->tags[0], "a \"b\"");
+}
+
+/* ---- bylines and date lines leave the body ---- */
+
+TEST(byline_leaves_body)
+{
+	const char *t = body(PAGE("<meta name=\"author\" content=\"Mira Holt\">",
+		ARTICLE("<p>By Mira Holt</p><p>Published 4 December 2017</p>"
+		        "<div class=\"meta\"><span class=\"author\">Mira Holt</span> | "
+		        "<time datetime=\"2017-12-04\">Dec 4</time></div>")));
+	CHECK(strstr(t, "The council met") != NULL);
+	CHECK(strstr(t, "Mira Holt") == NULL);
+	CHECK(strstr(t, "December 2017") == NULL);
+	CHECK(strstr(t, "Dec 4") == NULL);
+}
+
+TEST(body_text_stays)
+{
+	/* a sentence starting with "By", a sentence holding a date, a long
+	 * author box, a date inside a sentence: all body text */
+	const char *t = body(PAGE("<meta name=\"author\" content=\"Mira Holt\">",
+		ARTICLE("<p>By the end of the evening no vote had been taken, and the "
+		        "chair said the council would return to it next month.</p>"
+		        "<p>The last bridge here opened on 4 December 1957 and closed "
+		        "in the floods of 1998, after which it was never repaired.</p>"
+		        "<p>Work could begin on <time datetime=\"2022-04-01\">1 April</time>"
+		        " if the plans are approved, the engineers said at the meeting.</p>")));
+	CHECK(strstr(t, "By the end of the evening") != NULL);
+	CHECK(strstr(t, "4 December 1957") != NULL);
+	CHECK(strstr(t, "Work could begin on 1 April") != NULL);
+	/* dates in a table or a list are its rows' and items' */
+	t = body(PAGE("", ARTICLE("<table><tr><th>Stage</th><th>When</th></tr>"
+	                          "<tr><td>Survey</td><td><time>4 May 2022</time></td></tr>"
+	                          "<tr><td>Building</td><td>1 June 2023</td></tr></table>")));
+	CHECK(strstr(t, "4 May 2022") != NULL);
+	CHECK(strstr(t, "1 June 2023") != NULL);
+}
+
+TEST(listing_dates_stay)
+{
+	/* more than a few date lines: a listing's teasers, not the page's */
+	const char *t = body(PAGE("",
+		"<main><h1>Latest</h1>"
+		"<div><h2>First story</h2><p><time datetime=\"2017-12-01\">1 December 2017</time></p>" PARAS "</div>"
+		"<div><h2>Second story</h2><p><time datetime=\"2017-12-02\">2 December 2017</time></p>" PARAS "</div>"
+		"<div><h2>Third story</h2><p><time datetime=\"2017-12-03\">3 December 2017</time></p>" PARAS "</div>"
+		"<div><h2>Fourth story</h2><p><time datetime=\"2017-12-04\">4 December 2017</time></p>" PARAS "</div>"
+		"</main>"));
+	CHECK(strstr(t, "2 December 2017") != NULL);
+}
+
+/* ---- output ---- */
+
+static json_t *json_of(const char *html, int markdown)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.format = WN_FORMAT_JSON;
+	o.json_markdown = markdown;
+	wn_result_free(last);
+	last = NULL;
+	wn_extract(html, strlen(html), &o, &last);
+	size_t len;
+	const char *s = wn_result_output(last, &len);
+	json_error_t err;
+	json_t *j = json_loadb(s, len, 0, &err);
+	if (!j)
+		fprintf(stderr, "  bad JSON (%s): %.200s\n", err.text, s);
+	CHECK(len > 0 && s[len - 1] == '\n');
+	CHECK(memchr(s, '\n', len) == s + len - 1); /* one line */
+	return j;
+}
+
+TEST(json_object)
+{
+	static const char *const KEYS[] = {
+		"title", "author", "date", "modified", "sitename", "description",
+		"language", "url", "image", "tags", "categories", "text",
+	};
+	json_t *j = json_of(PAGE("<title>Footbridge \"plan\" goes to C:\\council</title>"
+	                         "<meta name=\"keywords\" content=\"x, y\">",
+	                         ARTICLE("")), 0);
+	CHECK(json_is_object(j));
+	size_t k = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(j, key, v) {
+		CHECK(k < 12 && !strcmp(key, KEYS[k]));
+		k++;
+	}
+	CHECK(k == 12);
+	CHECK_STR(json_string_value(json_object_get(j, "title")),
+	          "Footbridge \"plan\" goes to C:\\council");
+	CHECK(json_is_null(json_object_get(j, "author")));
+	CHECK(json_array_size(json_object_get(j, "tags")) == 2);
+	CHECK(json_is_array(json_object_get(j, "categories")));
+	CHECK(strstr(json_string_value(json_object_get(j, "text")), "The council met"));
+	json_decref(j);
+
+	j = json_of(PAGE("", ARTICLE("<h2>Costs</h2>")), 1);
+	CHECK(json_object_get(j, "text") == NULL);
+	CHECK(strstr(json_string_value(json_object_get(j, "markdown")), "## Costs"));
+	json_decref(j);
+}
+
+TEST(json_valid_utf8)
+{
+	/* bytes that are not UTF-8, control characters and a NUL: the
+	 * output is still one valid JSON object */
+	static const char html[] =
+		"<html><head><title>Caf\xe9 \x01 news</title></head><body><p>Bad \xff\xfe bytes "
+		"and \x7f here, then more text to make a paragraph long enough.</p>"
+		"<p>Zero \0 byte.</p></body></html>";
+	wn_options o;
+	wn_default_options(&o);
+	o.format = WN_FORMAT_JSON;
+	wn_result_free(last);
+	last = NULL;
+	wn_extract(html, sizeof html - 1, &o, &last);
+	size_t len;
+	const char *s = wn_result_output(last, &len);
+	json_error_t err;
+	json_t *j = json_loadb(s, len, 0, &err);
+	CHECK(j != NULL);
+	json_decref(j);
+}
+
+TEST(yaml_header)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.format = WN_FORMAT_MARKDOWN;
+	o.metadata = 1;
+	const char *html = PAGE(
+		"<title>Quote \" and back\\slash: yes | Gazette</title>"
+		"<meta property=\"og:site_name\" content=\"Gazette\">"
+		"<meta name=\"author\" content=\"Mira Holt\">"
+		"<meta name=\"keywords\" content=\"a: b, #c\">"
+		"<meta name=\"description\" content=\"Line one&#10;line two\">",
+		ARTICLE(""));
+	wn_result_free(last);
+	last = NULL;
+	wn_extract(html, strlen(html), &o, &last);
+	const char *s = wn_result_output(last, NULL);
+	const char *want =
+		"---\n"
+		"title: \"Quote \\\" and back\\\\slash: yes\"\n"
+		"author: \"Mira Holt\"\n"
+		"sitename: \"Gazette\"\n"
+		"description: \"Line one line two\"\n"
+		"tags:\n"
+		"  - \"a: b\"\n"
+		"  - \"#c\"\n"
+		"---\n"
+		"\n";
+	CHECK(!strncmp(s, want, strlen(want)));
+	if (strncmp(s, want, strlen(want)))
+		fprintf(stderr, "  got: %.300s\n", s);
+	CHECK(strstr(s, "The council met") != NULL);
+}
+
+TEST(text_header)
+{
+	wn_options o;
+	wn_default_options(&o);
+	o.metadata = 1;
+	const char *html = PAGE("<meta name=\"author\" content=\"Mira Holt\">"
+	                        "<meta property=\"article:tag\" content=\"bridges\">"
+	                        "<meta property=\"article:tag\" content=\"parks\">",
+	                        ARTICLE(""));
+	wn_result_free(last);
+	last = NULL;
+	wn_extract(html, strlen(html), &o, &last);
+	const char *s = wn_result_output(last, NULL);
+	const char *want = "Title: Footbridge plan goes to council\n"
+	                   "Author: Mira Holt\n";
+	CHECK(!strncmp(s, want, strlen(want)));
+	CHECK(strstr(s, "\nTags: bridges, parks\n\nThe council met") != NULL);
+	/* no metadata flag: no header */
+	CHECK(!strncmp(body(html), "The council met", 15));
+}
+
+int main(void)
+{
+	RUN(jsonld_article);
+	RUN(jsonld_graph_and_ids);
+	RUN(jsonld_array_top_level_and_cdata);
+	RUN(jsonld_broken_is_skipped);
+	RUN(jsonld_nesting_is_bounded);
+	RUN(jsonld_name_or_headline);
+	RUN(title_order);
+	RUN(title_suffix);
+	RUN(author_order);
+	RUN(author_from_text);
+	RUN(microdata);
+	RUN(dates_from_sources);
+	RUN(date_formats);
+	RUN(language);
+	RUN(url_and_image);
+	RUN(no_metadata);
+	RUN(entities_in_values);
+	RUN(byline_leaves_body);
+	RUN(body_text_stays);
+	RUN(listing_dates_stay);
+	RUN(json_object);
+	RUN(json_valid_utf8);
+	RUN(yaml_header);
+	RUN(text_header);
+	wn_result_free(last);
+	return harness_done();
+}
