@@ -18,6 +18,18 @@ static double clamp(double v, double lo, double hi)
  * goes on with text, or a short block right after a block that is all
  * link.  Listings, "related" and "most read" panels are made of these;
  * articles are not. */
+/* Whether headline h and summary b make one unit of their own: the
+ * smallest element holding both holds little else.  A paragraph of an
+ * article that follows a "related" box embedded in it shares only the
+ * whole article body with that box's headline. */
+static int one_unit(const wn_doc *d, const wn_block *h, const wn_block *b)
+{
+	int32_t a = b->container;
+	while (a > 0 && h->first < a)
+		a = d->nodes[a].parent;
+	return d->node_chars[a] <= h->eff + b->eff + 2 * WN_TEASER_MAX_BETWEEN;
+}
+
 static int is_teaser(const wn_doc *d, int32_t k)
 {
 	const wn_block *b = &d->blocks[k];
@@ -34,7 +46,8 @@ static int is_teaser(const wn_doc *d, int32_t k)
 		const wn_block *p = &d->blocks[j];
 		if (p->link_chars >= WN_TEASER_MIN_LINK &&
 		    p->link_chars >= WN_TEASER_LINK_SHARE * p->chars)
-			return p->kind == WN_BK_HEADING ? WN_TEASER_UNDER_HEADLINE
+			return !one_unit(d, p, b)           ? 0
+			       : p->kind == WN_BK_HEADING ? WN_TEASER_UNDER_HEADLINE
 			       : j == k - 1             ? WN_TEASER_AFTER_LINK
 			                                : 0;
 		if (p->eff > WN_TEASER_MAX_BETWEEN)

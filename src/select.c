@@ -167,6 +167,16 @@ static void trim_tail(wn_doc *d)
 	}
 }
 
+/* How much of a block may be link text before it is navigation: more for
+ * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
+ * was <a>convicted</a>") than for a line of links. */
+static double link_limit(const wn_block *b)
+{
+	return b->sentences + b->punct >= 2 && b->eff >= WN_LONG / 2
+	               ? WN_MAX_LINK_SHARE_PROSE
+	               : WN_MAX_LINK_SHARE;
+}
+
 /* Whether node i lies in a subtree marked DROP below root. */
 static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
 {
@@ -317,7 +327,7 @@ void wn__select(wn_doc *d)
 			int rel = d->node_hint[b->container] - base;
 			if (i < dropped_end)
 				b->reason = (uint8_t)why_dropped;
-			else if (links > WN_MAX_LINK_SHARE &&
+			else if (links > link_limit(b) &&
 			         (d->has_article || b->kind != WN_BK_HEADING))
 				b->reason = WN_WHY_LINKS;
 			else if (d->has_article && b->teaser && b->kind == WN_BK_LIST_ITEM &&

@@ -88,6 +88,9 @@
 /* Inside the article, blocks whose links cover more than this share of
  * their text are navigation ("Read more", tag lists). */
 #define WN_MAX_LINK_SHARE 0.5
+/* ... and this share for a block of punctuated prose (two or more commas
+ * or sentence ends in half a paragraph's length or more). */
+#define WN_MAX_LINK_SHARE_PROSE 0.7
 /* Inside the article, blocks under an element hinting boilerplate at least
  * this strongly (relative to the article) are dropped unless they are long
  * running text. */
