@@ -30,6 +30,17 @@ static int removed_tag(int tag)
 	}
 }
 
+/* Elements gumbo has no tag for, by name: MathML's <annotation> holds the
+ * formula's TeX source, which is not what the page shows. */
+static int unknown_named(const wn_node *x, const char *name)
+{
+	if (x->tag != GUMBO_TAG_UNKNOWN || !x->g || x->g->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	GumboStringPiece t = x->g->v.element.original_tag;
+	gumbo_tag_from_original_text(&t);
+	return t.length == strlen(name) && !strncasecmp(t.data, name, t.length);
+}
+
 /* Inline style that hides: display:none or visibility:hidden. */
 static int style_hides(const char *st)
 {
@@ -141,7 +152,8 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 	}
 	for (; *s && o < cap - 2; s++)
 		buf[o++] = (char)tolower((unsigned char)*s);
-	buf[o++] = ' ';
+	if (o < cap - 1)
+		buf[o++] = ' ';
 	buf[o] = 0;
 	return o;
 }
@@ -200,13 +212,29 @@ static int tag_hint(int tag)
 	}
 }
 
+/* Formulas are often MathML hidden from sight beside an image hidden from
+ * screen readers (Wikipedia): a hidden element whose first child is <math>
+ * is the formula's text and stays (the notes' "formulas not silently
+ * dropped"). */
+static int holds_math(const wn_doc *d, int32_t i)
+{
+	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
+		const wn_node *c = &d->nodes[j];
+		if (c->kind == WN_NODE_WHITESPACE)
+			continue;
+		return c->kind == WN_NODE_ELEMENT && c->tag == GUMBO_TAG_MATH;
+	}
+	return 0;
+}
+
 void wn__clean(wn_doc *d)
 {
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		wn_node *x = &d->nodes[i];
 		if (x->kind != WN_NODE_ELEMENT || i == 0)
 			continue;
-		if (removed_tag(x->tag) || is_hidden(x)) {
+		if (removed_tag(x->tag) || (is_hidden(x) && !holds_math(d, i)) ||
+		    unknown_named(x, "annotation")) {
 			x->flags |= WN_NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */
 			continue;

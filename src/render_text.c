@@ -116,7 +116,11 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 			continue;
 		}
 		if (tag == GUMBO_TAG_BR) {
-			if (!leave && !s.cell)
+			if (leave)
+				continue;
+			if (s.cell) /* a cell stays on one line */
+				s.space = 1;
+			else
 				s.breaks = s.breaks < 2 ? s.breaks + 1 : 2;
 			continue;
 		}

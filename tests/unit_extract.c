@@ -138,6 +138,15 @@ TEST(text_table_rows_one_per_line_cells_by_tab)
 	CHECK(contains(t, "Name\tSize\nalpha\t1\n\t2"));
 }
 
+TEST(text_cells_keep_words_apart_on_one_line)
+{
+	const char *t = text_of("<article>" PROSE
+	                        "<table><tr><td>versions<br>Added</td><td>one</td></tr>"
+	                        "<tr><td><div>x</div><div>y</div></td><td>two</td></tr>"
+	                        "</table></article>");
+	CHECK(contains(t, "versions Added\tone\nx y\ttwo"));
+}
+
 TEST(text_pre_keeps_whitespace_and_drops_leading_newline)
 {
 	const char *t = text_of("<article>" PROSE
@@ -180,6 +189,18 @@ TEST(clean_drops_what_is_never_content)
 	CHECK(!contains(t, "enable js"));
 	CHECK(!contains(t, "Send it"));
 	CHECK(contains(t, "Volunteers"));
+}
+
+TEST(clean_keeps_formulas_hidden_for_accessibility)
+{
+	/* Wikipedia's markup: MathML hidden for screen readers, and an image
+	 * hidden from them; the formula must not vanish from the text. */
+	const char *t = text_of("<article>" PROSE
+	                        "<p>The group is denoted by <span style='display: none'>"
+	                        "<math alttext='G'><mi>G</mi></math></span>"
+	                        "<img aria-hidden='true' alt='G' src='g.svg'>, and its "
+	                        "order by the same letter in bold, as is usual.</p></article>");
+	CHECK(contains(t, "denoted by G, and its order"));
 }
 
 TEST(clean_hints_match_whole_words_not_substrings)
@@ -406,10 +427,12 @@ int main(void)
 	RUN(text_br_is_a_line_break);
 	RUN(text_list_items_one_per_line);
 	RUN(text_table_rows_one_per_line_cells_by_tab);
+	RUN(text_cells_keep_words_apart_on_one_line);
 	RUN(text_pre_keeps_whitespace_and_drops_leading_newline);
 	RUN(text_layout_cells_are_paragraphs);
 	RUN(text_entities_are_decoded);
 	RUN(clean_drops_what_is_never_content);
+	RUN(clean_keeps_formulas_hidden_for_accessibility);
 	RUN(clean_hints_match_whole_words_not_substrings);
 	RUN(clean_roles_and_tags_are_evidence);
 	RUN(blocks_split_at_block_elements_not_inline_ones);
