@@ -11,10 +11,12 @@ B       := build
 
 LIB_SRC := src/util.c src/input.c src/dom.c src/clean.c src/blocks.c \
            src/score.c src/select.c src/render_text.c src/render_md.c src/url.c \
-           src/metadata.c src/metadata_date.c src/render_json.c src/explain.c src/annotate.c \
+           src/metadata.c src/metadata_date.c src/metadata_jsonld.c \
+           src/metadata_tags.c src/metadata_title.c src/metadata_byline.c \
+           src/metadata_body.c src/render_json.c src/explain.c src/annotate.c \
            src/winnow.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
-HDRS    := src/winnow.h src/internal.h src/tuning.h src/cli.h
+HDRS    := src/winnow.h src/internal.h src/tuning.h src/cli.h src/metadata.h
 
 all: $(B)/winnow $(B)/libwinnow.a
 

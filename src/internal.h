@@ -203,6 +203,7 @@ void wn__metadata(wn_doc *d);
 #define WN_DATE_MAX 32
 size_t wn__date_parse(const char *s, size_t n, char *iso);
 const char *wn__date_find(const char *s, size_t n, char *iso);
+
 /* render_json.c: the JSON object of d->meta with the rendered body */
 void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
                      wn_buf *out);

@@ -6,10 +6,9 @@
  * English, German, French, Spanish, Portuguese and Italian.  Nothing is
  * guessed: "04/05/2017" (day or month first?) is no date.
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "metadata.h"
 
 /* Years outside this range are page numbers, prices or ids, not dates. */
 #define DATE_YEAR_MIN 1900
@@ -137,7 +136,7 @@ static int month_word(cur *c)
 		return 0;
 	}
 	for (size_t k = 0; k < sizeof MONTHS / sizeof *MONTHS; k++)
-		if (!strcmp(w, MONTHS[k].name)) {
+		if (MONTHS[k].name[0] == w[0] && !strcmp(w, MONTHS[k].name)) {
 			if (at(c, 0) == '.')
 				c->i++;
 			return MONTHS[k].month;
@@ -152,7 +151,7 @@ static void skip_weekday(cur *c)
 	size_t save = c->i;
 	if (word(c, w, sizeof w))
 		for (size_t k = 0; k < sizeof WEEKDAYS / sizeof *WEEKDAYS; k++)
-			if (!strcmp(w, WEEKDAYS[k])) {
+			if (WEEKDAYS[k][0] == w[0] && !strcmp(w, WEEKDAYS[k])) {
 				if (at(c, 0) == '.')
 					c->i++;
 				if (at(c, 0) == ',')
@@ -509,6 +508,14 @@ fail:
 	return 0;
 }
 
+/* v in n digits, v < 10^n. */
+static char *put_num(char *o, int v, int n)
+{
+	for (int k = n; k-- > 0; v /= 10)
+		o[k] = (char)('0' + v % 10);
+	return o + n;
+}
+
 size_t wn__date_parse(const char *s, size_t n, char *iso)
 {
 	cur c = {s, n, 0};
@@ -525,21 +532,34 @@ size_t wn__date_parse(const char *s, size_t n, char *iso)
 	/* A date glued to more letters or digits is part of something else. */
 	if (is_digit(at(&c, 0)) || (at(&c, 0) < 0x80 && is_alpha(at(&c, 0))))
 		return 0;
-	char tmp[96]; /* room for any int, to keep the compiler sure */
-	if (w.has_time)
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%s", w.y,
-		         w.mo, w.d, w.h, w.mi, w.sec, w.tz);
-	else
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", w.y, w.mo, w.d);
-	size_t n_iso = strlen(tmp) < WN_DATE_MAX ? strlen(tmp) : WN_DATE_MAX - 1;
-	memcpy(iso, tmp, n_iso);
-	iso[n_iso] = 0;
+	/* "%04d-%02d-%02d", and "T%02d:%02d:%02d" and the zone: every
+	 * field is in range by now, so each has exactly its digits */
+	char *o = put_num(iso, w.y, 4);
+	*o++ = '-';
+	o = put_num(o, w.mo, 2);
+	*o++ = '-';
+	o = put_num(o, w.d, 2);
+	if (w.has_time) {
+		*o++ = 'T';
+		o = put_num(o, w.h, 2);
+		*o++ = ':';
+		o = put_num(o, w.mi, 2);
+		*o++ = ':';
+		o = put_num(o, w.sec, 2);
+		for (const char *z = w.tz; *z; z++)
+			*o++ = *z;
+	}
+	*o = 0;
 	return c.i;
 }
 
 const char *wn__date_find(const char *s, size_t n, char *iso)
 {
-	for (size_t i = 0; i < n; i++) {
+	/* every date has a digit: none starts past the last one */
+	size_t last = n;
+	while (last && !is_digit((unsigned char)s[last - 1]))
+		last--;
+	for (size_t i = 0; i < last; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		/* Try at the start of each word or number. */
 		if (i > 0) {

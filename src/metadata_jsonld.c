@@ -1,0 +1,350 @@
+/*
+ * metadata_jsonld.c -- JSON-LD, read with jansson: every object of the
+ * page's <script type="application/ld+json"> blocks (in arrays and @graph,
+ * in document order), the first schema.org Article-like one (Readability.js's
+ * jsonLdArticleTypes), WebPage and WebSite, and their values with @id
+ * references followed.  A script that does not parse is skipped; nesting is
+ * walked with an explicit stack, at most META_LD_DEPTH deep.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "metadata.h"
+
+/* How deep JSON-LD is walked for objects and @id targets. */
+#define META_LD_DEPTH 32
+/* At most this many JSON-LD objects are read per page (a @graph of a
+ * few dozen is usual): @id lookups stay cheap. */
+#define META_LD_OBJECTS 4096
+
+enum { LD_OTHER = 0, LD_ARTICLE, LD_PAGE, LD_SITE };
+
+typedef struct ld_obj {
+	json_t *o;
+	int kind; /* LD_ARTICLE, LD_PAGE, LD_SITE, LD_OTHER */
+} ld_obj;
+
+struct wn_meta_ld {
+	json_t **roots; /* parsed scripts, freed at the end */
+	size_t n_roots, cap_roots;
+	ld_obj *objs; /* typed objects in document order */
+	size_t n_objs, cap_objs;
+};
+
+/* The script's text, with the <!-- / CDATA wrappers some pages put
+ * around it taken off. */
+static void script_text(const wn_node *x, wn_buf *b)
+{
+	const GumboVector *kids = &x->g->v.element.children;
+	for (unsigned k = 0; k < kids->length; k++) {
+		const GumboNode *g = kids->data[k];
+		if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_CDATA ||
+		    g->type == GUMBO_NODE_WHITESPACE)
+			wn__buf_puts(b, g->v.text.text);
+	}
+}
+
+static const char *strip_wrappers(const char *s, size_t *n)
+{
+	static const char *const HEAD[] = {"<!--", "//<![CDATA[", "<![CDATA["};
+	static const char *const TAIL[] = {"-->", "//]]>", "]]>"};
+	const char *e = s + *n;
+	for (int again = 1; again;) {
+		again = 0;
+		while (s < e && wn__meta_is_space((unsigned char)*s))
+			s++;
+		while (e > s && wn__meta_is_space((unsigned char)e[-1]))
+			e--;
+		for (size_t k = 0; k < 3; k++) {
+			size_t l = strlen(HEAD[k]);
+			if ((size_t)(e - s) >= l && !memcmp(s, HEAD[k], l)) {
+				s += l;
+				again = 1;
+			}
+			l = strlen(TAIL[k]);
+			if ((size_t)(e - s) >= l && !memcmp(e - l, TAIL[k], l)) {
+				e -= l;
+				again = 1;
+			}
+		}
+	}
+	*n = (size_t)(e - s);
+	return s;
+}
+
+/* "http://schema.org/NewsArticle" or "schema:NewsArticle" -> "NewsArticle" */
+static const char *bare_type(const char *t)
+{
+	const char *slash = strrchr(t, '/');
+	if (slash)
+		t = slash + 1;
+	const char *colon = strrchr(t, ':');
+	return colon ? colon + 1 : t;
+}
+
+static int type_kind(const char *t)
+{
+	/* schema.org's CreativeWork > Article family, as Readability.js's
+	 * jsonLdArticleTypes. */
+	static const char *const ARTICLE[] = {
+		"Article", "AdvertiserContentArticle", "NewsArticle",
+		"AnalysisNewsArticle", "AskPublicNewsArticle",
+		"BackgroundNewsArticle", "OpinionNewsArticle",
+		"ReportageNewsArticle", "ReviewNewsArticle", "Report",
+		"SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
+		"SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+		"DiscussionForumPosting", "TechArticle", "APIReference",
+	};
+	t = bare_type(t);
+	for (size_t k = 0; k < sizeof ARTICLE / sizeof *ARTICLE; k++)
+		if (!strcmp(t, ARTICLE[k]))
+			return LD_ARTICLE;
+	size_t n = strlen(t);
+	if (n >= 4 && !strcmp(t + n - 4, "Page"))
+		return LD_PAGE; /* WebPage, ItemPage, AboutPage, FAQPage ... */
+	if (!strcmp(t, "WebSite"))
+		return LD_SITE;
+	return LD_OTHER;
+}
+
+static int obj_kind(json_t *o)
+{
+	json_t *t = json_object_get(o, "@type");
+	int best = LD_OTHER;
+	if (json_is_string(t))
+		return type_kind(json_string_value(t));
+	if (json_is_array(t)) {
+		size_t k;
+		json_t *v;
+		json_array_foreach(t, k, v) {
+			if (!json_is_string(v))
+				continue;
+			int kind = type_kind(json_string_value(v));
+			if (kind == LD_ARTICLE)
+				return kind;
+			if (kind != LD_OTHER && best == LD_OTHER)
+				best = kind;
+		}
+	}
+	return best;
+}
+
+static void add_obj(wn_meta_ctx *c, json_t *o)
+{
+	wn_meta_ld *ld = c->ld;
+	if (ld->n_objs == ld->cap_objs) {
+		size_t cap = ld->cap_objs ? ld->cap_objs * 2 : 16;
+		ld_obj *m = wn__arena_alloc(c->a, cap * sizeof *m);
+		if (ld->n_objs)
+			memcpy(m, ld->objs, ld->n_objs * sizeof *m);
+		ld->objs = m;
+		ld->cap_objs = cap;
+	}
+	ld->objs[ld->n_objs++] = (ld_obj){o, obj_kind(o)};
+}
+
+/* Every object of a parsed script, in document order, each once, down to
+ * META_LD_DEPTH and up to META_LD_OBJECTS: the candidates for the article
+ * and the targets of @id references. */
+static void walk_ld(wn_meta_ctx *c, json_t *root)
+{
+	typedef struct { json_t *v; int depth; } item;
+	size_t cap = 64, sp = 0, ncap = 16;
+	item *st = wn__xmalloc(cap * sizeof *st);
+	json_t **kids = wn__xmalloc(ncap * sizeof *kids);
+	st[sp++] = (item){root, 0};
+	while (sp && c->ld->n_objs < META_LD_OBJECTS) {
+		item it = st[--sp];
+		if (it.depth >= META_LD_DEPTH)
+			continue;
+		size_t nk = 0, k;
+		const char *key;
+		json_t *v;
+		if (json_is_object(it.v))
+			add_obj(c, it.v);
+		/* the containers inside, pushed in reverse so that they come
+		 * off the stack in order */
+		if (json_is_object(it.v)) {
+			json_object_foreach(it.v, key, v) {
+				if (!json_is_object(v) && !json_is_array(v))
+					continue;
+				if (nk == ncap)
+					kids = wn__xrealloc(kids, (ncap *= 2) * sizeof *kids);
+				kids[nk++] = v;
+			}
+		} else {
+			json_array_foreach(it.v, k, v) {
+				if (!json_is_object(v) && !json_is_array(v))
+					continue;
+				if (nk == ncap)
+					kids = wn__xrealloc(kids, (ncap *= 2) * sizeof *kids);
+				kids[nk++] = v;
+			}
+		}
+		while (nk) {
+			if (sp == cap)
+				st = wn__xrealloc(st, (cap *= 2) * sizeof *st);
+			st[sp++] = (item){kids[--nk], it.depth + 1};
+		}
+	}
+	free(kids);
+	free(st);
+}
+
+void wn__meta_ld_script(wn_meta_ctx *c, const wn_node *x)
+{
+	wn_buf b = {0};
+	script_text(x, &b);
+	size_t n = b.len;
+	const char *s = strip_wrappers(b.data ? b.data : "", &n);
+	json_error_t err;
+	json_t *root = n ? json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &err) : NULL;
+	wn__buf_free(&b);
+	if (!root)
+		return; /* broken JSON-LD: skipped */
+	if (!c->ld)
+		c->ld = wn__arena_alloc(c->a, sizeof *c->ld);
+	wn_meta_ld *ld = c->ld;
+	if (ld->n_roots == ld->cap_roots) {
+		ld->cap_roots = ld->cap_roots ? ld->cap_roots * 2 : 8;
+		ld->roots = wn__xrealloc(ld->roots, ld->cap_roots * sizeof *ld->roots);
+	}
+	ld->roots[ld->n_roots++] = root;
+	walk_ld(c, root);
+}
+
+void wn__meta_ld_pick(wn_meta_ctx *c)
+{
+	for (size_t k = 0; c->ld && k < c->ld->n_objs; k++) {
+		ld_obj *o = &c->ld->objs[k];
+		if (o->kind == LD_ARTICLE && !c->article)
+			c->article = o->o;
+		if (o->kind == LD_PAGE && !c->page)
+			c->page = o->o;
+		if (o->kind == LD_SITE && !c->site)
+			c->site = o->o;
+	}
+}
+
+void wn__meta_ld_free(wn_meta_ctx *c)
+{
+	if (!c->ld)
+		return;
+	for (size_t k = 0; k < c->ld->n_roots; k++)
+		json_decref(c->ld->roots[k]);
+	free(c->ld->roots);
+	c->ld = NULL;
+	c->article = c->page = c->site = NULL;
+}
+
+/* An object that only says {"@id": ...} stands for the object of that
+ * @id elsewhere in the page's JSON-LD. */
+static json_t *deref(const wn_meta_ctx *c, json_t *o)
+{
+	if (!json_is_object(o))
+		return o;
+	json_t *id = json_object_get(o, "@id");
+	if (!json_is_string(id) || json_object_size(o) > 2)
+		return o;
+	for (size_t k = 0; k < c->ld->n_objs; k++) {
+		json_t *t = c->ld->objs[k].o;
+		if (t != o && json_object_size(t) > 1 &&
+		    json_equal(json_object_get(t, "@id"), id))
+			return t;
+	}
+	return o;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A name: a string, or an object's "name". */
+static const char *jname(const wn_meta_ctx *c, json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	v = deref(c, v);
+	return json_is_object(v) ? jstr(v, "name") : NULL;
+}
+
+const char *wn__meta_ld_str(json_t *o, const char *key)
+{
+	return jstr(o, key);
+}
+
+const char *wn__meta_ld_name(const wn_meta_ctx *c, json_t *o, const char *key)
+{
+	return jname(c, json_object_get(o, key));
+}
+
+/* Names joined by "; ": a string, an object's name, or an array of
+ * these (at most WN_META_LIST_MAX); each name once. */
+void wn__meta_ld_names(const wn_meta_ctx *c, json_t *o, const char *key, wn_buf *b)
+{
+	const char *seen[WN_META_LIST_MAX];
+	size_t len[WN_META_LIST_MAX], n_seen = 0;
+	json_t *v = json_object_get(o, key);
+	size_t n = json_is_array(v) ? json_array_size(v) : 1;
+	for (size_t k = 0; k < n && k < WN_META_LIST_MAX; k++) {
+		const char *s = jname(c, json_is_array(v) ? json_array_get(v, k) : v);
+		if (!s)
+			continue;
+		while (wn__meta_is_space((unsigned char)*s))
+			s++;
+		size_t l = strlen(s);
+		while (l && wn__meta_is_space((unsigned char)s[l - 1]))
+			l--;
+		int dup = !l;
+		for (size_t j = 0; j < n_seen && !dup; j++)
+			dup = len[j] == l && !memcmp(seen[j], s, l);
+		if (dup)
+			continue;
+		seen[n_seen] = s;
+		len[n_seen++] = l;
+		if (b->len)
+			wn__buf_puts(b, "; ");
+		wn__buf_put(b, s, l);
+	}
+}
+
+/* An image: a URL string, an ImageObject's url or contentUrl, or the
+ * first of an array. */
+const char *wn__meta_ld_image(const wn_meta_ctx *c, json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	for (int k = 0; k < 4 && v; k++) {
+		if (json_is_array(v))
+			v = json_array_get(v, 0);
+		if (json_is_string(v))
+			return json_string_value(v);
+		v = deref(c, v);
+		if (!json_is_object(v))
+			return NULL;
+		json_t *u = json_object_get(v, "url");
+		v = u ? u : json_object_get(v, "contentUrl");
+	}
+	return NULL;
+}
+
+/* keywords and articleSection: a comma-separated string or an array. */
+void wn__meta_ld_list(wn_meta_ctx *c, wn_meta_list *l, json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_string(v)) {
+		wn__meta_list_split(c, l, json_string_value(v));
+	} else if (json_is_array(v)) {
+		size_t k;
+		json_t *it;
+		json_array_foreach(v, k, it)
+			if (json_is_string(it))
+				wn__meta_list_add(c, l, json_string_value(it),
+				                  strlen(json_string_value(it)));
+	}
+}
