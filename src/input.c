@@ -1,11 +1,579 @@
 /*
  * input.c -- the input decoding stage: whatever bytes come in, what leaves
- * is valid UTF-8 without NUL bytes, ready for gumbo.  Invalid sequences
- * become U+FFFD (as the WHATWG "decode" algorithm does), NULs are dropped.
+ * is valid UTF-8 without NUL bytes, ready for gumbo.
+ *
+ * The charset is chosen as the WHATWG Encoding Standard and the HTML spec's
+ * "determining the character encoding" do: byte order mark, then the
+ * caller's encoding (which overrides the rest), then the Content-Type
+ * charset, then the <meta> prescan; with nothing declared, valid UTF-8
+ * stays UTF-8, else uchardet guesses, else windows-1252.  Labels are
+ * WHATWG's; conversion is iconv with one descriptor per document.  Invalid
+ * sequences become U+FFFD, NULs are dropped.  Two departures, for scraped
+ * pages: UTF-16 without a byte order mark is recognised by its NUL bytes,
+ * and bytes that are valid UTF-8 all through are read as UTF-8 whatever
+ * legacy charset a <meta> or Content-Type declares.
+ *
+ * Last, a guard pass protects gumbo from inputs that make it quadratic or
+ * huge (its open-element, formatting and attribute lists are scanned
+ * linearly, and each element costs it about 500 bytes): from an estimate
+ * of gumbo's open elements, start tags nested far beyond max_depth, deep
+ * or piled-up unclosed formatting elements, attributes beyond 64 in a tag
+ * and elements past a million are cut out of the markup.  Their text is
+ * kept, their structure is not, and a note says so.
  */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <uchardet.h>
+
 #include "internal.h"
+
+/* ---- WHATWG labels ---- */
+
+/* Encoding names as WHATWG has them, and what iconv calls them.  Where
+ * WHATWG's decoder is a superset of the label's namesake (gb2312 -> gb18030,
+ * shift_jis -> Microsoft's CP932, euc-kr -> CP949, big5 -> Big5-HKSCS) iconv
+ * gets the superset, as browsers decode. */
+enum {
+	E_UTF8, E_UTF16LE, E_UTF16BE, E_1252, E_USERDEF, E_REPLACEMENT,
+	E_IBM866, E_8859_2, E_8859_3, E_8859_4, E_8859_5, E_8859_6, E_8859_7,
+	E_8859_8, E_8859_8I, E_8859_10, E_8859_13, E_8859_14, E_8859_15,
+	E_8859_16, E_KOI8R, E_KOI8U, E_MAC, E_874, E_1250, E_1251, E_1253,
+	E_1254, E_1255, E_1256, E_1257, E_1258, E_MACCYR, E_GBK, E_GB18030,
+	E_BIG5, E_EUCJP, E_ISO2022JP, E_SJIS, E_EUCKR, E_COUNT
+};
+
+static const struct {
+	const char *name, *iconv;
+} encodings[E_COUNT] = {
+	[E_UTF8] = {"UTF-8", "UTF-8"},
+	[E_UTF16LE] = {"UTF-16LE", "UTF-16LE"},
+	[E_UTF16BE] = {"UTF-16BE", "UTF-16BE"},
+	[E_1252] = {"windows-1252", NULL},
+	[E_USERDEF] = {"x-user-defined", NULL},
+	[E_REPLACEMENT] = {"replacement", NULL},
+	[E_IBM866] = {"IBM866", "CP866"},
+	[E_8859_2] = {"ISO-8859-2", "ISO-8859-2"},
+	[E_8859_3] = {"ISO-8859-3", "ISO-8859-3"},
+	[E_8859_4] = {"ISO-8859-4", "ISO-8859-4"},
+	[E_8859_5] = {"ISO-8859-5", "ISO-8859-5"},
+	[E_8859_6] = {"ISO-8859-6", "ISO-8859-6"},
+	[E_8859_7] = {"ISO-8859-7", "ISO-8859-7"},
+	[E_8859_8] = {"ISO-8859-8", "ISO-8859-8"},
+	[E_8859_8I] = {"ISO-8859-8-I", "ISO-8859-8"},
+	[E_8859_10] = {"ISO-8859-10", "ISO-8859-10"},
+	[E_8859_13] = {"ISO-8859-13", "ISO-8859-13"},
+	[E_8859_14] = {"ISO-8859-14", "ISO-8859-14"},
+	[E_8859_15] = {"ISO-8859-15", "ISO-8859-15"},
+	[E_8859_16] = {"ISO-8859-16", "ISO-8859-16"},
+	[E_KOI8R] = {"KOI8-R", "KOI8-R"},
+	[E_KOI8U] = {"KOI8-U", "KOI8-U"},
+	[E_MAC] = {"macintosh", "MACINTOSH"},
+	[E_874] = {"windows-874", "CP874"},
+	[E_1250] = {"windows-1250", "CP1250"},
+	[E_1251] = {"windows-1251", "CP1251"},
+	[E_1253] = {"windows-1253", "CP1253"},
+	[E_1254] = {"windows-1254", "CP1254"},
+	[E_1255] = {"windows-1255", "CP1255"},
+	[E_1256] = {"windows-1256", "CP1256"},
+	[E_1257] = {"windows-1257", "CP1257"},
+	[E_1258] = {"windows-1258", "CP1258"},
+	[E_MACCYR] = {"x-mac-cyrillic", "MAC-CYRILLIC"},
+	[E_GBK] = {"GBK", "GB18030"},
+	[E_GB18030] = {"gb18030", "GB18030"},
+	[E_BIG5] = {"Big5", "BIG5-HKSCS"},
+	[E_EUCJP] = {"EUC-JP", "EUC-JP"},
+	[E_ISO2022JP] = {"ISO-2022-JP", "ISO-2022-JP"},
+	[E_SJIS] = {"Shift_JIS", "CP932"},
+	[E_EUCKR] = {"EUC-KR", "CP949"},
+};
+
+/* Every label of the WHATWG Encoding Standard, sorted for bsearch.
+ * The last entries are not WHATWG labels but names uchardet gives. */
+static const struct label {
+	const char *label;
+	int enc;
+} labels[] = {
+	{"866", E_IBM866},
+	{"ansi_x3.4-1968", E_1252},
+	{"arabic", E_8859_6},
+	{"ascii", E_1252},
+	{"asmo-708", E_8859_6},
+	{"big5", E_BIG5},
+	{"big5-hkscs", E_BIG5},
+	{"chinese", E_GBK},
+	{"cn-big5", E_BIG5},
+	{"cp1250", E_1250},
+	{"cp1251", E_1251},
+	{"cp1252", E_1252},
+	{"cp1253", E_1253},
+	{"cp1254", E_1254},
+	{"cp1255", E_1255},
+	{"cp1256", E_1256},
+	{"cp1257", E_1257},
+	{"cp1258", E_1258},
+	{"cp819", E_1252},
+	{"cp866", E_IBM866},
+	{"csbig5", E_BIG5},
+	{"cseuckr", E_EUCKR},
+	{"cseucpkdfmtjapanese", E_EUCJP},
+	{"csgb2312", E_GBK},
+	{"csibm866", E_IBM866},
+	{"csiso2022jp", E_ISO2022JP},
+	{"csiso2022kr", E_REPLACEMENT},
+	{"csiso58gb231280", E_GBK},
+	{"csiso88596e", E_8859_6},
+	{"csiso88596i", E_8859_6},
+	{"csiso88598e", E_8859_8},
+	{"csiso88598i", E_8859_8I},
+	{"csisolatin1", E_1252},
+	{"csisolatin2", E_8859_2},
+	{"csisolatin3", E_8859_3},
+	{"csisolatin4", E_8859_4},
+	{"csisolatin5", E_1254},
+	{"csisolatin6", E_8859_10},
+	{"csisolatin9", E_8859_15},
+	{"csisolatinarabic", E_8859_6},
+	{"csisolatincyrillic", E_8859_5},
+	{"csisolatingreek", E_8859_7},
+	{"csisolatinhebrew", E_8859_8},
+	{"cskoi8r", E_KOI8R},
+	{"csksc56011987", E_EUCKR},
+	{"csmacintosh", E_MAC},
+	{"csshiftjis", E_SJIS},
+	{"csunicode", E_UTF16LE},
+	{"cyrillic", E_8859_5},
+	{"dos-874", E_874},
+	{"ecma-114", E_8859_6},
+	{"ecma-118", E_8859_7},
+	{"elot_928", E_8859_7},
+	{"euc-jp", E_EUCJP},
+	{"euc-kr", E_EUCKR},
+	{"gb18030", E_GB18030},
+	{"gb2312", E_GBK},
+	{"gb_2312", E_GBK},
+	{"gb_2312-80", E_GBK},
+	{"gbk", E_GBK},
+	{"greek", E_8859_7},
+	{"greek8", E_8859_7},
+	{"hebrew", E_8859_8},
+	{"hz-gb-2312", E_REPLACEMENT},
+	{"ibm819", E_1252},
+	{"ibm866", E_IBM866},
+	{"iso-10646-ucs-2", E_UTF16LE},
+	{"iso-2022-cn", E_REPLACEMENT},
+	{"iso-2022-cn-ext", E_REPLACEMENT},
+	{"iso-2022-jp", E_ISO2022JP},
+	{"iso-2022-kr", E_REPLACEMENT},
+	{"iso-8859-1", E_1252},
+	{"iso-8859-10", E_8859_10},
+	{"iso-8859-11", E_874},
+	{"iso-8859-13", E_8859_13},
+	{"iso-8859-14", E_8859_14},
+	{"iso-8859-15", E_8859_15},
+	{"iso-8859-16", E_8859_16},
+	{"iso-8859-2", E_8859_2},
+	{"iso-8859-3", E_8859_3},
+	{"iso-8859-4", E_8859_4},
+	{"iso-8859-5", E_8859_5},
+	{"iso-8859-6", E_8859_6},
+	{"iso-8859-6-e", E_8859_6},
+	{"iso-8859-6-i", E_8859_6},
+	{"iso-8859-7", E_8859_7},
+	{"iso-8859-8", E_8859_8},
+	{"iso-8859-8-e", E_8859_8},
+	{"iso-8859-8-i", E_8859_8I},
+	{"iso-8859-9", E_1254},
+	{"iso-ir-100", E_1252},
+	{"iso-ir-101", E_8859_2},
+	{"iso-ir-109", E_8859_3},
+	{"iso-ir-110", E_8859_4},
+	{"iso-ir-126", E_8859_7},
+	{"iso-ir-127", E_8859_6},
+	{"iso-ir-138", E_8859_8},
+	{"iso-ir-144", E_8859_5},
+	{"iso-ir-148", E_1254},
+	{"iso-ir-149", E_EUCKR},
+	{"iso-ir-157", E_8859_10},
+	{"iso-ir-58", E_GBK},
+	{"iso8859-1", E_1252},
+	{"iso8859-10", E_8859_10},
+	{"iso8859-11", E_874},
+	{"iso8859-13", E_8859_13},
+	{"iso8859-14", E_8859_14},
+	{"iso8859-15", E_8859_15},
+	{"iso8859-2", E_8859_2},
+	{"iso8859-3", E_8859_3},
+	{"iso8859-4", E_8859_4},
+	{"iso8859-5", E_8859_5},
+	{"iso8859-6", E_8859_6},
+	{"iso8859-7", E_8859_7},
+	{"iso8859-8", E_8859_8},
+	{"iso8859-9", E_1254},
+	{"iso88591", E_1252},
+	{"iso885910", E_8859_10},
+	{"iso885911", E_874},
+	{"iso885913", E_8859_13},
+	{"iso885914", E_8859_14},
+	{"iso885915", E_8859_15},
+	{"iso88592", E_8859_2},
+	{"iso88593", E_8859_3},
+	{"iso88594", E_8859_4},
+	{"iso88595", E_8859_5},
+	{"iso88596", E_8859_6},
+	{"iso88597", E_8859_7},
+	{"iso88598", E_8859_8},
+	{"iso88599", E_1254},
+	{"iso_8859-1", E_1252},
+	{"iso_8859-15", E_8859_15},
+	{"iso_8859-1:1987", E_1252},
+	{"iso_8859-2", E_8859_2},
+	{"iso_8859-2:1987", E_8859_2},
+	{"iso_8859-3", E_8859_3},
+	{"iso_8859-3:1988", E_8859_3},
+	{"iso_8859-4", E_8859_4},
+	{"iso_8859-4:1988", E_8859_4},
+	{"iso_8859-5", E_8859_5},
+	{"iso_8859-5:1988", E_8859_5},
+	{"iso_8859-6", E_8859_6},
+	{"iso_8859-6:1987", E_8859_6},
+	{"iso_8859-7", E_8859_7},
+	{"iso_8859-7:1987", E_8859_7},
+	{"iso_8859-8", E_8859_8},
+	{"iso_8859-8:1988", E_8859_8},
+	{"iso_8859-9", E_1254},
+	{"iso_8859-9:1989", E_1254},
+	{"koi", E_KOI8R},
+	{"koi8", E_KOI8R},
+	{"koi8-r", E_KOI8R},
+	{"koi8-ru", E_KOI8U},
+	{"koi8-u", E_KOI8U},
+	{"koi8_r", E_KOI8R},
+	{"korean", E_EUCKR},
+	{"ks_c_5601-1987", E_EUCKR},
+	{"ks_c_5601-1989", E_EUCKR},
+	{"ksc5601", E_EUCKR},
+	{"ksc_5601", E_EUCKR},
+	{"l1", E_1252},
+	{"l2", E_8859_2},
+	{"l3", E_8859_3},
+	{"l4", E_8859_4},
+	{"l5", E_1254},
+	{"l6", E_8859_10},
+	{"l9", E_8859_15},
+	{"latin1", E_1252},
+	{"latin2", E_8859_2},
+	{"latin3", E_8859_3},
+	{"latin4", E_8859_4},
+	{"latin5", E_1254},
+	{"latin6", E_8859_10},
+	{"logical", E_8859_8I},
+	{"mac", E_MAC},
+	{"macintosh", E_MAC},
+	{"ms932", E_SJIS},
+	{"ms_kanji", E_SJIS},
+	{"replacement", E_REPLACEMENT},
+	{"shift-jis", E_SJIS},
+	{"shift_jis", E_SJIS},
+	{"sjis", E_SJIS},
+	{"sun_eu_greek", E_8859_7},
+	{"tis-620", E_874},
+	{"ucs-2", E_UTF16LE},
+	{"unicode", E_UTF16LE},
+	{"unicode-1-1-utf-8", E_UTF8},
+	{"unicode11utf8", E_UTF8},
+	{"unicode20utf8", E_UTF8},
+	{"unicodefeff", E_UTF16LE},
+	{"unicodefffe", E_UTF16BE},
+	{"us-ascii", E_1252},
+	{"utf-16", E_UTF16LE},
+	{"utf-16be", E_UTF16BE},
+	{"utf-16le", E_UTF16LE},
+	{"utf-8", E_UTF8},
+	{"utf8", E_UTF8},
+	{"visual", E_8859_8},
+	{"windows-1250", E_1250},
+	{"windows-1251", E_1251},
+	{"windows-1252", E_1252},
+	{"windows-1253", E_1253},
+	{"windows-1254", E_1254},
+	{"windows-1255", E_1255},
+	{"windows-1256", E_1256},
+	{"windows-1257", E_1257},
+	{"windows-1258", E_1258},
+	{"windows-31j", E_SJIS},
+	{"windows-874", E_874},
+	{"windows-949", E_EUCKR},
+	{"x-cp1250", E_1250},
+	{"x-cp1251", E_1251},
+	{"x-cp1252", E_1252},
+	{"x-cp1253", E_1253},
+	{"x-cp1254", E_1254},
+	{"x-cp1255", E_1255},
+	{"x-cp1256", E_1256},
+	{"x-cp1257", E_1257},
+	{"x-cp1258", E_1258},
+	{"x-euc-jp", E_EUCJP},
+	{"x-gbk", E_GBK},
+	{"x-mac-cyrillic", E_MACCYR},
+	{"x-mac-roman", E_MAC},
+	{"x-mac-ukrainian", E_MACCYR},
+	{"x-sjis", E_SJIS},
+	{"x-unicode20utf8", E_UTF8},
+	{"x-user-defined", E_USERDEF},
+	{"x-x-big5", E_BIG5},
+};
+
+static int label_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct label *)elem)->label);
+}
+
+static int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* WHATWG "get an encoding": ASCII whitespace trimmed, ASCII case-folded.
+ * Returns an E_* value or -1. */
+static int get_encoding(const char *s, size_t n)
+{
+	char key[32];
+	while (n && is_ws((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && is_ws((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof key)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	key[n] = 0;
+	const struct label *l = bsearch(key, labels, sizeof labels / sizeof *labels,
+	                                sizeof *labels, label_cmp);
+	return l ? l->enc : -1;
+}
+
+/* ---- the charset parameter (HTML spec "extract a character encoding
+ * from a meta element", which also serves Content-Type values) ---- */
+
+static int ascii_ieq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+static int charset_param(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i + 7 <= n && !ascii_ieq(s + i, "charset", 7))
+			i++;
+		if (i + 7 > n)
+			return -1;
+		i += 7;
+		while (i < n && is_ws((unsigned char)s[i]))
+			i++;
+		if (i < n && s[i] == '=')
+			break;
+	}
+	i++;
+	while (i < n && is_ws((unsigned char)s[i]))
+		i++;
+	if (i >= n)
+		return -1;
+	if (s[i] == '"' || s[i] == '\'') {
+		const char *end = memchr(s + i + 1, s[i], n - i - 1);
+		if (!end)
+			return -1;
+		return get_encoding(s + i + 1, (size_t)(end - (s + i + 1)));
+	}
+	size_t j = i;
+	while (j < n && !is_ws((unsigned char)s[j]) && s[j] != ';')
+		j++;
+	return get_encoding(s + i, j - i);
+}
+
+/* ---- the <meta> prescan: HTML spec, "prescan a byte stream to
+ * determine its encoding" ---- */
+
+typedef struct pattr {
+	size_t name, name_len, value, value_len; /* offsets into the bytes */
+	char lname[16];                          /* the name, lowercased */
+} pattr;
+
+/* "Get an attribute": 0 when there is none (at '>' or the end). */
+static int prescan_attr(const unsigned char *s, size_t n, size_t *pos, pattr *a)
+{
+	size_t i = *pos;
+	while (i < n && (is_ws(s[i]) || s[i] == '/'))
+		i++;
+	if (i >= n || s[i] == '>') {
+		*pos = i;
+		return 0;
+	}
+	memset(a, 0, sizeof *a);
+	a->name = i;
+	size_t ln = 0;
+	for (;; i++) {
+		if (i >= n) {
+			*pos = i;
+			return 0;
+		}
+		unsigned char c = s[i];
+		if (c == '=' && i > a->name)
+			break;
+		if (is_ws(c) || c == '/' || c == '>') {
+			a->name_len = i - a->name;
+			while (i < n && is_ws(s[i]))
+				i++;
+			if (i >= n || s[i] != '=') {
+				*pos = i;
+				a->value = i;
+				return 1;
+			}
+			break;
+		}
+		if (ln < sizeof a->lname - 1)
+			a->lname[ln++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	if (!a->name_len)
+		a->name_len = i - a->name;
+	i++; /* '=' */
+	while (i < n && is_ws(s[i]))
+		i++;
+	if (i >= n) {
+		*pos = i;
+		return 0;
+	}
+	if (s[i] == '"' || s[i] == '\'') {
+		unsigned char q = s[i++];
+		a->value = i;
+		while (i < n && s[i] != q)
+			i++;
+		if (i >= n) {
+			*pos = i;
+			return 0;
+		}
+		a->value_len = i - a->value;
+		*pos = i + 1;
+		return 1;
+	}
+	a->value = i;
+	while (i < n && !is_ws(s[i]) && s[i] != '>')
+		i++;
+	a->value_len = i - a->value;
+	*pos = i;
+	return 1;
+}
+
+/* Returns an E_* value and sets *how, or -1 when nothing is declared. */
+static int prescan(const unsigned char *s, size_t n, int late, const char **how)
+{
+	static const char *const hows[2][2] = {
+		{"from <meta charset>", "from <meta http-equiv>"},
+		{"from <meta charset> after the first 1024 bytes",
+		 "from <meta http-equiv> after the first 1024 bytes"},
+	};
+	size_t i = 0;
+	pattr a;
+	while (i < n) {
+		if (s[i] != '<') {
+			i++;
+			continue;
+		}
+		if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			/* the "--" of "<!--" may be the one of "-->" */
+			const unsigned char *p = s + i + 2;
+			size_t left = n - (i + 2);
+			const unsigned char *e = NULL;
+			while (left >= 3 && (e = memchr(p, '-', left - 2))) {
+				if (e[1] == '-' && e[2] == '>')
+					break;
+				left -= (size_t)(e - p) + 1;
+				p = e + 1;
+				e = NULL;
+			}
+			if (!e)
+				return -1;
+			i = (size_t)(e - s) + 3;
+			continue;
+		}
+		if (n - i >= 6 && ascii_ieq((const char *)s + i + 1, "meta", 4) &&
+		    (is_ws(s[i + 5]) || s[i + 5] == '/')) {
+			i += 6;
+			int got_pragma = 0, need_pragma = -1, charset = -1;
+			int seen_he = 0, seen_content = 0, seen_charset = 0;
+			while (prescan_attr(s, n, &i, &a)) {
+				const char *v = (const char *)s + a.value;
+				if (!strcmp(a.lname, "http-equiv") && a.name_len == 10) {
+					if (seen_he++)
+						continue;
+					if (a.value_len == 12 && ascii_ieq(v, "content-type", 12))
+						got_pragma = 1;
+				} else if (!strcmp(a.lname, "content") && a.name_len == 7) {
+					if (seen_content++)
+						continue;
+					if (charset < 0) {
+						int e = charset_param(v, a.value_len);
+						if (e >= 0) {
+							charset = e;
+							need_pragma = 1;
+						}
+					}
+				} else if (!strcmp(a.lname, "charset") && a.name_len == 7) {
+					if (seen_charset++)
+						continue;
+					charset = get_encoding(v, a.value_len);
+					need_pragma = 0;
+				}
+			}
+			if (need_pragma < 0 || (need_pragma == 1 && !got_pragma) ||
+			    charset < 0)
+				continue;
+			*how = hows[late][need_pragma];
+			/* A page read as ASCII-compatible bytes cannot be UTF-16. */
+			if (charset == E_UTF16LE || charset == E_UTF16BE)
+				return E_UTF8;
+			if (charset == E_USERDEF)
+				return E_1252;
+			return charset;
+		}
+		int letter = i + 1 < n && (((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z'));
+		int end_letter = i + 2 < n && s[i + 1] == '/' &&
+		                 ((s[i + 2] | 32) >= 'a' && (s[i + 2] | 32) <= 'z');
+		if (letter || end_letter) {
+			i++;
+			while (i < n && !is_ws(s[i]) && s[i] != '>')
+				i++;
+			while (prescan_attr(s, n, &i, &a))
+				;
+			continue;
+		}
+		if (i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
+			const unsigned char *e = memchr(s + i, '>', n - i);
+			if (!e)
+				return -1;
+			i = (size_t)(e - s) + 1;
+			continue;
+		}
+		i++;
+	}
+	return -1;
+}
+
+/* ---- UTF-8 ---- */
 
 /* Length of the valid UTF-8 sequence at s, or 0 if it is not one.
  * Follows the well-formed byte sequences table of Unicode 15, ch. 3. */
@@ -36,16 +604,13 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
+/* Length of the prefix of s that is valid UTF-8, without NULs unless
+ * nul_ok (for detection, where NULs say nothing about the charset). */
+static size_t utf8_prefix(const unsigned char *s, size_t len, int nul_ok)
 {
-	const unsigned char *s = (const unsigned char *)in;
 	size_t i = 0;
-	/* A UTF-8 byte order mark is not text. */
-	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = 3;
-	size_t start = i;
 	while (i < len) {
-		if (s[i] >= 0x01 && s[i] < 0x80) {
+		if (s[i] < 0x80 && (s[i] || nul_ok)) {
 			i++;
 			continue;
 		}
@@ -54,18 +619,28 @@ wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
 			break;
 		i += k;
 	}
-	if (i == len) { /* the common case: valid as it is, no copy */
-		d->html = in + start;
-		d->html_len = len - start;
-		return WN_OK;
-	}
+	return i;
+}
 
+/* Makes in[0..len) valid UTF-8 without NULs: as it is when it already is,
+ * else a copy in the arena with U+FFFD for each maximal invalid subpart
+ * (WHATWG's UTF-8 decoder). */
+static void utf8_sanitize(wn_doc *d, const char *in, size_t len,
+                          const char **out_p, size_t *out_len)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = utf8_prefix(s, len, 0);
+	if (i == len) {
+		*out_p = in;
+		*out_len = len;
+		return;
+	}
 	/* Worst case every byte becomes the 3-byte U+FFFD. */
 	if (len > (SIZE_MAX - 1) / 3)
-		return WN_EINPUT;
+		wn__oom();
 	char *out = wn__arena_alloc(&d->arena, len * 3 + 1);
-	size_t o = i - start, bad = 0, nul = 0;
-	memcpy(out, in + start, o);
+	size_t o = i, bad = 0, nul = 0;
+	memcpy(out, in, o);
 	while (i < len) {
 		size_t k = utf8_valid_len(s + i, len - i);
 		if (k) {
@@ -76,23 +651,840 @@ wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
 			nul++;
 			i++;
 		} else {
-			/* One U+FFFD per maximal invalid subpart: skip the
-			 * continuation bytes that follow a bad lead byte. */
+			/* One U+FFFD per maximal subpart: a lead byte with the
+			 * continuation bytes that fit it so far. */
 			memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;
-			do {
-				bad++;
+			bad++;
+			unsigned c = s[i++];
+			size_t need = c >= 0xC2 && c <= 0xDF ? 1
+			              : c >= 0xE0 && c <= 0xEF ? 2
+			              : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+			unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+			unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+			for (size_t t = 0; t < need && i < len; t++) {
+				if (s[i] < (t ? 0x80 : lo) || s[i] > (t ? 0xBF : hi))
+					break;
 				i++;
-			} while (i < len && (s[i] & 0xC0) == 0x80);
+			}
 		}
 	}
 	out[o] = 0;
-	d->html = out;
-	d->html_len = o;
+	*out_p = out;
+	*out_len = o;
 	if (bad)
-		wn__note(d, "input: %zu invalid UTF-8 byte%s replaced by U+FFFD",
+		wn__note(d, "input: %zu invalid UTF-8 sequence%s replaced by U+FFFD",
 		         bad, bad == 1 ? "" : "s");
 	if (nul)
 		wn__note(d, "input: %zu NUL byte%s dropped", nul, nul == 1 ? "" : "s");
+}
+
+/* ---- decoders ---- */
+
+static size_t put_cp(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	o[0] = (char)(0xE0 | cp >> 12);
+	o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	o[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* WHATWG index-windows-1252 for 0x80..0x9F; the rest is Latin-1.  Done
+ * here rather than by iconv, whose CP1252 refuses the five unassigned
+ * bytes that WHATWG maps to C1 controls. */
+static const uint16_t cp1252_hi[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static char *decode_single(wn_doc *d, const unsigned char *s, size_t len,
+                           int enc, size_t *out_len)
+{
+	if (len > (SIZE_MAX - 1) / 3)
+		wn__oom();
+	char *out = wn__arena_alloc(&d->arena, len * 3 + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
+		uint32_t cp = c;
+		if (c >= 0x80) {
+			if (enc == E_USERDEF)
+				cp = 0xF780 + c - 0x80;
+			else if (c < 0xA0)
+				cp = cp1252_hi[c - 0x80];
+		}
+		o += put_cp(out + o, cp);
+	}
+	out[o] = 0;
+	*out_len = o;
+	return out;
+}
+
+/* Converts with iconv; on an invalid or unmappable sequence emits U+FFFD
+ * and skips one code unit, so any input converts in linear time.  Returns
+ * NULL when iconv does not know the encoding. */
+static char *decode_iconv(wn_doc *d, const char *in, size_t len, int enc,
+                          size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", encodings[enc].iconv);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t unit = enc == E_UTF16LE || enc == E_UTF16BE ? 2 : 1;
+	wn_buf b = {0};
+	wn__buf_grow(&b, len + len / 2 + 64);
+	char *ip = (char *)in;
+	size_t left = len, bad = 0;
+	while (left) {
+		/* Input in bounded windows: the cost of one call must not
+		 * grow with what is left (AddressSanitizer checks the whole
+		 * range on each call, and a call comes per invalid byte). */
+		enum { WINDOW = 4096 };
+		size_t win = left < WINDOW ? left : WINDOW, wleft = win;
+		char *op = b.data + b.len;
+		size_t room = b.cap - b.len - 1;
+		size_t r = iconv(cd, &ip, &wleft, &op, &room);
+		b.len = (size_t)(op - b.data);
+		left -= win - wleft;
+		if (r != (size_t)-1)
+			continue;
+		if (errno == E2BIG) {
+			wn__buf_grow(&b, b.cap);
+			continue;
+		}
+		if (errno == EINVAL && left > wleft && win - wleft > 0)
+			continue; /* a sequence cut by the window, not the input */
+		/* EILSEQ, or EINVAL: a sequence cut by the end of input */
+		wn__buf_grow(&b, 8);
+		memcpy(b.data + b.len, "\xEF\xBF\xBD", 3);
+		b.len += 3;
+		bad++;
+		size_t k = left < unit ? left : unit;
+		ip += k;
+		left -= k;
+	}
+	for (;;) { /* the final shift state of stateful encodings */
+		char *op = b.data + b.len;
+		size_t room = b.cap - b.len - 1;
+		size_t r = iconv(cd, NULL, NULL, &op, &room);
+		b.len = (size_t)(op - b.data);
+		if (r == (size_t)-1 && errno == E2BIG) {
+			wn__buf_grow(&b, 64);
+			continue;
+		}
+		break;
+	}
+	iconv_close(cd);
+	char *out = wn__arena_strndup(&d->arena, b.data, b.len);
+	*out_len = b.len;
+	wn__buf_free(&b);
+	if (bad)
+		wn__note(d, "input: %zu byte sequence%s invalid in %s replaced by U+FFFD",
+		         bad, bad == 1 ? "" : "s", encodings[enc].name);
+	return out;
+}
+
+/* ---- detection without a declaration ---- */
+
+static int has_high(const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* UTF-8 with a few damaged bytes is not another charset: in legacy
+ * single- and double-byte text valid multi-byte UTF-8 sequences are rare. */
+static int mostly_utf8(const unsigned char *s, size_t len)
+{
+	size_t good = 0, bad = 0;
+	for (size_t i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = utf8_valid_len(s + i, len - i);
+		if (k) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good >= 4 && good >= 8 * bad;
+}
+
+/* UTF-16 without a byte order mark: HTML is mostly ASCII, so one byte of
+ * nearly every pair is zero.  Looks at the first 4 KB. */
+static int sniff_utf16(const unsigned char *s, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+	n &= ~(size_t)1;
+	if (n < 8)
+		return -1;
+	size_t even = 0, odd = 0;
+	for (size_t i = 0; i < n; i += 2) {
+		even += s[i] == 0;
+		odd += s[i + 1] == 0;
+	}
+	size_t pairs = n / 2;
+	if (odd * 10 >= pairs * 4 && even * 20 < pairs)
+		return E_UTF16LE;
+	if (even * 10 >= pairs * 4 && odd * 20 < pairs)
+		return E_UTF16BE;
+	return -1;
+}
+
+/* uchardet's guess from the text between tags that holds non-ASCII bytes
+ * (markup only dilutes its statistics), at most 1 MB of it. */
+static int guess(const unsigned char *s, size_t len)
+{
+	enum { MAX_FEED = 1 << 20 };
+	uchardet_t ud = uchardet_new();
+	if (!ud)
+		return -1;
+	size_t fed = 0, i = 0;
+	while (i < len && fed < MAX_FEED) {
+		if (s[i] == '<') {
+			const unsigned char *e = memchr(s + i, '>', len - i);
+			i = e ? (size_t)(e - s) + 1 : len;
+			continue;
+		}
+		size_t j = i, high = 0;
+		while (j < len && s[j] != '<') {
+			high |= s[j] & 0x80;
+			j++;
+		}
+		if (high) {
+			size_t k = j - i;
+			if (k > MAX_FEED - fed)
+				k = MAX_FEED - fed;
+			uchardet_handle_data(ud, (const char *)s + i, k);
+			uchardet_handle_data(ud, "\n", 1);
+			fed += k + 1;
+		}
+		i = j;
+	}
+	uchardet_data_end(ud);
+	const char *name = uchardet_get_charset(ud);
+	int enc = name ? get_encoding(name, strlen(name)) : -1;
+	/* uchardet names outside WHATWG's labels */
+	if (enc < 0 && name) {
+		if (!strcmp(name, "MAC-CYRILLIC"))
+			enc = E_MACCYR;
+		else if (!strcmp(name, "EUC-TW") || !strcmp(name, "UHC"))
+			enc = !strcmp(name, "UHC") ? E_EUCKR : E_BIG5;
+	}
+	uchardet_delete(ud);
+	if (enc == E_REPLACEMENT)
+		return -1; /* a 7-bit encoding cannot explain non-ASCII bytes */
+	return enc;
+}
+
+/* ---- the guard ---- */
+
+enum {
+	GUARD_SLACK = 64,   /* the guard's depth is an estimate: let dom.c cut */
+	GUARD_ATTRS = 64,   /* gumbo checks each attribute against the others */
+	GUARD_FORMAT = 32,  /* unclosed <b>, <font> ...: gumbo clones them */
+	/* While formatting elements are open, gumbo looks for the last one in
+	 * the open-element stack at each character of text: the stack is kept
+	 * this low then, so that text costs at most this much per byte. */
+	GUARD_FORMAT_DEPTH = 64,
+	/* gumbo takes about 500 bytes per element with its text node: past
+	 * this many, tags are cut so that memory stays near 0.5 GB */
+	GUARD_ELEMENTS = 1000000,
+	GUARD_SEARCH = 16,  /* how far down implied end tags are looked for */
+};
+
+typedef struct guard {
+	const char *s;
+	size_t n, flushed; /* bytes before flushed are written or dropped */
+	wn_buf out;
+	int changed;
+	uint16_t *stack;   /* open elements (estimate), GumboTag each */
+	uint16_t *afe_at;  /* open formatting elements when each was pushed */
+	size_t sp, cap;
+	uint32_t count[GUMBO_TAG_LAST + 1];   /* open per tag */
+	uint32_t dropped[GUMBO_TAG_LAST + 1]; /* open but cut, per tag */
+	uint32_t afe[GUMBO_TAG_LAST + 1];     /* unclosed formatting, per tag */
+	uint32_t afe_total;
+	size_t elements;   /* start tags let through */
+	size_t cut_deep, cut_fmt, cut_attrs, cut_many;
+} guard;
+
+static void guard_drop(guard *g, size_t from, size_t to)
+{
+	if (!g->changed) {
+		g->changed = 1;
+		wn__buf_grow(&g->out, g->n);
+	}
+	wn__buf_put(&g->out, g->s + g->flushed, from - g->flushed);
+	g->flushed = to;
+}
+
+static int is_void(int t)
+{
+	switch (t) {
+	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT:
+	case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMAGE:
+	case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
+	case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
+	case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+	case GUMBO_TAG_FRAME:  case GUMBO_TAG_MENUITEM:
+		return 1;
+	}
+	return 0;
+}
+
+static int is_formatting(int t)
+{
+	switch (t) {
+	case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG:
+	case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_FONT:
+	case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S:
+	case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG:
+	case GUMBO_TAG_TT: case GUMBO_TAG_U:
+		return 1;
+	}
+	return 0;
+}
+
+/* Elements whose end clears the formatting elements opened inside. */
+static int is_marker(int t)
+{
+	return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_CAPTION ||
+	       t == GUMBO_TAG_APPLET || t == GUMBO_TAG_OBJECT ||
+	       t == GUMBO_TAG_MARQUEE || t == GUMBO_TAG_TEMPLATE ||
+	       t == GUMBO_TAG_TABLE || t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML;
+}
+
+/* Start tags that close an open <p> (HTML spec, "in body"). */
+static int closes_p(int t)
+{
+	switch (t) {
+	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
+	case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+	case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+	case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
+	case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+	case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_FORM:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_HR: case GUMBO_TAG_XMP:
+	case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+	case GUMBO_TAG_PLAINTEXT:
+		return 1;
+	}
+	return 0;
+}
+
+static int is_heading(int t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+
+/* HTML start tags that end SVG and MathML content (HTML spec, "parsing
+ * tokens in foreign content"); <font> only with some attributes, left out. */
+static int breaks_out(int t)
+{
+	switch (t) {
+	case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_BODY: case GUMBO_TAG_BR: case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_CODE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
+	case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EM:
+	case GUMBO_TAG_EMBED: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: case GUMBO_TAG_HEAD: case GUMBO_TAG_HR:
+	case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_LI:
+	case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_META:
+	case GUMBO_TAG_NOBR: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+	case GUMBO_TAG_PRE: case GUMBO_TAG_RUBY: case GUMBO_TAG_S:
+	case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG:
+	case GUMBO_TAG_STRIKE: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
+	case GUMBO_TAG_TABLE: case GUMBO_TAG_TT: case GUMBO_TAG_U:
+	case GUMBO_TAG_UL: case GUMBO_TAG_VAR:
+		return 1;
+	}
+	return 0;
+}
+
+/* Integration points: inside them, content is HTML again. */
+static int is_integration_point(int t)
+{
+	return t == GUMBO_TAG_FOREIGNOBJECT || t == GUMBO_TAG_DESC ||
+	       t == GUMBO_TAG_TITLE || t == GUMBO_TAG_MI || t == GUMBO_TAG_MO ||
+	       t == GUMBO_TAG_MN || t == GUMBO_TAG_MS || t == GUMBO_TAG_MTEXT ||
+	       t == GUMBO_TAG_ANNOTATION_XML;
+}
+
+static void guard_pop(guard *g)
+{
+	int t = g->stack[--g->sp];
+	g->count[t]--;
+	if (is_marker(t) && g->afe_total > g->afe_at[g->sp])
+		g->afe_total = g->afe_at[g->sp];
+	/* What was cut lay inside the element at the cut depth. */
+	if (g->sp + 1 == g->cap)
+		memset(g->dropped, 0, sizeof g->dropped);
+}
+
+static void guard_pop_to(guard *g, int t)
+{
+	while (g->sp && g->count[t]) {
+		int top = g->stack[g->sp - 1];
+		guard_pop(g);
+		if (top == t)
+			break;
+	}
+}
+
+/* Closes the nearest open element of one of tags a, b (or a alone), looked
+ * for among the top elements down to a `stop` element. */
+static void guard_close_near(guard *g, int a, int b, int stop1, int stop2)
+{
+	if (!g->count[a] && (b < 0 || !g->count[b]))
+		return;
+	for (size_t k = g->sp; k > 0 && g->sp - k < GUARD_SEARCH; k--) {
+		int t = g->stack[k - 1];
+		if (t == stop1 || t == stop2)
+			return;
+		if (t == a || t == b) {
+			while (g->sp >= k)
+				guard_pop(g);
+			return;
+		}
+	}
+}
+
+/* Skips a tag's attributes from i; cuts those past GUARD_ATTRS.  Returns
+ * the position after '>', or SIZE_MAX for a tag cut by the end of input;
+ * *selfclose for "/>". */
+static size_t guard_attrs(guard *g, size_t i, int *selfclose)
+{
+	const char *s = g->s;
+	size_t n = g->n, count = 0;
+	*selfclose = 0;
+	for (;;) {
+		while (i < n && (is_ws((unsigned char)s[i]) || s[i] == '/')) {
+			if (s[i] == '/' && i + 1 < n && s[i + 1] == '>')
+				*selfclose = 1;
+			i++;
+		}
+		if (i >= n)
+			return SIZE_MAX;
+		if (s[i] == '>')
+			return i + 1;
+		size_t start = i;
+		i++; /* the first character may be anything, even '=' */
+		while (i < n && !is_ws((unsigned char)s[i]) && s[i] != '/' &&
+		       s[i] != '>' && s[i] != '=')
+			i++;
+		size_t j = i;
+		while (j < n && is_ws((unsigned char)s[j]))
+			j++;
+		if (j < n && s[j] == '=') {
+			j++;
+			while (j < n && is_ws((unsigned char)s[j]))
+				j++;
+			if (j < n && (s[j] == '"' || s[j] == '\'')) {
+				const char *e = memchr(s + j + 1, s[j], n - j - 1);
+				if (!e)
+					return SIZE_MAX;
+				i = (size_t)(e - s) + 1;
+			} else {
+				while (j < n && !is_ws((unsigned char)s[j]) && s[j] != '>')
+					j++;
+				i = j;
+			}
+		}
+		if (++count > GUARD_ATTRS && i < n) {
+			guard_drop(g, start, i);
+			g->cut_attrs++;
+		}
+	}
+}
+
+/* Raw text elements: their content is not markup (HTML spec, tokenizer). */
+static int is_rawtext(int t)
+{
+	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+	       t == GUMBO_TAG_XMP || t == GUMBO_TAG_IFRAME ||
+	       t == GUMBO_TAG_NOEMBED || t == GUMBO_TAG_NOFRAMES ||
+	       t == GUMBO_TAG_TEXTAREA || t == GUMBO_TAG_TITLE ||
+	       t == GUMBO_TAG_PLAINTEXT;
+}
+
+/* The position of "</name" ending a raw text element, or n. */
+static size_t rawtext_end(const char *s, size_t n, size_t i, int t)
+{
+	if (t == GUMBO_TAG_PLAINTEXT)
+		return n;
+	const char *name = gumbo_normalized_tagname((GumboTag)t);
+	size_t k = strlen(name);
+	while (i < n) {
+		const char *p = memchr(s + i, '<', n - i);
+		if (!p)
+			return n;
+		i = (size_t)(p - s);
+		if (i + 2 + k <= n && s[i + 1] == '/' &&
+		    ascii_ieq(s + i + 2, name, k) &&
+		    (i + 2 + k == n || is_ws((unsigned char)s[i + 2 + k]) ||
+		     s[i + 2 + k] == '>' || s[i + 2 + k] == '/'))
+			return i;
+		i++;
+	}
+	return n;
+}
+
+static void guard_start(guard *g, int t, size_t tag_start, size_t tag_end,
+                        int selfclose)
+{
+	int foreign = (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
+	              !(g->sp && is_integration_point(g->stack[g->sp - 1]));
+	if (is_rawtext(t) && !foreign)
+		return; /* never cut: cut, their text would be read as markup */
+	if (g->elements >= GUARD_ELEMENTS) {
+		guard_drop(g, tag_start, tag_end);
+		if (!is_void(t))
+			g->dropped[t]++;
+		g->cut_many++;
+		return;
+	}
+	g->elements++;
+	if (is_void(t))
+		return;
+	if (foreign && selfclose)
+		return; /* foreign content: really self-closing */
+	if (foreign && breaks_out(t))
+		while (g->sp && (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
+		       !is_integration_point(g->stack[g->sp - 1]))
+			guard_pop(g);
+	switch (t) {
+	case GUMBO_TAG_LI:
+		guard_close_near(g, GUMBO_TAG_LI, -1, GUMBO_TAG_UL, GUMBO_TAG_OL);
+		break;
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_DD:
+		guard_close_near(g, GUMBO_TAG_DT, GUMBO_TAG_DD, GUMBO_TAG_DL, -1);
+		break;
+	case GUMBO_TAG_TR:
+		guard_close_near(g, GUMBO_TAG_TR, -1, GUMBO_TAG_TABLE, -1);
+		break;
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_TH:
+		guard_close_near(g, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR,
+		                 GUMBO_TAG_TABLE);
+		break;
+	case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TFOOT:
+		guard_close_near(g, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TABLE, -1);
+		guard_close_near(g, GUMBO_TAG_TFOOT, -1, GUMBO_TAG_TABLE, -1);
+		break;
+	case GUMBO_TAG_OPTION:
+	case GUMBO_TAG_OPTGROUP:
+		guard_close_near(g, GUMBO_TAG_OPTION, -1, GUMBO_TAG_SELECT, -1);
+		if (t == GUMBO_TAG_OPTGROUP)
+			guard_close_near(g, GUMBO_TAG_OPTGROUP, -1, GUMBO_TAG_SELECT, -1);
+		break;
+	}
+	if (closes_p(t))
+		guard_close_near(g, GUMBO_TAG_P, -1, GUMBO_TAG_TABLE, GUMBO_TAG_BUTTON);
+	if (is_heading(t) && g->sp && is_heading(g->stack[g->sp - 1]))
+		guard_pop(g);
+
+	int fmt = is_formatting(t);
+	/* An <a> closes the active one, so at most one is ever active. */
+	int afe_grows = fmt && !(t == GUMBO_TAG_A && g->afe[t]);
+	int low = (afe_grows || g->afe_total) && g->sp >= GUARD_FORMAT_DEPTH;
+	if (g->sp >= g->cap || low ||
+	    (afe_grows && g->afe_total >= GUARD_FORMAT)) {
+		guard_drop(g, tag_start, tag_end);
+		g->dropped[t]++;
+		if (g->sp >= g->cap)
+			g->cut_deep++;
+		else
+			g->cut_fmt++; /* for formatting elements, see the enum */
+		return;
+	}
+	g->afe_at[g->sp] = (uint16_t)(g->afe_total < UINT16_MAX ? g->afe_total
+	                                                        : UINT16_MAX);
+	g->stack[g->sp++] = (uint16_t)t;
+	g->count[t]++;
+	if (afe_grows) {
+		g->afe[t]++;
+		g->afe_total++;
+	}
+}
+
+static void guard_end(guard *g, int t, size_t tag_start, size_t tag_end)
+{
+	if (g->dropped[t]) {
+		g->dropped[t]--;
+		guard_drop(g, tag_start, tag_end);
+		return;
+	}
+	if (g->afe[t]) {
+		g->afe[t]--;
+		if (g->afe_total)
+			g->afe_total--;
+	}
+	if (g->count[t])
+		guard_pop_to(g, t);
+}
+
+/* Cuts what would make gumbo slow; the result is in *out when changed. */
+static void guard_run(wn_doc *d, const char **html, size_t *len)
+{
+	guard *g = wn__xmalloc(sizeof *g);
+	memset(g, 0, sizeof *g);
+	g->s = *html;
+	g->n = *len;
+	unsigned max_depth = d->opt->max_depth ? d->opt->max_depth
+	                                       : WN_DEFAULT_MAX_DEPTH;
+	if (max_depth > UINT16_MAX) /* dom.c's depths stop there too */
+		max_depth = UINT16_MAX;
+	g->cap = (size_t)max_depth + GUARD_SLACK;
+	g->stack = wn__xmalloc(g->cap * sizeof *g->stack);
+	g->afe_at = wn__xmalloc(g->cap * sizeof *g->afe_at);
+	const char *s = g->s;
+	size_t n = g->n, i = 0;
+	while (i < n) {
+		const char *p = memchr(s + i, '<', n - i);
+		if (!p)
+			break;
+		i = (size_t)(p - s);
+		size_t start = i;
+		if (i + 1 >= n)
+			break;
+		unsigned char c = (unsigned char)s[i + 1];
+		if (c == '!') {
+			if (i + 4 <= n && !memcmp(s + i, "<!--", 4)) {
+				/* "<!-->" and "<!--->" end at once (HTML tokenizer) */
+				size_t j = i + 4;
+				if (j < n && s[j] == '>') {
+					i = j + 1;
+					continue;
+				}
+				if (j + 1 < n && s[j] == '-' && s[j + 1] == '>') {
+					i = j + 2;
+					continue;
+				}
+				for (;;) {
+					const char *e = memchr(s + j, '-', n - j);
+					if (!e || (size_t)(e - s) + 2 >= n) {
+						j = n;
+						break;
+					}
+					j = (size_t)(e - s);
+					if (s[j + 1] == '-' &&
+					    (s[j + 2] == '>' ||
+					     (s[j + 2] == '!' && j + 3 < n && s[j + 3] == '>'))) {
+						j += s[j + 2] == '>' ? 3 : 4;
+						break;
+					}
+					j++;
+				}
+				i = j;
+				continue;
+			}
+			if (i + 9 <= n && !memcmp(s + i, "<![CDATA[", 9) &&
+			    (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH])) {
+				size_t j = i + 9;
+				for (;;) {
+					const char *e = memchr(s + j, ']', n - j);
+					if (!e || (size_t)(e - s) + 2 >= n) {
+						j = n;
+						break;
+					}
+					j = (size_t)(e - s);
+					if (s[j + 1] == ']' && s[j + 2] == '>') {
+						j += 3;
+						break;
+					}
+					j++;
+				}
+				i = j;
+				continue;
+			}
+		}
+		int end = c == '/';
+		size_t name = i + 1 + (size_t)end;
+		unsigned char c0 = name < n ? (unsigned char)s[name] : 0;
+		if (!((c0 | 32) >= 'a' && (c0 | 32) <= 'z')) {
+			if (c == '!' || c == '?' || end) { /* bogus comment, doctype */
+				const char *e = memchr(s + i, '>', n - i);
+				i = e ? (size_t)(e - s) + 1 : n;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		size_t j = name;
+		while (j < n && !is_ws((unsigned char)s[j]) && s[j] != '/' && s[j] != '>')
+			j++;
+		int t = j - name < 32 ? (int)gumbo_tagn_enum(s + name, (unsigned)(j - name))
+		                      : GUMBO_TAG_UNKNOWN;
+		int selfclose;
+		size_t tag_end = guard_attrs(g, j, &selfclose);
+		if (tag_end == SIZE_MAX)
+			break; /* a tag cut by the end of input: gumbo drops it */
+		i = tag_end;
+		if (end) {
+			guard_end(g, t, start, tag_end);
+			continue;
+		}
+		/* In SVG and MathML, <style>, <title> ... hold markup. */
+		int foreign = (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
+		              !(g->sp && is_integration_point(g->stack[g->sp - 1]));
+		guard_start(g, t, start, tag_end, selfclose);
+		if (is_rawtext(t) && !foreign)
+			i = rawtext_end(s, n, i, t);
+	}
+	if (g->changed) {
+		wn__buf_put(&g->out, s + g->flushed, n - g->flushed);
+		*html = wn__arena_strndup(&d->arena, g->out.data, g->out.len);
+		*len = g->out.len;
+		if (g->cut_deep)
+			wn__note(d, "limit: %zu tags nested deeper than about %zu "
+			            "elements ignored, their text kept (max_depth)",
+			         g->cut_deep, g->cap);
+		if (g->cut_fmt)
+			wn__note(d, "limit: %zu tags ignored, their text kept: more than %d "
+			            "unclosed formatting elements, or nested deeper than %d "
+			            "inside one", g->cut_fmt, GUARD_FORMAT, GUARD_FORMAT_DEPTH);
+		if (g->cut_many)
+			wn__note(d, "limit: %zu tags past the first %d elements ignored, "
+			            "their text kept", g->cut_many, GUARD_ELEMENTS);
+		if (g->cut_attrs)
+			wn__note(d, "limit: %zu attributes beyond %d in one tag ignored",
+			         g->cut_attrs, GUARD_ATTRS);
+	}
+	wn__buf_free(&g->out);
+	free(g->stack);
+	free(g->afe_at);
+	free(g);
+}
+
+/* ---- the stage ---- */
+
+wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	const char *how = NULL;
+	int enc = -1;
+
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		enc = E_UTF8;
+		in += 3;
+		len -= 3;
+	} else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+		enc = E_UTF16LE;
+		in += 2;
+		len -= 2;
+	} else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+		enc = E_UTF16BE;
+		in += 2;
+		len -= 2;
+	}
+	s = (const unsigned char *)in;
+	if (enc >= 0)
+		how = "from the byte order mark";
+
+	if (enc < 0 && d->opt->encoding) {
+		enc = get_encoding(d->opt->encoding, strlen(d->opt->encoding));
+		if (enc >= 0)
+			how = "from the encoding option";
+		else {
+			char shown[48]; /* the caller's bytes, made printable ASCII */
+			size_t k = 0;
+			for (const char *e = d->opt->encoding; *e && k < sizeof shown - 1; e++)
+				shown[k++] = *e >= 0x20 && *e < 0x7F ? *e : '?';
+			shown[k] = 0;
+			wn__note(d, "charset: unknown encoding '%s' ignored", shown);
+		}
+	}
+	/* Before any declaration: a declaration inside UTF-16 cannot be read
+	 * by the ASCII-compatible prescan, and NUL patterns do not lie. */
+	if (enc < 0 && (enc = sniff_utf16(s, len)) >= 0)
+		how = "from NUL bytes: UTF-16 without byte order mark";
+	int declared = enc < 0;
+	if (enc < 0 && d->opt->content_type) {
+		const char *ct = d->opt->content_type;
+		enc = charset_param(ct, strlen(ct));
+		if (enc >= 0)
+			how = "from Content-Type";
+	}
+	if (enc < 0)
+		enc = prescan(s, len < 1024 ? len : 1024, 0, &how);
+	/* Past the first 1024 bytes a <meta> is still honoured, as browsers
+	 * do when the parser meets it ("change the encoding"). */
+	if (enc < 0 && len > 1024)
+		enc = prescan(s, len < 65536 ? len : 65536, 1, &how);
+	/* Unlike a browser, trust valid UTF-8 over a declared legacy charset:
+	 * scraped pages are often stored as UTF-8 with their old <meta> kept,
+	 * and legacy text that happens to be valid multi-byte UTF-8 all
+	 * through does not occur. */
+	if (declared && enc >= 0 && enc != E_UTF8 && enc != E_UTF16LE &&
+	    enc != E_UTF16BE && has_high(s, len) && utf8_prefix(s, len, 1) == len) {
+		wn__note(d, "charset: %s declared (%s), but the bytes are UTF-8",
+		         encodings[enc].name, how + 5);
+		enc = E_UTF8;
+		how = "valid UTF-8, not the declared charset";
+	}
+	if (enc < 0 && utf8_prefix(s, len, 1) == len) {
+		enc = E_UTF8;
+		how = "valid UTF-8";
+	}
+	if (enc < 0 && mostly_utf8(s, len)) {
+		enc = E_UTF8;
+		how = "mostly valid UTF-8";
+	}
+	if (enc < 0 && (enc = guess(s, len)) >= 0)
+		how = "guessed by uchardet";
+	if (enc < 0) {
+		enc = E_1252;
+		how = "nothing declared or recognised: the default";
+	}
+
+	const char *html;
+	size_t n;
+	char *conv = NULL;
+	if (enc == E_UTF8) {
+		html = in;
+		n = len;
+	} else if (enc == E_1252 || enc == E_USERDEF) {
+		html = conv = decode_single(d, s, len, enc, &n);
+	} else if (enc == E_REPLACEMENT) {
+		/* WHATWG: these encodings are not decoded at all */
+		html = conv = wn__arena_strndup(&d->arena, len ? "\xEF\xBF\xBD" : "",
+		                                len ? 3 : 0);
+		n = strlen(conv);
+	} else {
+		html = conv = decode_iconv(d, in, len, enc, &n);
+		if (!conv) {
+			wn__note(d, "charset: %s not supported here, read as windows-1252",
+			         encodings[enc].name);
+			enc = E_1252;
+			html = conv = decode_single(d, s, len, enc, &n);
+		}
+	}
+	wn__note(d, "charset: %s (%s)", encodings[enc].name, how);
+	utf8_sanitize(d, html, n, &d->html, &d->html_len);
+	guard_run(d, &d->html, &d->html_len);
 	return WN_OK;
 }

@@ -22,6 +22,9 @@ enum { MAX_NEST = 32 };
  * another table, or has one column) lays out a page: its cells are given
  * as paragraphs.  Otherwise it is data, given as a pipe table. */
 enum { LAYOUT_CELL_CHARS = 200 };
+/* Tables of more columns are laid out as paragraphs: colspan can make a
+ * few cells thousands of columns wide. */
+enum { MAX_TABLE_COLUMNS = 64 };
 
 enum { F_QUOTE, F_LIST, F_ITEM, F_INERT };
 typedef struct frame {
@@ -761,7 +764,9 @@ static int is_layout_table(const wn_doc *d, int32_t t, int *ncols)
 			return 1;
 		}
 	}
-	return *ncols < 2;
+	/* Wider than any reader can take in as a pipe table: paragraphs, and
+	 * no padding of every row to thousands of empty cells (colspan). */
+	return *ncols < 2 || *ncols > MAX_TABLE_COLUMNS;
 }
 
 static void enter_row(mstate *s)

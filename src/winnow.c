@@ -69,12 +69,29 @@ static void limit_output(wn_doc *d, wn_buf *b)
 	size_t max = d->opt->max_output;
 	if (b->len <= max)
 		return;
-	size_t n = max;
+	size_t n = max ? max - 1 : 0; /* room for the closing newline */
 	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
 		n--;
+	while (n > 0 && (b->data[n - 1] == '\n' || b->data[n - 1] == ' '))
+		n--;
+	if (n > 0)
+		b->data[n++] = '\n'; /* winnow.h: output ends with one newline */
 	b->len = n;
 	b->data[n] = 0;
 	wn__note(d, "limit: output cut at %zu bytes (max_output)", max);
+}
+
+/* The kept content as text or Markdown, cleaned and within max_output. */
+static void render_body(wn_doc *d, int markdown, wn_buf *body)
+{
+	if (markdown)
+		wn__render_markdown(d, body);
+	else
+		wn__render_text(d, body);
+	wn__text_clean(body, 0);
+	limit_output(d, body);
+	if (!body->len)
+		d->has_kept = 0; /* all it kept were characters no reader sees */
 }
 
 static void render(wn_doc *d, wn_buf *out)
@@ -90,28 +107,19 @@ static void render(wn_doc *d, wn_buf *out)
 		wn__render_annotate(d, out);
 		return;
 	case WN_FORMAT_JSON:
-		if (o->json_markdown)
-			wn__render_markdown(d, &body);
-		else
-			wn__render_text(d, &body);
-		limit_output(d, &body);
+		render_body(d, o->json_markdown, &body);
 		wn__render_json(d, body.data ? body.data : "", body.len, out);
-		wn__buf_free(&body);
-		return;
+		break;
 	case WN_FORMAT_MARKDOWN:
 	case WN_FORMAT_TEXT:
-		if (o->format == WN_FORMAT_MARKDOWN)
-			wn__render_markdown(d, &body);
-		else
-			wn__render_text(d, &body);
-		limit_output(d, &body);
+		render_body(d, o->format == WN_FORMAT_MARKDOWN, &body);
 		if (o->metadata && body.len)
 			wn__render_meta_header(d, out);
 		if (body.len)
 			wn__buf_put(out, body.data, body.len);
-		wn__buf_free(&body);
-		return;
+		break;
 	}
+	wn__buf_free(&body);
 }
 
 wn_status wn_extract(const char *html, size_t len, const wn_options *opt,

@@ -407,6 +407,12 @@ TEST(extract_empty_and_blank_input_is_no_content)
 	CHECK(wn_extract("  \n\t ", 5, NULL, &r) == WN_NO_CONTENT);
 	wn_result_free(r);
 	CHECK(wn_extract("x", 1, NULL, NULL) == WN_EINVAL);
+	/* only characters no reader sees: no content either */
+	const char *zw = "<p>\xe2\x80\x8b\xe2\x80\x8b</p>";
+	r = NULL;
+	CHECK(wn_extract(zw, strlen(zw), NULL, &r) == WN_NO_CONTENT);
+	CHECK(r != NULL && wn_result_output(r, NULL)[0] == 0);
+	wn_result_free(r);
 }
 
 TEST(extract_refuses_input_over_max_bytes)
