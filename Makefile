@@ -1,4 +1,5 @@
-# winnow -- plain Makefile.  `make` builds build/winnow and build/libwinnow.a.
+# winnow -- plain Makefile.  `make` builds build/winnow, build/libwinnow.a,
+# build/libwinnow.so (with its soname links) and build/winnow.pc.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WFLAGS  := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
@@ -8,6 +9,10 @@ DEPLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lutf
 PREFIX  ?= /usr/local
 DESTDIR ?=
 B       := build
+ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
+ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+VERSION := $(shell sed -n 's/^\#define WN_VERSION "\(.*\)"/\1/p' src/winnow.h)
+SONAME  := libwinnow.so.$(firstword $(subst ., ,$(VERSION)))
 
 LIB_SRC := src/util.c src/input.c src/unicode.c src/dom.c src/clean.c src/blocks.c \
            src/score.c src/select.c src/render_text.c src/render_md.c src/url.c \
@@ -18,21 +23,40 @@ LIB_SRC := src/util.c src/input.c src/unicode.c src/dom.c src/clean.c src/blocks
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 HDRS    := src/winnow.h src/internal.h src/tuning.h src/cli.h src/metadata.h
 
-all: $(B)/winnow $(B)/libwinnow.a
+all: $(B)/winnow $(B)/libwinnow.a $(B)/libwinnow.so $(B)/winnow.pc
 
 $(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
 	$(CC) $(WFLAGS) $(CFLAGS) $(DEPCFLAGS) -c $< -o $@
+
+# The shared library's objects, position-independent, apart from the
+# static ones.
+PIC_OBJ := $(LIB_SRC:src/%.c=$(B)/pic/%.o)
+$(B)/pic/%.o: src/%.c $(HDRS) | $(B)/pic
+	$(CC) $(WFLAGS) $(CFLAGS) -fPIC $(DEPCFLAGS) -c $< -o $@
+
+$(B)/libwinnow.so: $(PIC_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+		-o $(B)/libwinnow.so.$(VERSION) $^ $(DEPLIBS)
+	ln -sf libwinnow.so.$(VERSION) $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# pkg-config's description; `make install` writes it again for its PREFIX.
+PC_SED = -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|'
+$(B)/winnow.pc: winnow.pc.in src/winnow.h | $(B)/obj
+	sed $(PC_SED) winnow.pc.in > $@
 
 $(B)/libwinnow.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_opts.o $(B)/obj/cli_check.o \
-           $(B)/obj/cli_diff.o
+           $(B)/obj/cli_diff.o $(B)/obj/cli_batch.o $(B)/obj/cli_jsonl.o \
+           $(B)/obj/cli_warc.o
+$(B)/obj/cli_warc.o: DEPCFLAGS += $(ZLIB_CFLAGS)
 
 $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) $(ZLIB_LIBS) -lpthread
 
-$(B)/obj:
+$(B)/obj $(B)/pic:
 	mkdir -p $@
 
 TEST_SRC := $(wildcard tests/unit_*.c)
@@ -65,17 +89,26 @@ $(B)/bench: bench/bench.c $(B)/libwinnow.a
 bench: $(B)/bench
 	$(B)/bench -r 3 $(BENCH_PAGES)
 	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
+	sh bench/scale.sh $(B)/winnow $(B)/bench
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	        $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+	        $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
+	        $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 755 $(B)/winnow $(DESTDIR)$(PREFIX)/bin/winnow
 	install -m 644 $(B)/libwinnow.a $(DESTDIR)$(PREFIX)/lib/libwinnow.a
+	install -m 755 $(B)/libwinnow.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libwinnow.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libwinnow.so
+	sed $(PC_SED) winnow.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/winnow.pc
 	install -m 644 src/winnow.h $(DESTDIR)$(PREFIX)/include/winnow.h
 	install -m 644 doc/winnow.1 $(DESTDIR)$(PREFIX)/share/man/man1/winnow.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/winnow $(DESTDIR)$(PREFIX)/lib/libwinnow.a \
+	      $(DESTDIR)$(PREFIX)/lib/libwinnow.so $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
+	      $(DESTDIR)$(PREFIX)/lib/libwinnow.so.$(VERSION) \
+	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/winnow.pc \
 	      $(DESTDIR)$(PREFIX)/include/winnow.h \
 	      $(DESTDIR)$(PREFIX)/share/man/man1/winnow.1
 

@@ -15,6 +15,12 @@ enum { EXIT_CONTENT = 0, EXIT_NOCONTENT = 1, EXIT_USAGE = 2, EXIT_INPUT = 3 };
 typedef struct cli_config {
 	wn_options opt;
 	int verbose;
+	/* Crawler scale (cli_batch.c, cli_jsonl.c, cli_warc.c). */
+	const char *output_dir; /* -O: one output file per input */
+	int recursive;          /* -r: pages found in folders */
+	int jobs;               /* -j: worker threads; 0: one per CPU */
+	int jsonl;              /* --jsonl: JSON Lines in and out */
+	int warc;               /* --warc: WARC files in, JSON Lines out */
 } cli_config;
 
 /* "64M" -> 67108864; suffixes k, M, G.  0 on success, -1 if not a size. */
@@ -45,5 +51,74 @@ int cli_parse_options(cli_config *c, int argc, char **argv, int *action);
  * Returns the number of lines the whole diff has: 0 if a and b are equal. */
 size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen,
                 const char *name_a, const char *name_b, size_t max_lines);
+
+/* ---- crawler scale: batches, JSON Lines, WARC ---- */
+
+enum { CLI_MAX_JOBS = 256 };
+
+/* The worker threads c asks for: -j N, else one per online CPU. */
+int cli_jobs(const cli_config *c);
+
+/* An ordered pool (cli_batch.c): the main thread submits items in order,
+ * work(ctx, item) runs on them in `jobs` threads, and emit(ctx, item) is
+ * called in the main thread in the order of submission.  At most a fixed
+ * window of items (4 per thread) is in flight: submit waits, emitting the
+ * finished ones, until there is room.  With jobs < 2 there are no threads:
+ * submit runs work and emit at once. */
+typedef struct cli_pool cli_pool;
+typedef void (*cli_pool_fn)(void *ctx, void *item);
+cli_pool *cli_pool_new(int jobs, cli_pool_fn work, cli_pool_fn emit, void *ctx);
+void cli_pool_submit(cli_pool *p, void *item);
+/* Waits for every submitted item and emits it. */
+void cli_pool_drain(cli_pool *p);
+/* Drains, stops the threads and frees p. */
+void cli_pool_free(cli_pool *p);
+
+/* Counts and timing for the -v summary line. */
+typedef struct cli_stats {
+	size_t n, ok, nocontent, failed, skipped;
+	double bytes, start;
+} cli_stats;
+void cli_stats_start(cli_stats *s);
+/* "winnow: N UNIT, N ok, N no content, N failed, S s, D docs/s, M MB/s" */
+void cli_stats_print(const cli_stats *s, const char *unit);
+
+/* A growable byte buffer; aborts when out of memory. */
+typedef struct cli_buf {
+	char *data;
+	size_t len, cap;
+} cli_buf;
+void cli_buf_put(cli_buf *b, const void *s, size_t n);
+void cli_buf_puts(cli_buf *b, const char *s);
+/* s[0..n) as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
+void cli_buf_json(cli_buf *b, const char *s, size_t n);
+
+/*
+ * One output line of the stream modes (cli_jsonl.c): '{', the members of
+ * the JSON object rec[0..rlen) (the record's own keys, as written, compact;
+ * "html" and "content_type" left out), then those of r's JSON output, '}'
+ * and a newline.  A record key the extraction also has is renamed
+ * "input_KEY", except "url": the record's url stays and the extraction's
+ * url, the page's canonical URL, is given as "canonical_url" when it
+ * differs.  With r NULL, "error": error and "line": line are written after
+ * the record's members instead.  rec may be NULL.
+ */
+void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r,
+                   const char *error, size_t line);
+
+/* -O in the stream modes: opens DIR/NAME.jsonl for writing, NAME being the
+ * input's file name less the first of exts (a NULL-ended list) it ends
+ * with.  NULL, said on stderr, when it cannot or would be the input. */
+FILE *cli_stream_output(const char *dir, const char *input, const char *const *exts);
+
+/* Batch mode: FILEs (or standard input), -O, -r, -j (cli_batch.c). */
+int cli_batch_main(const cli_config *c, int nargs, char **args);
+/* --jsonl (cli_jsonl.c). */
+int cli_jsonl_main(const cli_config *c, int nargs, char **args);
+/* --warc (cli_warc.c). */
+int cli_warc_main(const cli_config *c, int nargs, char **args);
+/* 1 if path is a WARC file by its name (.warc, .warc.gz) or its first
+ * bytes ("WARC/1.", or gzip whose data starts so). */
+int cli_is_warc(const char *path);
 
 #endif

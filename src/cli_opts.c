@@ -1,7 +1,8 @@
 /*
  * cli_opts.c -- the extraction options of the winnow command, parsed in
  * one place for the command line (main.c) and for the NAME.options files
- * of `winnow check` (cli_check.c).
+ * of `winnow check` (cli_check.c), and the options of the batch and
+ * stream modes (-O, -r, -j, --jsonl, --warc).
  */
 #include <getopt.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@ int cli_parse_options(cli_config *c, int argc, char **argv, int *action)
 		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
 		OPT_MARKDOWN, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
 		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
+		OPT_JSONL, OPT_WARC,
 	};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
@@ -33,6 +35,11 @@ int cli_parse_options(cli_config *c, int argc, char **argv, int *action)
 		{"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
 		{"explain", optional_argument, NULL, OPT_EXPLAIN},
 		{"annotate", no_argument, NULL, OPT_ANNOTATE},
+		{"output-dir", required_argument, NULL, 'O'},
+		{"recursive", no_argument, NULL, 'r'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"jsonl", no_argument, NULL, OPT_JSONL},
+		{"warc", no_argument, NULL, OPT_WARC},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -48,7 +55,7 @@ int cli_parse_options(cli_config *c, int argc, char **argv, int *action)
 #else
 	optind = 1;
 #endif
-	while ((ch = getopt_long(argc, argv, "f:u:vhV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:u:vhVO:rj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -104,6 +111,18 @@ int cli_parse_options(cli_config *c, int argc, char **argv, int *action)
 			                                                 : WN_FORMAT_EXPLAIN;
 			break;
 		case OPT_ANNOTATE: c->opt.format = WN_FORMAT_ANNOTATE; break;
+		case 'O': c->output_dir = optarg; break;
+		case 'r': c->recursive = 1; break;
+		case 'j':
+			if (cli_parse_size(optarg, &n) || !n || n > CLI_MAX_JOBS) {
+				fprintf(stderr, "winnow: -j: '%s' is not a number from 1 "
+				                "to %d\n", optarg, CLI_MAX_JOBS);
+				return -1;
+			}
+			c->jobs = (int)n;
+			break;
+		case OPT_JSONL: c->jsonl = 1; break;
+		case OPT_WARC: c->warc = 1; break;
 		case 'v': c->verbose = 1; break;
 		case 'h': *action = CLI_HELP; return optind;
 		case 'V': *action = CLI_VERSION; return optind;

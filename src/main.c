@@ -14,7 +14,7 @@
 
 static const char USAGE[] =
 	"Usage: winnow [OPTIONS] [FILE...]\n"
-	"       winnow check [--update] [--full-diff] PATH...\n"
+	"       winnow check [--update] [--full-diff] [-j N] [-v] PATH...\n"
 	"Print the main content of each HTML page (FILE, or standard input when\n"
 	"there is none or FILE is -), without navigation, teasers, share bars,\n"
 	"comments and footers.\n"
@@ -41,14 +41,29 @@ static const char USAGE[] =
 	"                        score, features, and why it was kept or dropped\n"
 	"      --annotate        instead of the content, the page as HTML with\n"
 	"                        kept blocks outlined green, dropped ones red\n"
+	"  -O, --output-dir DIR  write one file per input into DIR: NAME.txt, .md\n"
+	"                        or .json (folder structure kept with -r)\n"
+	"  -r, --recursive       read the pages (*.html, *.htm) in folders and\n"
+	"                        their subfolders\n"
+	"  -j, --jobs N          extract N pages at a time (default: one per CPU);\n"
+	"                        the output is the same as with -j 1\n"
+	"      --jsonl           JSON Lines in and out: each line an object with\n"
+	"                        \"html\" (and \"url\", \"content_type\", any other\n"
+	"                        keys, passed through), each output line its JSON\n"
+	"      --warc            read WARC files (also found by name or content):\n"
+	"                        one JSON line per HTML response record\n"
 	"  -v, --verbose         say on stderr how each page was decided\n"
+	"                        (with -O, -r, -j, --jsonl or --warc: a summary)\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
 	"With several files each output is preceded by a line '==> FILE <=='.\n"
+	"--jsonl and --warc write one JSON object per line (see the README).\n"
 	"\n"
 	"Exit status: 0 content written; 1 no content found (in some input);\n"
-	"2 usage error; 3 an input could not be read (it is named on stderr).\n";
+	"2 usage error; 3 an input could not be read (it is named on stderr).\n"
+	"--jsonl: 0 even when lines gave error objects; --warc: 3 when a record\n"
+	"was truncated or corrupt.\n";
 
 int cli_parse_size(const char *s, size_t *out)
 {
@@ -112,48 +127,6 @@ int cli_read_all(FILE *f, size_t limit, char **data, size_t *len)
 	return 0;
 }
 
-static int run_one(const cli_config *c, const char *path, int header, int *first)
-{
-	const char *name = strcmp(path, "-") ? path : "(standard input)";
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	char *data = NULL;
-	size_t len = 0;
-	int err = f ? cli_read_all(f, c->opt.max_bytes, &data, &len) : errno;
-	if (f && f != stdin)
-		fclose(f);
-	if (err) {
-		if (err == EFBIG)
-			fprintf(stderr, "winnow: %s: larger than --max-bytes (%zu bytes)\n",
-			        name, c->opt.max_bytes);
-		else
-			fprintf(stderr, "winnow: %s: %s\n", name, strerror(err));
-		return EXIT_INPUT;
-	}
-
-	wn_result *r = NULL;
-	wn_status st = wn_extract(data, len, &c->opt, &r);
-	free(data);
-	if (st != WN_OK && st != WN_NO_CONTENT) {
-		fprintf(stderr, "winnow: %s: %s\n", name, wn_status_string(st));
-		return EXIT_INPUT;
-	}
-	if (header) {
-		printf("%s==> %s <==\n", *first ? "" : "\n", name);
-		*first = 0;
-	}
-	size_t n;
-	const char *text = wn_result_output(r, &n);
-	fwrite(text, 1, n, stdout);
-	if (c->verbose) {
-		for (size_t i = 0; i < wn_result_message_count(r); i++)
-			fprintf(stderr, "winnow: %s: %s\n", name, wn_result_message(r, i));
-		if (st == WN_NO_CONTENT)
-			fprintf(stderr, "winnow: %s: no content found\n", name);
-	}
-	wn_result_free(r);
-	return st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "check"))
@@ -174,17 +147,37 @@ int main(int argc, char **argv)
 		return EXIT_CONTENT;
 	}
 
-	int nfiles = argc - args, first = 1, worst = EXIT_CONTENT;
-	if (nfiles == 0)
-		return run_one(&c, "-", 0, &first);
-	for (int i = args; i < argc; i++) {
-		int rc = run_one(&c, argv[i], nfiles > 1, &first);
-		if (rc == EXIT_INPUT || (rc == EXIT_NOCONTENT && worst == EXIT_CONTENT))
-			worst = rc;
+	int nargs = argc - args, nwarc = 0;
+	char **rest = argv + args;
+	for (int i = 0; c.output_dir && i <= nargs; i++)
+		if (i == nargs ? !nargs : !strcmp(rest[i], "-")) {
+			fputs("winnow: -O writes one file per FILE: standard input "
+			      "has no name to give it\n", stderr);
+			return EXIT_USAGE;
+		}
+	for (int i = 0; i < nargs && !c.jsonl && !c.warc; i++)
+		nwarc += cli_is_warc(rest[i]);
+	if (nwarc && nwarc < nargs) {
+		fputs("winnow: WARC files and pages cannot be mixed in one run\n", stderr);
+		return EXIT_USAGE;
 	}
-	if (fflush(stdout) != 0) {
-		fprintf(stderr, "winnow: write error: %s\n", strerror(errno));
-		return EXIT_INPUT;
+	c.warc |= nwarc > 0;
+	if (c.jsonl || c.warc) {
+		/* The stream modes write JSON objects; -f markdown means their
+		 * body as Markdown. */
+		if (c.jsonl && c.warc) {
+			fputs("winnow: --jsonl and --warc cannot be used together\n", stderr);
+			return EXIT_USAGE;
+		}
+		if (c.opt.format > WN_FORMAT_JSON || c.recursive) {
+			fprintf(stderr, "winnow: %s writes JSON Lines: --explain, "
+			        "--annotate and -r do not apply\n", c.jsonl ? "--jsonl" : "--warc");
+			return EXIT_USAGE;
+		}
+		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;
+		c.opt.format = WN_FORMAT_JSON;
+		return c.jsonl ? cli_jsonl_main(&c, nargs, rest)
+		               : cli_warc_main(&c, nargs, rest);
 	}
-	return worst;
+	return cli_batch_main(&c, nargs, rest);
 }
