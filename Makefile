@@ -86,7 +86,7 @@ endif
 $(B)/bench: bench/bench.c $(B)/libwinnow.a
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
 
-bench: $(B)/bench
+bench: $(B)/bench $(B)/winnow
 	$(B)/bench -r 3 $(BENCH_PAGES)
 	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
 	sh bench/scale.sh $(B)/winnow $(B)/bench
