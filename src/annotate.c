@@ -69,32 +69,6 @@ static void put_raw(wn_buf *out, const char *s, const char *tag)
 	wn__buf_puts(out, s);
 }
 
-/* An element's tag name: gumbo's for known tags, else the name as written
- * (custom elements), lower-cased; NULL if there is none usable. */
-static const char *tag_name(const wn_node *x, char *buf, size_t cap)
-{
-	if (x->tag != GUMBO_TAG_UNKNOWN)
-		return gumbo_normalized_tagname((GumboTag)x->tag);
-	GumboStringPiece t = x->g->v.element.original_tag;
-	if (t.length < 3 || t.data[0] != '<')
-		return NULL;
-	gumbo_tag_from_original_text(&t);
-	if (!t.length || t.length >= cap)
-		return NULL;
-	for (size_t k = 0; k < t.length; k++) {
-		char ch = t.data[k];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') ||
-		                                         ch == '-' || ch == '_' ||
-		                                         ch == '.' || ch == ':'))))
-			return NULL;
-		buf[k] = ch;
-	}
-	buf[t.length] = 0;
-	return buf;
-}
-
 static int is_void(int tag)
 {
 	switch (tag) {
@@ -396,7 +370,7 @@ void wn__render_annotate(const wn_doc *d, wn_buf *out)
 				put_escaped(out, x->g->v.text.text, 0);
 			continue;
 		}
-		const char *name = tag_name(x, buf, sizeof buf);
+		const char *name = wn__tag_name(x, buf, sizeof buf);
 		if (x->tag == GUMBO_TAG_PLAINTEXT)
 			name = "pre"; /* <plaintext> could never be closed */
 		else if (!name)

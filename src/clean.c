@@ -34,11 +34,9 @@ static int removed_tag(int tag)
  * formula's TeX source, which is not what the page shows. */
 static int unknown_named(const wn_node *x, const char *name)
 {
-	if (x->tag != GUMBO_TAG_UNKNOWN || !x->g || x->g->type != GUMBO_NODE_ELEMENT)
-		return 0;
-	GumboStringPiece t = x->g->v.element.original_tag;
-	gumbo_tag_from_original_text(&t);
-	return t.length == strlen(name) && !strncasecmp(t.data, name, t.length);
+	char buf[32];
+	const char *t = x->tag == GUMBO_TAG_UNKNOWN ? wn__tag_name(x, buf, sizeof buf) : NULL;
+	return t && !strcmp(t, name);
 }
 
 /* Inline style that hides: display:none or visibility:hidden. */

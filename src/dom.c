@@ -67,6 +67,33 @@ const char *wn__attr(const wn_node *n, const char *name)
 	return NULL;
 }
 
+const char *wn__tag_name(const wn_node *x, char *buf, size_t cap)
+{
+	if (x->tag != GUMBO_TAG_UNKNOWN)
+		return gumbo_normalized_tagname((GumboTag)x->tag);
+	if (x->kind != WN_NODE_ELEMENT || !x->g ||
+	    (x->g->type != GUMBO_NODE_ELEMENT && x->g->type != GUMBO_NODE_TEMPLATE))
+		return NULL; /* text, or node 0, the document */
+	GumboStringPiece t = x->g->v.element.original_tag;
+	if (t.length < 3 || t.data[0] != '<')
+		return NULL;
+	gumbo_tag_from_original_text(&t);
+	if (!t.length || t.length >= cap)
+		return NULL;
+	for (size_t k = 0; k < t.length; k++) {
+		char ch = t.data[k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') ||
+		                                         ch == '-' || ch == '_' ||
+		                                         ch == '.' || ch == ':'))))
+			return NULL;
+		buf[k] = ch;
+	}
+	buf[t.length] = 0;
+	return buf;
+}
+
 static int is_pre_tag(int tag)
 {
 	return tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING ||

@@ -62,37 +62,11 @@ static void clip_put(clip *c, const char *s, size_t n)
 	}
 }
 
-/* An element's tag name: gumbo's for known tags, else the name as written
- * (custom elements), lower-cased; NULL if there is none usable. */
-static const char *tag_name(const wn_node *x, char *buf, size_t cap)
-{
-	if (x->tag != GUMBO_TAG_UNKNOWN)
-		return gumbo_normalized_tagname((GumboTag)x->tag);
-	GumboStringPiece t = x->g->v.element.original_tag;
-	if (t.length < 3 || t.data[0] != '<')
-		return NULL;
-	gumbo_tag_from_original_text(&t);
-	if (!t.length || t.length >= cap)
-		return NULL;
-	for (size_t k = 0; k < t.length; k++) {
-		char ch = t.data[k];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') ||
-		                                         ch == '-' || ch == '_' ||
-		                                         ch == '.' || ch == ':'))))
-			return NULL;
-		buf[k] = ch;
-	}
-	buf[t.length] = 0;
-	return buf;
-}
-
 static void put_level(const wn_doc *d, int32_t i, wn_buf *out)
 {
 	const wn_node *x = &d->nodes[i];
 	char name[64];
-	const char *tag = tag_name(x, name, sizeof name);
+	const char *tag = wn__tag_name(x, name, sizeof name);
 	wn__buf_puts(out, tag ? tag : "?");
 	const char *id = wn__attr(x, "id");
 	if (id && *id) {

@@ -217,6 +217,10 @@ void wn__render_annotate(const wn_doc *d, wn_buf *out);
 
 /* ---- helpers shared by stages ---- */
 const char *wn__attr(const wn_node *n, const char *name); /* NULL if absent */
+/* An element's tag name: gumbo's for known tags, else the name as written
+ * (custom elements, <annotation>), lower-cased into buf[cap]; NULL if it
+ * has none usable.  The string is static or buf. */
+const char *wn__tag_name(const wn_node *x, char *buf, size_t cap);
 int wn__is_block_tag(int tag);
 /* Decodes one UTF-8 sequence at s (len > 0 bytes left); returns its length
  * and stores the code point (U+FFFD for an invalid sequence) in *cp. */
