@@ -14,7 +14,7 @@ ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 VERSION := $(shell sed -n 's/^\#define WN_VERSION "\(.*\)"/\1/p' src/winnow.h)
 SONAME  := libwinnow.so.$(firstword $(subst ., ,$(VERSION)))
 
-LIB_SRC := src/util.c src/input.c src/unicode.c src/dom.c src/clean.c src/blocks.c \
+LIB_SRC := src/util.c src/input.c src/guard.c src/unicode.c src/dom.c src/clean.c src/blocks.c \
            src/score.c src/select.c src/render_text.c src/render_md.c src/url.c \
            src/metadata.c src/metadata_date.c src/metadata_jsonld.c \
            src/metadata_tags.c src/metadata_title.c src/metadata_byline.c \

@@ -175,6 +175,9 @@ void wn__note(wn_doc *d, const char *fmt, ...)
 /* ---- the stages, in pipeline order; each returns a wn_status ---- */
 /* input.c: makes html valid UTF-8 (a copy in the arena when it has to) */
 wn_status wn__input_decode(wn_doc *d, const char *in, size_t len);
+/* guard.c: cuts from html[0..len) the tags that would make gumbo
+ * quadratic or huge (a copy in the arena when it cuts), keeping the text */
+void wn__guard(wn_doc *d, const char **html, size_t *len);
 /* dom.c: parses with gumbo and flattens into d->nodes; wn__dom_free frees
  * what is not in the arena: gumbo's tree, the nodes and the blocks */
 wn_status wn__dom_build(wn_doc *d);
@@ -227,6 +230,11 @@ int wn__is_block_tag(int tag);
 int wn__utf8_next(const char *s, size_t len, int32_t *cp);
 int wn__is_space_cp(int32_t cp);
 int wn__is_cjk_cp(int32_t cp);
+/* The HTML spec's ASCII white space (space, tab, LF, FF, CR). */
+int wn__is_html_space(unsigned char c);
+/* Whether a[0..n) equals lower[0..n) ignoring ASCII case; lower must be
+ * lower-case. */
+int wn__ascii_ieq(const char *a, const char *lower, size_t n);
 
 /* An iterative walk over the subtree of one node: each element is seen
  * twice, entering (leave = 0) and after its subtree (leave = 1); text

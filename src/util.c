@@ -184,3 +184,22 @@ int wn__is_cjk_cp(int32_t cp)
 	       (cp >= 0x0E00 && cp <= 0x0E7F) ||   /* Thai */
 	       (cp >= 0x20000 && cp <= 0x2FA1F);   /* ext B.. */
 }
+
+/* ---- ASCII, as the HTML spec reads markup ---- */
+
+int wn__is_html_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+int wn__ascii_ieq(const char *a, const char *lower, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (x != (unsigned char)lower[i])
+			return 0;
+	}
+	return 1;
+}
