@@ -49,7 +49,7 @@ $(B)/libwinnow.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_opts.o $(B)/obj/cli_check.o \
-           $(B)/obj/cli_diff.o $(B)/obj/cli_batch.o $(B)/obj/cli_jsonl.o \
+           $(B)/obj/cli_diff.o $(B)/obj/cli_walk.o $(B)/obj/cli_batch.o $(B)/obj/cli_jsonl.o \
            $(B)/obj/cli_warc.o
 $(B)/obj/cli_warc.o: DEPCFLAGS += $(ZLIB_CFLAGS)
 

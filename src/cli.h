@@ -121,4 +121,16 @@ int cli_warc_main(const cli_config *c, int nargs, char **args);
  * bytes ("WARC/1.", or gzip whose data starts so). */
 int cli_is_warc(const char *path);
 
+/* Folder walks (cli_check.c, cli_batch.c) keep an explicit stack of these:
+ * a path (malloc'd) and whether it is a folder. */
+typedef struct cli_entry {
+	char *path;
+	int dir;
+} cli_entry;
+
+/* Sorts the n entries just pushed for one folder so that, popped from the
+ * stack's top, they come out in byte order of their paths: a sorted
+ * depth-first walk without recursion (cli_walk.c). */
+void cli_walk_sort(cli_entry *pushed, size_t n);
+
 #endif

@@ -522,15 +522,6 @@ static void emit(void *ctx, void *arg)
 	free(it);
 }
 
-typedef struct entry {
-	char *path;
-	int dir;
-} entry;
-
-static int by_path(const void *x, const void *y)
-{
-	return strcmp(((const entry *)x)->path, ((const entry *)y)->path);
-}
 
 /* Submits the pages (*.html, *.htm) under root in sorted depth-first order,
  * walking with an explicit stack.  Hidden entries are passed over, and so
@@ -538,10 +529,10 @@ static int by_path(const void *x, const void *y)
 static void walk(batch *b, const char *root)
 {
 	size_t sp = 0, cap = 64, rootlen = strlen(root);
-	entry *stack = xmalloc(cap * sizeof *stack);
-	stack[sp++] = (entry){xstrdup(root), 1};
+	cli_entry *stack = xmalloc(cap * sizeof *stack);
+	stack[sp++] = (cli_entry){xstrdup(root), 1};
 	while (sp) {
-		entry e = stack[--sp];
+		cli_entry e = stack[--sp];
 		if (!e.dir) {
 			const char *rel = e.path + rootlen;
 			while (*rel == '/')
@@ -582,17 +573,11 @@ static void walk(batch *b, const char *root)
 			}
 			if (sp == cap)
 				stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
-			stack[sp++] = (entry){sub, isdir};
+			stack[sp++] = (cli_entry){sub, isdir};
 		}
 		closedir(dir);
 		free(e.path);
-		/* Sorted backwards, so that the smallest name is taken first. */
-		qsort(stack + first, sp - first, sizeof *stack, by_path);
-		for (size_t i = first, j = sp; i + 1 < j; i++, j--) {
-			entry t = stack[i];
-			stack[i] = stack[j - 1];
-			stack[j - 1] = t;
-		}
+		cli_walk_sort(stack + first, sp - first);
 	}
 	free(stack);
 }

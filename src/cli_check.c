@@ -170,15 +170,6 @@ static void add_named(check *ck, const char *arg)
 	free(base);
 }
 
-typedef struct entry {
-	char *path;
-	int dir;
-} entry;
-
-static int by_path(const void *x, const void *y)
-{
-	return strcmp(((const entry *)x)->path, ((const entry *)y)->path);
-}
 
 /* Every NAME.html under root that has an expected file, in sorted order
  * (as a sorted depth-first walk), with an explicit stack of entries.
@@ -187,12 +178,12 @@ static int by_path(const void *x, const void *y)
 static void add_folder(check *ck, const char *root)
 {
 	size_t sp = 0, scap = 64, nseen = 0, found = ck->n;
-	entry *stack = xmalloc(scap * sizeof *stack);
+	cli_entry *stack = xmalloc(scap * sizeof *stack);
 	struct seen { dev_t dev; ino_t ino; } *seen = NULL;
 	size_t rootlen = strlen(root);
-	stack[sp++] = (entry){xstrdup(root), 1};
+	stack[sp++] = (cli_entry){xstrdup(root), 1};
 	while (sp) {
-		entry e = stack[--sp];
+		cli_entry e = stack[--sp];
 		if (!e.dir) {
 			const char *shown = e.path + rootlen;
 			while (*shown == '/')
@@ -247,24 +238,18 @@ static void add_folder(check *ck, const char *root)
 			}
 			if (sp == scap) {
 				scap *= 2;
-				entry *ns = realloc(stack, scap * sizeof *ns);
+				cli_entry *ns = realloc(stack, scap * sizeof *ns);
 				if (!ns) {
 					fputs("winnow: out of memory\n", stderr);
 					abort();
 				}
 				stack = ns;
 			}
-			stack[sp++] = (entry){sub, isdir};
+			stack[sp++] = (cli_entry){sub, isdir};
 		}
 		closedir(dir);
 		free(e.path);
-		/* Sorted backwards, so that the smallest name is taken first. */
-		qsort(stack + first, sp - first, sizeof *stack, by_path);
-		for (size_t a = first, b = sp; a + 1 < b; a++, b--) {
-			entry t = stack[a];
-			stack[a] = stack[b - 1];
-			stack[b - 1] = t;
-		}
+		cli_walk_sort(stack + first, sp - first);
 	}
 	free(stack);
 	free(seen);
