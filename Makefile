@@ -62,7 +62,7 @@ $(B)/obj $(B)/pic:
 TEST_SRC := $(wildcard tests/unit_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
-$(B)/tests/%: tests/%.c tests/harness.h $(B)/libwinnow.a | $(B)/tests
+$(B)/tests/%: tests/%.c tests/harness.h tests/utf8_check.h $(B)/libwinnow.a | $(B)/tests
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
 
 $(B)/tests:
