@@ -12,27 +12,33 @@ B       := build
 ZLIB_CFLAGS := $(shell pkg-config --cflags zlib 2>/dev/null)
 ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 VERSION := $(shell sed -n 's/^\#define WN_VERSION "\(.*\)"/\1/p' src/winnow.h)
-SONAME  := libwinnow.so.$(firstword $(subst ., ,$(VERSION)))
+# The soname's number is the ABI's: it changes when a program built
+# against an older winnow.h could no longer run with this library.
+ABI     := $(shell sed -n 's/^\#define WN_ABI_VERSION \([0-9]*\)/\1/p' src/winnow.h)
+SONAME  := libwinnow.so.$(ABI)
 
-LIB_SRC := src/util.c src/input.c src/guard.c src/unicode.c src/dom.c src/clean.c src/blocks.c \
-           src/score.c src/select.c src/render_text.c src/render_md.c src/url.c \
-           src/metadata.c src/metadata_date.c src/metadata_jsonld.c \
-           src/metadata_tags.c src/metadata_title.c src/metadata_byline.c \
-           src/metadata_body.c src/render_json.c src/explain.c src/annotate.c \
-           src/winnow.c
+# The library: its stages in src/, one file each, and in sub-folders where
+# a stage has several (base/ is the support layer under all of them).
+LIB_DIRS := src src/base src/input src/metadata src/render src/diag
+CLI_SRC := $(wildcard src/main.c src/cli_*.c)
+LIB_SRC := $(filter-out $(CLI_SRC),$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
-HDRS    := src/winnow.h src/internal.h src/tuning.h src/cli.h src/metadata.h
+HDRS    := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.h))
+# Only the public wn_ functions are exported (winnow.h's WN_EXPORT).
+LIBFLAGS := -Isrc -fvisibility=hidden
 
 all: $(B)/winnow $(B)/libwinnow.a $(B)/libwinnow.so $(B)/winnow.pc
 
-$(B)/obj/%.o: src/%.c $(HDRS) | $(B)/obj
-	$(CC) $(WFLAGS) $(CFLAGS) $(DEPCFLAGS) -c $< -o $@
+$(B)/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WFLAGS) $(CFLAGS) $(LIBFLAGS) $(DEPCFLAGS) -c $< -o $@
 
 # The shared library's objects, position-independent, apart from the
 # static ones.
 PIC_OBJ := $(LIB_SRC:src/%.c=$(B)/pic/%.o)
-$(B)/pic/%.o: src/%.c $(HDRS) | $(B)/pic
-	$(CC) $(WFLAGS) $(CFLAGS) -fPIC $(DEPCFLAGS) -c $< -o $@
+$(B)/pic/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WFLAGS) $(CFLAGS) $(LIBFLAGS) -fPIC $(DEPCFLAGS) -c $< -o $@
 
 $(B)/libwinnow.so: $(PIC_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
@@ -42,7 +48,8 @@ $(B)/libwinnow.so: $(PIC_OBJ)
 
 # pkg-config's description; `make install` writes it again for its PREFIX.
 PC_SED = -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|'
-$(B)/winnow.pc: winnow.pc.in src/winnow.h | $(B)/obj
+$(B)/winnow.pc: winnow.pc.in src/winnow.h
+	@mkdir -p $(@D)
 	sed $(PC_SED) winnow.pc.in > $@
 
 $(B)/libwinnow.a: $(LIB_OBJ)
@@ -56,13 +63,10 @@ $(B)/obj/cli_warc.o: DEPCFLAGS += $(ZLIB_CFLAGS)
 $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) $(ZLIB_LIBS) -lpthread
 
-$(B)/obj $(B)/pic:
-	mkdir -p $@
-
 TEST_SRC := $(wildcard tests/unit_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 
-$(B)/tests/%: tests/%.c tests/harness.h tests/utf8_check.h $(B)/libwinnow.a | $(B)/tests
+$(B)/tests/%: tests/%.c tests/harness.h tests/utf8_check.h $(HDRS) $(B)/libwinnow.a | $(B)/tests
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
 
 $(B)/tests:
@@ -114,7 +118,7 @@ uninstall:
 
 # clang-format with the project's .clang-format, in place.
 format:
-	clang-format -i src/*.c src/*.h tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
+	clang-format -i $(LIB_SRC) $(HDRS) $(CLI_SRC) tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
 
 clean:
 	rm -rf $(B)
@@ -133,7 +137,8 @@ FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined \
 
 fuzz: $(B)/fuzz_winnow
 
-$(B)/fuzz_winnow: fuzz/fuzz_winnow.c $(LIB_SRC) $(HDRS) | $(B)/obj
+$(B)/fuzz_winnow: fuzz/fuzz_winnow.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WFLAGS) $(FUZZ_FLAGS) -Isrc $(DEPCFLAGS) fuzz/fuzz_winnow.c \
 		$(LIB_SRC) $(DEPLIBS) -o $@
 

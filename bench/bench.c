@@ -61,7 +61,7 @@ static void parse_only(const page *p, int quiet)
 static void extract(const page *p, wn_format fmt)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = fmt;
 	wn_result *r = NULL;
 	wn_extract(p->data, p->len, &o, &r);

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t a = size > 0 ? data[0] : 0, b = size > 1 ? data[1] : 0;
 	size_t skip = size < 2 ? size : 2;
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = (wn_format)((a & 7) % 6);
 	o.links = a >> 3 & 1;
 	o.images = a >> 4 & 1;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 #include "tuning.h"
 
 static int is_comma(int32_t c)

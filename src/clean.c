@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "doc.h"
 #include "tuning.h"
 
 static int removed_tag(int tag)

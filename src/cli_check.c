@@ -317,7 +317,7 @@ static void dedupe(check *ck)
 static void read_options(page *p)
 {
 	char *path = concat(p->base, ".options");
-	wn_default_options(&p->cfg.opt);
+	wn_options_init(&p->cfg.opt, sizeof p->cfg.opt);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		free(path);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* gumbo gets our allocator so that out of memory follows winnow.h's policy
  * instead of a NULL dereference inside the parser. */
@@ -159,8 +159,7 @@ wn_status wn__dom_build(wn_doc *d)
 	                     .tag = GUMBO_TAG_UNKNOWN, .kind = WN_NODE_ELEMENT};
 	n = 1;
 	stack[sp++] = (frame){d->gumbo->document, 0, 0, 0};
-	unsigned max_depth = d->opt->max_depth ? d->opt->max_depth
-	                                       : WN_DEFAULT_MAX_DEPTH;
+	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
 	size_t flattened = 0;
 
 	while (sp) {

@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "check"))
 		return cli_check_main(argc - 1, argv + 1);
 	cli_config c = {0};
-	wn_default_options(&c.opt);
+	wn_options_init(&c.opt, sizeof c.opt);
 	int action, args = cli_parse_options(&c, argc, argv, &action);
 	if (args < 0) {
 		fputs("Try 'winnow --help' for more information.\n", stderr);

@@ -5,7 +5,7 @@
  * classes, link share), plus punctuation and class/id evidence as in
  * Readability.js; see tuning.h for the numbers and their reasons.
  */
-#include "internal.h"
+#include "doc.h"
 #include "tuning.h"
 
 static double clamp(double v, double lo, double hi)

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "doc.h"
 #include "tuning.h"
 
 /* Whether a heading repeats the page's title: the <title> is the heading,

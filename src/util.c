@@ -9,7 +9,7 @@
 
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "doc.h"
 
 _Noreturn void wn__oom(void)
 {

@@ -3,11 +3,12 @@
  * hands out the result.  The only file that knows the order of the stages.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 struct wn_result {
 	wn_arena keep; /* the document's keep arena: metadata and notes */
@@ -18,14 +19,61 @@ struct wn_result {
 	size_t n_msgs;
 };
 
-void wn_default_options(wn_options *opt)
+/* The first published layout of wn_options (0.2): no caller can know less
+ * than this. */
+#define OPTIONS_V1_SIZE (offsetof(wn_options, max_output) + sizeof(size_t))
+
+void wn_options_init(wn_options *opt, size_t size)
 {
-	memset(opt, 0, sizeof *opt);
-	opt->format = WN_FORMAT_TEXT;
-	opt->max_bytes = WN_DEFAULT_MAX_BYTES;
-	opt->max_depth = WN_DEFAULT_MAX_DEPTH;
-	opt->max_blocks = WN_DEFAULT_MAX_BLOCKS;
-	opt->max_output = WN_DEFAULT_MAX_OUTPUT;
+	if (!opt || size < sizeof opt->size)
+		return;
+	wn_options d;
+	memset(&d, 0, sizeof d);
+	d.format = WN_FORMAT_TEXT;
+	d.max_bytes = WN_DEFAULT_MAX_BYTES;
+	d.max_depth = WN_DEFAULT_MAX_DEPTH;
+	d.max_blocks = WN_DEFAULT_MAX_BLOCKS;
+	d.max_output = WN_DEFAULT_MAX_OUTPUT;
+	/* A caller compiled against a newer header gets zeros (the
+	 * defaults) in the fields this library does not know. */
+	memset(opt, 0, size);
+	memcpy(opt, &d, size < sizeof d ? size : sizeof d);
+	opt->size = size;
+}
+
+/* The caller's options as this library's layout, each field in its
+ * documented range: the one place where defaults and clamps are applied
+ * (winnow.h, wn_options). */
+static wn_status normalise(const wn_options *in, wn_options *o)
+{
+	wn_options_init(o, sizeof *o);
+	if (!in)
+		return WN_OK;
+	if (in->size < OPTIONS_V1_SIZE)
+		return WN_EINVAL;
+	for (size_t k = sizeof *o; k < in->size; k++)
+		if (((const unsigned char *)in)[k])
+			return WN_EINVAL; /* a newer field set: cannot honour it */
+	memcpy(o, in, in->size < sizeof *o ? in->size : sizeof *o);
+	o->size = sizeof *o;
+	if ((unsigned)o->format >= WN_FORMAT_COUNT)
+		return WN_EINVAL;
+	o->links = !!o->links;
+	o->images = !!o->images;
+	o->captions = !!o->captions;
+	o->metadata = !!o->metadata;
+	o->json_markdown = !!o->json_markdown;
+	if (!o->max_bytes)
+		o->max_bytes = WN_DEFAULT_MAX_BYTES;
+	if (!o->max_depth)
+		o->max_depth = WN_DEFAULT_MAX_DEPTH;
+	if (o->max_depth > WN_MAX_DEPTH)
+		o->max_depth = WN_MAX_DEPTH;
+	if (!o->max_blocks)
+		o->max_blocks = WN_DEFAULT_MAX_BLOCKS;
+	if (!o->max_output)
+		o->max_output = WN_DEFAULT_MAX_OUTPUT;
+	return WN_OK;
 }
 
 void wn__note(wn_doc *d, const char *fmt, ...)
@@ -69,7 +117,7 @@ static void limit_output(wn_doc *d, wn_buf *b)
 	size_t max = d->opt->max_output;
 	if (b->len <= max)
 		return;
-	size_t n = max ? max - 1 : 0; /* room for the closing newline */
+	size_t n = max - 1; /* room for the closing newline; max >= 1 */
 	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
 		n--;
 	while (n > 0 && (b->data[n - 1] == '\n' || b->data[n - 1] == ' '))
@@ -118,6 +166,8 @@ static void render(wn_doc *d, wn_buf *out)
 		if (body.len)
 			wn__buf_put(out, body.data, body.len);
 		break;
+	case WN_FORMAT_COUNT: /* normalise() refused it */
+		break;
 	}
 	wn__buf_free(&body);
 }
@@ -125,7 +175,7 @@ static void render(wn_doc *d, wn_buf *out)
 wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
                      wn_result **out)
 {
-	wn_options defaults;
+	wn_options o;
 	wn_status st = WN_OK;
 	wn_buf buf = {0};
 	wn_doc d;
@@ -135,19 +185,16 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 	*out = NULL;
 	if (!html && len)
 		return WN_EINVAL;
-	if (!opt) {
-		wn_default_options(&defaults);
-		opt = &defaults;
-	}
-	if ((unsigned)opt->format > WN_FORMAT_ANNOTATE)
-		return WN_EINVAL;
-	if (len > opt->max_bytes)
+	st = normalise(opt, &o);
+	if (st != WN_OK)
+		return st;
+	if (len > o.max_bytes)
 		return WN_EINPUT;
 
 	memset(&d, 0, sizeof d);
 	wn__arena_init(&d.arena);
 	wn__arena_init(&d.keep);
-	d.opt = opt;
+	d.opt = &o;
 	d.article = -1;
 
 	st = wn__input_decode(&d, html ? html : "", len);
@@ -218,3 +265,5 @@ const char *wn_status_string(wn_status s)
 }
 
 const char *wn_version(void) { return WN_VERSION; }
+
+int wn_version_number(void) { return WN_VERSION_NUMBER; }

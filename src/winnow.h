@@ -3,9 +3,11 @@
  * (navigation, teasers, share bars, comments, footers ...) from an HTML page
  * and gives back its main content as plain text or Markdown.
  *
- * Naming rule: every public function starts with `wn_`, every public
- * constant, enum value and macro with `WN_`, every public type with `wn_`.
- * Names starting with `wn__` (two underscores) are internal and may change.
+ * Naming rule: every public function and type starts with `wn_`, every
+ * public constant, enum value and macro with `WN_`.  Inside the library,
+ * functions and types start with `wn__` and constants and macros with
+ * `WN__` (two underscores); none of them is exported from the shared
+ * library, and none is installed.
  *
  * Pipeline: bytes -> input decoding to UTF-8 -> gumbo DOM -> cleaning ->
  * blocks -> scoring -> selection -> rendering.  One call, wn_extract(), runs
@@ -16,12 +18,20 @@
  * "no clear article, densest text given") are kept in the result and read
  * with wn_result_message().
  *
- * Memory: each document's working memory comes from one arena that is freed
- * as a whole when the result is freed.  Out of memory: libwinnow cannot
+ * Memory: what one extraction allocates is freed when wn_extract()
+ * returns, except the result, which holds only what its accessors give out
+ * and is freed by wn_result_free().  Out of memory: libwinnow cannot
  * recover from a failed allocation (gumbo, which it builds on, cannot
  * either), so on one it writes "winnow: out of memory" to stderr and calls
  * abort().  Memory use is bounded by the input size (see max_bytes), so a
  * caller bounds memory by bounding input.
+ *
+ * ABI: wn_options carries its own size (set by wn_options_init()), so a
+ * program built against an older header runs with a newer library, whose
+ * new fields then take their defaults; and a newer program runs with an
+ * older library as long as it leaves the fields that library does not know
+ * at their defaults (wn_extract() refuses with WN_EINVAL otherwise).  New
+ * fields are only ever added at the end, and 0 is the default of each.
  *
  * Threads: there is no global mutable state.  Different documents may be
  * extracted in parallel threads; one wn_result must not be used by two
@@ -36,7 +46,27 @@
 extern "C" {
 #endif
 
-#define WN_VERSION "0.1.0"
+/* The library's version: MAJOR.MINOR.PATCH, and as one number for #if
+ * (MAJOR * 10000 + MINOR * 100 + PATCH).  wn_version_number() is the
+ * version of the library a program runs with. */
+#define WN_VERSION_MAJOR 0
+#define WN_VERSION_MINOR 2
+#define WN_VERSION_PATCH 0
+#define WN_VERSION "0.2.0"
+#define WN_VERSION_NUMBER \
+	(WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH)
+/* The ABI's number, the shared library's soname (libwinnow.so.1): it
+ * changes only when a program built against an older winnow.h can no
+ * longer run with this library.  Growing wn_options does not change it. */
+#define WN_ABI_VERSION 1
+
+/* What the shared library exports: the functions declared here, and
+ * nothing else (the library is built with -fvisibility=hidden). */
+#if defined(__GNUC__)
+#define WN_EXPORT __attribute__((visibility("default")))
+#else
+#define WN_EXPORT
+#endif
 
 /* Status codes.  The CLI's exit codes are built on these. */
 typedef enum wn_status {
@@ -54,14 +84,21 @@ typedef enum wn_format {
 	WN_FORMAT_EXPLAIN = 3,  /* one line per block: score, features, decision */
 	WN_FORMAT_EXPLAIN_TSV = 4, /* the same as tab-separated values */
 	WN_FORMAT_ANNOTATE = 5, /* the page as HTML, blocks outlined by decision */
+	WN_FORMAT_COUNT         /* the number of formats: not a format */
 } wn_format;
 
 /*
- * Options for one extraction.  Always initialise with wn_default_options()
- * and then change fields, so that fields added later get their defaults.
- * The options are only read during wn_extract(); strings are not kept.
+ * Options for one extraction.  Always initialise with
+ *     wn_options opt;
+ *     wn_options_init(&opt, sizeof opt);
+ * and then change fields.  The options are only read during wn_extract(),
+ * which normalises them once: 0 in any field means its default, and limits
+ * are clamped to what the library can do.  Strings are not kept.
  */
 typedef struct wn_options {
+	/* sizeof(wn_options) as the caller was compiled: set by
+	 * wn_options_init(), checked by wn_extract(). */
+	size_t size;
 	/* Output format.  Default: WN_FORMAT_TEXT. */
 	wn_format format;
 	/* Markdown: keep hyperlinks as [text](url).  Default: 0 (text only). */
@@ -88,27 +125,32 @@ typedef struct wn_options {
 	/* The HTTP Content-Type header the page came with, for its charset
 	 * parameter.  Default: NULL. */
 	const char *content_type;
+	/* Limits.  0 means the default in each; every limit that is hit
+	 * adds a message to the result (wn_result_message()). */
 	/* Inputs larger than this many bytes are refused with WN_EINPUT.
 	 * Default: WN_DEFAULT_MAX_BYTES (64 MiB). */
 	size_t max_bytes;
 	/* Elements nested deeper than this are read as if they were at this
 	 * depth's element (their text is kept, their structure flattened).
-	 * Default: WN_DEFAULT_MAX_DEPTH. */
+	 * Default: WN_DEFAULT_MAX_DEPTH; at most WN_MAX_DEPTH. */
 	unsigned max_depth;
 	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */
 	size_t max_blocks;
-	/* Output is cut at this many bytes (at a character boundary, with a
-	 * note).  Default: WN_DEFAULT_MAX_OUTPUT. */
+	/* Output is cut at this many bytes (at a character boundary).
+	 * Default: WN_DEFAULT_MAX_OUTPUT. */
 	size_t max_output;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define WN_DEFAULT_MAX_DEPTH 512u
+#define WN_MAX_DEPTH 65534u
 #define WN_DEFAULT_MAX_BLOCKS ((size_t)1000000)
 #define WN_DEFAULT_MAX_OUTPUT ((size_t)64 << 20)
 
-/* Fills *opt with the defaults documented above. */
-void wn_default_options(wn_options *opt);
+/* Fills opt[0..size) with the defaults documented above and sets
+ * opt->size; size is sizeof(wn_options) as the caller knows it (pass
+ * `sizeof opt`).  A size too small to hold the size field is ignored. */
+WN_EXPORT void wn_options_init(wn_options *opt, size_t size);
 
 /* The result of one extraction: opaque; read it with the accessors below
  * and free it with wn_result_free(). */
@@ -121,25 +163,28 @@ typedef struct wn_result wn_result;
  *
  * On return *out holds a new result, owned by the caller and freed with
  * wn_result_free(), whenever the status is WN_OK or WN_NO_CONTENT (then its
- * output is empty); on any other status *out is set to NULL.
+ * output is empty); on any other status *out is set to NULL.  WN_EINVAL:
+ * out is NULL, html is NULL with len > 0, opt->size is not one this
+ * library knows, a field beyond what it knows is not 0, or the format is
+ * not one of wn_format.  WN_EINPUT: len is over max_bytes.
  */
-wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
+WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
                      wn_result **out);
 
 /* The rendered content, NUL-terminated UTF-8, owned by the result (valid
  * until wn_result_free()).  *len, when len is not NULL, gets its length.
  * The output ends with one newline unless it is empty. */
-const char *wn_result_output(const wn_result *r, size_t *len);
+WN_EXPORT const char *wn_result_output(const wn_result *r, size_t *len);
 
 /* 1 if the page had a clear main article, 0 if winnow fell back to the
  * page's densest text (listing and home pages) or found nothing. */
-int wn_result_has_article(const wn_result *r);
+WN_EXPORT int wn_result_has_article(const wn_result *r);
 
 /* Notes about the extraction for a human (a fallback taken, input bytes
  * replaced, a limit hit).  Index from 0 to wn_result_message_count()-1;
  * strings are owned by the result. */
-size_t wn_result_message_count(const wn_result *r);
-const char *wn_result_message(const wn_result *r, size_t i);
+WN_EXPORT size_t wn_result_message_count(const wn_result *r);
+WN_EXPORT const char *wn_result_message(const wn_result *r, size_t i);
 
 /*
  * What the page says about itself (issue: metadata).  Every string is UTF-8,
@@ -163,16 +208,18 @@ typedef struct wn_metadata {
 } wn_metadata;
 
 /* The page's metadata, owned by the result.  Never NULL for a result. */
-const wn_metadata *wn_result_metadata(const wn_result *r);
+WN_EXPORT const wn_metadata *wn_result_metadata(const wn_result *r);
 
 /* Frees the result and everything it owns.  NULL is allowed. */
-void wn_result_free(wn_result *r);
+WN_EXPORT void wn_result_free(wn_result *r);
 
 /* A static English description of a status, e.g. "no content found". */
-const char *wn_status_string(wn_status s);
+WN_EXPORT const char *wn_status_string(wn_status s);
 
-/* The library's version string, WN_VERSION at build time. */
-const char *wn_version(void);
+/* The library's version string, WN_VERSION when it was built (static). */
+WN_EXPORT const char *wn_version(void);
+/* The same as a number, WN_VERSION_NUMBER when it was built. */
+WN_EXPORT int wn_version_number(void);
 
 #ifdef __cplusplus
 }

@@ -24,20 +24,31 @@ trap 'rm -rf "$T"' EXIT
 SAN=
 case $B in *asan*) SAN="-fsanitize=address,undefined" ;; esac
 
+# The version and the ABI number, as the header gives them.
+V=$(sed -n 's/^#define WN_VERSION "\(.*\)"/\1/p' src/winnow.h)
+A=$(sed -n 's/^#define WN_ABI_VERSION \([0-9]*\)/\1/p' src/winnow.h)
 R=$T/root
 make -s B="$B" install PREFIX=/usr DESTDIR="$R" >"$T/err" 2>&1
 rc=$?
 L=$R/usr/lib
 [ $rc -eq 0 ] && [ -f "$R/usr/include/winnow.h" ] && [ -f "$L/libwinnow.a" ] &&
-	[ -f "$L/libwinnow.so.0.1.0" ] && [ "$(readlink "$L/libwinnow.so.0")" = libwinnow.so.0.1.0 ] &&
-	[ "$(readlink "$L/libwinnow.so")" = libwinnow.so.0 ] && [ -f "$L/pkgconfig/winnow.pc" ] &&
+	[ -f "$L/libwinnow.so.$V" ] && [ "$(readlink "$L/libwinnow.so.$A")" = "libwinnow.so.$V" ] &&
+	[ "$(readlink "$L/libwinnow.so")" = "libwinnow.so.$A" ] && [ -f "$L/pkgconfig/winnow.pc" ] &&
 	[ -f "$R/usr/share/man/man1/winnow.1" ] && [ -x "$R/usr/bin/winnow" ] &&
 	grep -qx 'prefix=/usr' "$L/pkgconfig/winnow.pc"
 ok "make install: header, both libraries and links, winnow.pc, man page" $?
 
-LC_ALL=C objdump -p "$L/libwinnow.so.0.1.0" 2>/dev/null | grep -q 'SONAME *libwinnow.so.0$' ||
-	LC_ALL=C readelf -d "$L/libwinnow.so.0.1.0" 2>/dev/null | grep -q 'SONAME.*\[libwinnow.so.0\]'
-ok "the shared library's soname is libwinnow.so.0" $?
+LC_ALL=C objdump -p "$L/libwinnow.so.$V" 2>/dev/null | grep -q "SONAME *libwinnow.so.$A\$"
+ok "the shared library's soname is libwinnow.so.$A (WN_ABI_VERSION)" $?
+
+# Only the public functions are exported: every defined dynamic symbol is
+# a wn_ name the header declares, and the header declares no function the
+# library lacks.
+nm -D --defined-only "$L/libwinnow.so.$V" | awk '$2 ~ /^[TDBR]$/ {print $3}' | sort >"$T/exported"
+grep -oE '^WN_EXPORT [^(]*\(' src/winnow.h | sed -E 's/.*[ *]([a-z_0-9]+)\($/\1/' | sort >"$T/declared"
+[ -s "$T/exported" ] && cmp -s "$T/exported" "$T/declared" ||
+	{ diff "$T/declared" "$T/exported" >"$T/err"; false; }
+ok "libwinnow.so exports exactly the functions winnow.h declares" $?
 
 awk -v m="<!-- example -->" '$0 == m {on = 1; next}
 	on && /^```/ {n++; if (n == 2) exit; next} on && n == 1' README.md >"$T/example.c"
@@ -49,7 +60,7 @@ pc() {
 }
 # shellcheck disable=SC2046
 $CC $SAN -o "$T/example" "$T/example.c" $(pc --cflags) $(pc --libs) >"$T/err" 2>&1 &&
-	LC_ALL=C objdump -p "$T/example" 2>/dev/null | grep -q 'NEEDED *libwinnow.so.0$'
+	LC_ALL=C objdump -p "$T/example" 2>/dev/null | grep -q "NEEDED *libwinnow.so.$A\$"
 ok "the example builds against the installed shared library (pkg-config)" $?
 
 # The static build: libwinnow.a by path, its dependencies from --static.
@@ -58,6 +69,33 @@ $CC $SAN -o "$T/example-static" "$T/example.c" $(pc --cflags) "$L/libwinnow.a" \
 	$(pc --static --libs | sed 's/-lwinnow//') >"$T/err" 2>&1 &&
 	! LC_ALL=C objdump -p "$T/example-static" 2>/dev/null | grep -q 'NEEDED *libwinnow'
 ok "the example builds against the installed static library" $?
+
+# The header is C++ too: a program in C++ compiles against the installed
+# header and runs against the installed library.
+if command -v c++ >/dev/null 2>&1; then
+	cat >"$T/cxx.cc" <<'EOF'
+#include <winnow.h>
+#include <cstring>
+int main() {
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	o.format = WN_FORMAT_MARKDOWN;
+	wn_result *r = nullptr;
+	const char page[] = "<p>A paragraph that is long enough, with commas, and a full stop.</p>";
+	wn_status s = wn_extract(page, std::strlen(page), &o, &r);
+	bool ok = s == WN_OK && r != nullptr && wn_version_number() == WN_VERSION_NUMBER &&
+	          std::strstr(wn_result_output(r, nullptr), "full stop.") != nullptr;
+	wn_result_free(r);
+	return ok ? 0 : 1;
+}
+EOF
+	# shellcheck disable=SC2046
+	c++ $SAN -std=c++11 -Wall -Wextra -Werror -o "$T/cxx" "$T/cxx.cc" $(pc --cflags) $(pc --libs) >"$T/err" 2>&1 &&
+		LD_LIBRARY_PATH=$L "$T/cxx" >"$T/err" 2>&1
+	ok "winnow.h compiles as C++ and the program runs against the library" $?
+else
+	echo "skipped: no C++ compiler for the header test"
+fi
 
 same=0
 for p in news-kaspersky blog-lists docs-api-c ja-washi-kobo listing-news-home; do

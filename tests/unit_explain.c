@@ -31,7 +31,7 @@ enum { PAGE_BLOCKS = 9 };
 static char *run(const char *html, wn_format f, int *has_article)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = f;
 	wn_result *r = NULL;
 	wn_status st = wn_extract(html, strlen(html), &o, &r);

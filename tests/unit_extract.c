@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "internal.h"
+#include "doc.h"
 #include "tuning.h"
 
 /* Three paragraphs of running text: enough for any container holding them
@@ -27,7 +27,7 @@
 static wn_result *run(const char *html, wn_format fmt)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = fmt;
 	wn_result *r = NULL;
 	wn_extract(html, strlen(html), &o, &r);
@@ -48,7 +48,7 @@ static const char *text_of(const char *html)
 static wn_doc *doc_of(const char *html, int upto_select)
 {
 	static wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	wn_doc *d = calloc(1, sizeof *d);
 	wn__arena_init(&d->arena);
 	wn__arena_init(&d->keep);
@@ -399,7 +399,7 @@ TEST(extract_empty_and_blank_input_is_no_content)
 {
 	wn_result *r = NULL;
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	CHECK(wn_extract("", 0, &o, &r) == WN_NO_CONTENT);
 	CHECK(r != NULL && wn_result_output(r, NULL)[0] == 0);
 	wn_result_free(r);
@@ -418,7 +418,7 @@ TEST(extract_empty_and_blank_input_is_no_content)
 TEST(extract_refuses_input_over_max_bytes)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_bytes = 4;
 	wn_result *r = (wn_result *)&o; /* must be reset to NULL */
 	CHECK(wn_extract("<p>too long</p>", 15, &o, &r) == WN_EINPUT);

@@ -52,7 +52,7 @@ static void run_opt(const char *html, size_t len, const wn_options *o)
 static void run_fmt(const char *html, size_t len, wn_format f)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = f;
 	run_opt(html, len, &o);
 }
@@ -134,7 +134,7 @@ TEST(binary)
 	run_all(b, n);
 	/* and the same bytes declared in a multi-byte charset */
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.encoding = "shift_jis";
 	run_opt(b, n, &o);
 	o.encoding = "utf-16be";
@@ -250,7 +250,7 @@ TEST(huge_text_node)
 	char *p = page_with(head, tail, mid, n, &len);
 	free(mid);
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_bytes = (size_t)128 << 20;
 	run_opt(p, len, &o);
 	CHECK(st == WN_OK);
@@ -366,7 +366,7 @@ TEST(invalid_utf8_everywhere)
 	}
 	run_all(p, 2 * n);
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.encoding = "utf-8";
 	run_opt(p, 2 * n, &o);
 	CHECK(strstr(notes, "U+FFFD") != NULL);
@@ -410,7 +410,7 @@ TEST(max_depth)
 	                   "in the spring.</p><pre>  code\n  kept</pre>"
 	                   "</section></div></div></div></div></div></body></html>";
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_depth = 4;
 	run_opt(html, strlen(html), &o);
 	CHECK(out && strstr(out, "authority said on Tuesday that"));
@@ -424,7 +424,7 @@ TEST(max_depth)
 	o.links = 1;
 	run_opt(html, strlen(html), &o);
 	CHECK(out && strstr(out, "Tuesday"));
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	run_opt(html, strlen(html), &o);
 	CHECK(!strstr(notes, "max_depth"));
 }
@@ -437,7 +437,7 @@ TEST(max_blocks)
 	char *p = page_with("<html><body><article>", "</article></body></html>",
 	                    paras, n, &len);
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_blocks = 10;
 	run_opt(p, len, &o);
 	CHECK(strstr(notes, "max_blocks") != NULL);
@@ -459,7 +459,7 @@ TEST(max_output)
 	                    paras, n, &len);
 	for (size_t max = 1; max < 300; max += 7) {
 		wn_options o;
-		wn_default_options(&o);
+		wn_options_init(&o, sizeof o);
 		o.max_output = max;
 		for (int f = WN_FORMAT_TEXT; f <= WN_FORMAT_MARKDOWN; f++) {
 			o.format = (wn_format)f;
@@ -475,7 +475,7 @@ TEST(max_output)
 TEST(max_bytes)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_bytes = 10;
 	wn_result *r;
 	CHECK(wn_extract("<p>0123456789</p>", 17, &o, &r) == WN_EINPUT && !r);
@@ -543,7 +543,7 @@ TEST(fuzz_output_cut_ends_with_newline)
 {
 	/* winnow.c limit_output cut the closing newline off */
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.max_output = 50;
 	const char *html = "<html><body>" PARA PARA "</body></html>";
 	run_opt(html, strlen(html), &o);

@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "harness.h"
-#include "internal.h"
+#include "doc.h"
 
 /* The decoded input and the "charset: ..." note of one decoding. */
 static char got[4096];
@@ -19,7 +19,7 @@ static void decode_opt(const char *in, size_t len, const char *encoding,
                        const char *content_type)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.encoding = encoding;
 	o.content_type = content_type;
 	wn_doc d;
@@ -423,7 +423,7 @@ TEST(invalid_everywhere)
 		buf[i] = (char)(i & 1 ? 0x20 : 0x81);
 	buf[n] = 0;
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.encoding = "shift_jis";
 	wn_result *r;
 	wn_status st = wn_extract(buf, n, &o, &r);
@@ -465,7 +465,7 @@ TEST(guard_keeps_normal_pages)
 	}
 	wn_doc d;
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	memset(&d, 0, sizeof d);
 	d.opt = &o;
 	wn__input_decode(&d, b.data, b.len);

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "internal.h"
+#include "doc.h"
 #include "winnow.h"
 
 /* The fragment goes between these, inside the article. */
@@ -36,7 +36,7 @@ static char *render(const char *frag, opts o)
 {
 	wn_options opt;
 	wn_result *r = NULL;
-	wn_default_options(&opt);
+	wn_options_init(&opt, sizeof opt);
 	opt.format = o.text ? WN_FORMAT_TEXT : WN_FORMAT_MARKDOWN;
 	opt.links = o.links;
 	opt.images = o.images;

@@ -19,7 +19,7 @@ static wn_result *last;
 static wn_result *extract(const char *html, wn_format fmt, const char *url)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = fmt;
 	o.url = url;
 	wn_result_free(last);
@@ -475,7 +475,7 @@ TEST(listing_dates_stay)
 static json_t *json_of(const char *html, int markdown)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = WN_FORMAT_JSON;
 	o.json_markdown = markdown;
 	wn_result_free(last);
@@ -533,7 +533,7 @@ TEST(json_valid_utf8)
 		"and \x7f here, then more text to make a paragraph long enough.</p>"
 		"<p>Zero \0 byte.</p></body></html>";
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = WN_FORMAT_JSON;
 	wn_result_free(last);
 	last = NULL;
@@ -549,7 +549,7 @@ TEST(json_valid_utf8)
 TEST(yaml_header)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.format = WN_FORMAT_MARKDOWN;
 	o.metadata = 1;
 	const char *html = PAGE(
@@ -583,7 +583,7 @@ TEST(yaml_header)
 TEST(text_header)
 {
 	wn_options o;
-	wn_default_options(&o);
+	wn_options_init(&o, sizeof o);
 	o.metadata = 1;
 	const char *html = PAGE("<meta name=\"author\" content=\"Mira Holt\">"
 	                        "<meta property=\"article:tag\" content=\"bridges\">"

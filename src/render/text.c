@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 typedef struct tstate {
 	wn_buf *out;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "doc.h"
 
 enum { MARK_NONE = 0, MARK_DROP, MARK_KEEP, MARK_HEADING };
 enum { TIP_BLOCKS = 8 }; /* blocks listed per tooltip */

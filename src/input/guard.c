@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 enum {
 	GUARD_SLACK = 64,   /* the guard's depth is an estimate: let dom.c cut */
@@ -372,10 +372,7 @@ void wn__guard(wn_doc *d, const char **html, size_t *len)
 	memset(g, 0, sizeof *g);
 	g->s = *html;
 	g->n = *len;
-	unsigned max_depth = d->opt->max_depth ? d->opt->max_depth
-	                                       : WN_DEFAULT_MAX_DEPTH;
-	if (max_depth > UINT16_MAX) /* dom.c's depths stop there too */
-		max_depth = UINT16_MAX;
+	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
 	g->cap = (size_t)max_depth + GUARD_SLACK;
 	g->stack = wn__xmalloc(g->cap * sizeof *g->stack);
 	g->afe_at = wn__xmalloc(g->cap * sizeof *g->afe_at);

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* A JSON string of s[0..n): jansson takes valid UTF-8 only, so anything
  * else (which the stages should never hand over) becomes U+FFFD. */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* Titles compared word by word are cut at this many bytes. */
 #define META_TITLE_MAX 1024

@@ -22,7 +22,7 @@
 
 #include <uchardet.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* ---- WHATWG labels ---- */
 

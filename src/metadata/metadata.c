@@ -38,7 +38,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* Readability.js takes JSON-LD's headline over its name when only the
  * headline is this similar to the <title> (its textSimilarity). */

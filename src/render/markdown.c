@@ -13,7 +13,7 @@
 
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* Quotes and lists deeper than this add no further prefix, so a page
  * nested 100,000 deep does not make lines of 200,000 characters. */

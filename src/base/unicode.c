@@ -10,7 +10,7 @@
 
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* What happens to one code point. */
 enum { KEEP, DROP, SPACE, NEWLINE };

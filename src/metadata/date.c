@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* Years outside this range are page numbers, prices or ids, not dates. */
 #define DATE_YEAR_MIN 1900

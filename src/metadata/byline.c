@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* A name has at most this many words ("Bruno Henrique Zecchin Rodrigues"). */
 #define META_NAME_WORDS 6

@@ -7,7 +7,7 @@
 
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "doc.h"
 
 enum {
 	TEXT_COLS = 40,   /* display columns of text shown per block */

@@ -6,7 +6,7 @@
 #ifndef WINNOW_METADATA_H
 #define WINNOW_METADATA_H
 
-#include "internal.h"
+#include "doc.h"
 
 #define WN_META_BYLINE_MAX 100 /* a byline's text, as Readability.js's isValidByline */
 #define WN_META_VALUE_MAX 4096 /* longer values are cut: not metadata */

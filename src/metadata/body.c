@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* Byline and date lines are short: longer elements are never marked
  * WN_NF_META, whatever their class says. */

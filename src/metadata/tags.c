@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* A <meta> tag, its key normalised: lower case, '.' -> ':'. */
 typedef struct mentry {

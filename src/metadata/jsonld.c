@@ -11,7 +11,7 @@
 
 #include <jansson.h>
 
-#include "metadata.h"
+#include "metadata/meta.h"
 
 /* How deep JSON-LD is walked for objects and @id targets. */
 #define META_LD_DEPTH 32

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 typedef struct part {
 	const char *s;
