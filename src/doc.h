@@ -162,6 +162,7 @@ typedef struct wn_doc {
 	wn_metadata meta;  /* metadata.c; strings in keep */
 	int has_article;   /* selection found a clear article */
 	int has_kept;      /* selection kept at least one block */
+	int truncated;     /* the output was cut at max_output */
 	int32_t article;   /* the chosen content root, or -1 */
 
 	/* notes for the user, see wn_result_message() */
@@ -173,11 +174,6 @@ void wn__note(wn_doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* ---- the stages, in pipeline order; each returns a wn_status ---- */
-/* input.c: makes html valid UTF-8 (a copy in the arena when it has to) */
-wn_status wn__input_decode(wn_doc *d, const char *in, size_t len);
-/* guard.c: cuts from html[0..len) the tags that would make gumbo
- * quadratic or huge (a copy in the arena when it cuts), keeping the text */
-void wn__guard(wn_doc *d, const char **html, size_t *len);
 /* dom.c: parses with gumbo and flattens into d->nodes; wn__dom_free frees
  * what is not in the arena: gumbo's tree, the nodes and the blocks */
 wn_status wn__dom_build(wn_doc *d);

@@ -102,4 +102,13 @@
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN_STRONG_GOODNESS 0.6
 
+/* ---- input (input/sniff.c) ---- */
+/* The bytes looked at for binary data: WHATWG MIME Sniffing's resource
+ * header. */
+#define WN__SNIFF_HEADER 1445
+/* More than one in this many bytes of it that no text uses (NUL, the C0
+ * controls but tab, LF, FF, CR and ESC) is binary data: random bytes have
+ * one in ten, a page with stray NULs far fewer. */
+#define WN__SNIFF_BINARY_SHARE 16
+
 #endif /* WINNOW_TUNING_H */

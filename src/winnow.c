@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "doc.h"
+#include "input/input.h"
 
 struct wn_result {
 	wn_arena keep; /* the document's keep arena: metadata and notes */
 	wn_buf output;
 	int has_article;
+	int truncated;
 	wn_metadata meta;
 	const char **msgs;
 	size_t n_msgs;
@@ -105,6 +107,7 @@ static wn_result *result_from(wn_doc *d, wn_buf *out)
 	if (!r->output.data)
 		wn__buf_grow(&r->output, 0);
 	r->has_article = d->has_article;
+	r->truncated = d->truncated;
 	r->meta = d->meta;
 	r->msgs = d->msgs;
 	r->n_msgs = d->n_msgs;
@@ -126,6 +129,7 @@ static void limit_output(wn_doc *d, wn_buf *b)
 		b->data[n++] = '\n'; /* winnow.h: output ends with one newline */
 	b->len = n;
 	b->data[n] = 0;
+	d->truncated = 1;
 	wn__note(d, "limit: output cut at %zu bytes (max_output)", max);
 }
 
@@ -190,6 +194,8 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 		return st;
 	if (len > o.max_bytes)
 		return WN_EINPUT;
+	if (html && wn__input_is_binary(html, len))
+		return WN_ENOTHTML;
 
 	memset(&d, 0, sizeof d);
 	wn__arena_init(&d.arena);
@@ -197,9 +203,8 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 	d.opt = &o;
 	d.article = -1;
 
-	st = wn__input_decode(&d, html ? html : "", len);
-	if (st != WN_OK)
-		goto done;
+	wn__input_decode(&d, html ? html : "", len);
+	wn__guard(&d);
 	st = wn__dom_build(&d);
 	if (st != WN_OK)
 		goto done;
@@ -237,6 +242,8 @@ const wn_metadata *wn_result_metadata(const wn_result *r)
 	return r ? &r->meta : &none;
 }
 
+int wn_result_truncated(const wn_result *r) { return r && r->truncated; }
+
 size_t wn_result_message_count(const wn_result *r) { return r ? r->n_msgs : 0; }
 
 const char *wn_result_message(const wn_result *r, size_t i)
@@ -260,6 +267,7 @@ const char *wn_status_string(wn_status s)
 	case WN_NO_CONTENT: return "no content found";
 	case WN_EINVAL: return "invalid argument";
 	case WN_EINPUT: return "input cannot be used";
+	case WN_ENOTHTML: return "not HTML: binary data";
 	}
 	return "unknown status";
 }

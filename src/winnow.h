@@ -73,7 +73,9 @@ typedef enum wn_status {
 	WN_OK = 0,         /* content was found and rendered */
 	WN_NO_CONTENT = 1, /* the page has no text worth giving back */
 	WN_EINVAL = 2,     /* a bad argument (NULL pointer, unknown format) */
-	WN_EINPUT = 3,     /* the input could not be used (too large, ...) */
+	WN_EINPUT = 3,     /* the input could not be used: over max_bytes */
+	WN_ENOTHTML = 4,   /* the input is binary data (an executable, an
+	                    * archive, an image ...), not a page */
 } wn_status;
 
 /* Output formats. */
@@ -166,7 +168,8 @@ typedef struct wn_result wn_result;
  * output is empty); on any other status *out is set to NULL.  WN_EINVAL:
  * out is NULL, html is NULL with len > 0, opt->size is not one this
  * library knows, a field beyond what it knows is not 0, or the format is
- * not one of wn_format.  WN_EINPUT: len is over max_bytes.
+ * not one of wn_format.  WN_EINPUT: len is over max_bytes.  WN_ENOTHTML:
+ * the bytes are binary data, not text in any encoding.
  */
 WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
                      wn_result **out);
@@ -179,6 +182,10 @@ WN_EXPORT const char *wn_result_output(const wn_result *r, size_t *len);
 /* 1 if the page had a clear main article, 0 if winnow fell back to the
  * page's densest text (listing and home pages) or found nothing. */
 WN_EXPORT int wn_result_has_article(const wn_result *r);
+
+/* 1 if the output was cut at max_output (JSON then says "truncated":
+ * true), else 0. */
+WN_EXPORT int wn_result_truncated(const wn_result *r);
 
 /* Notes about the extraction for a human (a fallback taken, input bytes
  * replaced, a limit hit).  Index from 0 to wn_result_message_count()-1;

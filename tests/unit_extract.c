@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "doc.h"
+#include "input/input.h"
 #include "tuning.h"
 
 /* Three paragraphs of running text: enough for any container holding them
@@ -55,6 +56,7 @@ static wn_doc *doc_of(const char *html, int upto_select)
 	d->opt = &o;
 	d->article = -1;
 	wn__input_decode(d, html, strlen(html));
+	wn__guard(d);
 	wn__dom_build(d);
 	wn__clean(d);
 	wn__blocks(d);

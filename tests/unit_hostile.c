@@ -28,8 +28,8 @@ static void run_opt(const char *html, size_t len, const wn_options *o)
 	out_len = 0;
 	notes[0] = 0;
 	st = wn_extract(html, len, o, &r);
-	CHECK(st == WN_OK || st == WN_NO_CONTENT || st == WN_EINPUT);
-	CHECK((r != NULL) == (st != WN_EINPUT));
+	CHECK(st == WN_OK || st == WN_NO_CONTENT || st == WN_EINPUT || st == WN_ENOTHTML);
+	CHECK((r != NULL) == (st != WN_EINPUT && st != WN_ENOTHTML));
 	if (!r)
 		return;
 	const char *s = wn_result_output(r, &out_len);
@@ -131,12 +131,20 @@ TEST(binary)
 		x = x * 1103515245u + 12345u;
 		b[i] = (char)(x >> 16);
 	}
+	/* random bytes are no page in any encoding: refused */
+	run(b, n);
+	CHECK(st == WN_ENOTHTML);
+	/* random bytes without the control bytes no text has go through
+	 * every stage, and so do they declared in a multi-byte charset */
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)b[i] < 0x20)
+			b[i] = (char)(b[i] + 0x20);
 	run_all(b, n);
-	/* and the same bytes declared in a multi-byte charset */
 	wn_options o;
 	wn_options_init(&o, sizeof o);
 	o.encoding = "shift_jis";
 	run_opt(b, n, &o);
+	CHECK(st != WN_ENOTHTML);
 	o.encoding = "utf-16be";
 	run_opt(b, n, &o);
 	free(b);

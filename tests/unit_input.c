@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "doc.h"
+#include "input/input.h"
 
 /* The decoded input and the "charset: ..." note of one decoding. */
 static char got[4096];
@@ -28,7 +29,8 @@ static void decode_opt(const char *in, size_t len, const char *encoding,
 	wn__arena_init(&d.keep);
 	d.opt = &o;
 	got[0] = note[0] = 0;
-	if (wn__input_decode(&d, in, len) == WN_OK) {
+	wn__input_decode(&d, in, len);
+	{
 		size_t n = d.html_len < sizeof got - 1 ? d.html_len : sizeof got - 1;
 		memcpy(got, d.html, n);
 		got[n] = 0;
@@ -469,12 +471,40 @@ TEST(guard_keeps_normal_pages)
 	memset(&d, 0, sizeof d);
 	d.opt = &o;
 	wn__input_decode(&d, b.data, b.len);
+	wn__guard(&d);
 	CHECK(d.html_len == b.len); /* nothing cut */
 	for (size_t i = 0; i < d.n_msgs; i++)
 		CHECK(strncmp(d.msgs[i], "limit:", 6) != 0);
 	wn__arena_free(&d.arena);
 	wn__arena_free(&d.keep);
 	wn__buf_free(&b);
+}
+
+/* ---- binary data is not a page ---- */
+
+TEST(binary_input_is_refused)
+{
+	static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0<p>text</p>";
+	static const char gz[] = "\x1f\x8b\x08\0\0\0\0\0";
+	CHECK(wn__input_is_binary(elf, sizeof elf - 1));
+	CHECK(wn__input_is_binary(gz, sizeof gz - 1));
+	CHECK(wn__input_is_binary("%PDF-1.7\n", 9));
+	/* control bytes all through: binary */
+	char junk[2000];
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7 % 256);
+	CHECK(wn__input_is_binary(junk, sizeof junk));
+	wn_result *r = NULL;
+	CHECK(wn_extract(junk, sizeof junk, NULL, &r) == WN_ENOTHTML && r == NULL);
+	CHECK_STR(wn_status_string(WN_ENOTHTML), "not HTML: binary data");
+	/* text: pages, a stray NUL, UTF-16 without a byte order mark */
+	static const char page[] = "<html><body>\0<p>The harbour\0 authority said.</p>";
+	CHECK(!wn__input_is_binary(page, sizeof page - 1));
+	CHECK(!wn__input_is_binary("", 0));
+	static const char u16[] = "<\0p\0>\0H\0i\0 \0t\0h\0e\0r\0e\0<\0/\0p\0>\0";
+	CHECK(!wn__input_is_binary(u16, sizeof u16 - 1));
+	CHECK(!wn__input_is_binary("\xff\xfe<\0p\0>\0", 8));
+	CHECK(!wn__input_is_binary("\x1b$B\x46\x7c\x4b\x5c\x1b(B", 10)); /* ISO-2022-JP */
 }
 
 /* ---- Unicode hygiene ---- */
@@ -597,6 +627,7 @@ int main(void)
 	RUN(invalid_legacy);
 	RUN(invalid_everywhere);
 	RUN(guard_keeps_normal_pages);
+	RUN(binary_input_is_refused);
 	RUN(unicode_nfc);
 	RUN(unicode_drops);
 	RUN(unicode_spaces);

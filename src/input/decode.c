@@ -22,7 +22,7 @@
 
 #include <uchardet.h>
 
-#include "doc.h"
+#include "input/input.h"
 
 /* ---- WHATWG labels ---- */
 
@@ -874,7 +874,7 @@ static int guess(const unsigned char *s, size_t len)
 
 /* ---- the stage ---- */
 
-wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
+void wn__input_decode(wn_doc *d, const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	const char *how = NULL;
@@ -977,6 +977,4 @@ wn_status wn__input_decode(wn_doc *d, const char *in, size_t len)
 	}
 	wn__note(d, "charset: %s (%s)", encodings[enc].name, how);
 	utf8_sanitize(d, html, n, &d->html, &d->html_len);
-	wn__guard(d, &d->html, &d->html_len);
-	return WN_OK;
 }

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "input/input.h"
 
 enum {
 	GUARD_SLACK = 64,   /* the guard's depth is an estimate: let dom.c cut */
@@ -366,8 +366,10 @@ static void guard_end(guard *g, int t, size_t tag_start, size_t tag_end)
 }
 
 /* Cuts what would make gumbo slow; the result is in *out when changed. */
-void wn__guard(wn_doc *d, const char **html, size_t *len)
+void wn__guard(wn_doc *d)
 {
+	const char **html = &d->html;
+	size_t *len = &d->html_len;
 	guard *g = wn__xmalloc(sizeof *g);
 	memset(g, 0, sizeof *g);
 	g->s = *html;

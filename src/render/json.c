@@ -66,6 +66,8 @@ void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
 	json_object_set_new(o, "categories", jlist(m->categories, m->n_categories));
 	json_object_set_new(o, d->opt->json_markdown ? "markdown" : "text",
 	                    jstring(body, body_len));
+	if (d->truncated) /* only when cut, so that other objects stay as they were */
+		json_object_set_new(o, "truncated", json_true());
 	/* Compact: one object per line, as JSON Lines readers want. */
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
