@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "base/utf8.h"
+#include "stages.h"
 #include "tuning.h"
 
 static int is_comma(int32_t c)
@@ -21,7 +22,7 @@ static int is_stop(int32_t c)
 	       c == 0xFF1F || c == 0x061F || c == 0x0964;
 }
 
-static void measure(wn_block *b, const char *s, int in_link, int *prev_space)
+static void measure(wn__block *b, const char *s, int in_link, int *prev_space)
 {
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
@@ -59,59 +60,58 @@ static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote,
                        int in_cell)
 {
 	if (in_pre)
-		return WN_BK_PRE;
+		return WN__BK_PRE;
 	if (in_caption)
-		return WN_BK_CAPTION;
+		return WN__BK_CAPTION;
 	if (in_cell && tag == GUMBO_TAG_P)
-		return WN_BK_CELL;
+		return WN__BK_CELL;
 	switch (tag) {
 	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
 	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-		return WN_BK_HEADING;
+		return WN__BK_HEADING;
 	case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-		return WN_BK_LIST_ITEM;
+		return WN__BK_LIST_ITEM;
 	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-		return WN_BK_CELL;
+		return WN__BK_CELL;
 	default:
-		return in_quote ? WN_BK_QUOTE : WN_BK_PARA;
+		return in_quote ? WN__BK_QUOTE : WN__BK_PARA;
 	}
 }
 
-void wn__blocks(wn_doc *d)
+void wn__blocks(wn__doc *d)
 {
-	size_t cap = 256;
-	wn_block *blocks = wn__xmalloc(cap * sizeof *blocks);
+	size_t cap = 0;
+	wn__block *blocks = NULL;
+	WN__ARENA_GROW(&d->arena, blocks, cap, 1, 256);
 	int32_t n = 0, open = -1;
-	size_t ccap = 64, csp = 0;
-	int32_t *containers = wn__xmalloc(ccap * sizeof *containers);
+	size_t ccap = 0, csp = 0;
+	int32_t *containers = NULL;
+	WN__GROW(containers, ccap, 1, 64);
 	int limited = 0, in_cell = 0, in_pre = 0, in_caption = 0, in_quote = 0, prev_space = 1;
 
-	wn_walk w;
+	wn__walk w;
 	int32_t i;
 	int leave;
-	wn__walk_init(&w, d, 0, WN_NF_REMOVED);
+	wn__walk_init(&w, d, 0, WN__NF_REMOVED);
 	containers[csp++] = 0;
 	while (wn__walk_next(&w, &i, &leave)) {
-		wn_node *x = &d->nodes[i];
-		if (x->kind == WN_NODE_ELEMENT) {
+		wn__node *x = &d->nodes[i];
+		if (x->kind == WN__NODE_ELEMENT) {
 			int sign = leave ? -1 : 1;
-			if (x->flags & WN_NF_IN_PRE &&
-			    !(d->nodes[x->parent].flags & WN_NF_IN_PRE))
+			if (x->flags & WN__NF_IN_PRE &&
+			    !(d->nodes[x->parent].flags & WN__NF_IN_PRE))
 				in_pre += sign;
 			if (x->tag == GUMBO_TAG_FIGCAPTION)
 				in_caption += sign;
 			if (x->tag == GUMBO_TAG_BLOCKQUOTE)
 				in_quote += sign;
 			if ((x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH) &&
-			    !(x->flags & WN_NF_LAYOUT))
+			    !(x->flags & WN__NF_LAYOUT))
 				in_cell += sign;
-			if (x->flags & WN_NF_BLOCK) {
+			if (x->flags & WN__NF_BLOCK) {
 				open = -1;
 				if (!leave) {
-					if (csp == ccap) {
-						ccap *= 2;
-						containers = wn__xrealloc(containers, ccap * sizeof *containers);
-					}
+					WN__GROW(containers, ccap, csp + 1, 64);
 					containers[csp++] = i;
 				} else if (csp > 1) {
 					csp--;
@@ -122,23 +122,20 @@ void wn__blocks(wn_doc *d)
 			continue;
 		}
 		if (open < 0) {
-			if (x->kind == WN_NODE_WHITESPACE)
+			if (x->kind == WN__NODE_WHITESPACE)
 				continue;
 			if ((size_t)n >= d->opt->max_blocks) {
 				limited = 1;
 				continue; /* noted below */
 			}
-			if ((size_t)n == cap) {
-				cap *= 2;
-				blocks = wn__xrealloc(blocks, cap * sizeof *blocks);
-			}
+			WN__ARENA_GROW(&d->arena, blocks, cap, (size_t)n + 1, 256);
 			int32_t c = containers[csp - 1];
-			blocks[n] = (wn_block){
+			blocks[n] = (wn__block){
 				.container = c, .first = i, .last = i,
 				.depth = x->depth,
 				.kind = kind_of(d->nodes[c].tag, in_pre > 0, in_caption > 0,
 				                in_quote > 0, in_cell > 0)};
-			if (blocks[n].kind == WN_BK_HEADING)
+			if (blocks[n].kind == WN__BK_HEADING)
 				blocks[n].level = (uint8_t)(d->nodes[c].tag - GUMBO_TAG_H1 + 1);
 			open = n++;
 			prev_space = 1;
@@ -147,9 +144,9 @@ void wn__blocks(wn_doc *d)
 		blocks[open].last = i;
 		/* A heading that links to its own anchor is no link; a table
 		 * of contents is a list of links all the same. */
-		int link = (x->flags & WN_NF_IN_LINK) ||
-		           ((x->flags & WN_NF_IN_ANCHOR) &&
-		            blocks[open].kind != WN_BK_HEADING);
+		int link = (x->flags & WN__NF_IN_LINK) ||
+		           ((x->flags & WN__NF_IN_ANCHOR) &&
+		            blocks[open].kind != WN__BK_HEADING);
 		measure(&blocks[open], x->g->v.text.text, link,
 		        &prev_space);
 	}
@@ -174,7 +171,7 @@ void wn__blocks(wn_doc *d)
 		m++;
 	}
 	if (limited)
-		wn__note(d, "limit: only the first %zu blocks of the page were read "
+		wn__note(&d->notes, "limit: only the first %zu blocks of the page were read "
 		            "(max_blocks)", d->opt->max_blocks);
 	d->blocks = blocks;
 	d->n_blocks = m;

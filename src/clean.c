@@ -1,7 +1,7 @@
 /*
  * clean.c -- the cleaning stage.  Marks subtrees that are never content
- * (WN_NF_REMOVED) and records class/id/role evidence on each element
- * (wn_node.hint): evidence, not verdicts -- scoring weighs it with the
+ * (WN__NF_REMOVED) and records class/id/role evidence on each element
+ * (wn__node.hint): evidence, not verdicts -- scoring weighs it with the
  * text itself.  Word lists after Readability.js's unlikely/positive/negative
  * class patterns and boilerpipe's observations, written anew and extended.
  */
@@ -9,30 +9,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "doc.h"
+#include "base/tags.h"
+#include "stages.h"
 #include "tuning.h"
 
-static int removed_tag(int tag)
-{
-	switch (tag) {
-	case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-	case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
-	case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-	case GUMBO_TAG_CANVAS: case GUMBO_TAG_APPLET: case GUMBO_TAG_BUTTON:
-	case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-	case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST: case GUMBO_TAG_KEYGEN:
-	case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
-	case GUMBO_TAG_FRAMESET: case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES:
-	case GUMBO_TAG_ANNOTATION_XML:
-		return 1;
-	default:
-		return 0;
-	}
-}
 
 /* Elements gumbo has no tag for, by name: MathML's <annotation> holds the
  * formula's TeX source, which is not what the page shows. */
-static int unknown_named(const wn_node *x, const char *name)
+static int unknown_named(const wn__node *x, const char *name)
 {
 	char buf[32];
 	const char *t = x->tag == GUMBO_TAG_UNKNOWN ? wn__tag_name(x, buf, sizeof buf) : NULL;
@@ -51,7 +35,7 @@ static int style_hides(const char *st)
 	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
 }
 
-static int is_hidden(const wn_node *x)
+static int is_hidden(const wn__node *x)
 {
 	if (wn__attr(x, "hidden"))
 		return 1;
@@ -74,8 +58,8 @@ typedef struct hint_word {
 	int weight;
 } hint_word;
 
-#define GOOD WN_HINT_GOOD
-#define BAD WN_HINT_BAD
+#define GOOD WN__HINT_GOOD
+#define BAD WN__HINT_BAD
 static const hint_word HINTS[] = {
 	/* content */
 	{"article", ANY, GOOD}, {"body", START, GOOD / 2},
@@ -145,7 +129,7 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 		int words = 1;
 		for (const char *p = s; *p; p++)
 			words += *p == '-' || *p == '_';
-		if (words > WN_HINT_MAX_ID_WORDS)
+		if (words > WN__HINT_MAX_ID_WORDS)
 			return o;
 	}
 	for (; *s && o < cap - 2; s++)
@@ -156,7 +140,7 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 	return o;
 }
 
-static int class_id_hint(const wn_node *x)
+static int class_id_hint(const wn__node *x)
 {
 	const char *cls = wn__attr(x, "class"), *id = wn__attr(x, "id");
 	if (!cls && !id)
@@ -179,20 +163,20 @@ static int class_id_hint(const wn_node *x)
 	return bad ? bad + good / 4 : good;
 }
 
-static int role_hint(const wn_node *x)
+static int role_hint(const wn__node *x)
 {
 	const char *r = wn__attr(x, "role");
 	if (!r)
 		return 0;
 	if (!strcasecmp(r, "main") || !strcasecmp(r, "article"))
-		return WN_HINT_GOOD;
+		return WN__HINT_GOOD;
 	if (!strcasecmp(r, "navigation") || !strcasecmp(r, "banner") ||
 	    !strcasecmp(r, "contentinfo") || !strcasecmp(r, "complementary") ||
 	    !strcasecmp(r, "search") || !strcasecmp(r, "menu") ||
 	    !strcasecmp(r, "menubar") || !strcasecmp(r, "dialog") ||
 	    !strcasecmp(r, "alert") || !strcasecmp(r, "tablist") ||
 	    !strcasecmp(r, "toolbar"))
-		return WN_HINT_BAD;
+		return WN__HINT_BAD;
 	return 0;
 }
 
@@ -200,11 +184,11 @@ static int tag_hint(int tag)
 {
 	switch (tag) {
 	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-		return WN_HINT_GOOD;
+		return WN__HINT_GOOD;
 	case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-		return WN_HINT_BAD;
+		return WN__HINT_BAD;
 	case GUMBO_TAG_HEADER: case GUMBO_TAG_FORM:
-		return WN_HINT_BAD / 2;
+		return WN__HINT_BAD / 2;
 	default:
 		return 0;
 	}
@@ -214,33 +198,52 @@ static int tag_hint(int tag)
  * screen readers (Wikipedia): a hidden element whose first child is <math>
  * is the formula's text and stays (the notes' "formulas not silently
  * dropped"). */
-static int holds_math(const wn_doc *d, int32_t i)
+static int holds_math(const wn__doc *d, int32_t i)
 {
 	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
-		const wn_node *c = &d->nodes[j];
-		if (c->kind == WN_NODE_WHITESPACE)
+		const wn__node *c = &d->nodes[j];
+		if (c->kind == WN__NODE_WHITESPACE)
 			continue;
-		return c->kind == WN_NODE_ELEMENT && c->tag == GUMBO_TAG_MATH;
+		return c->kind == WN__NODE_ELEMENT && c->tag == GUMBO_TAG_MATH;
 	}
 	return 0;
 }
 
-void wn__clean(wn_doc *d)
+/* Cells that hold paragraph-level structure lay out a page: their content
+ * renders as paragraphs, not as one row of a data table.  One <p> is not
+ * structure: documentation generators wrap every cell's text in one. */
+static void mark_layout_cells(wn__doc *d)
 {
+	int32_t n = d->n_nodes;
+	/* per node: 0, 1 or 2 = more than one <p>, or other structure */
+	uint8_t *holds = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1));
+	for (int32_t i = n - 1; i > 0; i--) {
+		wn__node *x = &d->nodes[i];
+		unsigned h = holds[i] + (x->tag == GUMBO_TAG_P) +
+		             2 * wn__tag_is(x->tag, WN__TC_STRUCTURE) + holds[x->parent];
+		holds[x->parent] = (uint8_t)(h < 2 ? h : 2);
+		if (holds[i] >= 2 && wn__tag_is(x->tag, WN__TC_CELL))
+			x->flags |= WN__NF_LAYOUT;
+	}
+}
+
+void wn__clean(wn__doc *d)
+{
+	mark_layout_cells(d);
 	for (int32_t i = 0; i < d->n_nodes; i++) {
-		wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT || i == 0)
+		wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT || i == 0)
 			continue;
-		if (removed_tag(x->tag) || (is_hidden(x) && !holds_math(d, i)) ||
+		if (wn__tag_is(x->tag, WN__TC_REMOVED) || (is_hidden(x) && !holds_math(d, i)) ||
 		    unknown_named(x, "annotation")) {
-			x->flags |= WN_NF_REMOVED;
+			x->flags |= WN__NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */
 			continue;
 		}
 		int h = tag_hint(x->tag) + class_id_hint(x) + role_hint(x);
 		const char *ip = wn__attr(x, "itemprop");
 		if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
-			h += WN_HINT_GOOD;
+			h += WN__HINT_GOOD;
 		if (h > INT16_MAX)
 			h = INT16_MAX;
 		if (h < INT16_MIN)

@@ -5,7 +5,7 @@
  * classes, link share), plus punctuation and class/id evidence as in
  * Readability.js; see tuning.h for the numbers and their reasons.
  */
-#include "doc.h"
+#include "stages.h"
 #include "tuning.h"
 
 static double clamp(double v, double lo, double hi)
@@ -22,35 +22,35 @@ static double clamp(double v, double lo, double hi)
  * smallest element holding both holds little else.  A paragraph of an
  * article that follows a "related" box embedded in it shares only the
  * whole article body with that box's headline. */
-static int one_unit(const wn_doc *d, const wn_block *h, const wn_block *b)
+static int one_unit(const wn__doc *d, const wn__block *h, const wn__block *b)
 {
 	int32_t a = b->container;
 	while (a > 0 && h->first < a)
 		a = d->nodes[a].parent;
-	return d->node_chars[a] <= h->eff + b->eff + 2 * WN_TEASER_MAX_BETWEEN;
+	return d->node_chars[a] <= h->eff + b->eff + 2 * WN__TEASER_MAX_BETWEEN;
 }
 
-static int is_teaser(const wn_doc *d, int32_t k)
+static int is_teaser(const wn__doc *d, int32_t k)
 {
-	const wn_block *b = &d->blocks[k];
-	if (b->eff > WN_TEASER_MAX || b->kind == WN_BK_HEADING ||
-	    b->kind == WN_BK_PRE || b->kind == WN_BK_CELL)
+	const wn__block *b = &d->blocks[k];
+	if (b->eff > WN__TEASER_MAX || b->kind == WN__BK_HEADING ||
+	    b->kind == WN__BK_PRE || b->kind == WN__BK_CELL)
 		return 0;
-	if (b->lead_link >= WN_TEASER_MIN_LINK && b->chars - b->link_chars >= WN_SHORT)
-		return WN_TEASER_LEAD;
+	if (b->lead_link >= WN__TEASER_MIN_LINK && b->chars - b->link_chars >= WN__SHORT)
+		return WN__TEASER_LEAD;
 	if (b->link_chars)
 		return 0;
 	/* Look back over at most one short line (a date, a byline) for the
 	 * linked headline. */
 	for (int32_t j = k - 1; j >= 0 && j >= k - 2; j--) {
-		const wn_block *p = &d->blocks[j];
-		if (p->link_chars >= WN_TEASER_MIN_LINK &&
-		    p->link_chars >= WN_TEASER_LINK_SHARE * p->chars)
+		const wn__block *p = &d->blocks[j];
+		if (p->link_chars >= WN__TEASER_MIN_LINK &&
+		    p->link_chars >= WN__TEASER_LINK_SHARE * p->chars)
 			return !one_unit(d, p, b)           ? 0
-			       : p->kind == WN_BK_HEADING ? WN_TEASER_UNDER_HEADLINE
-			       : j == k - 1             ? WN_TEASER_AFTER_LINK
+			       : p->kind == WN__BK_HEADING ? WN__TEASER_UNDER_HEADLINE
+			       : j == k - 1             ? WN__TEASER_AFTER_LINK
 			                                : 0;
-		if (p->eff > WN_TEASER_MAX_BETWEEN)
+		if (p->eff > WN__TEASER_MAX_BETWEEN)
 			break;
 	}
 	return 0;
@@ -58,44 +58,44 @@ static int is_teaser(const wn_doc *d, int32_t k)
 
 static int neutral_kind(int kind)
 {
-	return kind == WN_BK_HEADING || kind == WN_BK_PRE ||
-	       kind == WN_BK_LIST_ITEM || kind == WN_BK_CELL;
+	return kind == WN__BK_HEADING || kind == WN__BK_PRE ||
+	       kind == WN__BK_LIST_ITEM || kind == WN__BK_CELL;
 }
 
 /* Goodness and weight of one block.  In listing mode (a page with no
  * article) the teasers are the content: linked headlines are headlines,
  * and class names such as "teaser" or "card" are no evidence against. */
-static void rate(wn_block *b, int listing)
+static void rate(wn__block *b, int listing)
 {
 	double eff = b->eff;
-	double len = clamp((eff - WN_SHORT) / (WN_LONG - WN_SHORT), 0, 1);
+	double len = clamp((eff - WN__SHORT) / (WN__LONG - WN__SHORT), 0, 1);
 	/* Punctuation is a rate; on a few characters ("Posts: 3") it says
 	 * nothing, so its credit grows with the length. */
-	double punct = clamp((b->punct + b->sentences) * WN_PUNCT_EVERY /
+	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /
 	                         (eff > 1 ? eff : 1), 0, 1) *
-	               clamp(eff / WN_PUNCT_EVERY, 0, 1);
+	               clamp(eff / WN__PUNCT_EVERY, 0, 1);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
-	if (listing && b->kind == WN_BK_HEADING)
+	if (listing && b->kind == WN__BK_HEADING)
 		links = 0;
-	double g = WN_G_BASE + WN_G_LEN_W * len + WN_G_PUNCT_W * punct -
-	           WN_G_LINK_W * links;
+	double g = WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct -
+	           WN__G_LINK_W * links;
 	if (!listing) {
-		g += WN_HINT_WEIGHT * b->hint;
+		g += WN__HINT_WEIGHT * b->hint;
 		if (b->teaser)
-			g -= WN_TEASER_PENALTY;
+			g -= WN__TEASER_PENALTY;
 	}
 	/* Headings, code, list items and table cells are not running text,
 	 * yet belong with the text around them: short ones without links
 	 * (features, specs) are neutral for finding the article; menus are
 	 * lists of links and stay negative. */
-	if (neutral_kind(b->kind) && g < 0 && links < WN_MAX_LINK_SHARE &&
-	    b->hint > WN_DROP_HINT)
+	if (neutral_kind(b->kind) && g < 0 && links < WN__MAX_LINK_SHARE &&
+	    b->hint > WN__DROP_HINT)
 		g = 0;
 	b->good = (float)clamp(g, -1, 1);
 	b->score = (float)(b->good * eff);
 }
 
-void wn__score(wn_doc *d)
+void wn__score(wn__doc *d)
 {
 	int32_t nn = d->n_nodes;
 	int32_t *chars = wn__arena_alloc(&d->arena, (size_t)nn * sizeof *chars);
@@ -104,8 +104,8 @@ void wn__score(wn_doc *d)
 	d->node_hint = hint;
 
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		wn_block *b = &d->blocks[k];
-		b->eff = b->chars + (WN_CJK_CHAR_WEIGHT - 1) * b->cjk;
+		wn__block *b = &d->blocks[k];
+		b->eff = b->chars + (WN__CJK_CHAR_WEIGHT - 1) * b->cjk;
 		chars[b->container] += b->eff;
 	}
 	/* Children come after their parent: a reverse pass sums subtrees. */
@@ -116,22 +116,22 @@ void wn__score(wn_doc *d)
 	/* Evidence summed top-down, skipping wrappers of most of the page. */
 	double total = chars[0] > 0 ? chars[0] : 1;
 	for (int32_t i = 1; i < nn; i++) {
-		const wn_node *x = &d->nodes[i];
+		const wn__node *x = &d->nodes[i];
 		int h = hint[x->parent];
-		if (x->hint && chars[i] <= WN_HINT_MAX_SHARE * total)
+		if (x->hint && chars[i] <= WN__HINT_MAX_SHARE * total)
 			h += x->hint;
 		hint[i] = h;
 	}
 
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		wn_block *b = &d->blocks[k];
+		wn__block *b = &d->blocks[k];
 		b->teaser = is_teaser(d, k);
-		b->hint = (int32_t)clamp(hint[b->container], WN_HINT_CLAMP_BAD, WN_HINT_CLAMP_GOOD);
+		b->hint = (int32_t)clamp(hint[b->container], WN__HINT_CLAMP_BAD, WN__HINT_CLAMP_GOOD);
 		rate(b, 0);
 	}
 }
 
-void wn__score_listing(wn_doc *d)
+void wn__score_listing(wn__doc *d)
 {
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		rate(&d->blocks[k], 1);

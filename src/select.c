@@ -11,17 +11,18 @@
 #include <string.h>
 #include <strings.h>
 
-#include "doc.h"
+#include "base/tags.h"
+#include "stages.h"
 #include "tuning.h"
 
 /* Whether a heading repeats the page's title: the <title> is the heading,
  * or the heading with the site's name before or after it ("Site - Head",
  * "Head | Site"). */
-static int heading_is_title(const wn_doc *d, const wn_block *b)
+static int heading_is_title(const wn__doc *d, const wn__block *b)
 {
-	if (!d->title[0] || b->kind != WN_BK_HEADING)
+	if (!d->title[0] || b->kind != WN__BK_HEADING)
 		return 0;
-	wn_buf t = {0};
+	wn__buf t = {0};
 	wn__subtree_text(d, b->container, &t);
 	size_t tl = strlen(d->title);
 	int same = 0;
@@ -35,93 +36,48 @@ static int heading_is_title(const wn_doc *d, const wn_block *b)
 	return same;
 }
 
-const char *wn__why_string(int why)
-{
-	static const char *const names[WN_WHY_COUNT] = {
-		[WN_WHY_OUTSIDE] = "outside the article",
-		[WN_WHY_ARTICLE] = "in the article",
-		[WN_WHY_SIBLING] = "in a sibling of the article",
-		[WN_WHY_FALLBACK] = "densest text (no clear article)",
-		[WN_WHY_LINKS] = "mostly links",
-		[WN_WHY_TEASER] = "a teaser of another page",
-		[WN_WHY_HINT] = "under a boilerplate class/id/role",
-		[WN_WHY_PRUNED] = "in a subtree that sums to boilerplate",
-		[WN_WHY_CAPTION] = "a figure caption",
-		[WN_WHY_TITLE] = "repeats the page title",
-		[WN_WHY_META] = "a byline or date line",
-		[WN_WHY_WEAK] = "too little text of its own",
-		[WN_WHY_TAIL] = "a heading or link line after the article's end",
-	};
-	return why >= 0 && why < WN_WHY_COUNT ? names[why] : "?";
-}
-
-static void keep_block(wn_doc *d, wn_block *b, int why)
+static void keep_block(wn__doc *d, wn__block *b, int why)
 {
 	b->keep = 1;
 	b->reason = (uint8_t)why;
 	d->has_kept = 1;
 }
 
-/* Marks the nodes of kept blocks WN_NF_KEEP, for the renderers: each run's
+/* Marks the nodes of kept blocks WN__NF_KEEP, for the renderers: each run's
  * own inline elements, then its ancestors up to the first one already
  * marked, so each node is marked once over all blocks. */
-static void mark_kept(wn_doc *d)
+static void mark_kept(wn__doc *d)
 {
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		if (!b->keep)
 			continue;
 		d->has_kept = 1;
 		for (int32_t i = b->first; i <= b->last; i++)
-			d->nodes[i].flags |= WN_NF_KEEP;
+			d->nodes[i].flags |= WN__NF_KEEP;
 		for (int32_t i = d->nodes[b->first].parent;
-		     i >= 0 && !(d->nodes[i].flags & WN_NF_KEEP); i = d->nodes[i].parent)
-			d->nodes[i].flags |= WN_NF_KEEP;
+		     i >= 0 && !(d->nodes[i].flags & WN__NF_KEEP); i = d->nodes[i].parent)
+			d->nodes[i].flags |= WN__NF_KEEP;
 	}
 }
 
-/* Rows, cells and list items belong to their table or list: they are
- * judged one block at a time, never pruned whole. */
-static int unit_of_structure(int tag)
-{
-	return tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH ||
-	       tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD ||
-	       tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DT ||
-	       tag == GUMBO_TAG_DD;
-}
 
-static int is_table_part(int tag)
-{
-	return tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD ||
-	       tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_TR;
-}
 
-static int is_list_or_table(int tag)
-{
-	return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL ||
-	       tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL;
-}
 
-/* Asides and navigation inside the article are by their HTML meaning not
- * its text (trafilatura drops them too); pull quotes repeat the text. */
-static int aside_tag(int tag)
-{
-	return tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_NAV;
-}
 
 /* A sibling of the article joins it when its own text is nearly as good
  * (Readability.js's sibling step), or when it holds a table or list that
  * is not navigation (a product's specifications beside its description):
  * those are neutral in the sums, so they are judged by their links. */
-static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t best)
+static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t best)
 {
-	const wn_node *x = &d->nodes[r];
-	if (x->kind != WN_NODE_ELEMENT)
+	const wn__node *x = &d->nodes[r];
+	if (x->kind != WN__NODE_ELEMENT)
 		return 0;
-	if (sum[r] >= WN_SIBLING_SHARE * sum[best] && sum[r] > 0)
+	if (sum[r] >= WN__SIBLING_SHARE * sum[best] && sum[r] > 0)
 		return 1;
-	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= WN_DROP_HINT)
+	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= WN__DROP_HINT)
 		return 0;
 	/* Blocks are in document order: find the first inside r by halving. */
 	int32_t lo = 0, hi = d->n_blocks;
@@ -134,34 +90,34 @@ static int good_sibling(const wn_doc *d, const float *sum, int32_t r, int32_t be
 	}
 	int32_t chars = 0, links = 0, structured = 0;
 	for (int32_t k = lo; k < d->n_blocks && d->blocks[k].first < x->end; k++) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		chars += b->chars;
 		links += b->link_chars;
-		if (b->kind == WN_BK_CELL || b->kind == WN_BK_LIST_ITEM)
+		if (b->kind == WN__BK_CELL || b->kind == WN__BK_LIST_ITEM)
 			structured += b->chars;
 	}
-	return chars > 0 && links <= WN_MAX_LINK_SHARE * chars &&
-	       structured >= WN_SIBLING_STRUCTURED * chars;
+	return chars > 0 && links <= WN__MAX_LINK_SHARE * chars &&
+	       structured >= WN__SIBLING_STRUCTURED * chars;
 }
 
 /* After the article's last block of running text: a heading introduces
  * nothing of the article ("Who is online", "Share this"), and a weak line
  * with links is the page's ("Privacy | Contact", caught in by an unclosed
  * tag).  boilerpipe looks for such end-of-article markers too. */
-static void trim_tail(wn_doc *d)
+static void trim_tail(wn__doc *d)
 {
 	int text_after = 0;
 	for (int32_t k = d->n_blocks - 1; k >= 0; k--) {
-		wn_block *b = &d->blocks[k];
+		wn__block *b = &d->blocks[k];
 		if (!b->keep)
 			continue;
-		if (b->good >= WN_STRONG_GOODNESS)
+		if (b->good >= WN__STRONG_GOODNESS)
 			break;
-		if ((b->kind == WN_BK_HEADING && !text_after) ||
-		    (b->kind == WN_BK_PARA && b->link_chars > 0 && b->good < 0)) {
+		if ((b->kind == WN__BK_HEADING && !text_after) ||
+		    (b->kind == WN__BK_PARA && b->link_chars > 0 && b->good < 0)) {
 			b->keep = 0;
-			b->reason = WN_WHY_TAIL;
-		} else if (b->kind != WN_BK_HEADING) {
+			b->reason = WN__WHY_TAIL;
+		} else if (b->kind != WN__BK_HEADING) {
 			text_after = 1;
 		}
 	}
@@ -170,18 +126,18 @@ static void trim_tail(wn_doc *d)
 /* How much of a block may be link text before it is navigation: more for
  * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
  * was <a>convicted</a>") than for a line of links. */
-static double link_limit(const wn_block *b)
+static double link_limit(const wn__block *b)
 {
-	return b->sentences + b->punct >= 2 && b->eff >= WN_LONG / 2
-	               ? WN_MAX_LINK_SHARE_PROSE
-	               : WN_MAX_LINK_SHARE;
+	return b->sentences + b->punct >= 2 && b->eff >= WN__LONG / 2
+	               ? WN__MAX_LINK_SHARE_PROSE
+	               : WN__MAX_LINK_SHARE;
 }
 
 /* Whether node i lies in a subtree marked DROP below root. */
-static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
+static int in_dropped(const wn__doc *d, int32_t i, int32_t root)
 {
 	for (; i > root; i = d->nodes[i].parent)
-		if (d->nodes[i].flags & WN_NF_DROP)
+		if (d->nodes[i].flags & WN__NF_DROP)
 			return 1;
 	return 0;
 }
@@ -189,7 +145,7 @@ static int in_dropped(const wn_doc *d, int32_t i, int32_t root)
 /* Sums block weights over subtrees into sum[] and returns the best
  * block-level element: the one with the largest sum, among near-equals the
  * deepest (the last in document order that holds the others). */
-static int32_t find_best(const wn_doc *d, float *sum)
+static int32_t find_best(const wn__doc *d, float *sum)
 {
 	int32_t nn = d->n_nodes;
 	memset(sum, 0, (size_t)nn * sizeof *sum);
@@ -202,21 +158,21 @@ static int32_t find_best(const wn_doc *d, float *sum)
 	 * container, so an inline element's sum misses the text it holds. */
 	int32_t best = 0;
 	for (int32_t i = 1; i < nn; i++)
-		if ((d->nodes[i].flags & WN_NF_BLOCK) && sum[i] > sum[best])
+		if ((d->nodes[i].flags & WN__NF_BLOCK) && sum[i] > sum[best])
 			best = i;
 	float top = sum[best];
 	for (int32_t i = best + 1; i < d->nodes[best].end; i++)
-		if ((d->nodes[i].flags & WN_NF_BLOCK) &&
-		    sum[i] >= top - WN_ROOT_TIE * (top > 0 ? top : -top))
+		if ((d->nodes[i].flags & WN__NF_BLOCK) &&
+		    sum[i] >= top - WN__ROOT_TIE * (top > 0 ? top : -top))
 			best = i;
 
 	/* A table or list is part of an article, rarely all of it: climb to
 	 * the element that holds it with its introduction, unless that one
 	 * adds too much that is not article. */
-	while (d->nodes[best].parent > 0 && is_table_part(d->nodes[best].tag))
+	while (d->nodes[best].parent > 0 && wn__tag_is(d->nodes[best].tag, WN__TC_TABLE_PART))
 		best = d->nodes[best].parent;
-	if (d->nodes[best].parent > 0 && is_list_or_table(d->nodes[best].tag) &&
-	    sum[d->nodes[best].parent] >= WN_CLIMB_SHARE * sum[best])
+	if (d->nodes[best].parent > 0 && (d->nodes[best].tag == GUMBO_TAG_TABLE || wn__tag_is(d->nodes[best].tag, WN__TC_LIST)) &&
+	    sum[d->nodes[best].parent] >= WN__CLIMB_SHARE * sum[best])
 		best = d->nodes[best].parent;
 	return best;
 }
@@ -224,22 +180,23 @@ static int32_t find_best(const wn_doc *d, float *sum)
 /* Per subtree, what a listing of teasers is made of: headings, headings
  * that link away, text, and text that is teaser summaries.  Summed bottom
  * up once, so that any subtree can be asked in O(1). */
-typedef struct teaser_counts {
+struct wn__teaser_counts {
 	int32_t headings, linked, text, teasers;
-} teaser_counts;
+};
+typedef wn__teaser_counts teaser_counts;
 
-static teaser_counts *count_teasers(wn_doc *d)
+static teaser_counts *count_teasers(wn__doc *d)
 {
 	teaser_counts *c = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *c);
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		teaser_counts *x = &c[b->container];
-		if (b->hint <= WN_DROP_HINT)
+		if (b->hint <= WN__DROP_HINT)
 			continue; /* a "related" panel's headlines do not count */
-		if (b->kind == WN_BK_HEADING) {
+		if (b->kind == WN__BK_HEADING) {
 			x->headings++;
-			x->linked += b->link_chars >= WN_TEASER_LINK_SHARE * b->chars;
-		} else if (b->link_chars < WN_MAX_LINK_SHARE * b->chars) {
+			x->linked += b->link_chars >= WN__TEASER_LINK_SHARE * b->chars;
+		} else if (b->link_chars < WN__MAX_LINK_SHARE * b->chars) {
 			x->text += b->eff;
 			if (b->teaser)
 				x->teasers += b->eff;
@@ -262,24 +219,103 @@ static teaser_counts *count_teasers(wn_doc *d)
  * listing of its own inside it. */
 static int is_listing(const teaser_counts *c)
 {
-	return c->linked >= WN_LISTING_HEADLINES && 2 * c->linked >= c->headings &&
-	       c->teasers >= WN_LISTING_TEASER_SHARE * c->text;
+	return c->linked >= WN__LISTING_HEADLINES && 2 * c->linked >= c->headings &&
+	       c->teasers >= WN__LISTING_TEASER_SHARE * c->text;
 }
 
-void wn__select(wn_doc *d)
+void wn__select_judge(wn__doc *d)
 {
-	float *sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *sum);
-	int32_t best = find_best(d, sum);
-	teaser_counts *tc = count_teasers(d);
-	d->has_article = sum[best] >= WN_MIN_ARTICLE && !is_listing(&tc[best]);
-	if (!d->has_article) {
-		/* A listing or home page: its teasers are its content. */
-		wn__score_listing(d);
-		best = find_best(d, sum);
-		wn__note(d, "no clear article: giving the page's densest text");
-	}
+	d->node_sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *d->node_sum);
+	d->teasers = count_teasers(d);
+	d->article = find_best(d, d->node_sum);
+	d->has_article = d->node_sum[d->article] >= WN__MIN_ARTICLE &&
+	                 !is_listing(&d->teasers[d->article]);
+}
 
-	d->article = best;
+/* Whether element i, inside root r of the article, goes with its whole
+ * subtree: a byline or date line, an aside, a listing inside an article,
+ * or a subtree that sums to boilerplate (rows, cells and list items are
+ * judged one block at a time instead).  Returns the reason, or 0. */
+static int drops_subtree(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	if (x->flags & WN__NF_META)
+		return WN__WHY_META;
+	if ((x->flags & WN__NF_DROP) || wn__tag_is(x->tag, WN__TC_ASIDE) ||
+	    (d->has_article && is_listing(&d->teasers[i])) ||
+	    ((x->flags & WN__NF_BLOCK) &&
+	     !wn__tag_is(x->tag, WN__TC_TABLE_PART | WN__TC_CELL | WN__TC_LIST_ITEM) &&
+	     d->node_sum[i] < WN__PRUNE_SUM))
+		return WN__WHY_PRUNED;
+	return 0;
+}
+
+/* The verdict on one block of a kept root whose evidence is base: why it
+ * is dropped, or why_kept. */
+static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
+{
+	double links = b->chars ? (double)b->link_chars / b->chars : 0;
+	int rel = d->node_hint[b->container] - base;
+	if (links > link_limit(b) && (d->has_article || b->kind != WN__BK_HEADING))
+		return WN__WHY_LINKS;
+	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM &&
+	    b->good < WN__STRONG_GOODNESS)
+		return WN__WHY_TEASER;
+	if (d->has_article && rel <= WN__DROP_HINT && b->good < WN__STRONG_GOODNESS)
+		return WN__WHY_HINT;
+	if (b->kind == WN__BK_CAPTION && !d->opt->captions)
+		return WN__WHY_CAPTION;
+	if (b->kind == WN__BK_PARA && b->good < (d->has_article ? WN__WEAK_GOODNESS : 0))
+		return WN__WHY_WEAK;
+	if (heading_is_title(d, b) ||
+	    (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))
+		return WN__WHY_TITLE; /* the headline is metadata */
+	return why_kept;
+}
+
+/* Judges every block under root r, dropping whole subtrees first. */
+static void select_root(wn__doc *d, int32_t r, int why_kept)
+{
+	int base = d->node_hint[r];
+	int why_dropped = WN__WHY_OUTSIDE; /* for whole dropped subtrees */
+	int32_t dropped_end = -1;
+	for (int32_t i = r; i < d->nodes[r].end; i++) {
+		wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind == WN__NODE_ELEMENT) {
+			int why = i >= dropped_end && i != r ? drops_subtree(d, i) : 0;
+			if (why) {
+				why_dropped = why;
+				x->flags |= WN__NF_DROP;
+				dropped_end = x->end;
+			}
+			continue;
+		}
+		if (x->block < 0)
+			continue;
+		wn__block *b = &d->blocks[x->block];
+		if (b->keep || b->first != i)
+			continue;
+		int why = i < dropped_end ? why_dropped : verdict(d, b, base, why_kept);
+		if (why == why_kept)
+			keep_block(d, b, why_kept);
+		else
+			b->reason = (uint8_t)why;
+	}
+}
+
+void wn__select(wn__doc *d)
+{
+	if (!d->has_article) {
+		/* A listing or home page: scored again with teasers as its
+		 * content (the driver did), its best subtree is found anew. */
+		d->article = find_best(d, d->node_sum);
+		wn__note(&d->notes, "no clear article: giving the page's densest text");
+	}
+	int32_t best = d->article;
 
 	/* Roots: the article and its good siblings. */
 	int32_t parent = d->nodes[best].parent;
@@ -288,66 +324,11 @@ void wn__select(wn_doc *d)
 		lo = parent + 1;
 		hi = d->nodes[parent].end;
 	}
-	for (int32_t r = lo; r < hi; r = d->nodes[r].end) {
-		if (r != best && !good_sibling(d, sum, r, best))
-			continue;
-		int base = d->node_hint[r];
-		int why_kept = !d->has_article ? WN_WHY_FALLBACK
-		               : r == best     ? WN_WHY_ARTICLE
-		                               : WN_WHY_SIBLING;
-		int why_dropped = WN_WHY_OUTSIDE; /* for whole dropped subtrees */
-		int32_t dropped_end = -1;
-		for (int32_t i = r; i < d->nodes[r].end; i++) {
-			wn_node *x = &d->nodes[i];
-			if (x->flags & WN_NF_REMOVED) {
-				i = x->end - 1;
-				continue;
-			}
-			if (i >= dropped_end)
-				why_dropped = WN_WHY_OUTSIDE;
-			if (x->kind == WN_NODE_ELEMENT) {
-				if (i >= dropped_end && i != r &&
-				    ((x->flags & (WN_NF_META | WN_NF_DROP)) || aside_tag(x->tag) ||
-				     (d->has_article && is_listing(&tc[i])) ||
-				     ((x->flags & WN_NF_BLOCK) && !unit_of_structure(x->tag) &&
-				      sum[i] < WN_PRUNE_SUM))) {
-					why_dropped = (x->flags & WN_NF_META) ? WN_WHY_META
-					                                      : WN_WHY_PRUNED;
-					x->flags |= WN_NF_DROP;
-					dropped_end = x->end;
-				}
-				continue;
-			}
-			if (x->block < 0)
-				continue;
-			wn_block *b = &d->blocks[x->block];
-			if (b->keep || b->first != i)
-				continue;
-			double links = b->chars ? (double)b->link_chars / b->chars : 0;
-			int rel = d->node_hint[b->container] - base;
-			if (i < dropped_end)
-				b->reason = (uint8_t)why_dropped;
-			else if (links > link_limit(b) &&
-			         (d->has_article || b->kind != WN_BK_HEADING))
-				b->reason = WN_WHY_LINKS;
-			else if (d->has_article && b->teaser && b->kind == WN_BK_LIST_ITEM &&
-			         b->good < WN_STRONG_GOODNESS)
-				b->reason = WN_WHY_TEASER;
-			else if (d->has_article && rel <= WN_DROP_HINT &&
-			         b->good < WN_STRONG_GOODNESS)
-				b->reason = WN_WHY_HINT;
-			else if (b->kind == WN_BK_CAPTION && !d->opt->captions)
-				b->reason = WN_WHY_CAPTION;
-			else if (b->kind == WN_BK_PARA &&
-			         b->good < (d->has_article ? WN_WEAK_GOODNESS : 0))
-				b->reason = WN_WHY_WEAK;
-			else if (heading_is_title(d, b) ||
-			         (!d->has_kept && b->kind == WN_BK_HEADING && b->level == 1))
-				b->reason = WN_WHY_TITLE; /* the headline is metadata */
-			else
-				keep_block(d, b, why_kept);
-		}
-	}
+	for (int32_t r = lo; r < hi; r = d->nodes[r].end)
+		if (r == best || good_sibling(d, d->node_sum, r, best))
+			select_root(d, r, !d->has_article ? WN__WHY_FALLBACK
+			                  : r == best     ? WN__WHY_ARTICLE
+			                                  : WN__WHY_SIBLING);
 
 	if (d->has_article)
 		trim_tail(d);
@@ -359,12 +340,12 @@ void wn__select(wn_doc *d)
 	for (int pass = 0; pass < 2 && !d->has_kept; pass++) {
 		int32_t root = pass == 0 ? best : 0;
 		for (int32_t k = 0; k < d->n_blocks; k++) {
-			wn_block *b = &d->blocks[k];
+			wn__block *b = &d->blocks[k];
 			if (b->first < root || b->first >= d->nodes[root].end ||
-			    (b->kind == WN_BK_CAPTION && !d->opt->captions) ||
+			    (b->kind == WN__BK_CAPTION && !d->opt->captions) ||
 			    heading_is_title(d, b) || in_dropped(d, b->first, root))
 				continue;
-			keep_block(d, b, WN_WHY_FALLBACK);
+			keep_block(d, b, WN__WHY_FALLBACK);
 		}
 	}
 	mark_kept(d);

@@ -1,7 +1,7 @@
 /*
  * tuning.h -- every threshold and weight of winnow's extraction, in one
  * table, each with its reason.  Lengths are in "effective characters":
- * characters, with each CJK character counted WN_CJK_CHAR_WEIGHT times
+ * characters, with each CJK character counted WN__CJK_CHAR_WEIGHT times
  * because a CJK character carries about as much as a short Latin word.
  * Values were set by measuring on the development corpora (see README,
  * "How it decides"); change one only with before/after scores.
@@ -12,95 +12,95 @@
 /* ---- class/id/role evidence (clean.c) ---- */
 /* An element whose class/id says content ("article", "post-body").
  * Half of it for weaker words ("content", "main", "text"). */
-#define WN_HINT_GOOD 25
+#define WN__HINT_GOOD 25
 /* An element whose class/id says boilerplate ("nav", "related", "share").
  * Stronger than GOOD: boilerplate names are more specific than "content". */
-#define WN_HINT_BAD (-50)
+#define WN__HINT_BAD (-50)
 /* A hint on an element holding more than this share of the page's text is
  * ignored: it names a layout wrapper ("main-wrapper sidebar-left"), not
  * the role of the text inside. */
-#define WN_HINT_MAX_SHARE 0.75
+#define WN__HINT_MAX_SHARE 0.75
 /* An id of more than this many words ("example-1-amend-a-shared-change")
  * is an anchor generated from a heading and says nothing of the role. */
-#define WN_HINT_MAX_ID_WORDS 3
+#define WN__HINT_MAX_ID_WORDS 3
 /* Summed hints are clamped, so that nesting cannot run away: good words
  * are common ("content" wraps everything), so they saturate sooner. */
-#define WN_HINT_CLAMP_GOOD 25
-#define WN_HINT_CLAMP_BAD (-100)
+#define WN__HINT_CLAMP_GOOD 25
+#define WN__HINT_CLAMP_BAD (-100)
 /* How much a hint of +-50 moves a block's goodness (range -1..1). */
-#define WN_HINT_WEIGHT (1.0 / 50)
+#define WN__HINT_WEIGHT (1.0 / 50)
 
 /* ---- block goodness (score.c), a number in -1..1 ---- */
-#define WN_CJK_CHAR_WEIGHT 3
+#define WN__CJK_CHAR_WEIGHT 3
 /* Below SHORT effective characters a block is a label, a menu item or a
  * date; from LONG on, a full paragraph (jusText uses 70 and 200). */
-#define WN_SHORT 25
-#define WN_LONG 150
+#define WN__SHORT 25
+#define WN__LONG 150
 /* Goodness = BASE + LEN_W*length + PUNCT_W*punctuation - LINK_W*linkshare
  * + hints.  BASE is negative so that short unpunctuated text counts against
  * the container holding it. */
-#define WN_G_BASE (-0.4)
-#define WN_G_LEN_W 0.9
-#define WN_G_PUNCT_W 0.35
-#define WN_G_LINK_W 1.6
+#define WN__G_BASE (-0.4)
+#define WN__G_LEN_W 0.9
+#define WN__G_PUNCT_W 0.35
+#define WN__G_LINK_W 1.6
 /* Running text has a comma or a sentence end every ~80 characters; a
  * block with that rate or more gets the whole PUNCT_W. */
-#define WN_PUNCT_EVERY 80
+#define WN__PUNCT_EVERY 80
 
 /* Teasers (score.c is_teaser): a headline link of at least MIN_LINK
  * characters that covers LINK_SHARE of its block, followed by a summary of
  * at most MAX characters.  The penalty makes a list of them count against
  * its container however well written the summaries are. */
-#define WN_TEASER_MIN_LINK 20
-#define WN_TEASER_LINK_SHARE 0.8
-#define WN_TEASER_MAX 400
-#define WN_TEASER_PENALTY 0.8
+#define WN__TEASER_MIN_LINK 20
+#define WN__TEASER_LINK_SHARE 0.8
+#define WN__TEASER_MAX 400
+#define WN__TEASER_PENALTY 0.8
 /* Between a teaser's headline and its summary may stand one line of at
  * most this many characters (a date, a byline). */
-#define WN_TEASER_MAX_BETWEEN 60
+#define WN__TEASER_MAX_BETWEEN 60
 
 /* ---- selection (select.c) ---- */
 /* Below this summed weight the best container is no clear article: the
  * page is a listing or home page and its densest text is given. */
-#define WN_MIN_ARTICLE 250
+#define WN__MIN_ARTICLE 250
 /* A best subtree with at least this many headings that link away (and
  * more of those than of others) is a listing of teasers, not an article. */
-#define WN_LISTING_HEADLINES 3
+#define WN__LISTING_HEADLINES 3
 /* ... and when at least this share of its text is teaser summaries. */
-#define WN_LISTING_TEASER_SHARE 0.5
+#define WN__LISTING_TEASER_SHARE 0.5
 /* A container whose sum is within this share of the best is as good, and
  * the deeper one is taken (it holds less that is not article). */
-#define WN_ROOT_TIE 0.02
+#define WN__ROOT_TIE 0.02
 /* An article that is a table or list climbs to its parent when the
  * parent's sum keeps this share of it: what the parent adds is about
  * neutral (an introduction, a caption, notes). */
-#define WN_CLIMB_SHARE 0.8
+#define WN__CLIMB_SHARE 0.8
 /* A sibling of the article container joins it when its own sum is at
  * least this share of the article's (Readability.js appends siblings
  * scoring over a fifth of the top candidate). */
-#define WN_SIBLING_SHARE 0.2
+#define WN__SIBLING_SHARE 0.2
 /* A sibling whose text is at least this share table cells and list items
  * (and few links) joins the article whatever its sum. */
-#define WN_SIBLING_STRUCTURED 0.8
+#define WN__SIBLING_STRUCTURED 0.8
 /* Inside the article, a subtree summing below this is boilerplate (a share
  * bar, a related-links list) and is dropped whole. */
-#define WN_PRUNE_SUM (-40)
+#define WN__PRUNE_SUM (-40)
 /* Inside the article, blocks whose links cover more than this share of
  * their text are navigation ("Read more", tag lists). */
-#define WN_MAX_LINK_SHARE 0.5
+#define WN__MAX_LINK_SHARE 0.5
 /* ... and this share for a block of punctuated prose (two or more commas
  * or sentence ends in half a paragraph's length or more). */
-#define WN_MAX_LINK_SHARE_PROSE 0.7
+#define WN__MAX_LINK_SHARE_PROSE 0.7
 /* Inside the article, blocks under an element hinting boilerplate at least
  * this strongly (relative to the article) are dropped unless they are long
  * running text. */
-#define WN_DROP_HINT (-40)
+#define WN__DROP_HINT (-40)
 /* Inside the article, a paragraph below this goodness (a label, a
  * "Posted by" line, a lone date) is dropped; headings, list items, cells,
  * quotes and code are not judged so. */
-#define WN_WEAK_GOODNESS (-0.45)
+#define WN__WEAK_GOODNESS (-0.45)
 /* Goodness of "long running text" that survives a bad hint. */
-#define WN_STRONG_GOODNESS 0.6
+#define WN__STRONG_GOODNESS 0.6
 
 /* ---- input (input/sniff.c) ---- */
 /* The bytes looked at for binary data: WHATWG MIME Sniffing's resource

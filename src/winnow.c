@@ -1,19 +1,30 @@
 /*
- * winnow.c -- the pipeline: runs the stages in order over one document and
- * hands out the result.  The only file that knows the order of the stages.
+ * winnow.c -- the driver: normalises the options, runs the stages in order
+ * over one document and hands out the result.  The only file that knows
+ * the order of the stages:
+ *
+ *   sniff -> decode -> guard -> dom -> clean -> metadata -> blocks -> score
+ *   -> judge -> (score again as a listing) -> select -> render
+ *
+ * metadata runs before selection because it marks byline and date lines
+ * in the content and reads the <title> that selection compares headings
+ * with.
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "base/unicode.h"
+#include "diag/diag.h"
 #include "input/input.h"
+#include "metadata/metadata.h"
+#include "render/render.h"
+#include "stages.h"
 
 struct wn_result {
-	wn_arena keep; /* the document's keep arena: metadata and notes */
-	wn_buf output;
+	wn__arena keep; /* the document's keep arena: metadata and notes */
+	wn__buf output;
 	int has_article;
 	int truncated;
 	wn_metadata meta;
@@ -78,44 +89,26 @@ static wn_status normalise(const wn_options *in, wn_options *o)
 	return WN_OK;
 }
 
-void wn__note(wn_doc *d, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (d->n_msgs == d->cap_msgs) {
-		size_t cap = d->cap_msgs ? d->cap_msgs * 2 : 8;
-		const char **m = wn__arena_alloc(&d->keep, cap * sizeof *m);
-		if (d->n_msgs)
-			memcpy(m, d->msgs, d->n_msgs * sizeof *m);
-		d->msgs = m;
-		d->cap_msgs = cap;
-	}
-	d->msgs[d->n_msgs++] = wn__arena_strndup(&d->keep, tmp, strlen(tmp));
-}
-
 /* The result takes the keep arena and the output buffer from the doc. */
-static wn_result *result_from(wn_doc *d, wn_buf *out)
+static wn_result *result_from(wn__doc *d, wn__buf *out)
 {
 	wn_result *r = wn__xmalloc(sizeof *r);
 	r->keep = d->keep;
 	wn__arena_init(&d->keep);
 	r->output = *out;
-	*out = (wn_buf){0};
+	*out = (wn__buf){0};
 	if (!r->output.data)
 		wn__buf_grow(&r->output, 0);
 	r->has_article = d->has_article;
 	r->truncated = d->truncated;
 	r->meta = d->meta;
-	r->msgs = d->msgs;
-	r->n_msgs = d->n_msgs;
+	r->msgs = d->notes.msg;
+	r->n_msgs = d->notes.n;
 	return r;
 }
 
 /* Cuts the output at max bytes, at a character boundary, with a note. */
-static void limit_output(wn_doc *d, wn_buf *b)
+static void limit_output(wn__doc *d, wn__buf *b)
 {
 	size_t max = d->opt->max_output;
 	if (b->len <= max)
@@ -130,11 +123,11 @@ static void limit_output(wn_doc *d, wn_buf *b)
 	b->len = n;
 	b->data[n] = 0;
 	d->truncated = 1;
-	wn__note(d, "limit: output cut at %zu bytes (max_output)", max);
+	wn__note(&d->notes, "limit: output cut at %zu bytes (max_output)", max);
 }
 
 /* The kept content as text or Markdown, cleaned and within max_output. */
-static void render_body(wn_doc *d, int markdown, wn_buf *body)
+static void render_body(wn__doc *d, int markdown, wn__buf *body)
 {
 	if (markdown)
 		wn__render_markdown(d, body);
@@ -146,10 +139,10 @@ static void render_body(wn_doc *d, int markdown, wn_buf *body)
 		d->has_kept = 0; /* all it kept were characters no reader sees */
 }
 
-static void render(wn_doc *d, wn_buf *out)
+static void render(wn__doc *d, wn__buf *out)
 {
 	const wn_options *o = d->opt;
-	wn_buf body = {0};
+	wn__buf body = {0};
 	switch (o->format) {
 	case WN_FORMAT_EXPLAIN:
 	case WN_FORMAT_EXPLAIN_TSV:
@@ -180,9 +173,9 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
                      wn_result **out)
 {
 	wn_options o;
-	wn_status st = WN_OK;
-	wn_buf buf = {0};
-	wn_doc d;
+	wn_status st;
+	wn__buf buf = {0};
+	wn__doc d;
 
 	if (!out)
 		return WN_EINVAL;
@@ -197,21 +190,17 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 	if (html && wn__input_is_binary(html, len))
 		return WN_ENOTHTML;
 
-	memset(&d, 0, sizeof d);
-	wn__arena_init(&d.arena);
-	wn__arena_init(&d.keep);
-	d.opt = &o;
-	d.article = -1;
-
+	wn__doc_init(&d, &o);
 	wn__input_decode(&d, html ? html : "", len);
 	wn__guard(&d);
-	st = wn__dom_build(&d);
-	if (st != WN_OK)
-		goto done;
+	wn__dom_build(&d);
 	wn__clean(&d);
 	wn__metadata(&d);
 	wn__blocks(&d);
 	wn__score(&d);
+	wn__select_judge(&d);
+	if (!d.has_article)
+		wn__score_listing(&d); /* a listing: its teasers are the content */
 	wn__select(&d);
 	render(&d, &buf);
 	if (!d.has_kept) {
@@ -219,11 +208,9 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 		st = WN_NO_CONTENT;
 	}
 	*out = result_from(&d, &buf);
-done:
 	wn__buf_free(&buf);
 	wn__dom_free(&d);
-	wn__arena_free(&d.arena);
-	wn__arena_free(&d.keep);
+	wn__doc_free(&d);
 	return st;
 }
 

@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "doc.h"
 #include "input/input.h"
+#include "stages.h"
 #include "tuning.h"
 
 /* Three paragraphs of running text: enough for any container holding them
@@ -46,35 +47,35 @@ static const char *text_of(const char *html)
 
 /* Runs the stages up to blocks/selection on a document, for tests that
  * look at nodes and blocks.  Free with doc_free(). */
-static wn_doc *doc_of(const char *html, int upto_select)
+static wn__doc *doc_of(const char *html, int upto_select)
 {
 	static wn_options o;
 	wn_options_init(&o, sizeof o);
-	wn_doc *d = calloc(1, sizeof *d);
-	wn__arena_init(&d->arena);
-	wn__arena_init(&d->keep);
-	d->opt = &o;
-	d->article = -1;
+	wn__doc *d = calloc(1, sizeof *d);
+	wn__doc_init(d, &o);
 	wn__input_decode(d, html, strlen(html));
 	wn__guard(d);
 	wn__dom_build(d);
 	wn__clean(d);
 	wn__blocks(d);
 	wn__score(d);
-	if (upto_select)
+	if (upto_select) {
+		wn__select_judge(d);
+		if (!d->has_article)
+			wn__score_listing(d);
 		wn__select(d);
+	}
 	return d;
 }
 
-static void doc_free(wn_doc *d)
+static void doc_free(wn__doc *d)
 {
 	wn__dom_free(d);
-	wn__arena_free(&d->arena);
-	wn__arena_free(&d->keep);
+	wn__doc_free(d);
 	free(d);
 }
 
-static const wn_node *by_id(const wn_doc *d, const char *id)
+static const wn__node *by_id(const wn__doc *d, const char *id)
 {
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		const char *v = wn__attr(&d->nodes[i], "id");
@@ -207,7 +208,7 @@ TEST(clean_keeps_formulas_hidden_for_accessibility)
 
 TEST(clean_hints_match_whole_words_not_substrings)
 {
-	wn_doc *d = doc_of("<div id='a' class='main-nav'>x</div>"
+	wn__doc *d = doc_of("<div id='a' class='main-nav'>x</div>"
 	                   "<div id='b' class='canvas-wrap'>x</div>"
 	                   "<div id='c' class='ad-slot'>x</div>"
 	                   "<div id='d' class='header-logo'>x</div>"
@@ -218,17 +219,17 @@ TEST(clean_hints_match_whole_words_not_substrings)
 	CHECK(by_id(d, "a")->hint < 0);  /* nav at a word start */
 	CHECK(by_id(d, "b")->hint == 0); /* "nav" inside "canvas" */
 	CHECK(by_id(d, "c")->hint < 0);  /* "ad" as a whole word */
-	CHECK(by_id(d, "d")->hint < 0 && by_id(d, "d")->hint > WN_HINT_BAD);
+	CHECK(by_id(d, "d")->hint < 0 && by_id(d, "d")->hint > WN__HINT_BAD);
 	CHECK(by_id(d, "e")->hint > 0);
 	/* an id made of many words is a heading's anchor, not a role */
-	const wn_node *f = by_id(d, "f");
+	const wn__node *f = by_id(d, "f");
 	CHECK(d->nodes[f->parent].hint == 0);
 	doc_free(d);
 }
 
 TEST(clean_roles_and_tags_are_evidence)
 {
-	wn_doc *d = doc_of("<nav id='n'>x</nav><div id='r' role='navigation'>x</div>"
+	wn__doc *d = doc_of("<nav id='n'>x</nav><div id='r' role='navigation'>x</div>"
 	                   "<main id='m'>x</main><aside id='s'>x</aside>",
 	                   0);
 	CHECK(by_id(d, "n")->hint < 0);
@@ -242,7 +243,7 @@ TEST(clean_roles_and_tags_are_evidence)
 
 TEST(blocks_split_at_block_elements_not_inline_ones)
 {
-	wn_doc *d = doc_of("<div>one <b>two</b> <a href='/x'>three</a><p>four</p>five</div>", 0);
+	wn__doc *d = doc_of("<div>one <b>two</b> <a href='/x'>three</a><p>four</p>five</div>", 0);
 	CHECK(d->n_blocks == 3);
 	if (d->n_blocks == 3) {
 		CHECK(d->blocks[0].words == 3);
@@ -257,7 +258,7 @@ TEST(blocks_split_at_block_elements_not_inline_ones)
 TEST(blocks_count_cjk_characters_as_words)
 {
 	/* 5 CJK characters, one Latin word, one full stop */
-	wn_doc *d = doc_of("<p>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87 "
+	wn__doc *d = doc_of("<p>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87 "
 	                   "Tokyo\xe3\x80\x82</p>", 0);
 	CHECK(d->n_blocks == 1);
 	if (d->n_blocks == 1) {
@@ -271,17 +272,17 @@ TEST(blocks_count_cjk_characters_as_words)
 
 TEST(blocks_kind_follows_the_container)
 {
-	wn_doc *d = doc_of("<h2>Head</h2><ul><li>item</li></ul><table><tr><td>cell</td>"
+	wn__doc *d = doc_of("<h2>Head</h2><ul><li>item</li></ul><table><tr><td>cell</td>"
 	                   "</tr></table><pre>code</pre><blockquote><p>said</p></blockquote>"
 	                   "<figure><figcaption>cap</figcaption></figure>", 0);
 	CHECK(d->n_blocks == 6);
 	if (d->n_blocks == 6) {
-		CHECK(d->blocks[0].kind == WN_BK_HEADING && d->blocks[0].level == 2);
-		CHECK(d->blocks[1].kind == WN_BK_LIST_ITEM);
-		CHECK(d->blocks[2].kind == WN_BK_CELL);
-		CHECK(d->blocks[3].kind == WN_BK_PRE);
-		CHECK(d->blocks[4].kind == WN_BK_QUOTE);
-		CHECK(d->blocks[5].kind == WN_BK_CAPTION);
+		CHECK(d->blocks[0].kind == WN__BK_HEADING && d->blocks[0].level == 2);
+		CHECK(d->blocks[1].kind == WN__BK_LIST_ITEM);
+		CHECK(d->blocks[2].kind == WN__BK_CELL);
+		CHECK(d->blocks[3].kind == WN__BK_PRE);
+		CHECK(d->blocks[4].kind == WN__BK_QUOTE);
+		CHECK(d->blocks[5].kind == WN__BK_CAPTION);
 	}
 	doc_free(d);
 }
@@ -290,12 +291,12 @@ TEST(blocks_kind_follows_the_container)
 
 TEST(score_running_text_beats_links_and_labels)
 {
-	wn_doc *d = doc_of("<ul><li><a href='/a'>Home</a></li></ul><p>Posted by Sam</p>" PROSE, 0);
+	wn__doc *d = doc_of("<ul><li><a href='/a'>Home</a></li></ul><p>Posted by Sam</p>" PROSE, 0);
 	CHECK(d->n_blocks == 5);
 	if (d->n_blocks == 5) {
 		CHECK(d->blocks[0].good < 0);                   /* a menu link */
 		CHECK(d->blocks[1].good < d->blocks[2].good);   /* a label */
-		CHECK(d->blocks[2].good > WN_STRONG_GOODNESS); /* running text */
+		CHECK(d->blocks[2].good > WN__STRONG_GOODNESS); /* running text */
 	}
 	doc_free(d);
 }

@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "doc.h"
+#include "base/unicode.h"
 #include "input/input.h"
 
 /* The decoded input and the "charset: ..." note of one decoding. */
@@ -23,11 +24,8 @@ static void decode_opt(const char *in, size_t len, const char *encoding,
 	wn_options_init(&o, sizeof o);
 	o.encoding = encoding;
 	o.content_type = content_type;
-	wn_doc d;
-	memset(&d, 0, sizeof d);
-	wn__arena_init(&d.arena);
-	wn__arena_init(&d.keep);
-	d.opt = &o;
+	wn__doc d;
+	wn__doc_init(&d, &o);
 	got[0] = note[0] = 0;
 	wn__input_decode(&d, in, len);
 	{
@@ -37,11 +35,10 @@ static void decode_opt(const char *in, size_t len, const char *encoding,
 		if (strlen(got) != n || d.html[d.html_len] != 0)
 			strcpy(got, "(NUL inside or not terminated)");
 	}
-	for (size_t i = 0; i < d.n_msgs; i++) /* the last one says which */
-		if (!strncmp(d.msgs[i], "charset: ", 9))
-			snprintf(note, sizeof note, "%s", d.msgs[i] + 9);
-	wn__arena_free(&d.arena);
-	wn__arena_free(&d.keep);
+	for (size_t i = 0; i < d.notes.n; i++) /* the last one says which */
+		if (!strncmp(d.notes.msg[i], "charset: ", 9))
+			snprintf(note, sizeof note, "%s", d.notes.msg[i] + 9);
+	wn__doc_free(&d);
 }
 
 static void decode(const char *in) { decode_opt(in, strlen(in), NULL, NULL); }
@@ -444,7 +441,7 @@ TEST(guard_keeps_normal_pages)
 	/* 2000 unclosed <li><p>, <tr><td>, <option> and <dd>, and a 40-deep
 	 * nesting repeated: gumbo closes them implicitly, so the guard must not
 	 * count them as nesting and cut anything */
-	wn_buf b = {0};
+	wn__buf b = {0};
 	wn__buf_puts(&b, "<body><ul>");
 	for (int i = 0; i < 2000; i++)
 		wn__buf_puts(&b, "<li><p>item <b>bold</b> <a href=x>link</a>");
@@ -465,18 +462,16 @@ TEST(guard_keeps_normal_pages)
 		for (int k = 0; k < 40; k++)
 			wn__buf_puts(&b, "</span></div>");
 	}
-	wn_doc d;
+	wn__doc d;
 	wn_options o;
 	wn_options_init(&o, sizeof o);
-	memset(&d, 0, sizeof d);
-	d.opt = &o;
+	wn__doc_init(&d, &o);
 	wn__input_decode(&d, b.data, b.len);
 	wn__guard(&d);
 	CHECK(d.html_len == b.len); /* nothing cut */
-	for (size_t i = 0; i < d.n_msgs; i++)
-		CHECK(strncmp(d.msgs[i], "limit:", 6) != 0);
-	wn__arena_free(&d.arena);
-	wn__arena_free(&d.keep);
+	for (size_t i = 0; i < d.notes.n; i++)
+		CHECK(strncmp(d.notes.msg[i], "limit:", 6) != 0);
+	wn__doc_free(&d);
 	wn__buf_free(&b);
 }
 
@@ -513,7 +508,7 @@ static char cleaned[4096];
 
 static const char *clean(const char *s)
 {
-	wn_buf b = {0};
+	wn__buf b = {0};
 	wn__buf_puts(&b, s);
 	wn__text_clean(&b, 0);
 	snprintf(cleaned, sizeof cleaned, "%s", b.data ? b.data : "");
@@ -576,7 +571,7 @@ TEST(unicode_no_glue_no_split)
 TEST(unicode_invalid_and_offset)
 {
 	CHECK_STR(clean("a\xFF" "b\n"), "a" FFFD "b\n");
-	wn_buf b = {0};
+	wn__buf b = {0};
 	wn__buf_puts(&b, "head\xC2\xA0|body\xC2\xA0x\n");
 	wn__text_clean(&b, 7);
 	CHECK_STR(b.data, "head\xC2\xA0|body x\n");
@@ -588,7 +583,7 @@ TEST(unicode_marks_flood_is_linear)
 	/* 400,000 alternating marks on one base: stream-safe cuts keep the
 	 * canonical reordering from going quadratic */
 	size_t n = 400000;
-	wn_buf b = {0};
+	wn__buf b = {0};
 	wn__buf_putc(&b, 'a');
 	for (size_t i = 0; i < n; i++)
 		wn__buf_puts(&b, i & 1 ? "\xCC\x96" : "\xCC\x81");

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "doc.h"
+#include "base/url.h"
 #include "winnow.h"
 
 /* The fragment goes between these, inside the article. */
@@ -461,7 +461,7 @@ TEST(url_resolve)
 		{"g#s/./x", "http://a/b/c/g#s/./x"}, {"g#s/../x", "http://a/b/c/g#s/../x"},
 		{"http:g", "http:g"}, {" \tg\n ", "http://a/b/c/g"},
 	};
-	wn_arena a;
+	wn__arena a;
 	wn__arena_init(&a);
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
 		CHECK_STR(wn__url_resolve(&a, "http://a/b/c/d;p?q", cases[k][0]), cases[k][1]);

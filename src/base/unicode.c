@@ -10,7 +10,9 @@
 
 #include <utf8proc.h>
 
-#include "doc.h"
+#include "base/mem.h"
+#include "base/unicode.h"
+#include "base/utf8.h"
 
 /* What happens to one code point. */
 enum { KEEP, DROP, SPACE, NEWLINE };
@@ -86,7 +88,7 @@ static int nfc_quick_no(int32_t cp)
 }
 
 typedef struct cstate {
-	wn_buf *b;
+	wn__buf *b;
 	size_t from;
 	int dropped;      /* something dropped on the current line */
 	int any_drop;     /* something dropped at all */
@@ -142,7 +144,7 @@ static void put_nfc(cstate *c, const char *seg, size_t n, int changes)
 	free(nfc);
 }
 
-void wn__text_clean(wn_buf *out, size_t from)
+void wn__text_clean(wn__buf *out, size_t from)
 {
 	/* UAX #15 stream-safe text: at most 30 non-starters in a row.  Cut
 	 * there too, so utf8proc's reordering stays cheap. */
@@ -156,7 +158,7 @@ void wn__text_clean(wn_buf *out, size_t from)
 	out->data[from] = 0;
 
 	cstate c = {.b = out, .from = from};
-	wn_buf seg = {0};  /* the NFC segment being gathered */
+	wn__buf seg = {0};  /* the NFC segment being gathered */
 	int changes = 0, nonstarters = 0;
 	for (size_t i = 0; i < len;) {
 		int32_t cp;

@@ -5,7 +5,8 @@
  */
 #include <string.h>
 
-#include "doc.h"
+#include "base/buf.h"
+#include "base/url.h"
 
 typedef struct part {
 	const char *s;
@@ -72,7 +73,7 @@ static int equals(const char *p, const char *end, const char *s)
 }
 
 /* RFC 3986 5.2.4 on the n bytes at in (which it may overwrite), into out. */
-static void remove_dots(char *in, size_t n, wn_buf *out)
+static void remove_dots(char *in, size_t n, wn__buf *out)
 {
 	char *p = in, *end = in + n;
 	size_t floor = out->len; /* out already holds scheme and authority */
@@ -109,7 +110,7 @@ static void remove_dots(char *in, size_t n, wn_buf *out)
 	wn__buf_put(out, "", 0);
 }
 
-static void put_part(wn_buf *b, const char *pre, part p)
+static void put_part(wn__buf *b, const char *pre, part p)
 {
 	if (!p.has)
 		return;
@@ -117,11 +118,11 @@ static void put_part(wn_buf *b, const char *pre, part p)
 	wn__buf_put(b, p.s, p.n);
 }
 
-char *wn__url_resolve(wn_arena *a, const char *base, const char *ref)
+char *wn__url_resolve(wn__arena *a, const char *base, const char *ref)
 {
 	/* Browsers ignore spaces around an attribute's URL and tabs and
 	 * newlines inside it. */
-	wn_buf r = {0}, path = {0}, out = {0};
+	wn__buf r = {0}, path = {0}, out = {0};
 	while (*ref == ' ' || (*ref >= '\t' && *ref <= '\r'))
 		ref++;
 	for (const char *p = ref; *p; p++)

@@ -10,7 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "doc.h"
+#include "base/tags.h"
+#include "diag/diag.h"
 
 enum { MARK_NONE = 0, MARK_DROP, MARK_KEEP, MARK_HEADING };
 enum { TIP_BLOCKS = 8 }; /* blocks listed per tooltip */
@@ -33,7 +34,7 @@ static const char HEAD_START[] =
 	"img-src data:; style-src 'unsafe-inline'; font-src data:; "
 	"form-action 'none'; base-uri 'none'\">";
 
-static void put_escaped(wn_buf *out, const char *s, int attr)
+static void put_escaped(wn__buf *out, const char *s, int attr)
 {
 	const char *run = s;
 	for (; *s; s++) {
@@ -56,7 +57,7 @@ static void put_escaped(wn_buf *out, const char *s, int attr)
 
 /* Raw text (<style>) is written as it is, except that nothing in it may
  * close the element early: "</style" becomes "<\/style", the same in CSS. */
-static void put_raw(wn_buf *out, const char *s, const char *tag)
+static void put_raw(wn__buf *out, const char *s, const char *tag)
 {
 	size_t n = strlen(tag);
 	for (const char *p = s; *p; p++) {
@@ -69,23 +70,8 @@ static void put_raw(wn_buf *out, const char *s, const char *tag)
 	wn__buf_puts(out, s);
 }
 
-static int is_void(int tag)
-{
-	switch (tag) {
-	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR:
-	case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_HR:
-	case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
-	case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
-	case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
-	case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_FRAME:
-	case GUMBO_TAG_IMAGE: case GUMBO_TAG_MENUITEM:
-		return 1;
-	default:
-		return 0;
-	}
-}
 
-static int is_raw_text(const wn_node *x)
+static int is_raw_text(const wn__node *x)
 {
 	if (x->g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
 		return 0;
@@ -94,7 +80,7 @@ static int is_raw_text(const wn_node *x)
 }
 
 /* Elements that run, load or navigate by themselves go with their subtree. */
-static int is_dropped(const wn_node *x, const char *name)
+static int is_dropped(const wn__node *x, const char *name)
 {
 	switch (x->tag) {
 	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
@@ -140,7 +126,7 @@ static int is_script_url(const char *v)
  * references out of the page).  The policy would block the loads, but
  * each as an error in the console: they are renamed instead.  data: URLs
  * load nothing and stay. */
-static int loads(const wn_node *x, const char *name, const GumboAttribute *at)
+static int loads(const wn__node *x, const char *name, const GumboAttribute *at)
 {
 	static const char *const names[] = {
 		"src", "srcset", "poster", "background", "lowsrc", "dynsrc",
@@ -178,7 +164,7 @@ typedef struct marks {
 	long long kept_chars;
 } marks;
 
-static void put_tooltip(const wn_doc *d, const marks *m, int32_t i, wn_buf *out)
+static void put_tooltip(const wn__doc *d, const marks *m, int32_t i, wn__buf *out)
 {
 	int n = 0;
 	for (int32_t k = m->head[i]; k >= 0; k = m->next[k], n++) {
@@ -189,7 +175,7 @@ static void put_tooltip(const wn_doc *d, const marks *m, int32_t i, wn_buf *out)
 			wn__buf_printf(out, "&#10;... and %d more blocks", more);
 			break;
 		}
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		double links = b->chars ? (double)b->link_chars / b->chars : 0;
 		wn__buf_printf(out, "%sblock %d: %s, score %.1f, goodness %.2f, "
 		                    "%d chars, links %d%%, hint %d: %s",
@@ -201,10 +187,10 @@ static void put_tooltip(const wn_doc *d, const marks *m, int32_t i, wn_buf *out)
 
 /* The start tag, its attributes made safe; a block container also gets
  * its outline, tooltip and data-winnow attributes. */
-static void put_start_tag(const wn_doc *d, const marks *m, int32_t i,
-                          const char *name, wn_buf *out)
+static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
+                          const char *name, wn__buf *out)
 {
-	const wn_node *x = &d->nodes[i];
+	const wn__node *x = &d->nodes[i];
 	int mk = m->mark[i];
 	const char *style = NULL;
 	wn__buf_printf(out, "<%s", name);
@@ -267,7 +253,7 @@ static void put_start_tag(const wn_doc *d, const marks *m, int32_t i,
 	wn__buf_putc(out, '>');
 }
 
-static void put_legend(const wn_doc *d, const marks *m, wn_buf *out)
+static void put_legend(const wn__doc *d, const marks *m, wn__buf *out)
 {
 	static const char box[] =
 		"position:fixed !important;right:12px !important;bottom:12px !important;"
@@ -306,7 +292,7 @@ static void put_legend(const wn_doc *d, const marks *m, wn_buf *out)
 	                  "its score and rule</div></div>");
 }
 
-static void build_marks(const wn_doc *d, marks *m)
+static void build_marks(const wn__doc *d, marks *m)
 {
 	size_t nn = (size_t)d->n_nodes, nb = (size_t)d->n_blocks;
 	m->mark = wn__xmalloc(nn);
@@ -319,7 +305,7 @@ static void build_marks(const wn_doc *d, marks *m)
 	m->kept_chars = 0;
 	/* Backwards, so that each container lists its blocks in order. */
 	for (int32_t k = d->n_blocks - 1; k >= 0; k--) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		int32_t c = b->container;
 		m->next[k] = m->head[c];
 		m->head[c] = k;
@@ -331,14 +317,14 @@ static void build_marks(const wn_doc *d, marks *m)
 	/* Green if any text kept there is not a heading, blue if only
 	 * headings are, red if nothing is. */
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		uint8_t *mk = &m->mark[b->container];
 		if (b->container <= 0)
 			continue;
 		if (!b->keep) {
 			if (*mk == MARK_NONE)
 				*mk = MARK_DROP;
-		} else if (b->kind == WN_BK_HEADING) {
+		} else if (b->kind == WN__BK_HEADING) {
 			if (*mk != MARK_KEEP)
 				*mk = MARK_HEADING;
 		} else {
@@ -347,7 +333,7 @@ static void build_marks(const wn_doc *d, marks *m)
 	}
 }
 
-void wn__render_annotate(const wn_doc *d, wn_buf *out)
+void wn__render_annotate(const wn__doc *d, wn__buf *out)
 {
 	marks m;
 	build_marks(d, &m);
@@ -355,15 +341,15 @@ void wn__render_annotate(const wn_doc *d, wn_buf *out)
 	int legend = 0, raw = 0;
 	const char *raw_tag = "";
 	char buf[64];
-	wn_walk w;
+	wn__walk w;
 	int32_t i;
 	int leave;
 	wn__walk_init(&w, d, 0, 0);
 	while (wn__walk_next(&w, &i, &leave)) {
-		const wn_node *x = &d->nodes[i];
+		const wn__node *x = &d->nodes[i];
 		if (i == 0)
 			continue;
-		if (x->kind != WN_NODE_ELEMENT) {
+		if (x->kind != WN__NODE_ELEMENT) {
 			if (raw)
 				put_raw(out, x->g->v.text.text, raw_tag);
 			else
@@ -382,7 +368,7 @@ void wn__render_annotate(const wn_doc *d, wn_buf *out)
 				legend = 1;
 			}
 			raw = 0;
-			if (!is_void(x->tag))
+			if (!wn__tag_is(x->tag, WN__TC_VOID))
 				wn__buf_printf(out, "</%s>", name);
 			continue;
 		}

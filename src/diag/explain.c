@@ -7,7 +7,8 @@
 
 #include <utf8proc.h>
 
-#include "doc.h"
+#include "base/utf8.h"
+#include "diag/diag.h"
 
 enum {
 	TEXT_COLS = 40,   /* display columns of text shown per block */
@@ -20,7 +21,7 @@ enum {
  * collapsed, and characters that could drive a terminal (controls, bidi
  * overrides) shown as spaces, since the text comes from any web page. */
 typedef struct clip {
-	wn_buf *out;
+	wn__buf *out;
 	int width, max; /* display columns used and allowed */
 	int space;      /* a space is owed before the next character */
 	int full;       /* text was left out */
@@ -62,9 +63,9 @@ static void clip_put(clip *c, const char *s, size_t n)
 	}
 }
 
-static void put_level(const wn_doc *d, int32_t i, wn_buf *out)
+static void put_level(const wn__doc *d, int32_t i, wn__buf *out)
 {
-	const wn_node *x = &d->nodes[i];
+	const wn__node *x = &d->nodes[i];
 	char name[64];
 	const char *tag = wn__tag_name(x, name, sizeof name);
 	wn__buf_puts(out, tag ? tag : "?");
@@ -90,7 +91,7 @@ static void put_level(const wn_doc *d, int32_t i, wn_buf *out)
 
 /* body>div#main.content>article>p: the element's ancestors from <body>
  * (or <html> when outside it), the nearest PATH_LEVELS of them at most. */
-static void put_path(const wn_doc *d, int32_t i, wn_buf *out)
+static void put_path(const wn__doc *d, int32_t i, wn__buf *out)
 {
 	if (i <= 0) {
 		wn__buf_puts(out, "(document)");
@@ -115,13 +116,13 @@ static void put_path(const wn_doc *d, int32_t i, wn_buf *out)
 }
 
 /* The start of block k's text; returns its width in display columns. */
-static int put_text(const wn_doc *d, int32_t k, wn_buf *out)
+static int put_text(const wn__doc *d, int32_t k, wn__buf *out)
 {
-	const wn_block *b = &d->blocks[k];
+	const wn__block *b = &d->blocks[k];
 	clip c = {.out = out, .max = TEXT_COLS - 1};
 	for (int32_t i = b->first; i <= b->last && !c.full; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT && x->block == k)
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT && x->block == k)
 			clip_put(&c, x->g->v.text.text, strlen(x->g->v.text.text));
 	}
 	if (c.full) {
@@ -131,16 +132,16 @@ static int put_text(const wn_doc *d, int32_t k, wn_buf *out)
 	return c.width;
 }
 
-static void pad(wn_buf *out, int n)
+static void pad(wn__buf *out, int n)
 {
 	while (n-- > 0)
 		wn__buf_putc(out, ' ');
 }
 
-void wn__render_explain(const wn_doc *d, int tsv, wn_buf *out)
+void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 {
 	int rule_w = 4;
-	for (int r = 0; r < WN_WHY_COUNT; r++) {
+	for (int r = 0; r < WN__WHY_COUNT; r++) {
 		int len = (int)strlen(wn__why_string(r));
 		if (len > rule_w)
 			rule_w = len;
@@ -157,7 +158,7 @@ void wn__render_explain(const wn_doc *d, int tsv, wn_buf *out)
 	int32_t kept = 0;
 	long long kept_chars = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn_block *b = &d->blocks[k];
+		const wn__block *b = &d->blocks[k];
 		double links = b->chars ? (double)b->link_chars / b->chars : 0;
 		const char *rule = wn__why_string(b->reason);
 		if (b->keep) {

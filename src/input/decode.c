@@ -22,6 +22,7 @@
 
 #include <uchardet.h>
 
+#include "base/utf8.h"
 #include "input/input.h"
 
 /* ---- WHATWG labels ---- */
@@ -604,7 +605,7 @@ static size_t utf8_prefix(const unsigned char *s, size_t len, int nul_ok)
 /* Makes in[0..len) valid UTF-8 without NULs: as it is when it already is,
  * else a copy in the arena with U+FFFD for each maximal invalid subpart
  * (WHATWG's UTF-8 decoder). */
-static void utf8_sanitize(wn_doc *d, const char *in, size_t len,
+static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
                           const char **out_p, size_t *out_len)
 {
 	const unsigned char *s = (const unsigned char *)in;
@@ -652,10 +653,10 @@ static void utf8_sanitize(wn_doc *d, const char *in, size_t len,
 	*out_p = out;
 	*out_len = o;
 	if (bad)
-		wn__note(d, "input: %zu invalid UTF-8 sequence%s replaced by U+FFFD",
+		wn__note(&d->notes, "input: %zu invalid UTF-8 sequence%s replaced by U+FFFD",
 		         bad, bad == 1 ? "" : "s");
 	if (nul)
-		wn__note(d, "input: %zu NUL byte%s dropped", nul, nul == 1 ? "" : "s");
+		wn__note(&d->notes, "input: %zu NUL byte%s dropped", nul, nul == 1 ? "" : "s");
 }
 
 /* ---- decoders ---- */
@@ -687,7 +688,7 @@ static const uint16_t cp1252_hi[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static char *decode_single(wn_doc *d, const unsigned char *s, size_t len,
+static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
                            int enc, size_t *out_len)
 {
 	if (len > (SIZE_MAX - 1) / 3)
@@ -713,14 +714,14 @@ static char *decode_single(wn_doc *d, const unsigned char *s, size_t len,
 /* Converts with iconv; on an invalid or unmappable sequence emits U+FFFD
  * and skips one code unit, so any input converts in linear time.  Returns
  * NULL when iconv does not know the encoding. */
-static char *decode_iconv(wn_doc *d, const char *in, size_t len, int enc,
+static char *decode_iconv(wn__doc *d, const char *in, size_t len, int enc,
                           size_t *out_len)
 {
 	iconv_t cd = iconv_open("UTF-8", encodings[enc].iconv);
 	if (cd == (iconv_t)-1)
 		return NULL;
 	size_t unit = enc == E_UTF16LE || enc == E_UTF16BE ? 2 : 1;
-	wn_buf b = {0};
+	wn__buf b = {0};
 	wn__buf_grow(&b, len + len / 2 + 64);
 	char *ip = (char *)in;
 	size_t left = len, bad = 0;
@@ -768,7 +769,7 @@ static char *decode_iconv(wn_doc *d, const char *in, size_t len, int enc,
 	*out_len = b.len;
 	wn__buf_free(&b);
 	if (bad)
-		wn__note(d, "input: %zu byte sequence%s invalid in %s replaced by U+FFFD",
+		wn__note(&d->notes, "input: %zu byte sequence%s invalid in %s replaced by U+FFFD",
 		         bad, bad == 1 ? "" : "s", encodings[enc].name);
 	return out;
 }
@@ -874,7 +875,7 @@ static int guess(const unsigned char *s, size_t len)
 
 /* ---- the stage ---- */
 
-void wn__input_decode(wn_doc *d, const char *in, size_t len)
+void wn__input_decode(wn__doc *d, const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	const char *how = NULL;
@@ -907,7 +908,7 @@ void wn__input_decode(wn_doc *d, const char *in, size_t len)
 			for (const char *e = d->opt->encoding; *e && k < sizeof shown - 1; e++)
 				shown[k++] = *e >= 0x20 && *e < 0x7F ? *e : '?';
 			shown[k] = 0;
-			wn__note(d, "charset: unknown encoding '%s' ignored", shown);
+			wn__note(&d->notes, "charset: unknown encoding '%s' ignored", shown);
 		}
 	}
 	/* Before any declaration: a declaration inside UTF-16 cannot be read
@@ -933,7 +934,7 @@ void wn__input_decode(wn_doc *d, const char *in, size_t len)
 	 * through does not occur. */
 	if (declared && enc >= 0 && enc != E_UTF8 && enc != E_UTF16LE &&
 	    enc != E_UTF16BE && has_high(s, len) && utf8_prefix(s, len, 1) == len) {
-		wn__note(d, "charset: %s declared (%s), but the bytes are UTF-8",
+		wn__note(&d->notes, "charset: %s declared (%s), but the bytes are UTF-8",
 		         encodings[enc].name, how + 5);
 		enc = E_UTF8;
 		how = "valid UTF-8, not the declared charset";
@@ -969,12 +970,12 @@ void wn__input_decode(wn_doc *d, const char *in, size_t len)
 	} else {
 		html = conv = decode_iconv(d, in, len, enc, &n);
 		if (!conv) {
-			wn__note(d, "charset: %s not supported here, read as windows-1252",
+			wn__note(&d->notes, "charset: %s not supported here, read as windows-1252",
 			         encodings[enc].name);
 			enc = E_1252;
 			html = conv = decode_single(d, s, len, enc, &n);
 		}
 	}
-	wn__note(d, "charset: %s (%s)", encodings[enc].name, how);
+	wn__note(&d->notes, "charset: %s (%s)", encodings[enc].name, how);
 	utf8_sanitize(d, html, n, &d->html, &d->html_len);
 }

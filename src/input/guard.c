@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "input/input.h"
+#include "base/tags.h"
 
 enum {
 	GUARD_SLACK = 64,   /* the guard's depth is an estimate: let dom.c cut */
@@ -30,7 +32,7 @@ enum {
 typedef struct guard {
 	const char *s;
 	size_t n, flushed; /* bytes before flushed are written or dropped */
-	wn_buf out;
+	wn__buf out;
 	int changed;
 	uint16_t *stack;   /* open elements (estimate), GumboTag each */
 	uint16_t *afe_at;  /* open formatting elements when each was pushed */
@@ -53,107 +55,18 @@ static void guard_drop(guard *g, size_t from, size_t to)
 	g->flushed = to;
 }
 
-static int is_void(int t)
-{
-	switch (t) {
-	case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT:
-	case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMAGE:
-	case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
-	case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
-	case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
-	case GUMBO_TAG_FRAME:  case GUMBO_TAG_MENUITEM:
-		return 1;
-	}
-	return 0;
-}
 
-static int is_formatting(int t)
-{
-	switch (t) {
-	case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG:
-	case GUMBO_TAG_CODE: case GUMBO_TAG_EM: case GUMBO_TAG_FONT:
-	case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S:
-	case GUMBO_TAG_SMALL: case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG:
-	case GUMBO_TAG_TT: case GUMBO_TAG_U:
-		return 1;
-	}
-	return 0;
-}
 
-/* Elements whose end clears the formatting elements opened inside. */
-static int is_marker(int t)
-{
-	return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_CAPTION ||
-	       t == GUMBO_TAG_APPLET || t == GUMBO_TAG_OBJECT ||
-	       t == GUMBO_TAG_MARQUEE || t == GUMBO_TAG_TEMPLATE ||
-	       t == GUMBO_TAG_TABLE || t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML;
-}
 
-/* Start tags that close an open <p> (HTML spec, "in body"). */
-static int closes_p(int t)
-{
-	switch (t) {
-	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS:
-	case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
-	case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-	case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
-	case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
-	case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-	case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL:
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_FORM:
-	case GUMBO_TAG_TABLE: case GUMBO_TAG_HR: case GUMBO_TAG_XMP:
-	case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-	case GUMBO_TAG_PLAINTEXT:
-		return 1;
-	}
-	return 0;
-}
 
-static int is_heading(int t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
 
-/* HTML start tags that end SVG and MathML content (HTML spec, "parsing
- * tokens in foreign content"); <font> only with some attributes, left out. */
-static int breaks_out(int t)
-{
-	switch (t) {
-	case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE:
-	case GUMBO_TAG_BODY: case GUMBO_TAG_BR: case GUMBO_TAG_CENTER:
-	case GUMBO_TAG_CODE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
-	case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EM:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-	case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-	case GUMBO_TAG_H6: case GUMBO_TAG_HEAD: case GUMBO_TAG_HR:
-	case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_LI:
-	case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_META:
-	case GUMBO_TAG_NOBR: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-	case GUMBO_TAG_PRE: case GUMBO_TAG_RUBY: case GUMBO_TAG_S:
-	case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG:
-	case GUMBO_TAG_STRIKE: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-	case GUMBO_TAG_TABLE: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-	case GUMBO_TAG_UL: case GUMBO_TAG_VAR:
-		return 1;
-	}
-	return 0;
-}
 
-/* Integration points: inside them, content is HTML again. */
-static int is_integration_point(int t)
-{
-	return t == GUMBO_TAG_FOREIGNOBJECT || t == GUMBO_TAG_DESC ||
-	       t == GUMBO_TAG_TITLE || t == GUMBO_TAG_MI || t == GUMBO_TAG_MO ||
-	       t == GUMBO_TAG_MN || t == GUMBO_TAG_MS || t == GUMBO_TAG_MTEXT ||
-	       t == GUMBO_TAG_ANNOTATION_XML;
-}
 
 static void guard_pop(guard *g)
 {
 	int t = g->stack[--g->sp];
 	g->count[t]--;
-	if (is_marker(t) && g->afe_total > g->afe_at[g->sp])
+	if (wn__tag_is(t, WN__TC_MARKER) && g->afe_total > g->afe_at[g->sp])
 		g->afe_total = g->afe_at[g->sp];
 	/* What was cut lay inside the element at the cut depth. */
 	if (g->sp + 1 == g->cap)
@@ -236,15 +149,6 @@ static size_t guard_attrs(guard *g, size_t i, int *selfclose)
 	}
 }
 
-/* Raw text elements: their content is not markup (HTML spec, tokenizer). */
-static int is_rawtext(int t)
-{
-	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
-	       t == GUMBO_TAG_XMP || t == GUMBO_TAG_IFRAME ||
-	       t == GUMBO_TAG_NOEMBED || t == GUMBO_TAG_NOFRAMES ||
-	       t == GUMBO_TAG_TEXTAREA || t == GUMBO_TAG_TITLE ||
-	       t == GUMBO_TAG_PLAINTEXT;
-}
 
 /* The position of "</name" ending a raw text element, or n. */
 static size_t rawtext_end(const char *s, size_t n, size_t i, int t)
@@ -272,24 +176,24 @@ static void guard_start(guard *g, int t, size_t tag_start, size_t tag_end,
                         int selfclose)
 {
 	int foreign = (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
-	              !(g->sp && is_integration_point(g->stack[g->sp - 1]));
-	if (is_rawtext(t) && !foreign)
+	              !(g->sp && wn__tag_is(g->stack[g->sp - 1], WN__TC_INTEGRATION));
+	if (wn__tag_is(t, WN__TC_RAWTEXT) && !foreign)
 		return; /* never cut: cut, their text would be read as markup */
 	if (g->elements >= GUARD_ELEMENTS) {
 		guard_drop(g, tag_start, tag_end);
-		if (!is_void(t))
+		if (!wn__tag_is(t, WN__TC_VOID))
 			g->dropped[t]++;
 		g->cut_many++;
 		return;
 	}
 	g->elements++;
-	if (is_void(t))
+	if (wn__tag_is(t, WN__TC_VOID))
 		return;
 	if (foreign && selfclose)
 		return; /* foreign content: really self-closing */
-	if (foreign && breaks_out(t))
+	if (foreign && wn__tag_is(t, WN__TC_BREAKS_OUT))
 		while (g->sp && (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
-		       !is_integration_point(g->stack[g->sp - 1]))
+		       !wn__tag_is(g->stack[g->sp - 1], WN__TC_INTEGRATION))
 			guard_pop(g);
 	switch (t) {
 	case GUMBO_TAG_LI:
@@ -320,12 +224,12 @@ static void guard_start(guard *g, int t, size_t tag_start, size_t tag_end,
 			guard_close_near(g, GUMBO_TAG_OPTGROUP, -1, GUMBO_TAG_SELECT, -1);
 		break;
 	}
-	if (closes_p(t))
+	if (wn__tag_is(t, WN__TC_CLOSES_P))
 		guard_close_near(g, GUMBO_TAG_P, -1, GUMBO_TAG_TABLE, GUMBO_TAG_BUTTON);
-	if (is_heading(t) && g->sp && is_heading(g->stack[g->sp - 1]))
+	if (wn__tag_is(t, WN__TC_HEADING) && g->sp && wn__tag_is(g->stack[g->sp - 1], WN__TC_HEADING))
 		guard_pop(g);
 
-	int fmt = is_formatting(t);
+	int fmt = wn__tag_is(t, WN__TC_FORMATTING);
 	/* An <a> closes the active one, so at most one is ever active. */
 	int afe_grows = fmt && !(t == GUMBO_TAG_A && g->afe[t]);
 	int low = (afe_grows || g->afe_total) && g->sp >= GUARD_FORMAT_DEPTH;
@@ -366,7 +270,7 @@ static void guard_end(guard *g, int t, size_t tag_start, size_t tag_end)
 }
 
 /* Cuts what would make gumbo slow; the result is in *out when changed. */
-void wn__guard(wn_doc *d)
+void wn__guard(wn__doc *d)
 {
 	const char **html = &d->html;
 	size_t *len = &d->html_len;
@@ -467,9 +371,9 @@ void wn__guard(wn_doc *d)
 		}
 		/* In SVG and MathML, <style>, <title> ... hold markup. */
 		int foreign = (g->count[GUMBO_TAG_SVG] || g->count[GUMBO_TAG_MATH]) &&
-		              !(g->sp && is_integration_point(g->stack[g->sp - 1]));
+		              !(g->sp && wn__tag_is(g->stack[g->sp - 1], WN__TC_INTEGRATION));
 		guard_start(g, t, start, tag_end, selfclose);
-		if (is_rawtext(t) && !foreign)
+		if (wn__tag_is(t, WN__TC_RAWTEXT) && !foreign)
 			i = rawtext_end(s, n, i, t);
 	}
 	if (g->changed) {
@@ -477,18 +381,18 @@ void wn__guard(wn_doc *d)
 		*html = wn__arena_strndup(&d->arena, g->out.data, g->out.len);
 		*len = g->out.len;
 		if (g->cut_deep)
-			wn__note(d, "limit: %zu tags nested deeper than about %zu "
+			wn__note(&d->notes, "limit: %zu tags nested deeper than about %zu "
 			            "elements ignored, their text kept (max_depth)",
 			         g->cut_deep, g->cap);
 		if (g->cut_fmt)
-			wn__note(d, "limit: %zu tags ignored, their text kept: more than %d "
+			wn__note(&d->notes, "limit: %zu tags ignored, their text kept: more than %d "
 			            "unclosed formatting elements, or nested deeper than %d "
 			            "inside one", g->cut_fmt, GUARD_FORMAT, GUARD_FORMAT_DEPTH);
 		if (g->cut_many)
-			wn__note(d, "limit: %zu tags past the first %d elements ignored, "
+			wn__note(&d->notes, "limit: %zu tags past the first %d elements ignored, "
 			            "their text kept", g->cut_many, GUARD_ELEMENTS);
 		if (g->cut_attrs)
-			wn__note(d, "limit: %zu attributes beyond %d in one tag ignored",
+			wn__note(&d->notes, "limit: %zu attributes beyond %d in one tag ignored",
 			         g->cut_attrs, GUARD_ATTRS);
 	}
 	wn__buf_free(&g->out);

@@ -16,10 +16,10 @@ int wn__input_is_binary(const char *in, size_t len);
 /* decode.c: detects the charset of in[0..len) and sets d->html and
  * d->html_len to the page as valid UTF-8 (in itself when it already is,
  * else a copy in d->arena).  Cannot fail. */
-void wn__input_decode(wn_doc *d, const char *in, size_t len);
+void wn__input_decode(wn__doc *d, const char *in, size_t len);
 
 /* guard.c: cuts from d->html the tags that would make gumbo quadratic or
  * huge (a copy in d->arena when it cuts), keeping their text. */
-void wn__guard(wn_doc *d);
+void wn__guard(wn__doc *d);
 
 #endif

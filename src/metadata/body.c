@@ -2,7 +2,7 @@
  * metadata_body.c -- the metadata in the page's body: microdata itemprop
  * (headline, author/name, datePublished ...), <time datetime>, rel=author
  * links, byline and date lines (Readability.js's byline check, and "By
- * Jane Doe" or a date alone near the top), their marking WN_NF_META so
+ * Jane Doe" or a date alone near the top), their marking WN__NF_META so
  * that the body does not repeat them, and the first paragraph as the
  * excerpt (Readability.js's, for a page with no description).
  */
@@ -10,10 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/tags.h"
 #include "metadata/meta.h"
 
 /* Byline and date lines are short: longer elements are never marked
- * WN_NF_META, whatever their class says. */
+ * WN__NF_META, whatever their class says. */
 #define META_LINE_MAX 120
 /* "By Jane Doe" without a byline class counts only this many characters
  * of text after the h1 (or the start of the body): near the top. */
@@ -30,7 +31,7 @@
 #endif
 
 /* A subtree small enough to be one line: few nodes, little text. */
-static int small(const wn_meta_ctx *c, int32_t i, int32_t max_chars)
+static int small(const wn__meta_ctx *c, int32_t i, int32_t max_chars)
 {
 	return c->d->nodes[i].end - i <= META_LINE_NODES && c->chars[i] > 0 &&
 	       c->chars[i] < max_chars;
@@ -38,21 +39,21 @@ static int small(const wn_meta_ctx *c, int32_t i, int32_t max_chars)
 
 /* Is the text of node i a date, perhaps after a label?  Its ISO form in
  * iso.  Without a digit in the subtree it is not, text unread. */
-static int only_date(wn_meta_ctx *c, int32_t i, char *iso)
+static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 {
-	return (c->bits[i] & WN_META_DIGIT) &&
+	return (c->bits[i] & WN__META_DIGIT) &&
 	       wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
 /* Does the text of node i begin with a byline word? */
-static int opens_by(wn_meta_ctx *c, int32_t i)
+static int opens_by(wn__meta_ctx *c, int32_t i)
 {
 	return wn__meta_may_open_by(c, i) && wn__meta_by_word(wn__meta_text(c, i));
 }
 
 /* In a table cell or a list item: a date there with nothing saying it
  * is the page's is a row's or an item's (a schedule, a changelog). */
-static int in_cell(const wn_doc *d, int32_t i)
+static int in_cell(const wn__doc *d, int32_t i)
 {
 	for (int up = 0; i > 0 && up < 4; i = d->nodes[i].parent, up++) {
 		int tag = d->nodes[i].tag;
@@ -68,12 +69,12 @@ static int in_cell(const wn_doc *d, int32_t i)
 
 /* The item an itemprop belongs to is of a type whose author or date is
  * not the page's (a comment, a review, an answer). */
-static int foreign_item(const wn_meta_ctx *c, int32_t i)
+static int foreign_item(const wn__meta_ctx *c, int32_t i)
 {
 	int up = 0; /* an item's properties sit near it: bounded climb */
 	for (int32_t p = c->d->nodes[i].parent; p > 0 && up < META_LINE_NODES;
 	     p = c->d->nodes[p].parent, up++) {
-		const wn_node *x = &c->d->nodes[p];
+		const wn__node *x = &c->d->nodes[p];
 		if (!wn__attr(x, "itemscope"))
 			continue;
 		const char *t = wn__attr(x, "itemtype");
@@ -86,13 +87,13 @@ static int foreign_item(const wn_meta_ctx *c, int32_t i)
 }
 
 /* An itemprop's value: content=, datetime=, or the element's text. */
-static const char *item_value(wn_meta_ctx *c, int32_t i)
+static const char *item_value(wn__meta_ctx *c, int32_t i)
 {
-	const wn_node *x = &c->d->nodes[i];
+	const wn__node *x = &c->d->nodes[i];
 	const char *v = wn__attr(x, "content");
 	if (!v)
 		v = wn__attr(x, "datetime");
-	if (!v && small(c, i, WN_META_VALUE_MAX))
+	if (!v && small(c, i, WN__META_VALUE_MAX))
 		v = wn__meta_text(c, i);
 	return v;
 }
@@ -100,23 +101,23 @@ static const char *item_value(wn_meta_ctx *c, int32_t i)
 /* One walk over the body for microdata, <time>, rel=author and bylines.
  * Bylines are not looked for in unlikely subtrees, as in Readability.js
  * (microdata is: its itemscope says whose it is). */
-void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f)
+void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 {
-	wn_doc *d = c->d;
+	wn__doc *d = c->d;
 	int32_t root = d->body ? d->body : 0;
 	/* Text counted after the h1 (or from the top), for "near the top". */
 	int32_t top_from = c->h1_node >= 0 ? c->h1_node : root;
 	int32_t seen = 0, skip_end = -1, side_end = -1;
-	char iso[WN_DATE_MAX];
+	char iso[WN__DATE_MAX];
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->flags & WN_NF_REMOVED) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
 			i = x->end - 1;
 			continue;
 		}
-		if (x->kind == WN_NODE_TEXT && i > top_from)
+		if (x->kind == WN__NODE_TEXT && i > top_from)
 			seen += c->chars[i];
-		if (x->kind != WN_NODE_ELEMENT)
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		const char *ip = wn__attr(x, "itemprop");
 		if (ip && !foreign_item(c, i)) {
@@ -135,7 +136,7 @@ void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f)
 					if (kp && wn__meta_has_token(kp, "name"))
 						v = item_value(c, k);
 				}
-				if (!v && small(c, i, WN_META_BYLINE_MAX))
+				if (!v && small(c, i, WN__META_BYLINE_MAX))
 					v = wn__meta_text_lines(c, i);
 				if (v)
 					f->author = wn__meta_clean_byline(c, v);
@@ -159,10 +160,10 @@ void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f)
 		if (x->tag == GUMBO_TAG_A && !f->rel_author) {
 			const char *rel = wn__attr(x, "rel");
 			if (rel && wn__meta_has_token(rel, "author") &&
-			    small(c, i, WN_META_BYLINE_MAX))
+			    small(c, i, WN__META_BYLINE_MAX))
 				f->rel_author = wn__meta_text_lines(c, i);
 		}
-		if (!f->byline && small(c, i, WN_META_BYLINE_MAX) &&
+		if (!f->byline && small(c, i, WN__META_BYLINE_MAX) &&
 		    wn__meta_says_byline(c, i)) {
 			/* Readability.js: an [itemprop~=name] inside names
 			 * more precisely */
@@ -177,15 +178,15 @@ void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f)
 			f->byline = wn__meta_text_lines(c, name);
 		}
 		if (!f->date_line && small(c, i, META_LINE_MAX) &&
-		    (c->bits[i] & WN_META_DIGIT) && wn__meta_says_line(c, i) &&
+		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
 			f->date_line = wn__arena_strndup(c->a, iso, strlen(iso));
-		if (!f->date_text && (x->flags & WN_NF_BLOCK) && i > top_from &&
+		if (!f->date_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    seen < META_TOP_CHARS && small(c, i, META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
 			f->date_text = wn__arena_strndup(c->a, iso, strlen(iso));
-		if (!f->by_text && (x->flags & WN_NF_BLOCK) && i > top_from &&
-		    seen < META_TOP_CHARS && small(c, i, WN_META_BYLINE_MAX) &&
+		if (!f->by_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
+		    seen < META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
 		    wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);
 			size_t b = wn__meta_by_word(t);
@@ -202,17 +203,17 @@ void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f)
  * page has no description): the first paragraph inside
  * [itemprop=articleBody], else <article>, else <main>, else the body,
  * not in a removed, unlikely or byline subtree. */
-const char *wn__meta_excerpt(wn_meta_ctx *c)
+const char *wn__meta_excerpt(wn__meta_ctx *c)
 {
-	wn_doc *d = c->d;
+	wn__doc *d = c->d;
 	int32_t root = -1, rank = 4;
 	for (int32_t i = d->body; i > 0 && i < d->nodes[d->body].end && rank > 1; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->flags & WN_NF_REMOVED) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
 			i = x->end - 1;
 			continue;
 		}
-		if (x->kind != WN_NODE_ELEMENT || !c->chars[i])
+		if (x->kind != WN__NODE_ELEMENT || !c->chars[i])
 			continue;
 		const char *ip = wn__attr(x, "itemprop");
 		int r = ip && wn__meta_has_token(ip, "articleBody") ? 1
@@ -233,16 +234,16 @@ const char *wn__meta_excerpt(wn_meta_ctx *c)
 	int32_t end = d->nodes[root].end;
 	uint8_t *has_block = wn__arena_alloc(c->a, (size_t)(end - root));
 	for (int32_t i = end - 1; i > root; i--) {
-		const wn_node *x = &d->nodes[i];
-		if (!(x->flags & WN_NF_REMOVED) &&
-		    (has_block[i - root] || (x->flags & WN_NF_BLOCK)))
+		const wn__node *x = &d->nodes[i];
+		if (!(x->flags & WN__NF_REMOVED) &&
+		    (has_block[i - root] || (x->flags & WN__NF_BLOCK)))
 			has_block[x->parent - root] = 1;
 	}
 	for (int32_t i = root; i < end; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT)
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
-		if ((x->flags & (WN_NF_REMOVED | WN_NF_META)) ||
+		if ((x->flags & (WN__NF_REMOVED | WN__NF_META)) ||
 		    (i != root && wn__meta_unlikely(x))) {
 			i = x->end - 1;
 			continue;
@@ -256,29 +257,25 @@ const char *wn__meta_excerpt(wn_meta_ctx *c)
 
 /* ---- marking byline and date lines in the content ---- */
 
-static int is_heading(int tag)
-{
-	return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
-}
 
 /* A heading in the subtree: the line would take a title with it.  A
  * heading that is itself a byline or dateline (<h3 class="dateline">)
  * is one, unless it is an h1. */
-static int holds_heading(wn_meta_ctx *c, int32_t i)
+static int holds_heading(wn__meta_ctx *c, int32_t i)
 {
-	const wn_doc *d = c->d;
-	const wn_node *x = &d->nodes[i];
-	if (is_heading(x->tag) && (x->tag == GUMBO_TAG_H1 || !wn__meta_says_line(c, i)))
+	const wn__doc *d = c->d;
+	const wn__node *x = &d->nodes[i];
+	if (wn__tag_is(x->tag, WN__TC_HEADING) && (x->tag == GUMBO_TAG_H1 || !wn__meta_says_line(c, i)))
 		return 1;
 	for (int32_t k = i + 1; k < x->end; k++)
-		if (is_heading(d->nodes[k].tag))
+		if (wn__tag_is(d->nodes[k].tag, WN__TC_HEADING))
 			return 1;
 	return 0;
 }
 
 /* Does the text of node i begin with a byline word and hold one of the
  * names? */
-static int byline_of(wn_meta_ctx *c, int32_t i, const char *authors)
+static int byline_of(wn__meta_ctx *c, int32_t i, const char *authors)
 {
 	if (!authors || !wn__meta_may_open_by(c, i))
 		return 0;
@@ -301,14 +298,14 @@ static int byline_of(wn_meta_ctx *c, int32_t i, const char *authors)
 }
 
 /* Characters of a subtree inside byline, author and date elements. */
-static int32_t meta_chars(wn_meta_ctx *c, int32_t root)
+static int32_t meta_chars(wn__meta_ctx *c, int32_t root)
 {
-	const wn_doc *d = c->d;
+	const wn__doc *d = c->d;
 	int32_t n = 0;
 	for (int32_t k = root + 1; k < d->nodes[root].end; k++) {
-		const wn_node *x = &d->nodes[k];
-		if (x->kind != WN_NODE_ELEMENT || (x->flags & WN_NF_REMOVED)) {
-			if (x->kind == WN_NODE_ELEMENT)
+		const wn__node *x = &d->nodes[k];
+		if (x->kind != WN__NODE_ELEMENT || (x->flags & WN__NF_REMOVED)) {
+			if (x->kind == WN__NODE_ELEMENT)
 				k = x->end - 1;
 			continue;
 		}
@@ -325,15 +322,15 @@ static int32_t meta_chars(wn_meta_ctx *c, int32_t root)
  * line as a whole (mostly such elements, "By ..." or a date: not "(help
  * by adding to it) <span class=date>2018</span>"), else the inline run
  * when it stands alone in its block (no text of the block around it). */
-static int32_t meta_target(wn_meta_ctx *c, int32_t i)
+static int32_t meta_target(wn__meta_ctx *c, int32_t i)
 {
-	const wn_doc *d = c->d;
-	char iso[WN_DATE_MAX];
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
 	int32_t top = i;
-	while (!(d->nodes[top].flags & WN_NF_BLOCK) && d->nodes[top].parent > 0 &&
-	       !(d->nodes[d->nodes[top].parent].flags & WN_NF_BLOCK))
+	while (!(d->nodes[top].flags & WN__NF_BLOCK) && d->nodes[top].parent > 0 &&
+	       !(d->nodes[d->nodes[top].parent].flags & WN__NF_BLOCK))
 		top = d->nodes[top].parent;
-	if (d->nodes[top].flags & WN_NF_BLOCK)
+	if (d->nodes[top].flags & WN__NF_BLOCK)
 		return top;
 	int32_t block = d->nodes[top].parent;
 	if (block <= 0)
@@ -345,9 +342,9 @@ static int32_t meta_target(wn_meta_ctx *c, int32_t i)
 			return block;
 	}
 	for (int32_t k = block + 1; k < d->nodes[block].end; k = d->nodes[k].end) {
-		const wn_node *s = &d->nodes[k];
-		if (k == top || (s->flags & WN_NF_BLOCK) || !c->chars[k] ||
-		    (s->flags & WN_NF_REMOVED))
+		const wn__node *s = &d->nodes[k];
+		if (k == top || (s->flags & WN__NF_BLOCK) || !c->chars[k] ||
+		    (s->flags & WN__NF_REMOVED))
 			continue;
 		return -1;
 	}
@@ -361,15 +358,15 @@ typedef struct line {
 	uint8_t kind, in_comment;
 } line;
 
-/* Marks the byline and date lines of the body WN_NF_META.  Where the page
+/* Marks the byline and date lines of the body WN__NF_META.  Where the page
  * has more than META_LISTING of them outside comments, they are the
  * teasers' of a listing, not the page's: then only a byline naming the
  * page's author is marked (comment headers always are). */
-void wn__meta_mark_lines(wn_meta_ctx *c)
+void wn__meta_mark_lines(wn__meta_ctx *c)
 {
-	wn_doc *d = c->d;
+	wn__doc *d = c->d;
 	int32_t root = d->body;
-	char iso[WN_DATE_MAX];
+	char iso[WN__DATE_MAX];
 	if (!META_MARK || root <= 0)
 		return;
 	line *lines = NULL;
@@ -377,12 +374,12 @@ void wn__meta_mark_lines(wn_meta_ctx *c)
 	int32_t comment_end = -1;
 	int count[3] = {0, 0, 0};
 	for (int32_t i = root + 1; i < d->nodes[root].end; i++) {
-		wn_node *x = &d->nodes[i];
-		if (x->flags & WN_NF_REMOVED) {
+		wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
 			i = x->end - 1;
 			continue;
 		}
-		if (x->kind != WN_NODE_ELEMENT)
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		if (i >= comment_end && wn__meta_comment_box(c, i))
 			comment_end = x->end;
@@ -393,7 +390,7 @@ void wn__meta_mark_lines(wn_meta_ctx *c)
 			kind = !wn__meta_says_byline(c, i)         ? LINE_DATE
 			       : byline_of(c, i, d->meta.author) ? LINE_NAMED
 			                                         : LINE_BYLINE;
-		} else if (x->flags & WN_NF_BLOCK) {
+		} else if (x->flags & WN__NF_BLOCK) {
 			kind = byline_of(c, i, d->meta.author) ? LINE_NAMED
 			       : only_date(c, i, iso)          ? LINE_DATE
 			                                       : -1;
@@ -423,7 +420,7 @@ void wn__meta_mark_lines(wn_meta_ctx *c)
 		if (!l->in_comment && l->kind != LINE_NAMED &&
 		    count[l->kind] > META_LISTING)
 			continue;
-		d->nodes[l->node].flags |= WN_NF_META;
+		d->nodes[l->node].flags |= WN__NF_META;
 	}
 	free(lines);
 }

@@ -27,10 +27,10 @@ typedef struct attrs {
 	const char *cls, *id, *itemprop, *rel, *role;
 } attrs;
 
-static void get_attrs(const wn_node *x, attrs *a)
+static void get_attrs(const wn__node *x, attrs *a)
 {
 	memset(a, 0, sizeof *a);
-	if (x->kind != WN_NODE_ELEMENT || !x->g ||
+	if (x->kind != WN__NODE_ELEMENT || !x->g ||
 	    (x->g->type != GUMBO_NODE_ELEMENT && x->g->type != GUMBO_NODE_TEMPLATE))
 		return;
 	const GumboVector *v = &x->g->v.element.attributes;
@@ -182,7 +182,7 @@ static int evidence_of(const attrs *a)
 }
 
 /* The scan and the marking ask of the same elements: asked once. */
-static int evidence(wn_meta_ctx *c, int32_t i, int what)
+static int evidence(wn__meta_ctx *c, int32_t i, int what)
 {
 	uint8_t *e = &c->bits[i];
 	if (!(*e & EV_KNOWN)) {
@@ -193,31 +193,31 @@ static int evidence(wn_meta_ctx *c, int32_t i, int what)
 	return (*e & what) != 0;
 }
 
-int wn__meta_says_byline(wn_meta_ctx *c, int32_t i)
+int wn__meta_says_byline(wn__meta_ctx *c, int32_t i)
 {
 	return evidence(c, i, EV_BYLINE);
 }
 
-int wn__meta_says_date(wn_meta_ctx *c, int32_t i)
+int wn__meta_says_date(wn__meta_ctx *c, int32_t i)
 {
 	return evidence(c, i, EV_DATE);
 }
 
 /* A byline or date line by its attributes, or a <time>. */
-int wn__meta_says_line(wn_meta_ctx *c, int32_t i)
+int wn__meta_says_line(wn__meta_ctx *c, int32_t i)
 {
 	return c->d->nodes[i].tag == GUMBO_TAG_TIME ||
 	       evidence(c, i, EV_BYLINE | EV_DATE);
 }
 
-int wn__meta_comment_box(wn_meta_ctx *c, int32_t i)
+int wn__meta_comment_box(wn__meta_ctx *c, int32_t i)
 {
 	return evidence(c, i, EV_COMMENT);
 }
 
 /* Readability.js's unlikely candidates (class/id and role): subtrees
  * where no byline or date of the article is looked for. */
-int wn__meta_unlikely(const wn_node *x)
+int wn__meta_unlikely(const wn__node *x)
 {
 	static const char *const BAD[] = {
 		"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
@@ -326,16 +326,16 @@ size_t wn__meta_by_word(const char *s)
  * run of letters past white space and marks is a byline word's first word
  * (or the start of one, when the run may go on in the next text node):
  * most lines do not, and this is known without their text. */
-int wn__meta_may_open_by(wn_meta_ctx *c, int32_t i)
+int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i)
 {
-	const wn_node *nodes = c->d->nodes;
+	const wn__node *nodes = c->d->nodes;
 	for (int32_t k = i; k < nodes[i].end; k++) {
-		const wn_node *x = &nodes[k];
-		if (x->flags & WN_NF_REMOVED) {
+		const wn__node *x = &nodes[k];
+		if (x->flags & WN__NF_REMOVED) {
 			k = x->end - 1;
 			continue;
 		}
-		if (x->kind == WN_NODE_ELEMENT)
+		if (x->kind == WN__NODE_ELEMENT)
 			continue;
 		for (const char *p = x->g->v.text.text; *p;) {
 			const char *q = skip_marks(p + strspn(p, " \t\n\r\f"));
@@ -420,7 +420,7 @@ static int only_by_word(const char *s, size_t n)
 /* A byline's text made into names: "By Jane Doe | December 4, 2017" ->
  * "Jane Doe"; of several lines the first (a title, "Games Editor", may
  * follow).  NULL when nothing like a name is left, or it is a date line. */
-const char *wn__meta_clean_byline(wn_meta_ctx *c, const char *t)
+const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t)
 {
 	static const char *const TAIL[] = {
 		" on", " am", " le", " el", " il", " op", " updated", " published",
@@ -432,7 +432,7 @@ const char *wn__meta_clean_byline(wn_meta_ctx *c, const char *t)
 		" \xe2\x80\xa2 ", " edited by ", " photographs by ", " photos by ",
 		" illustrations by ", "\n",
 	};
-	char iso[WN_DATE_MAX];
+	char iso[WN__DATE_MAX];
 	for (;;) {
 		while (*t == ' ' || *t == '\n')
 			t++;
@@ -470,7 +470,7 @@ const char *wn__meta_clean_byline(wn_meta_ctx *c, const char *t)
 			}
 		}
 	}
-	if (!n || n >= WN_META_BYLINE_MAX)
+	if (!n || n >= WN__META_BYLINE_MAX)
 		return NULL;
 	int letters = 0;
 	for (size_t i = 0; i < n; i++)

@@ -26,7 +26,7 @@ typedef struct ld_obj {
 	int kind; /* LD_ARTICLE, LD_PAGE, LD_SITE, LD_OTHER */
 } ld_obj;
 
-struct wn_meta_ld {
+struct wn__meta_ld {
 	json_t **roots; /* parsed scripts, freed at the end */
 	size_t n_roots, cap_roots;
 	ld_obj *objs; /* typed objects in document order */
@@ -35,7 +35,7 @@ struct wn_meta_ld {
 
 /* The script's text, with the <!-- / CDATA wrappers some pages put
  * around it taken off. */
-static void script_text(const wn_node *x, wn_buf *b)
+static void script_text(const wn__node *x, wn__buf *b)
 {
 	const GumboVector *kids = &x->g->v.element.children;
 	for (unsigned k = 0; k < kids->length; k++) {
@@ -131,9 +131,9 @@ static int obj_kind(json_t *o)
 	return best;
 }
 
-static void add_obj(wn_meta_ctx *c, json_t *o)
+static void add_obj(wn__meta_ctx *c, json_t *o)
 {
-	wn_meta_ld *ld = c->ld;
+	wn__meta_ld *ld = c->ld;
 	if (ld->n_objs == ld->cap_objs) {
 		size_t cap = ld->cap_objs ? ld->cap_objs * 2 : 16;
 		ld_obj *m = wn__arena_alloc(c->a, cap * sizeof *m);
@@ -148,7 +148,7 @@ static void add_obj(wn_meta_ctx *c, json_t *o)
 /* Every object of a parsed script, in document order, each once, down to
  * META_LD_DEPTH and up to META_LD_OBJECTS: the candidates for the article
  * and the targets of @id references. */
-static void walk_ld(wn_meta_ctx *c, json_t *root)
+static void walk_ld(wn__meta_ctx *c, json_t *root)
 {
 	typedef struct { json_t *v; int depth; } item;
 	size_t cap = 64, sp = 0, ncap = 16;
@@ -193,9 +193,9 @@ static void walk_ld(wn_meta_ctx *c, json_t *root)
 	free(st);
 }
 
-void wn__meta_ld_script(wn_meta_ctx *c, const wn_node *x)
+void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x)
 {
-	wn_buf b = {0};
+	wn__buf b = {0};
 	script_text(x, &b);
 	size_t n = b.len;
 	const char *s = strip_wrappers(b.data ? b.data : "", &n);
@@ -206,7 +206,7 @@ void wn__meta_ld_script(wn_meta_ctx *c, const wn_node *x)
 		return; /* broken JSON-LD: skipped */
 	if (!c->ld)
 		c->ld = wn__arena_alloc(c->a, sizeof *c->ld);
-	wn_meta_ld *ld = c->ld;
+	wn__meta_ld *ld = c->ld;
 	if (ld->n_roots == ld->cap_roots) {
 		ld->cap_roots = ld->cap_roots ? ld->cap_roots * 2 : 8;
 		ld->roots = wn__xrealloc(ld->roots, ld->cap_roots * sizeof *ld->roots);
@@ -215,7 +215,7 @@ void wn__meta_ld_script(wn_meta_ctx *c, const wn_node *x)
 	walk_ld(c, root);
 }
 
-void wn__meta_ld_pick(wn_meta_ctx *c)
+void wn__meta_ld_pick(wn__meta_ctx *c)
 {
 	for (size_t k = 0; c->ld && k < c->ld->n_objs; k++) {
 		ld_obj *o = &c->ld->objs[k];
@@ -228,7 +228,7 @@ void wn__meta_ld_pick(wn_meta_ctx *c)
 	}
 }
 
-void wn__meta_ld_free(wn_meta_ctx *c)
+void wn__meta_ld_free(wn__meta_ctx *c)
 {
 	if (!c->ld)
 		return;
@@ -241,7 +241,7 @@ void wn__meta_ld_free(wn_meta_ctx *c)
 
 /* An object that only says {"@id": ...} stands for the object of that
  * @id elsewhere in the page's JSON-LD. */
-static json_t *deref(const wn_meta_ctx *c, json_t *o)
+static json_t *deref(const wn__meta_ctx *c, json_t *o)
 {
 	if (!json_is_object(o))
 		return o;
@@ -266,7 +266,7 @@ static const char *jstr(json_t *o, const char *key)
 }
 
 /* A name: a string, or an object's "name". */
-static const char *jname(const wn_meta_ctx *c, json_t *v)
+static const char *jname(const wn__meta_ctx *c, json_t *v)
 {
 	if (json_is_string(v))
 		return json_string_value(v);
@@ -279,20 +279,20 @@ const char *wn__meta_ld_str(json_t *o, const char *key)
 	return jstr(o, key);
 }
 
-const char *wn__meta_ld_name(const wn_meta_ctx *c, json_t *o, const char *key)
+const char *wn__meta_ld_name(const wn__meta_ctx *c, json_t *o, const char *key)
 {
 	return jname(c, json_object_get(o, key));
 }
 
 /* Names joined by "; ": a string, an object's name, or an array of
- * these (at most WN_META_LIST_MAX); each name once. */
-void wn__meta_ld_names(const wn_meta_ctx *c, json_t *o, const char *key, wn_buf *b)
+ * these (at most WN__META_LIST_MAX); each name once. */
+void wn__meta_ld_names(const wn__meta_ctx *c, json_t *o, const char *key, wn__buf *b)
 {
-	const char *seen[WN_META_LIST_MAX];
-	size_t len[WN_META_LIST_MAX], n_seen = 0;
+	const char *seen[WN__META_LIST_MAX];
+	size_t len[WN__META_LIST_MAX], n_seen = 0;
 	json_t *v = json_object_get(o, key);
 	size_t n = json_is_array(v) ? json_array_size(v) : 1;
-	for (size_t k = 0; k < n && k < WN_META_LIST_MAX; k++) {
+	for (size_t k = 0; k < n && k < WN__META_LIST_MAX; k++) {
 		const char *s = jname(c, json_is_array(v) ? json_array_get(v, k) : v);
 		if (!s)
 			continue;
@@ -316,7 +316,7 @@ void wn__meta_ld_names(const wn_meta_ctx *c, json_t *o, const char *key, wn_buf 
 
 /* An image: a URL string, an ImageObject's url or contentUrl, or the
  * first of an array. */
-const char *wn__meta_ld_image(const wn_meta_ctx *c, json_t *o, const char *key)
+const char *wn__meta_ld_image(const wn__meta_ctx *c, json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 	for (int k = 0; k < 4 && v; k++) {
@@ -334,7 +334,7 @@ const char *wn__meta_ld_image(const wn_meta_ctx *c, json_t *o, const char *key)
 }
 
 /* keywords and articleSection: a comma-separated string or an array. */
-void wn__meta_ld_list(wn_meta_ctx *c, wn_meta_list *l, json_t *o, const char *key)
+void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 	if (json_is_string(v)) {

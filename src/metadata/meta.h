@@ -3,26 +3,27 @@
  * else includes: the stage's working state and the helpers between its
  * sources.  The stage's entry point, wn__metadata, is in internal.h.
  */
-#ifndef WINNOW_METADATA_H
-#define WINNOW_METADATA_H
+#ifndef WINNOW_METADATA_META_H
+#define WINNOW_METADATA_META_H
 
-#include "doc.h"
+#include "base/utf8.h"
+#include "metadata/metadata.h"
 
-#define WN_META_BYLINE_MAX 100 /* a byline's text, as Readability.js's isValidByline */
-#define WN_META_VALUE_MAX 4096 /* longer values are cut: not metadata */
-#define WN_META_LIST_MAX 64    /* at most this many tags, categories, names */
-#define WN_META_DIGIT 0x80     /* wn_meta_ctx.bits: a digit in the subtree's text */
+#define WN__META_BYLINE_MAX 100 /* a byline's text, as Readability.js's isValidByline */
+#define WN__META_VALUE_MAX 4096 /* longer values are cut: not metadata */
+#define WN__META_LIST_MAX 64    /* at most this many tags, categories, names */
+#define WN__META_DIGIT 0x80     /* wn__meta_ctx.bits: a digit in the subtree's text */
 
 struct json_t;
-typedef struct wn_meta_tags wn_meta_tags; /* metadata_tags.c: the <meta> tags */
-typedef struct wn_meta_ld wn_meta_ld;     /* metadata_jsonld.c: parsed scripts */
+typedef struct wn__meta_tags wn__meta_tags; /* metadata_tags.c: the <meta> tags */
+typedef struct wn__meta_ld wn__meta_ld;     /* metadata_jsonld.c: parsed scripts */
 
 /* The stage's state, on wn__metadata's stack. */
-typedef struct wn_meta_ctx {
-	wn_doc *d;
-	wn_arena *a; /* working memory */
-	wn_meta_tags *tags;
-	wn_meta_ld *ld;
+typedef struct wn__meta_ctx {
+	wn__doc *d;
+	wn__arena *a; /* working memory */
+	wn__meta_tags *tags;
+	wn__meta_ld *ld;
 	struct json_t *article, *page, *site; /* the first JSON-LD object of each kind */
 	const char *lang, *canonical, *image_src;
 	const char *h1;     /* text of the first h1 */
@@ -30,16 +31,16 @@ typedef struct wn_meta_ctx {
 	int32_t h1_node;    /* the first h1's node, or -1 */
 	int32_t *chars;     /* characters of text in each node's subtree */
 	const char **text;  /* each node's wn__meta_text once read, or NULL */
-	uint8_t *bits;      /* per node: WN_META_DIGIT, metadata_byline.c's evidence */
-	wn_buf buf;         /* scratch for subtree text */
-} wn_meta_ctx;
+	uint8_t *bits;      /* per node: WN__META_DIGIT, metadata_byline.c's evidence */
+	wn__buf buf;         /* scratch for subtree text */
+} wn__meta_ctx;
 
-typedef struct wn_meta_list { /* tags or categories, in d->keep */
+typedef struct wn__meta_list { /* tags or categories, in d->keep */
 	const char **v;
 	size_t n;
-} wn_meta_list;
+} wn__meta_list;
 
-typedef struct wn_meta_found { /* what metadata_body.c finds in the body */
+typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *headline, *author, *published, *modified; /* microdata */
 	const char *time_attr;  /* first <time datetime> of the page */
 	const char *date_line;  /* ISO date of the first date line */
@@ -47,85 +48,94 @@ typedef struct wn_meta_found { /* what metadata_body.c finds in the body */
 	const char *rel_author; /* text of the first rel=author link */
 	const char *byline;     /* text of the first byline element */
 	const char *by_text;    /* "By Jane Doe" near the top */
-} wn_meta_found;
+} wn__meta_found;
+
+/* date.c: a date as pages write it ("2017-12-04T10:00:00+01:00",
+ * "4 December 2017", "Dec 4, 2017", "04.12.2017", "2017年12月4日") in ISO
+ * 8601, written to iso[WN__DATE_MAX].  parse reads one at the start of s and
+ * returns the bytes it read (0: no date); find looks anywhere in s and
+ * returns where the first date starts, or NULL. */
+#define WN__DATE_MAX 32
+size_t wn__date_parse(const char *s, size_t n, char *iso);
+const char *wn__date_find(const char *s, size_t n, char *iso);
 
 /* metadata.c: ASCII white space, '\v' too */
 int wn__meta_is_space(int c);
 /* metadata.c: s[0..n) unescaped, collapsed and cut, in d->keep; NULL if empty */
-const char *wn__meta_keep(wn_meta_ctx *c, const char *s, size_t n);
+const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n);
 /* metadata.c: is tok one of the space-separated words of list (any case)? */
 int wn__meta_has_token(const char *list, const char *tok);
 /* metadata.c: node i's subtree text as wn__subtree_text has it (kept per node) */
-const char *wn__meta_text(wn_meta_ctx *c, int32_t i);
+const char *wn__meta_text(wn__meta_ctx *c, int32_t i);
 /* metadata.c: the same with block boundaries '\n', other element ones ' ' */
-const char *wn__meta_text_lines(wn_meta_ctx *c, int32_t i);
+const char *wn__meta_text_lines(wn__meta_ctx *c, int32_t i);
 /* metadata.c: adds s[0..n) to a list, trimmed and kept, each once */
-void wn__meta_list_add(wn_meta_ctx *c, wn_meta_list *l, const char *s, size_t n);
+void wn__meta_list_add(wn__meta_ctx *c, wn__meta_list *l, const char *s, size_t n);
 /* metadata.c: adds the comma- or semicolon-separated words of s */
-void wn__meta_list_split(wn_meta_ctx *c, wn_meta_list *l, const char *s);
+void wn__meta_list_split(wn__meta_ctx *c, wn__meta_list *l, const char *s);
 
 /* metadata_tags.c: one walk for <html lang>, <meta>, <link>, JSON-LD, the h1 */
-void wn__meta_collect(wn_meta_ctx *c);
+void wn__meta_collect(wn__meta_ctx *c);
 /* metadata_tags.c: a <meta> value by normalised key ("og:title", "dc:creator") */
-const char *wn__meta_get(const wn_meta_ctx *c, const char *key);
+const char *wn__meta_get(const wn__meta_ctx *c, const char *key);
 /* metadata_tags.c: every value of a key, joined by "; " */
-const char *wn__meta_get_all(wn_meta_ctx *c, const char *key);
+const char *wn__meta_get_all(wn__meta_ctx *c, const char *key);
 /* metadata_tags.c: every value of a key split into l */
-void wn__meta_get_list(wn_meta_ctx *c, wn_meta_list *l, const char *key);
+void wn__meta_get_list(wn__meta_ctx *c, wn__meta_list *l, const char *key);
 /* metadata_tags.c: a language tag in BCP 47 case (d->keep), or NULL */
-const char *wn__meta_bcp47(wn_meta_ctx *c, const char *s);
+const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s);
 
 /* metadata_jsonld.c: parses one <script type=application/ld+json> */
-void wn__meta_ld_script(wn_meta_ctx *c, const wn_node *x);
+void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x);
 /* metadata_jsonld.c: sets c->article, page and site from what was parsed */
-void wn__meta_ld_pick(wn_meta_ctx *c);
+void wn__meta_ld_pick(wn__meta_ctx *c);
 /* metadata_jsonld.c: frees the parsed scripts */
-void wn__meta_ld_free(wn_meta_ctx *c);
+void wn__meta_ld_free(wn__meta_ctx *c);
 /* metadata_jsonld.c: o's key as a string (an array's first) */
 const char *wn__meta_ld_str(struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key as a name: a string, or an object's "name" */
-const char *wn__meta_ld_name(const wn_meta_ctx *c, struct json_t *o, const char *key);
+const char *wn__meta_ld_name(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key as names, each once, joined by "; " into b */
-void wn__meta_ld_names(const wn_meta_ctx *c, struct json_t *o, const char *key,
-                       wn_buf *b);
+void wn__meta_ld_names(const wn__meta_ctx *c, struct json_t *o, const char *key,
+                       wn__buf *b);
 /* metadata_jsonld.c: o's key as an image URL */
-const char *wn__meta_ld_image(const wn_meta_ctx *c, struct json_t *o, const char *key);
+const char *wn__meta_ld_image(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key (keywords, articleSection) into l */
-void wn__meta_ld_list(wn_meta_ctx *c, wn_meta_list *l, struct json_t *o, const char *key);
+void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, struct json_t *o, const char *key);
 
 /* metadata_title.c: the title from <title> (getArticleTitle), or NULL */
-const char *wn__meta_title_tag(wn_meta_ctx *c, const char *sitename, const char *og);
+const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char *og);
 /* metadata_title.c: t less a " | Site" part naming sitename (d->keep) */
-const char *wn__meta_strip_site(wn_meta_ctx *c, const char *t, const char *sitename);
+const char *wn__meta_strip_site(wn__meta_ctx *c, const char *t, const char *sitename);
 /* metadata_title.c: Readability.js's textSimilarity of a and b, 0..1 */
-double wn__meta_similarity(wn_meta_ctx *c, const char *a, const char *b);
+double wn__meta_similarity(wn__meta_ctx *c, const char *a, const char *b);
 
 /* metadata_byline.c: does element i's class, id, rel or itemprop say byline? */
-int wn__meta_says_byline(wn_meta_ctx *c, int32_t i);
+int wn__meta_says_byline(wn__meta_ctx *c, int32_t i);
 /* metadata_byline.c: does element i's class, id, itemprop or rel say date? */
-int wn__meta_says_date(wn_meta_ctx *c, int32_t i);
+int wn__meta_says_date(wn__meta_ctx *c, int32_t i);
 /* metadata_byline.c: either of these, or a <time> */
-int wn__meta_says_line(wn_meta_ctx *c, int32_t i);
+int wn__meta_says_line(wn__meta_ctx *c, int32_t i);
 /* metadata_byline.c: is element i a comment or reply box? */
-int wn__meta_comment_box(wn_meta_ctx *c, int32_t i);
+int wn__meta_comment_box(wn__meta_ctx *c, int32_t i);
 /* metadata_byline.c: is x one of Readability.js's unlikely candidates? */
-int wn__meta_unlikely(const wn_node *x);
+int wn__meta_unlikely(const wn__node *x);
 /* metadata_byline.c: length of a byline word at s ("By ", "Von: "), or 0 */
 size_t wn__meta_by_word(const char *s);
 /* metadata_byline.c: 0 when node i's text cannot open with a byline word */
-int wn__meta_may_open_by(wn_meta_ctx *c, int32_t i);
+int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i);
 /* metadata_byline.c: does s look like a person's name or names? */
 int wn__meta_looks_like_names(const char *s);
 /* metadata_byline.c: a byline's text made into names (kept), or NULL */
-const char *wn__meta_clean_byline(wn_meta_ctx *c, const char *t);
+const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t);
 /* metadata_byline.c: is t a date and nothing more?  Its ISO form in iso */
 int wn__meta_date_only(const char *t, char *iso);
 
 /* metadata_body.c: one walk over the body for microdata, <time> and bylines */
-void wn__meta_scan_body(wn_meta_ctx *c, wn_meta_found *f);
-/* metadata_body.c: marks the body's byline and date lines WN_NF_META */
-void wn__meta_mark_lines(wn_meta_ctx *c);
+void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f);
+/* metadata_body.c: marks the body's byline and date lines WN__NF_META */
+void wn__meta_mark_lines(wn__meta_ctx *c);
 /* metadata_body.c: the article's first paragraph (the excerpt), or NULL */
-const char *wn__meta_excerpt(wn_meta_ctx *c);
+const char *wn__meta_excerpt(wn__meta_ctx *c);
 
-#endif /* WINNOW_METADATA_H */
+#endif /* WINNOW_METADATA_META_H */

@@ -2,7 +2,7 @@
  * metadata.c -- the metadata stage: what the page says about itself (title,
  * author, dates, site, description, language, URL, image, tags and
  * categories) into d->meta, and the byline and date lines inside the content
- * marked WN_NF_META so that the body does not repeat them.
+ * marked WN__NF_META so that the body does not repeat them.
  *
  * Order of trust: for each field the first source below that has it wins.
  *   1. JSON-LD: the first schema.org Article-like object (Article,
@@ -38,6 +38,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/url.h"
 #include "metadata/meta.h"
 
 /* Readability.js takes JSON-LD's headline over its name when only the
@@ -59,7 +60,7 @@ static int ascii_space(int ch)
 }
 
 /* Appends a UTF-8 encoding of cp. */
-static void put_cp(wn_buf *b, int32_t cp)
+static void put_cp(wn__buf *b, int32_t cp)
 {
 	char u[4];
 	int n;
@@ -88,7 +89,7 @@ static void put_cp(wn_buf *b, int32_t cp)
 /* Character references left in a value after the parser's pass: many
  * sites escape their meta content twice (after Readability.js's
  * unescapeHtmlEntities: the five named ones and numeric ones). */
-static void unescape(wn_buf *out, const char *s, size_t n)
+static void unescape(wn__buf *out, const char *s, size_t n)
 {
 	static const struct { const char *name; char c; } NAMED[] = {
 		{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'},
@@ -144,12 +145,12 @@ static void unescape(wn_buf *out, const char *s, size_t n)
 }
 
 /* A value as the result keeps it: references unescaped, white space
- * collapsed and trimmed, cut at WN_META_VALUE_MAX; NULL when empty. */
-const char *wn__meta_keep(wn_meta_ctx *c, const char *s, size_t n)
+ * collapsed and trimmed, cut at WN__META_VALUE_MAX; NULL when empty. */
+const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	wn_buf u = {0};
+	wn__buf u = {0};
 	unescape(&u, s, n);
 	/* never longer than u: written in place */
 	char *o = u.data;
@@ -165,7 +166,7 @@ const char *wn__meta_keep(wn_meta_ctx *c, const char *s, size_t n)
 				o[len++] = ' ';
 			space = 1;
 		} else if (cp >= 0x20 || cp == 0xFFFD) {
-			if (len + (size_t)k > WN_META_VALUE_MAX)
+			if (len + (size_t)k > WN__META_VALUE_MAX)
 				break;
 			memmove(o + len, u.data + i, (size_t)k);
 			len += (size_t)k;
@@ -180,14 +181,14 @@ const char *wn__meta_keep(wn_meta_ctx *c, const char *s, size_t n)
 	return r;
 }
 
-static const char *keep_str(wn_meta_ctx *c, const char *s)
+static const char *keep_str(wn__meta_ctx *c, const char *s)
 {
 	return s ? wn__meta_keep(c, s, strlen(s)) : NULL;
 }
 
 /* An author as a page wrote it, less a leading "By " (some put their
  * byline's words in <meta name=author>). */
-static void offer_author(wn_meta_ctx *c, const char **field, const char *v)
+static void offer_author(wn__meta_ctx *c, const char **field, const char *v)
 {
 	if (*field || !v)
 		return;
@@ -200,7 +201,7 @@ static void offer_author(wn_meta_ctx *c, const char **field, const char *v)
 }
 
 /* Sets *field to v (kept) unless it is set already. */
-static void offer(wn_meta_ctx *c, const char **field, const char *v)
+static void offer(wn__meta_ctx *c, const char **field, const char *v)
 {
 	if (!*field && v)
 		*field = keep_str(c, v);
@@ -210,11 +211,11 @@ static void offer(wn_meta_ctx *c, const char **field, const char *v)
 
 /* What an element's start or end puts between the words around it:
  * 0 nothing, 1 a space, 2 a line break. */
-static int boundary(const wn_node *x, int lines)
+static int boundary(const wn__node *x, int lines)
 {
-	if (x->kind != WN_NODE_ELEMENT)
+	if (x->kind != WN__NODE_ELEMENT)
 		return 0;
-	if ((x->flags & WN_NF_BLOCK) || x->tag == GUMBO_TAG_BR)
+	if ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR)
 		return lines ? 2 : 1;
 	return lines;
 }
@@ -223,7 +224,7 @@ static int boundary(const wn_node *x, int lines)
  * wn__is_space_cp says) and each pending boundary one separator, none
  * before the first word.  ASCII goes by runs, the rest by code point;
  * the output is never longer than the text and one separator. */
-static void put_words(wn_buf *b, const char *s, int *pending)
+static void put_words(wn__buf *b, const char *s, int *pending)
 {
 	size_t n = strlen(s);
 	wn__buf_grow(b, n + 1);
@@ -268,16 +269,16 @@ static void put_words(wn_buf *b, const char *s, int *pending)
  * space.  One loop over the flat nodes, no stack: the elements that end
  * between two nodes are the last node's ancestors that end before the
  * next. */
-static const char *subtree_text(wn_meta_ctx *c, int32_t root, int lines)
+static const char *subtree_text(wn__meta_ctx *c, int32_t root, int lines)
 {
-	const wn_node *nodes = c->d->nodes;
-	wn_buf *b = &c->buf;
+	const wn__node *nodes = c->d->nodes;
+	wn__buf *b = &c->buf;
 	int pending = 0;
 	int32_t last = root;
 	b->len = 0;
 	for (int32_t i = root; i < nodes[root].end; i++) {
-		const wn_node *x = &nodes[i];
-		if (x->flags & WN_NF_REMOVED) {
+		const wn__node *x = &nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
 			i = x->end - 1;
 			continue;
 		}
@@ -286,7 +287,7 @@ static const char *subtree_text(wn_meta_ctx *c, int32_t root, int lines)
 			if (boundary(&nodes[p], lines) > pending)
 				pending = boundary(&nodes[p], lines);
 		last = i;
-		if (x->kind == WN_NODE_ELEMENT) {
+		if (x->kind == WN__NODE_ELEMENT) {
 			if (boundary(x, lines) > pending)
 				pending = boundary(x, lines);
 			continue;
@@ -298,14 +299,14 @@ static const char *subtree_text(wn_meta_ctx *c, int32_t root, int lines)
 
 /* Read again and again (an h1, a line by scan and by marking): kept per
  * node. */
-const char *wn__meta_text(wn_meta_ctx *c, int32_t i)
+const char *wn__meta_text(wn__meta_ctx *c, int32_t i)
 {
 	if (!c->text[i])
 		c->text[i] = subtree_text(c, i, 0);
 	return c->text[i];
 }
 
-const char *wn__meta_text_lines(wn_meta_ctx *c, int32_t i)
+const char *wn__meta_text_lines(wn__meta_ctx *c, int32_t i)
 {
 	return subtree_text(c, i, 1);
 }
@@ -327,7 +328,7 @@ int wn__meta_has_token(const char *list, const char *tok)
 }
 
 /* ref made absolute against base, when there is one (RFC 3986). */
-static const char *resolve(wn_meta_ctx *c, const char *base, const char *ref)
+static const char *resolve(wn__meta_ctx *c, const char *base, const char *ref)
 {
 	if (!ref)
 		return NULL;
@@ -340,9 +341,9 @@ static const char *resolve(wn_meta_ctx *c, const char *base, const char *ref)
 }
 
 /* The ISO form of the first candidate that is a date. */
-static void offer_date(wn_meta_ctx *c, const char **field, const char *v)
+static void offer_date(wn__meta_ctx *c, const char **field, const char *v)
 {
-	char iso[WN_DATE_MAX];
+	char iso[WN__DATE_MAX];
 	if (*field || !v)
 		return;
 	if (wn__date_parse(v, strlen(v), iso))
@@ -351,13 +352,13 @@ static void offer_date(wn_meta_ctx *c, const char **field, const char *v)
 
 /* ---- lists: tags and categories ---- */
 
-void wn__meta_list_add(wn_meta_ctx *c, wn_meta_list *l, const char *s, size_t n)
+void wn__meta_list_add(wn__meta_ctx *c, wn__meta_list *l, const char *s, size_t n)
 {
 	while (n && wn__meta_is_space((unsigned char)*s))
 		s++, n--;
 	while (n && wn__meta_is_space((unsigned char)s[n - 1]))
 		n--;
-	if (!n || l->n >= WN_META_LIST_MAX)
+	if (!n || l->n >= WN__META_LIST_MAX)
 		return;
 	const char *v = wn__meta_keep(c, s, n);
 	if (!v)
@@ -366,15 +367,15 @@ void wn__meta_list_add(wn_meta_ctx *c, wn_meta_list *l, const char *s, size_t n)
 		if (!strcasecmp(l->v[k], v))
 			return;
 	if (!l->v)
-		l->v = wn__arena_alloc(&c->d->keep, WN_META_LIST_MAX * sizeof *l->v);
+		l->v = wn__arena_alloc(&c->d->keep, WN__META_LIST_MAX * sizeof *l->v);
 	l->v[l->n++] = v;
 }
 
 /* Comma-separated words ("keywords" content), split after references
  * are unescaped ("&quot;" holds a ';'). */
-void wn__meta_list_split(wn_meta_ctx *c, wn_meta_list *l, const char *s)
+void wn__meta_list_split(wn__meta_ctx *c, wn__meta_list *l, const char *s)
 {
-	wn_buf u = {0};
+	wn__buf u = {0};
 	if (!s)
 		return;
 	unescape(&u, s, strlen(s));
@@ -391,13 +392,13 @@ void wn__meta_list_split(wn_meta_ctx *c, wn_meta_list *l, const char *s)
 /* ---- the stage ---- */
 
 /* Characters of text in each subtree, and which subtrees hold a digit. */
-static void count_chars(wn_meta_ctx *c)
+static void count_chars(wn__meta_ctx *c)
 {
-	wn_doc *d = c->d;
+	wn__doc *d = c->d;
 	c->chars = wn__arena_alloc(c->a, (size_t)d->n_nodes * sizeof *c->chars);
 	for (int32_t i = 0; i < d->n_nodes; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_TEXT)
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_TEXT)
 			continue;
 		const char *s = x->g->v.text.text;
 		int32_t n = 0;
@@ -408,35 +409,50 @@ static void count_chars(wn_meta_ctx *c)
 			              : *p != ' ' && (*p < '\t' || *p > '\r');
 		c->chars[i] = n;
 		if (strpbrk(s, "0123456789"))
-			c->bits[i] |= WN_META_DIGIT;
+			c->bits[i] |= WN__META_DIGIT;
 	}
 	for (int32_t i = d->n_nodes - 1; i > 0; i--)
-		if (!(d->nodes[i].flags & WN_NF_REMOVED)) {
+		if (!(d->nodes[i].flags & WN__NF_REMOVED)) {
 			c->chars[d->nodes[i].parent] += c->chars[i];
-			c->bits[d->nodes[i].parent] |= c->bits[i] & WN_META_DIGIT;
+			c->bits[d->nodes[i].parent] |= c->bits[i] & WN__META_DIGIT;
 		}
 }
 
-void wn__metadata(wn_doc *d)
+/* The <title>, white space collapsed: the title tag's reading below, and
+ * selection's test for a headline repeating it. */
+static void read_title(wn__doc *d)
 {
-	wn_meta_ctx c;
+	wn__buf t = {0};
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		if (d->nodes[i].tag == GUMBO_TAG_TITLE) {
+			wn__subtree_text(d, i, &t);
+			break;
+		}
+	d->title = wn__arena_strndup(&d->arena, t.data ? t.data : "", t.len);
+	wn__buf_free(&t);
+}
+
+void wn__metadata(wn__doc *d)
+{
+	wn__meta_ctx c;
 	memset(&c, 0, sizeof c);
 	c.d = d;
 	c.a = &d->arena;
 	c.h1_node = -1;
 	wn_metadata *m = &d->meta;
 	memset(m, 0, sizeof *m);
+	read_title(d);
 	if (!d->nodes || !d->n_nodes)
 		return;
 	c.text = wn__arena_alloc(c.a, (size_t)d->n_nodes * sizeof *c.text);
 	c.bits = wn__arena_alloc(c.a, (size_t)d->n_nodes);
 	count_chars(&c);
 	wn__meta_collect(&c);
-	wn_meta_found f;
+	wn__meta_found f;
 	memset(&f, 0, sizeof f);
 	wn__meta_scan_body(&c, &f);
 	struct json_t *art = c.article, *page = c.page;
-	wn_buf b = {0};
+	wn__buf b = {0};
 
 	/* site name */
 	if (art)
@@ -588,7 +604,7 @@ void wn__metadata(wn_doc *d)
 		m->image = resolve(&c, base, wn__meta_ld_image(&c, page, "image"));
 
 	/* tags and categories: the first source that has any */
-	wn_meta_list tags = {0}, cats = {0};
+	wn__meta_list tags = {0}, cats = {0};
 	if (art)
 		wn__meta_ld_list(&c, &tags, art, "keywords");
 	static const char *const TAG_KEYS[] = {

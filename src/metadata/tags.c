@@ -22,7 +22,7 @@ typedef struct mentry {
 
 /* The tags in document order, and a hash of their keys: some sixty keys
  * are looked up, on pages with up to hundreds of tags. */
-struct wn_meta_tags {
+struct wn__meta_tags {
 	mentry *v;
 	size_t n, cap;
 	int32_t *head; /* per slot: the first tag of a key, or -1 */
@@ -38,7 +38,7 @@ static size_t hash(const char *s)
 }
 
 /* The slot of key: where its chain starts, or the empty one it would. */
-static size_t slot_of(const wn_meta_tags *t, const char *key)
+static size_t slot_of(const wn__meta_tags *t, const char *key)
 {
 	size_t k = hash(key) & t->mask;
 	while (t->head[k] >= 0 && strcmp(t->v[t->head[k]].key, key))
@@ -47,9 +47,9 @@ static size_t slot_of(const wn_meta_tags *t, const char *key)
 }
 
 /* Chains the tags of each key, in document order (built backwards). */
-static void index_tags(wn_meta_ctx *c)
+static void index_tags(wn__meta_ctx *c)
 {
-	wn_meta_tags *t = c->tags;
+	wn__meta_tags *t = c->tags;
 	size_t n = 16;
 	while (n < 2 * t->n)
 		n *= 2;
@@ -65,7 +65,7 @@ static void index_tags(wn_meta_ctx *c)
 }
 
 /* The first tag of key, or -1. */
-static int32_t first(const wn_meta_ctx *c, const char *key)
+static int32_t first(const wn__meta_ctx *c, const char *key)
 {
 	return c->tags->head[slot_of(c->tags, key)];
 }
@@ -76,9 +76,9 @@ static int looks_like_url(const char *s)
 	       !strncmp(s, "//", 2) || !strncasecmp(s, "www.", 4);
 }
 
-static void add_meta(wn_meta_ctx *c, const char *key, size_t n, const char *val, int prop)
+static void add_meta(wn__meta_ctx *c, const char *key, size_t n, const char *val, int prop)
 {
-	wn_meta_tags *t = c->tags;
+	wn__meta_tags *t = c->tags;
 	if (!n || !val)
 		return;
 	if (t->n == t->cap) {
@@ -98,7 +98,7 @@ static void add_meta(wn_meta_ctx *c, const char *key, size_t n, const char *val,
 	t->v[t->n++] = (mentry){k, val, prop, -1};
 }
 
-static void collect_meta(wn_meta_ctx *c, const wn_node *x)
+static void collect_meta(wn__meta_ctx *c, const wn__node *x)
 {
 	const char *content = wn__attr(x, "content");
 	if (!content)
@@ -128,17 +128,17 @@ static void collect_meta(wn_meta_ctx *c, const wn_node *x)
 		add_meta(c, "http-equiv:content-language", 27, content, 0);
 }
 
-void wn__meta_collect(wn_meta_ctx *c)
+void wn__meta_collect(wn__meta_ctx *c)
 {
-	wn_doc *d = c->d;
+	wn__doc *d = c->d;
 	int32_t hidden_end = -1; /* h1s in hidden subtrees do not count */
 	c->tags = wn__arena_alloc(c->a, sizeof *c->tags);
 	for (int32_t i = 0; i < d->n_nodes; i++) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT)
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		/* <head> is "removed" too, but only hidden text is hidden */
-		if (i >= hidden_end && (x->flags & WN_NF_REMOVED) &&
+		if (i >= hidden_end && (x->flags & WN__NF_REMOVED) &&
 		    x->tag != GUMBO_TAG_HEAD)
 			hidden_end = x->end;
 		const char *v;
@@ -181,7 +181,7 @@ void wn__meta_collect(wn_meta_ctx *c)
 /* The value of a meta key: the first from property=, else the first from
  * name= (Readability.js lets the later one win; for one key both forms
  * appear on pages that copy tags, and property is what OpenGraph means). */
-const char *wn__meta_get(const wn_meta_ctx *c, const char *key)
+const char *wn__meta_get(const wn__meta_ctx *c, const char *key)
 {
 	const char *byname = NULL;
 	for (int32_t i = first(c, key); i >= 0; i = c->tags->v[i].next) {
@@ -201,18 +201,18 @@ const char *wn__meta_get(const wn_meta_ctx *c, const char *key)
 
 /* Every value of a meta key, joined by "; " (article:author, one tag per
  * author). */
-const char *wn__meta_get_all(wn_meta_ctx *c, const char *key)
+const char *wn__meta_get_all(wn__meta_ctx *c, const char *key)
 {
-	const wn_meta_tags *t = c->tags;
-	const char *seen[WN_META_LIST_MAX];
+	const wn__meta_tags *t = c->tags;
+	const char *seen[WN__META_LIST_MAX];
 	size_t n_seen = 0, tried = 0;
 	int prop = 0; /* as wn__meta_get: property= entries over name= ones */
 	int32_t head = first(c, key);
 	for (int32_t i = head; i >= 0 && !prop; i = t->v[i].next)
 		prop = t->v[i].prop;
-	wn_buf b = {0};
-	for (int32_t i = head; i >= 0 && n_seen < WN_META_LIST_MAX &&
-	                       tried < 4 * WN_META_LIST_MAX; i = t->v[i].next) {
+	wn__buf b = {0};
+	for (int32_t i = head; i >= 0 && n_seen < WN__META_LIST_MAX &&
+	                       tried < 4 * WN__META_LIST_MAX; i = t->v[i].next) {
 		const mentry *m = &t->v[i];
 		if (m->prop != prop)
 			continue;
@@ -235,7 +235,7 @@ const char *wn__meta_get_all(wn_meta_ctx *c, const char *key)
 	return r;
 }
 
-void wn__meta_get_list(wn_meta_ctx *c, wn_meta_list *l, const char *key)
+void wn__meta_get_list(wn__meta_ctx *c, wn__meta_list *l, const char *key)
 {
 	for (int32_t i = first(c, key); i >= 0; i = c->tags->v[i].next)
 		wn__meta_list_split(c, l, c->tags->v[i].val);
@@ -243,7 +243,7 @@ void wn__meta_get_list(wn_meta_ctx *c, wn_meta_list *l, const char *key)
 
 /* BCP 47 case: "en-us" -> "en-US", "pt_BR" -> "pt-BR", "zh-hant-tw" ->
  * "zh-Hant-TW".  NULL when it is not a language tag. */
-const char *wn__meta_bcp47(wn_meta_ctx *c, const char *s)
+const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s)
 {
 	char out[64];
 	size_t o = 0;

@@ -42,7 +42,7 @@ static int has_word(const char *text, const char *w)
 	return 0;
 }
 
-double wn__meta_similarity(wn_meta_ctx *c, const char *a, const char *b)
+double wn__meta_similarity(wn__meta_ctx *c, const char *a, const char *b)
 {
 	char tok[128];
 	/* titles are short: longer text is cut, so that this stays cheap */
@@ -107,7 +107,7 @@ static int same_text(const char *a, size_t n, const char *b)
 	return b && strlen(b) == n && !strncasecmp(a, b, n);
 }
 
-const char *wn__meta_title_tag(wn_meta_ctx *c, const char *sitename, const char *og)
+const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char *og)
 {
 	const char *orig = c->d->title;
 	size_t n = strlen(orig);
@@ -170,7 +170,7 @@ const char *wn__meta_title_tag(wn_meta_ctx *c, const char *sitename, const char 
 		/* A heading holding exactly the title keeps it whole. */
 		int match = 0;
 		for (int32_t i = 0; i < c->d->n_nodes && !match; i++) {
-			const wn_node *x = &c->d->nodes[i];
+			const wn__node *x = &c->d->nodes[i];
 			if (x->tag == GUMBO_TAG_H1 || x->tag == GUMBO_TAG_H2)
 				match = !strcmp(wn__meta_text(c, i), orig);
 		}
@@ -206,7 +206,7 @@ const char *wn__meta_title_tag(wn_meta_ctx *c, const char *sitename, const char 
 
 /* A title that still carries " | Site": the site part goes only when it
  * is the site's name.  t is kept (d->keep), and so is the result. */
-const char *wn__meta_strip_site(wn_meta_ctx *c, const char *t, const char *sitename)
+const char *wn__meta_strip_site(wn__meta_ctx *c, const char *t, const char *sitename)
 {
 	if (!t || !sitename)
 		return t;

@@ -9,7 +9,8 @@
 
 #include <jansson.h>
 
-#include "doc.h"
+#include "base/utf8.h"
+#include "render/render.h"
 
 /* A JSON string of s[0..n): jansson takes valid UTF-8 only, so anything
  * else (which the stages should never hand over) becomes U+FFFD. */
@@ -18,7 +19,7 @@ static json_t *jstring(const char *s, size_t n)
 	json_t *j = json_stringn(s, n);
 	if (j)
 		return j;
-	wn_buf b = {0};
+	wn__buf b = {0};
 	for (size_t i = 0; i < n;) {
 		int32_t cp;
 		int k = wn__utf8_next(s + i, n - i, &cp);
@@ -48,8 +49,8 @@ static json_t *jlist(const char *const *v, size_t n)
 	return a;
 }
 
-void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
-                     wn_buf *out)
+void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
+                     wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	json_t *o = json_object();
@@ -83,7 +84,7 @@ void wn__render_json(const wn_doc *d, const char *body, size_t body_len,
 /* A YAML double-quoted scalar: backslash and quote escaped, control
  * characters and the characters YAML 1.1 reads as line breaks (U+0085,
  * U+2028, U+2029) as escapes, so that a value stays on its line. */
-static void yaml_quoted(wn_buf *out, const char *s)
+static void yaml_quoted(wn__buf *out, const char *s)
 {
 	size_t n = strlen(s);
 	wn__buf_putc(out, '"');
@@ -113,7 +114,7 @@ static void yaml_quoted(wn_buf *out, const char *s)
 }
 
 /* A value on one line for the plain text header. */
-static void text_value(wn_buf *out, const char *s)
+static void text_value(wn__buf *out, const char *s)
 {
 	for (; *s; s++)
 		wn__buf_putc(out, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
@@ -124,7 +125,7 @@ typedef struct field {
 	const char *value;
 } field;
 
-void wn__render_meta_header(const wn_doc *d, wn_buf *out)
+void wn__render_meta_header(const wn__doc *d, wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	const field F[] = {

@@ -13,7 +13,10 @@
 
 #include <utf8proc.h>
 
-#include "doc.h"
+#include "base/tags.h"
+#include "base/url.h"
+#include "base/utf8.h"
+#include "render/render.h"
 
 /* Quotes and lists deeper than this add no further prefix, so a page
  * nested 100,000 deep does not make lines of 200,000 characters. */
@@ -48,10 +51,10 @@ typedef struct inl {
 } inl;
 
 typedef struct mstate {
-	const wn_doc *d;
-	wn_buf *o;
+	const wn__doc *d;
+	wn__buf *o;
 	size_t start;   /* where this document's output begins in o */
-	wn_arena arena; /* link and image destinations */
+	wn__arena arena; /* link and image destinations */
 	int breaks;     /* line breaks owed before the next content (0-2) */
 	int hard;       /* ... and they come from <br> */
 	int space;      /* a space owed before the next content */
@@ -313,12 +316,12 @@ static void put_plain(mstate *s, const char *t)
 	}
 }
 
-static int is_kept_text(const wn_doc *d, const wn_node *x)
+static int is_kept_text(const wn__doc *d, const wn__node *x)
 {
 	return x->block >= 0 && d->blocks[x->block].keep;
 }
 
-static void put_space(wn_buf *b)
+static void put_space(wn__buf *b)
 {
 	if (!b->len || b->data[b->len - 1] != ' ')
 		wn__buf_putc(b, ' ');
@@ -326,27 +329,27 @@ static void put_space(wn_buf *b)
 
 /* The kept text of a subtree: verbatim for <pre> (its first newline
  * dropped, <br> a newline), else with white space collapsed. */
-static void gather(const wn_doc *d, int32_t root, int pre, wn_buf *b)
+static void gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
 {
-	wn_walk w;
+	wn__walk w;
 	int32_t i;
 	int leave, first = 1;
-	wn__walk_init(&w, d, root, WN_NF_REMOVED | WN_NF_DROP);
+	wn__walk_init(&w, d, root, WN__NF_REMOVED | WN__NF_DROP);
 	while (wn__walk_next(&w, &i, &leave)) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind == WN_NODE_ELEMENT) {
-			if (!pre && !leave && i != root && !(x->flags & WN_NF_KEEP)) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind == WN__NODE_ELEMENT) {
+			if (!pre && !leave && i != root && !(x->flags & WN__NF_KEEP)) {
 				wn__walk_skip(&w);
 				continue;
 			}
 			if (pre && !leave && x->tag == GUMBO_TAG_BR)
 				wn__buf_putc(b, '\n');
-			else if (!pre && ((x->flags & WN_NF_BLOCK) || x->tag == GUMBO_TAG_BR))
+			else if (!pre && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR))
 				put_space(b);
 			continue;
 		}
 		/* In <pre> even white space before the first text counts. */
-		if (!is_kept_text(d, x) && !(pre && x->kind == WN_NODE_WHITESPACE))
+		if (!is_kept_text(d, x) && !(pre && x->kind == WN__NODE_WHITESPACE))
 			continue;
 		const char *t = x->g->v.text.text;
 		if (pre && first && x->parent == root && t[0] == '\n')
@@ -375,7 +378,7 @@ static size_t longest_run(const char *t, char c)
 
 static void code_span(mstate *s, int32_t node)
 {
-	wn_buf b = {0};
+	wn__buf b = {0};
 	gather(s->d, node, 0, &b);
 	char *t = b.data;
 	size_t n = b.len;
@@ -416,10 +419,10 @@ static void code_span(mstate *s, int32_t node)
 
 /* The info string: a language-xxx or lang-xxx class on <pre> or on the
  * <code> it starts with. */
-static void lang_of(const wn_doc *d, int32_t pre, char *out, size_t cap)
+static void lang_of(const wn__doc *d, int32_t pre, char *out, size_t cap)
 {
 	int32_t code = pre + 1;
-	while (code < d->nodes[pre].end && d->nodes[code].kind != WN_NODE_ELEMENT)
+	while (code < d->nodes[pre].end && d->nodes[code].kind != WN__NODE_ELEMENT)
 		code = d->nodes[code].end;
 	const char *c = wn__attr(&d->nodes[pre], "class"), *p = NULL;
 	if (code < d->nodes[pre].end && d->nodes[code].tag == GUMBO_TAG_CODE && !c)
@@ -437,7 +440,7 @@ static void lang_of(const wn_doc *d, int32_t pre, char *out, size_t cap)
 
 static void code_block(mstate *s, int32_t node)
 {
-	wn_buf b = {0};
+	wn__buf b = {0};
 	gather(s->d, node, 1, &b);
 	while (b.len && strchr(" \t\r\n", b.data[b.len - 1]))
 		b.data[--b.len] = 0;
@@ -471,7 +474,7 @@ static void code_block(mstate *s, int32_t node)
 static const char *format_url(mstate *s, const char *raw)
 {
 	const char *u = wn__url_resolve(&s->arena, s->d->opt->url, raw);
-	wn_buf b = {0};
+	wn__buf b = {0};
 	int angle = !*u || strpbrk(u, " ()") != NULL;
 	if (angle)
 		wn__buf_putc(&b, '<');
@@ -515,18 +518,18 @@ static void push_inline(mstate *s, int32_t node, int kind, const char *url)
  * its nearest block ancestor holds kept content, when it is in a <figure>
  * whose parent does, or when only blocks without text (<p><img></p>)
  * part it from kept content inside the article. */
-static int image_is_kept(const wn_doc *d, int32_t i)
+static int image_is_kept(const wn__doc *d, int32_t i)
 {
 	int near = 1, textless = 1;
 	int32_t a = d->article;
 	for (int n = 0; i > 0 && n < 64; n++) {
-		const wn_node *x = &d->nodes[i = d->nodes[i].parent];
+		const wn__node *x = &d->nodes[i = d->nodes[i].parent];
 		if (x->tag == GUMBO_TAG_FIGURE && x->parent >= 0 &&
-		    (d->nodes[x->parent].flags & WN_NF_KEEP))
+		    (d->nodes[x->parent].flags & WN__NF_KEEP))
 			return 1;
-		if (!(x->flags & WN_NF_BLOCK))
+		if (!(x->flags & WN__NF_BLOCK))
 			continue;
-		if (x->flags & WN_NF_KEEP)
+		if (x->flags & WN__NF_KEEP)
 			return near || (textless && a >= 0 && i >= a && i < d->nodes[a].end);
 		near = 0;
 		textless &= d->node_chars[i] == 0;
@@ -536,27 +539,27 @@ static int image_is_kept(const wn_doc *d, int32_t i)
 
 /* The next character after node's subtree, for CommonMark's flanking rule
  * ('\n' at the end of its block, '*' for a following construct). */
-static int32_t peek_next(const wn_doc *d, int32_t node)
+static int32_t peek_next(const wn__doc *d, int32_t node)
 {
 	int32_t blk = d->nodes[node].parent;
-	for (int n = 0; n < 64 && blk > 0 && !(d->nodes[blk].flags & WN_NF_BLOCK); n++)
+	for (int n = 0; n < 64 && blk > 0 && !(d->nodes[blk].flags & WN__NF_BLOCK); n++)
 		blk = d->nodes[blk].parent;
 	int32_t j = d->nodes[node].end, stop = blk >= 0 ? d->nodes[blk].end : j;
 	for (int n = 0; n < 64 && j < stop; n++) {
-		const wn_node *x = &d->nodes[j];
+		const wn__node *x = &d->nodes[j];
 		int32_t c = 0;
-		if (x->flags & (WN_NF_REMOVED | WN_NF_DROP))
+		if (x->flags & (WN__NF_REMOVED | WN__NF_DROP))
 			j = x->end;
 		else if (x->tag == GUMBO_TAG_IMG && d->opt->images &&
-		         ((x->flags & WN_NF_KEEP) || image_is_kept(d, j)))
+		         ((x->flags & WN__NF_KEEP) || image_is_kept(d, j)))
 			return '*';
-		else if (x->kind == WN_NODE_ELEMENT && !(x->flags & WN_NF_KEEP))
+		else if (x->kind == WN__NODE_ELEMENT && !(x->flags & WN__NF_KEEP))
 			j = x->end;
-		else if ((x->flags & WN_NF_BLOCK) || x->tag == GUMBO_TAG_BR)
+		else if ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR)
 			return '\n';
 		else if (x->tag == GUMBO_TAG_CODE)
 			return '`';
-		else if (x->kind == WN_NODE_ELEMENT || !is_kept_text(d, x))
+		else if (x->kind == WN__NODE_ELEMENT || !is_kept_text(d, x))
 			j++;
 		else if (!x->g->v.text.text[0])
 			j++;
@@ -600,7 +603,7 @@ static void pop_inline(mstate *s, int32_t node)
 	s->lc_end = e->kind == K_LINK ? SIZE_MAX : s->o->len;
 }
 
-static void image(mstate *s, const wn_node *x)
+static void image(mstate *s, const wn__node *x)
 {
 	const char *src = wn__attr(x, "src"), *alt = wn__attr(x, "alt");
 	if (!src || !*src || !strncasecmp(src, "data:", 5))
@@ -620,7 +623,7 @@ static void image(mstate *s, const wn_node *x)
 }
 
 /* MathML with an alttext gives it as $...$ (else its text is given). */
-static int math(mstate *s, const wn_node *x)
+static int math(mstate *s, const wn__node *x)
 {
 	const char *alt = wn__attr(x, "alttext");
 	if (!alt || !*alt)
@@ -649,16 +652,10 @@ static frame *push_frame(mstate *s, int32_t node, int kind)
 	return f;
 }
 
-/* dl is a list too: each dt a paragraph in it, its dd the items. */
-static int is_list(int tag)
-{
-	return tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU ||
-	       tag == GUMBO_TAG_DIR || tag == GUMBO_TAG_DL;
-}
 
 static void enter_list(mstate *s, int32_t i)
 {
-	const wn_node *x = &s->d->nodes[i];
+	const wn__node *x = &s->d->nodes[i];
 	frame *top = s->nfr ? &s->fr[s->nfr - 1] : NULL;
 	int in_item = top && top->kind == F_ITEM;
 	int adjacent = s->o->len == s->ladj_len && s->nfr == s->ladj_depth;
@@ -725,41 +722,37 @@ static void pop_frame(mstate *s, int32_t i)
 	}
 }
 
-static int colspan(const wn_node *x)
+static int colspan(const wn__node *x)
 {
 	const char *v = wn__attr(x, "colspan");
 	long n = v ? strtol(v, NULL, 10) : 1;
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-static int is_cell(int tag)
-{
-	return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
-}
 
 /* Layout or data (see LAYOUT_CELL_CHARS); counts the columns of data. */
-static int is_layout_table(const wn_doc *d, int32_t t, int *ncols)
+static int is_layout_table(const wn__doc *d, int32_t t, int *ncols)
 {
 	int32_t cell = -1;
 	*ncols = 0;
 	for (int32_t j = t + 1; j < d->nodes[t].end; j++) {
-		const wn_node *x = &d->nodes[j];
-		if ((x->flags & (WN_NF_REMOVED | WN_NF_DROP)) || x->kind != WN_NODE_ELEMENT) {
+		const wn__node *x = &d->nodes[j];
+		if ((x->flags & (WN__NF_REMOVED | WN__NF_DROP)) || x->kind != WN__NODE_ELEMENT) {
 			j = x->end - 1;
 			continue;
 		}
 		if (x->tag == GUMBO_TAG_TABLE)
 			return 1;
-		if (x->tag == GUMBO_TAG_TR && (x->flags & WN_NF_KEEP)) {
+		if (x->tag == GUMBO_TAG_TR && (x->flags & WN__NF_KEEP)) {
 			int n = 0;
 			for (int32_t c = j + 1; c < x->end; c = d->nodes[c].end)
-				if (is_cell(d->nodes[c].tag))
+				if (wn__tag_is(d->nodes[c].tag, WN__TC_CELL))
 					n += colspan(&d->nodes[c]);
 			if (n > *ncols)
 				*ncols = n;
-		} else if (is_cell(x->tag)) {
+		} else if (wn__tag_is(x->tag, WN__TC_CELL)) {
 			cell = j;
-		} else if ((x->flags & WN_NF_BLOCK) && cell >= 0 && j < d->nodes[cell].end &&
+		} else if ((x->flags & WN__NF_BLOCK) && cell >= 0 && j < d->nodes[cell].end &&
 		           d->node_chars[cell] > LAYOUT_CELL_CHARS) {
 			return 1;
 		}
@@ -797,7 +790,7 @@ static void leave_row(mstate *s)
 static void leave_heading(mstate *s)
 {
 	/* "## C #" would lose its "#" as a closing sequence. */
-	wn_buf *o = s->o;
+	wn__buf *o = s->o;
 	size_t k = o->len;
 	while (k > s->start && o->data[k - 1] == '#')
 		k--;
@@ -814,12 +807,12 @@ static void leave_heading(mstate *s)
 static const char *const HEAD[6] = {"# ", "## ", "### ", "#### ", "##### ",
                                     "###### "};
 
-static void enter(mstate *s, wn_walk *w, int32_t i)
+static void enter(mstate *s, wn__walk *w, int32_t i)
 {
-	const wn_doc *d = s->d;
-	const wn_node *x = &d->nodes[i];
+	const wn__doc *d = s->d;
+	const wn__node *x = &d->nodes[i];
 	int tag = x->tag, images = d->opt->images;
-	if (!(x->flags & WN_NF_KEEP)) {
+	if (!(x->flags & WN__NF_KEEP)) {
 		if (tag == GUMBO_TAG_IMG) {
 			if (images && image_is_kept(d, i))
 				image(s, x);
@@ -827,15 +820,15 @@ static void enter(mstate *s, wn_walk *w, int32_t i)
 		}
 		/* Entered for their images only: their text is not kept, and
 		 * they part nothing unless an image is written. */
-		if (images && s->fig < 0 && (x->flags & WN_NF_BLOCK) && x->parent >= 0 &&
+		if (images && s->fig < 0 && (x->flags & WN__NF_BLOCK) && x->parent >= 0 &&
 		    (tag == GUMBO_TAG_FIGURE || !d->node_chars[i]) &&
-		    (d->nodes[x->parent].flags & WN_NF_KEEP)) {
+		    (d->nodes[x->parent].flags & WN__NF_KEEP)) {
 			s->fig = i;
 			s->fig_len = s->o->len;
-		} else if (s->fig < 0 && (!images || (x->flags & WN_NF_BLOCK) ||
+		} else if (s->fig < 0 && (!images || (x->flags & WN__NF_BLOCK) ||
 		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
 		                        tag == GUMBO_TAG_BR)) {
-			if (s->tnode >= 0 && s->cell < 0 && is_cell(tag))
+			if (s->tnode >= 0 && s->cell < 0 && wn__tag_is(tag, WN__TC_CELL))
 				for (int k = colspan(x); k > 0; k--, s->col++)
 					put(s, " |");
 			wn__walk_skip(w);
@@ -934,15 +927,15 @@ static void enter(mstate *s, wn_walk *w, int32_t i)
 			return;
 		break;
 	}
-	if (is_list(tag))
+	if (wn__tag_is(tag, WN__TC_LIST))
 		enter_list(s, i);
-	else if (x->flags & WN_NF_BLOCK)
+	else if (x->flags & WN__NF_BLOCK)
 		owe(s, 2);
 }
 
 static void leave(mstate *s, int32_t i)
 {
-	const wn_node *x = &s->d->nodes[i];
+	const wn__node *x = &s->d->nodes[i];
 	int tag = x->tag;
 	if (s->nin && s->in[s->nin - 1].node == i) {
 		pop_inline(s, i);
@@ -964,7 +957,7 @@ static void leave(mstate *s, int32_t i)
 		int item = s->fr[s->nfr - 1].kind == F_ITEM;
 		pop_frame(s, i);
 		owe(s, item ? 1 : 2);
-	} else if ((x->flags & WN_NF_BLOCK) && !(s->tnode >= 0 &&
+	} else if ((x->flags & WN__NF_BLOCK) && !(s->tnode >= 0 &&
 	           (tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY ||
 	            tag == GUMBO_TAG_TFOOT))) {
 		owe(s, 2);
@@ -976,19 +969,19 @@ static void leave(mstate *s, int32_t i)
 	}
 }
 
-void wn__render_markdown(const wn_doc *d, wn_buf *out)
+void wn__render_markdown(const wn__doc *d, wn__buf *out)
 {
 	mstate s = {.d = d, .o = out, .start = out->len, .hnode = -1, .tnode = -1,
 	            .cell = -1, .fig = -1, .lc_end = SIZE_MAX, .ladj_len = SIZE_MAX,
 	            .code_end = SIZE_MAX};
 	wn__arena_init(&s.arena);
-	wn_walk w;
+	wn__walk w;
 	int32_t i;
 	int lv;
-	wn__walk_init(&w, d, 0, WN_NF_REMOVED | WN_NF_DROP);
+	wn__walk_init(&w, d, 0, WN__NF_REMOVED | WN__NF_DROP);
 	while (wn__walk_next(&w, &i, &lv)) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT) {
 			if (is_kept_text(d, x))
 				put_text(&s, x->g->v.text.text);
 		} else if (lv) {

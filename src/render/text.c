@@ -6,10 +6,12 @@
  */
 #include <string.h>
 
-#include "doc.h"
+#include "base/tags.h"
+#include "base/utf8.h"
+#include "render/render.h"
 
 typedef struct tstate {
-	wn_buf *out;
+	wn__buf *out;
 	size_t start;   /* where this document's output begins in out */
 	int breaks;     /* line breaks owed before the next text (0-2) */
 	int space;      /* a space owed before the next text */
@@ -32,7 +34,7 @@ static void owe_break(tstate *s, int n)
 
 static void flush(tstate *s)
 {
-	wn_buf *o = s->out;
+	wn__buf *o = s->out;
 	int at_start = o->len == s->start;
 	if (!at_start && s->breaks) {
 		/* Newlines already written (the end of a <pre>) count. */
@@ -79,26 +81,22 @@ static void put_text(tstate *s, const char *t, int pre)
 	}
 }
 
-static int is_list_item(int tag)
-{
-	return tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD;
-}
 
-void wn__render_text(const wn_doc *d, wn_buf *out)
+void wn__render_text(const wn__doc *d, wn__buf *out)
 {
 	tstate s = {.out = out, .start = out->len};
-	wn_walk w;
+	wn__walk w;
 	int32_t i;
 	int leave;
 	int pre_start = -1; /* node index of the <pre> just entered */
-	wn__walk_init(&w, d, 0, WN_NF_REMOVED | WN_NF_DROP);
+	wn__walk_init(&w, d, 0, WN__NF_REMOVED | WN__NF_DROP);
 	while (wn__walk_next(&w, &i, &leave)) {
-		const wn_node *x = &d->nodes[i];
-		if (x->kind != WN_NODE_ELEMENT) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT) {
 			if (x->block < 0 || !d->blocks[x->block].keep)
 				continue;
 			const char *t = x->g->v.text.text;
-			int pre = (x->flags & WN_NF_IN_PRE) != 0;
+			int pre = (x->flags & WN__NF_IN_PRE) != 0;
 			/* HTML drops one newline right after <pre>. */
 			if (pre && x->parent == pre_start && t[0] == '\n')
 				t++;
@@ -107,10 +105,10 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 			continue;
 		}
 		int tag = x->tag;
-		if (!leave && !(x->flags & WN_NF_KEEP)) {
+		if (!leave && !(x->flags & WN__NF_KEEP)) {
 			/* An empty cell still takes its column. */
 			if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !s.cell &&
-			    !(x->flags & WN_NF_LAYOUT) && s.col++ > 0)
+			    !(x->flags & WN__NF_LAYOUT) && s.col++ > 0)
 				s.tab++;
 			wn__walk_skip(&w);
 			continue;
@@ -127,7 +125,7 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 		if (tag == GUMBO_TAG_PRE && !leave)
 			pre_start = i;
 		if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) &&
-		    !(x->flags & WN_NF_LAYOUT)) {
+		    !(x->flags & WN__NF_LAYOUT)) {
 			if (!leave) {
 				if (!s.cell && s.col++ > 0)
 					s.tab++;
@@ -145,14 +143,14 @@ void wn__render_text(const wn_doc *d, wn_buf *out)
 			}
 			continue;
 		}
-		if (is_list_item(tag)) {
+		if (wn__tag_is(tag, WN__TC_LIST_ITEM)) {
 			owe_break(&s, 1);
 			s.list += leave ? -1 : 1;
 			continue;
 		}
-		if (x->flags & WN_NF_LAYOUT)
+		if (x->flags & WN__NF_LAYOUT)
 			s.tab = 0; /* a layout cell is no column */
-		if (x->flags & WN_NF_BLOCK)
+		if (x->flags & WN__NF_BLOCK)
 			owe_break(&s, 2);
 	}
 	wn__walk_free(&w);

@@ -1,0 +1,62 @@
+/*
+ * utf8.c -- UTF-8 decoding and the character classes every stage uses:
+ * white space, scripts written without spaces, and the HTML spec's ASCII.
+ */
+#include <utf8proc.h>
+
+#include "base/utf8.h"
+
+int wn__utf8_next(const char *s, size_t len, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	                                      len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
+	if (n <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return (int)n;
+}
+
+int wn__is_space_cp(int32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	    cp == 0xA0)
+		return 1;
+	if (cp < 0x80)
+		return 0;
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+	       c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Scripts written without spaces between words: a character is a word. */
+int wn__is_cjk_cp(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK ext A */
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* CJK unified */
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
+	       (cp >= 0x0E00 && cp <= 0x0E7F) ||   /* Thai */
+	       (cp >= 0x20000 && cp <= 0x2FA1F);   /* ext B.. */
+}
+
+/* ---- ASCII, as the HTML spec reads markup ---- */
+
+int wn__is_html_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+int wn__ascii_ieq(const char *a, const char *lower, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (x != (unsigned char)lower[i])
+			return 0;
+	}
+	return 1;
+}

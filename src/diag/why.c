@@ -1,0 +1,24 @@
+/*
+ * why.c -- the reasons selection gives for each block, in words.
+ */
+#include "diag/diag.h"
+
+const char *wn__why_string(int why)
+{
+	static const char *const names[WN__WHY_COUNT] = {
+		[WN__WHY_OUTSIDE] = "outside the article",
+		[WN__WHY_ARTICLE] = "in the article",
+		[WN__WHY_SIBLING] = "in a sibling of the article",
+		[WN__WHY_FALLBACK] = "densest text (no clear article)",
+		[WN__WHY_LINKS] = "mostly links",
+		[WN__WHY_TEASER] = "a teaser of another page",
+		[WN__WHY_HINT] = "under a boilerplate class/id/role",
+		[WN__WHY_PRUNED] = "in a subtree that sums to boilerplate",
+		[WN__WHY_CAPTION] = "a figure caption",
+		[WN__WHY_TITLE] = "repeats the page title",
+		[WN__WHY_META] = "a byline or date line",
+		[WN__WHY_WEAK] = "too little text of its own",
+		[WN__WHY_TAIL] = "a heading or link line after the article's end",
+	};
+	return why >= 0 && why < WN__WHY_COUNT ? names[why] : "?";
+}

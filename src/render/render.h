@@ -1,0 +1,21 @@
+/*
+ * render.h -- the renderers' entry points: each appends the kept content
+ * (nodes marked by selection) of d to out in one format.
+ */
+#ifndef WINNOW_RENDER_H
+#define WINNOW_RENDER_H
+
+#include "doc.h"
+
+/* text.c: plain text, paragraphs split by a blank line. */
+void wn__render_text(const wn__doc *d, wn__buf *out);
+/* markdown.c: CommonMark with GFM pipe tables. */
+void wn__render_markdown(const wn__doc *d, wn__buf *out);
+/* json.c: the JSON object of d->meta with the rendered body[0..body_len). */
+void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
+                     wn__buf *out);
+/* json.c: metadata before the body (--metadata): YAML front matter for
+ * Markdown, "Title: ..." lines and a blank line for text. */
+void wn__render_meta_header(const wn__doc *d, wn__buf *out);
+
+#endif
