@@ -160,7 +160,7 @@ static int class_id_hint(const wn__node *x)
 		}
 	/* The strongest word of each side counts once: "post-comments" is
 	 * a comment box, "main-nav" navigation. */
-	return bad ? bad + good / 4 : good;
+	return bad ? bad + good / WN__HINT_GOOD_BESIDE_BAD : good;
 }
 
 static int role_hint(const wn__node *x)

@@ -128,7 +128,8 @@ static void trim_tail(wn__doc *d)
  * was <a>convicted</a>") than for a line of links. */
 static double link_limit(const wn__block *b)
 {
-	return b->sentences + b->punct >= 2 && b->eff >= WN__LONG / 2
+	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT &&
+	               b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
 	               ? WN__MAX_LINK_SHARE_PROSE
 	               : WN__MAX_LINK_SHARE;
 }
@@ -219,7 +220,8 @@ static teaser_counts *count_teasers(wn__doc *d)
  * listing of its own inside it. */
 static int is_listing(const teaser_counts *c)
 {
-	return c->linked >= WN__LISTING_HEADLINES && 2 * c->linked >= c->headings &&
+	return c->linked >= WN__LISTING_HEADLINES &&
+	       c->linked >= WN__LISTING_LINKED_SHARE * c->headings &&
 	       c->teasers >= WN__LISTING_TEASER_SHARE * c->text;
 }
 
@@ -265,7 +267,8 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 		return WN__WHY_HINT;
 	if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 		return WN__WHY_CAPTION;
-	if (b->kind == WN__BK_PARA && b->good < (d->has_article ? WN__WEAK_GOODNESS : 0))
+	if (b->kind == WN__BK_PARA &&
+	    b->good < (d->has_article ? WN__WEAK_GOODNESS : WN__WEAK_GOODNESS_LISTING))
 		return WN__WHY_WEAK;
 	if (heading_is_title(d, b) ||
 	    (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))

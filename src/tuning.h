@@ -23,6 +23,10 @@
 /* An id of more than this many words ("example-1-amend-a-shared-change")
  * is an anchor generated from a heading and says nothing of the role. */
 #define WN__HINT_MAX_ID_WORDS 3
+/* An element named both ways ("post-comments", "main-nav") is what its
+ * boilerplate word says: of its strongest good word, only this fraction
+ * counts (an integer divisor). */
+#define WN__HINT_GOOD_BESIDE_BAD 4
 /* Summed hints are clamped, so that nesting cannot run away: good words
  * are common ("content" wraps everything), so they saturate sooner. */
 #define WN__HINT_CLAMP_GOOD 25
@@ -66,6 +70,8 @@
 /* A best subtree with at least this many headings that link away (and
  * more of those than of others) is a listing of teasers, not an article. */
 #define WN__LISTING_HEADLINES 3
+/* ... as many as this share of all its headings or more ... */
+#define WN__LISTING_LINKED_SHARE 0.5
 /* ... and when at least this share of its text is teaser summaries. */
 #define WN__LISTING_TEASER_SHARE 0.5
 /* A container whose sum is within this share of the best is as good, and
@@ -88,9 +94,12 @@
 /* Inside the article, blocks whose links cover more than this share of
  * their text are navigation ("Read more", tag lists). */
 #define WN__MAX_LINK_SHARE 0.5
-/* ... and this share for a block of punctuated prose (two or more commas
- * or sentence ends in half a paragraph's length or more). */
+/* ... and this share for a block of punctuated prose: PROSE_MIN_PUNCT or
+ * more commas or sentence ends in PROSE_MIN_SHARE of a paragraph's length
+ * (WN__LONG) or more. */
 #define WN__MAX_LINK_SHARE_PROSE 0.7
+#define WN__PROSE_MIN_PUNCT 2
+#define WN__PROSE_MIN_SHARE 0.5
 /* Inside the article, blocks under an element hinting boilerplate at least
  * this strongly (relative to the article) are dropped unless they are long
  * running text. */
@@ -99,8 +108,76 @@
  * "Posted by" line, a lone date) is dropped; headings, list items, cells,
  * quotes and code are not judged so. */
 #define WN__WEAK_GOODNESS (-0.45)
+/* On a page with no clear article, a paragraph must not be worse than
+ * neutral: the densest text is given, not every label around it. */
+#define WN__WEAK_GOODNESS_LISTING 0.0
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN__STRONG_GOODNESS 0.6
+
+/* ---- metadata (metadata/) ---- */
+/* A byline's text is at most this long (Readability.js's isValidByline). */
+#define WN__META_BYLINE_MAX 100
+/* Longer values are cut: they are not metadata. */
+#define WN__META_VALUE_MAX 4096
+/* At most this many tags, categories or names. */
+#define WN__META_LIST_MAX 64
+/* Byline and date lines are short: longer elements are never marked
+ * WN__NF_META, whatever their class says. */
+#define WN__META_LINE_MAX 120
+/* "By Jane Doe" without a byline class counts only this many characters
+ * of text after the h1 (or the start of the body): near the top. */
+#define WN__META_TOP_CHARS 1500
+/* More byline (or date) lines than this outside comments: a listing,
+ * whose teasers' bylines are their text, not the page's metadata. */
+#define WN__META_LISTING 3
+/* A byline or date line is a few elements: larger subtrees are not read
+ * as one (which also keeps the stage linear on deeply nested pages). */
+#define WN__META_LINE_NODES 64
+/* A name has at most this many words ("Bruno Henrique Zecchin Rodrigues"). */
+#define WN__META_NAME_WORDS 6
+/* Years outside this range are page numbers, prices or ids, not dates. */
+#define WN__DATE_YEAR_MIN 1900
+#define WN__DATE_YEAR_MAX 2100
+/* How deep JSON-LD is walked for objects and @id targets. */
+#define WN__META_LD_DEPTH 32
+/* At most this many JSON-LD objects are read per page (a @graph of a
+ * few dozen is usual): @id lookups stay cheap. */
+#define WN__META_LD_OBJECTS 4096
+/* Titles compared word by word are cut at this many bytes. */
+#define WN__META_TITLE_MAX 1024
+/* Readability.js takes JSON-LD's headline over its name when only the
+ * headline is this similar to the <title> (its textSimilarity). */
+#define WN__META_TITLE_SIMILAR 0.75
+
+/* ---- Markdown (render/markdown.c) ---- */
+/* Quotes and lists deeper than this add no further prefix, so a page
+ * nested 100,000 deep does not make lines of 200,000 characters. */
+#define WN__MD_MAX_NEST 32
+/* A table whose cell holds block content longer than this (or that holds
+ * another table, or has one column) lays out a page: its cells are given
+ * as paragraphs.  Otherwise it is data, given as a pipe table. */
+#define WN__MD_LAYOUT_CELL_CHARS 200
+/* Tables of more columns are laid out as paragraphs: colspan can make a
+ * few cells thousands of columns wide. */
+#define WN__MD_MAX_TABLE_COLUMNS 64
+
+/* ---- input guard (input/guard.c) ---- */
+/* The guard's depth is an estimate: it lets elements this much deeper
+ * than max_depth through, for dom.c to cut exactly. */
+#define WN__GUARD_SLACK 64
+/* gumbo checks each attribute of a tag against the others: more are cut. */
+#define WN__GUARD_ATTRS 64
+/* Unclosed <b>, <font> ...: gumbo clones them; more than this are cut. */
+#define WN__GUARD_FORMAT 32
+/* While formatting elements are open, gumbo looks for the last one in the
+ * open-element stack at each character of text: the stack is kept this
+ * low then, so that text costs at most this much per byte. */
+#define WN__GUARD_FORMAT_DEPTH 64
+/* gumbo takes about 500 bytes per element with its text node: past this
+ * many, tags are cut so that memory stays near 0.5 GB. */
+#define WN__GUARD_ELEMENTS 1000000
+/* How far down the open elements implied end tags are looked for. */
+#define WN__GUARD_SEARCH 16
 
 /* ---- input (input/sniff.c) ---- */
 /* The bytes looked at for binary data: WHATWG MIME Sniffing's resource

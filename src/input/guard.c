@@ -13,21 +13,9 @@
 
 #include "base/utf8.h"
 #include "input/input.h"
+#include "tuning.h"
 #include "base/tags.h"
 
-enum {
-	GUARD_SLACK = 64,   /* the guard's depth is an estimate: let dom.c cut */
-	GUARD_ATTRS = 64,   /* gumbo checks each attribute against the others */
-	GUARD_FORMAT = 32,  /* unclosed <b>, <font> ...: gumbo clones them */
-	/* While formatting elements are open, gumbo looks for the last one in
-	 * the open-element stack at each character of text: the stack is kept
-	 * this low then, so that text costs at most this much per byte. */
-	GUARD_FORMAT_DEPTH = 64,
-	/* gumbo takes about 500 bytes per element with its text node: past
-	 * this many, tags are cut so that memory stays near 0.5 GB */
-	GUARD_ELEMENTS = 1000000,
-	GUARD_SEARCH = 16,  /* how far down implied end tags are looked for */
-};
 
 typedef struct guard {
 	const char *s;
@@ -89,7 +77,7 @@ static void guard_close_near(guard *g, int a, int b, int stop1, int stop2)
 {
 	if (!g->count[a] && (b < 0 || !g->count[b]))
 		return;
-	for (size_t k = g->sp; k > 0 && g->sp - k < GUARD_SEARCH; k--) {
+	for (size_t k = g->sp; k > 0 && g->sp - k < WN__GUARD_SEARCH; k--) {
 		int t = g->stack[k - 1];
 		if (t == stop1 || t == stop2)
 			return;
@@ -101,7 +89,7 @@ static void guard_close_near(guard *g, int a, int b, int stop1, int stop2)
 	}
 }
 
-/* Skips a tag's attributes from i; cuts those past GUARD_ATTRS.  Returns
+/* Skips a tag's attributes from i; cuts those past WN__GUARD_ATTRS.  Returns
  * the position after '>', or SIZE_MAX for a tag cut by the end of input;
  * *selfclose for "/>". */
 static size_t guard_attrs(guard *g, size_t i, int *selfclose)
@@ -142,7 +130,7 @@ static size_t guard_attrs(guard *g, size_t i, int *selfclose)
 				i = j;
 			}
 		}
-		if (++count > GUARD_ATTRS && i < n) {
+		if (++count > WN__GUARD_ATTRS && i < n) {
 			guard_drop(g, start, i);
 			g->cut_attrs++;
 		}
@@ -179,7 +167,7 @@ static void guard_start(guard *g, int t, size_t tag_start, size_t tag_end,
 	              !(g->sp && wn__tag_is(g->stack[g->sp - 1], WN__TC_INTEGRATION));
 	if (wn__tag_is(t, WN__TC_RAWTEXT) && !foreign)
 		return; /* never cut: cut, their text would be read as markup */
-	if (g->elements >= GUARD_ELEMENTS) {
+	if (g->elements >= WN__GUARD_ELEMENTS) {
 		guard_drop(g, tag_start, tag_end);
 		if (!wn__tag_is(t, WN__TC_VOID))
 			g->dropped[t]++;
@@ -232,9 +220,9 @@ static void guard_start(guard *g, int t, size_t tag_start, size_t tag_end,
 	int fmt = wn__tag_is(t, WN__TC_FORMATTING);
 	/* An <a> closes the active one, so at most one is ever active. */
 	int afe_grows = fmt && !(t == GUMBO_TAG_A && g->afe[t]);
-	int low = (afe_grows || g->afe_total) && g->sp >= GUARD_FORMAT_DEPTH;
+	int low = (afe_grows || g->afe_total) && g->sp >= WN__GUARD_FORMAT_DEPTH;
 	if (g->sp >= g->cap || low ||
-	    (afe_grows && g->afe_total >= GUARD_FORMAT)) {
+	    (afe_grows && g->afe_total >= WN__GUARD_FORMAT)) {
 		guard_drop(g, tag_start, tag_end);
 		g->dropped[t]++;
 		if (g->sp >= g->cap)
@@ -279,7 +267,7 @@ void wn__guard(wn__doc *d)
 	g->s = *html;
 	g->n = *len;
 	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
-	g->cap = (size_t)max_depth + GUARD_SLACK;
+	g->cap = (size_t)max_depth + WN__GUARD_SLACK;
 	g->stack = wn__xmalloc(g->cap * sizeof *g->stack);
 	g->afe_at = wn__xmalloc(g->cap * sizeof *g->afe_at);
 	const char *s = g->s;
@@ -387,13 +375,13 @@ void wn__guard(wn__doc *d)
 		if (g->cut_fmt)
 			wn__note(&d->notes, "limit: %zu tags ignored, their text kept: more than %d "
 			            "unclosed formatting elements, or nested deeper than %d "
-			            "inside one", g->cut_fmt, GUARD_FORMAT, GUARD_FORMAT_DEPTH);
+			            "inside one", g->cut_fmt, WN__GUARD_FORMAT, WN__GUARD_FORMAT_DEPTH);
 		if (g->cut_many)
 			wn__note(&d->notes, "limit: %zu tags past the first %d elements ignored, "
-			            "their text kept", g->cut_many, GUARD_ELEMENTS);
+			            "their text kept", g->cut_many, WN__GUARD_ELEMENTS);
 		if (g->cut_attrs)
 			wn__note(&d->notes, "limit: %zu attributes beyond %d in one tag ignored",
-			         g->cut_attrs, GUARD_ATTRS);
+			         g->cut_attrs, WN__GUARD_ATTRS);
 	}
 	wn__buf_free(&g->out);
 	free(g->stack);

@@ -13,27 +13,11 @@
 #include "base/tags.h"
 #include "metadata/meta.h"
 
-/* Byline and date lines are short: longer elements are never marked
- * WN__NF_META, whatever their class says. */
-#define META_LINE_MAX 120
-/* "By Jane Doe" without a byline class counts only this many characters
- * of text after the h1 (or the start of the body): near the top. */
-#define META_TOP_CHARS 1500
-/* More byline (or date) lines than this outside comments: a listing,
- * whose teasers' bylines are their text, not the page's metadata. */
-#define META_LISTING 3
-/* A byline or date line is a few elements: larger subtrees are not read
- * as one (which also keeps the stage linear on deeply nested pages). */
-#define META_LINE_NODES 64
-
-#ifndef META_MARK
-#define META_MARK 1 /* 0: measure the body without this stage's marking */
-#endif
 
 /* A subtree small enough to be one line: few nodes, little text. */
 static int small(const wn__meta_ctx *c, int32_t i, int32_t max_chars)
 {
-	return c->d->nodes[i].end - i <= META_LINE_NODES && c->chars[i] > 0 &&
+	return c->d->nodes[i].end - i <= WN__META_LINE_NODES && c->chars[i] > 0 &&
 	       c->chars[i] < max_chars;
 }
 
@@ -72,7 +56,7 @@ static int in_cell(const wn__doc *d, int32_t i)
 static int foreign_item(const wn__meta_ctx *c, int32_t i)
 {
 	int up = 0; /* an item's properties sit near it: bounded climb */
-	for (int32_t p = c->d->nodes[i].parent; p > 0 && up < META_LINE_NODES;
+	for (int32_t p = c->d->nodes[i].parent; p > 0 && up < WN__META_LINE_NODES;
 	     p = c->d->nodes[p].parent, up++) {
 		const wn__node *x = &c->d->nodes[p];
 		if (!wn__attr(x, "itemscope"))
@@ -128,7 +112,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			if (!f->modified && wn__meta_has_token(ip, "dateModified"))
 				f->modified = item_value(c, i);
 			if (!f->author && wn__meta_has_token(ip, "author") &&
-			    x->end - i <= META_LINE_NODES) {
+			    x->end - i <= WN__META_LINE_NODES) {
 				/* the name inside a Person item, else the text */
 				const char *v = wn__attr(x, "content");
 				for (int32_t k = i + 1; !v && k < x->end; k++) {
@@ -177,16 +161,16 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			}
 			f->byline = wn__meta_text_lines(c, name);
 		}
-		if (!f->date_line && small(c, i, META_LINE_MAX) &&
+		if (!f->date_line && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
 			f->date_line = wn__arena_strndup(c->a, iso, strlen(iso));
 		if (!f->date_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
-		    seen < META_TOP_CHARS && small(c, i, META_LINE_MAX) &&
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
 			f->date_text = wn__arena_strndup(c->a, iso, strlen(iso));
 		if (!f->by_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
-		    seen < META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
 		    wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);
 			size_t b = wn__meta_by_word(t);
@@ -335,7 +319,7 @@ static int32_t meta_target(wn__meta_ctx *c, int32_t i)
 	int32_t block = d->nodes[top].parent;
 	if (block <= 0)
 		return -1;
-	if (small(c, block, META_LINE_MAX + 1) && block != d->body &&
+	if (small(c, block, WN__META_LINE_MAX + 1) && block != d->body &&
 	    !holds_heading(c, block)) {
 		if (2 * meta_chars(c, block) >= c->chars[block] || opens_by(c, block) ||
 		    only_date(c, block, iso))
@@ -359,7 +343,7 @@ typedef struct line {
 } line;
 
 /* Marks the byline and date lines of the body WN__NF_META.  Where the page
- * has more than META_LISTING of them outside comments, they are the
+ * has more than WN__META_LISTING of them outside comments, they are the
  * teasers' of a listing, not the page's: then only a byline naming the
  * page's author is marked (comment headers always are). */
 void wn__meta_mark_lines(wn__meta_ctx *c)
@@ -367,7 +351,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 	wn__doc *d = c->d;
 	int32_t root = d->body;
 	char iso[WN__DATE_MAX];
-	if (!META_MARK || root <= 0)
+	if (root <= 0)
 		return;
 	line *lines = NULL;
 	size_t n = 0, cap = 0;
@@ -383,7 +367,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 			continue;
 		if (i >= comment_end && wn__meta_comment_box(c, i))
 			comment_end = x->end;
-		if (!small(c, i, META_LINE_MAX + 1))
+		if (!small(c, i, WN__META_LINE_MAX + 1))
 			continue;
 		int kind = -1;
 		if (wn__meta_says_line(c, i)) {
@@ -400,7 +384,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 		int32_t target = meta_target(c, i);
 		int plain = kind == LINE_DATE && !wn__meta_says_date(c, i) &&
 		            !wn__meta_says_byline(c, i);
-		if (target < 0 || !small(c, target, META_LINE_MAX + 1) ||
+		if (target < 0 || !small(c, target, WN__META_LINE_MAX + 1) ||
 		    holds_heading(c, target) || (plain && in_cell(d, target))) {
 			i = x->end - 1; /* nor anything inside it */
 			continue;
@@ -418,7 +402,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 	for (size_t k = 0; k < n; k++) {
 		const line *l = &lines[k];
 		if (!l->in_comment && l->kind != LINE_NAMED &&
-		    count[l->kind] > META_LISTING)
+		    count[l->kind] > WN__META_LISTING)
 			continue;
 		d->nodes[l->node].flags |= WN__NF_META;
 	}

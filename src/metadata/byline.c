@@ -11,8 +11,6 @@
 
 #include "metadata/meta.h"
 
-/* A name has at most this many words ("Bruno Henrique Zecchin Rodrigues"). */
-#define META_NAME_WORDS 6
 
 static int lower(int ch) /* tolower in the C locale, inline */
 {
@@ -381,7 +379,7 @@ static int name_particle(const char *w, size_t n)
 	return 0;
 }
 
-/* A person's name or names: 1..META_NAME_WORDS words, each capitalised
+/* A person's name or names: 1..WN__META_NAME_WORDS words, each capitalised
  * (or a particle such as "de", "and"). */
 int wn__meta_looks_like_names(const char *s)
 {
@@ -399,7 +397,7 @@ int wn__meta_looks_like_names(const char *s)
 		int upper = cp < 0x80 ? isupper((int)cp) != 0 : cp != 0xFFFD;
 		if (!upper && !name_particle(p, (size_t)(e - p)))
 			return 0;
-		if (++words > META_NAME_WORDS)
+		if (++words > WN__META_NAME_WORDS)
 			return 0;
 		p = e;
 	}

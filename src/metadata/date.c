@@ -10,9 +10,6 @@
 
 #include "metadata/meta.h"
 
-/* Years outside this range are page numbers, prices or ids, not dates. */
-#define DATE_YEAR_MIN 1900
-#define DATE_YEAR_MAX 2100
 
 typedef struct month_name {
 	const char *name; /* lower case; a trailing '.' in the text is skipped */
@@ -180,7 +177,7 @@ static int skip_word(cur *c, const char *const *list)
 static int valid_date(int y, int m, int d)
 {
 	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+	if (y < WN__DATE_YEAR_MIN || y > WN__DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
 	    d > days[m - 1])
 		return 0;
 	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));

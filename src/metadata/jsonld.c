@@ -4,7 +4,7 @@
  * in document order), the first schema.org Article-like one (Readability.js's
  * jsonLdArticleTypes), WebPage and WebSite, and their values with @id
  * references followed.  A script that does not parse is skipped; nesting is
- * walked with an explicit stack, at most META_LD_DEPTH deep.
+ * walked with an explicit stack, at most WN__META_LD_DEPTH deep.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,11 +13,6 @@
 
 #include "metadata/meta.h"
 
-/* How deep JSON-LD is walked for objects and @id targets. */
-#define META_LD_DEPTH 32
-/* At most this many JSON-LD objects are read per page (a @graph of a
- * few dozen is usual): @id lookups stay cheap. */
-#define META_LD_OBJECTS 4096
 
 enum { LD_OTHER = 0, LD_ARTICLE, LD_PAGE, LD_SITE };
 
@@ -146,7 +141,7 @@ static void add_obj(wn__meta_ctx *c, json_t *o)
 }
 
 /* Every object of a parsed script, in document order, each once, down to
- * META_LD_DEPTH and up to META_LD_OBJECTS: the candidates for the article
+ * WN__META_LD_DEPTH and up to WN__META_LD_OBJECTS: the candidates for the article
  * and the targets of @id references. */
 static void walk_ld(wn__meta_ctx *c, json_t *root)
 {
@@ -155,9 +150,9 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 	item *st = wn__xmalloc(cap * sizeof *st);
 	json_t **kids = wn__xmalloc(ncap * sizeof *kids);
 	st[sp++] = (item){root, 0};
-	while (sp && c->ld->n_objs < META_LD_OBJECTS) {
+	while (sp && c->ld->n_objs < WN__META_LD_OBJECTS) {
 		item it = st[--sp];
-		if (it.depth >= META_LD_DEPTH)
+		if (it.depth >= WN__META_LD_DEPTH)
 			continue;
 		size_t nk = 0, k;
 		const char *key;

@@ -8,10 +8,8 @@
 
 #include "base/utf8.h"
 #include "metadata/metadata.h"
+#include "tuning.h"
 
-#define WN__META_BYLINE_MAX 100 /* a byline's text, as Readability.js's isValidByline */
-#define WN__META_VALUE_MAX 4096 /* longer values are cut: not metadata */
-#define WN__META_LIST_MAX 64    /* at most this many tags, categories, names */
 #define WN__META_DIGIT 0x80     /* wn__meta_ctx.bits: a digit in the subtree's text */
 
 struct json_t;

@@ -10,8 +10,6 @@
 
 #include "metadata/meta.h"
 
-/* Titles compared word by word are cut at this many bytes. */
-#define META_TITLE_MAX 1024
 
 /* ---- token similarity, as Readability.js's textSimilarity: the share
  * of b's words (runs of ASCII letters and digits, lower case) that are
@@ -46,8 +44,8 @@ double wn__meta_similarity(wn__meta_ctx *c, const char *a, const char *b)
 {
 	char tok[128];
 	/* titles are short: longer text is cut, so that this stays cheap */
-	a = wn__arena_strndup(c->a, a, strnlen(a, META_TITLE_MAX));
-	b = wn__arena_strndup(c->a, b, strnlen(b, META_TITLE_MAX));
+	a = wn__arena_strndup(c->a, a, strnlen(a, WN__META_TITLE_MAX));
+	b = wn__arena_strndup(c->a, b, strnlen(b, WN__META_TITLE_MAX));
 	const char *p = b;
 	size_t all = 0, uniq = 0, n_all = 0, n_uniq = 0;
 	if (!next_token(&p, tok, sizeof tok))

@@ -1,0 +1,54 @@
+/*
+ * core.h -- what the renderers share (after cmark's render.c): the walk
+ * over the kept content with selection's rules, the white space owed
+ * between pieces of output, white space collapsed as a browser does, and
+ * the closing newline.  A renderer supplies what an element, a text and a
+ * character become in its format.
+ */
+#ifndef WINNOW_RENDER_CORE_H
+#define WINNOW_RENDER_CORE_H
+
+#include "doc.h"
+
+typedef struct wn__render_ops {
+	/* An element of the kept content's walk, entered: it may call
+	 * wn__walk_skip(w) to pass over the subtree.  Elements selection did
+	 * not mark WN__NF_KEEP come here too (a renderer may want their
+	 * images or their column). */
+	void (*enter)(void *ctx, wn__walk *w, int32_t i);
+	/* ... and left (not after a skip). */
+	void (*leave)(void *ctx, int32_t i);
+	/* A text node of a kept block. */
+	void (*text)(void *ctx, int32_t i, const char *text);
+} wn__render_ops;
+
+/* Walks the whole document but the subtrees removed by cleaning or
+ * dropped by selection, calling ops in document order. */
+void wn__render_walk(const wn__doc *d, const wn__render_ops *ops, void *ctx);
+/* Whether text node x belongs to a kept block. */
+int wn__render_is_kept(const wn__doc *d, const wn__node *x);
+
+/* The white space owed before the next content. */
+typedef struct wn__owed {
+	int breaks; /* line breaks: 1 a new line, 2 a blank line */
+	int space;  /* a space */
+} wn__owed;
+
+static inline void wn__owe_breaks(wn__owed *o, int n)
+{
+	if (n > o->breaks)
+		o->breaks = n;
+}
+
+/* For each character of t that is not white space, put(ctx, t, i, len,
+ * cp, k): code point cp of k bytes at t[i], t being len bytes long; each
+ * run of white space sets o->space instead. */
+typedef void (*wn__put_char)(void *ctx, const char *t, size_t i, size_t len,
+                             int32_t cp, int k);
+void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx);
+
+/* Ends what was written to out since start with exactly one newline, or
+ * with nothing when only white space was. */
+void wn__render_close(wn__buf *out, size_t start);
+
+#endif

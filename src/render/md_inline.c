@@ -1,0 +1,278 @@
+/*
+ * md_inline.c -- the Markdown renderer's inline constructs: code spans,
+ * links, images, MathML, and the kept text of a subtree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/tags.h"
+#include "base/utf8.h"
+#include "render/md.h"
+#include "tuning.h"
+#include "base/url.h"
+#include "render/core.h"
+
+static void put_space(wn__buf *b)
+{
+	if (!b->len || b->data[b->len - 1] != ' ')
+		wn__buf_putc(b, ' ');
+}
+
+/* The kept text of a subtree: verbatim for <pre> (its first newline
+ * dropped, <br> a newline), else with white space collapsed. */
+void wn__md_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
+{
+	wn__walk w;
+	int32_t i;
+	int leave, first = 1;
+	wn__walk_init(&w, d, root, WN__NF_REMOVED | WN__NF_DROP);
+	while (wn__walk_next(&w, &i, &leave)) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind == WN__NODE_ELEMENT) {
+			if (!pre && !leave && i != root && !(x->flags & WN__NF_KEEP)) {
+				wn__walk_skip(&w);
+				continue;
+			}
+			if (pre && !leave && x->tag == GUMBO_TAG_BR)
+				wn__buf_putc(b, '\n');
+			else if (!pre && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR))
+				put_space(b);
+			continue;
+		}
+		/* In <pre> even white space before the first text counts. */
+		if (!wn__render_is_kept(d, x) && !(pre && x->kind == WN__NODE_WHITESPACE))
+			continue;
+		const char *t = x->g->v.text.text;
+		if (pre && first && x->parent == root && t[0] == '\n')
+			t++;
+		first = 0;
+		for (; *t; t++)
+			if (pre || !strchr(" \t\n\r\f", *t))
+				wn__buf_putc(b, *t);
+			else
+				put_space(b);
+	}
+	wn__walk_free(&w);
+	wn__buf_put(b, "", 0);
+}
+
+size_t wn__md_longest_run(const char *t, char c)
+{
+	size_t best = 0, run = 0;
+	for (; *t; t++) {
+		run = *t == c ? run + 1 : 0;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
+void wn__md_code_span(wn__md_state *s, int32_t node)
+{
+	wn__buf b = {0};
+	wn__md_gather(s->d, node, 0, &b);
+	char *t = b.data;
+	size_t n = b.len;
+	if (n && t[0] == ' ')
+		s->ow.space = 1, t++, n--;
+	int trail = n && t[n - 1] == ' ';
+	n -= (size_t)trail;
+	t[n] = 0;
+	if (n)
+		wn__md_flush(s, '`');
+	if (n && s->o->len == s->code_end) {
+		/* Right after another code span the fences would join. */
+		wn__md_put_plain(s, t);
+	} else if (n) {
+		size_t f = wn__md_longest_run(t, '`') + 1;
+		for (size_t k = 0; k < f; k++)
+			wn__md_put(s, "`");
+		int pad = t[0] == '`' || t[n - 1] == '`';
+		if (pad)
+			wn__md_put(s, " ");
+		for (; *t; t++) { /* a pipe ends a cell even in code */
+			if (*t == '|' && s->cell >= 0)
+				wn__md_put(s, "\\");
+			wn__buf_putc(s->o, *t);
+		}
+		if (pad)
+			wn__md_put(s, " ");
+		for (size_t k = 0; k < f; k++)
+			wn__md_put(s, "`");
+		s->last = '`';
+		s->bol = 0;
+		s->code_end = s->o->len;
+	}
+	if (trail)
+		s->ow.space = 1;
+	wn__buf_free(&b);
+}
+
+/* A destination: <...> around spaces and parentheses; characters that
+ * would end or change it percent-encoded or escaped. */
+const char *wn__md_format_url(wn__md_state *s, const char *raw)
+{
+	const char *u = wn__url_resolve(&s->arena, s->d->opt->url, raw);
+	wn__buf b = {0};
+	int angle = !*u || strpbrk(u, " ()") != NULL;
+	if (angle)
+		wn__buf_putc(&b, '<');
+	for (const char *p = u; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 32 || c == '<' || c == '>' || c == '|' || c == 127)
+			wn__buf_printf(&b, "%%%02X", c);
+		else if (c == '\\' || (c == '&' && wn__md_entity_at(p + 1, strlen(p + 1))))
+			wn__buf_printf(&b, "\\%c", c);
+		else
+			wn__buf_putc(&b, (char)c);
+	}
+	if (angle)
+		wn__buf_putc(&b, '>');
+	const char *r = wn__arena_strndup(&s->arena, b.data, b.len);
+	wn__buf_free(&b);
+	return r;
+}
+
+void wn__md_push_inline(wn__md_state *s, int32_t node, int kind, const char *url)
+{
+	if (s->nin == s->capin) {
+		s->capin = s->capin ? 2 * s->capin : 16;
+		s->in = wn__xrealloc(s->in, s->capin * sizeof *s->in);
+	}
+	wn__md_inl *e = &s->in[s->nin];
+	*e = (wn__md_inl){.node = node, .kind = (uint8_t)kind, .url = url};
+	/* One marker of a kind at a time: <b> in <b> adds nothing. */
+	e->active = 1;
+	for (int k = 0; k < s->nact; k++)
+		if (s->in[s->act[k]].kind == kind)
+			e->active = 0;
+	if (e->active) {
+		s->act[s->nact++] = (int32_t)s->nin;
+		s->want = 1;
+	}
+	s->nin++;
+}
+
+/* Images are not text, so selection does not mark them: one is kept when
+ * its nearest block ancestor holds kept content, when it is in a <figure>
+ * whose parent does, or when only blocks without text (<p><img></p>)
+ * part it from kept content inside the article. */
+int wn__md_image_is_kept(const wn__doc *d, int32_t i)
+{
+	int near = 1, textless = 1;
+	int32_t a = d->article;
+	for (int n = 0; i > 0 && n < 64; n++) {
+		const wn__node *x = &d->nodes[i = d->nodes[i].parent];
+		if (x->tag == GUMBO_TAG_FIGURE && x->parent >= 0 &&
+		    (d->nodes[x->parent].flags & WN__NF_KEEP))
+			return 1;
+		if (!(x->flags & WN__NF_BLOCK))
+			continue;
+		if (x->flags & WN__NF_KEEP)
+			return near || (textless && a >= 0 && i >= a && i < d->nodes[a].end);
+		near = 0;
+		textless &= d->node_chars[i] == 0;
+	}
+	return 0;
+}
+
+/* The next character after node's subtree, for CommonMark's flanking rule
+ * ('\n' at the end of its block, '*' for a following construct). */
+static int32_t peek_next(const wn__doc *d, int32_t node)
+{
+	int32_t blk = d->nodes[node].parent;
+	for (int n = 0; n < 64 && blk > 0 && !(d->nodes[blk].flags & WN__NF_BLOCK); n++)
+		blk = d->nodes[blk].parent;
+	int32_t j = d->nodes[node].end, stop = blk >= 0 ? d->nodes[blk].end : j;
+	for (int n = 0; n < 64 && j < stop; n++) {
+		const wn__node *x = &d->nodes[j];
+		int32_t c = 0;
+		if (x->flags & (WN__NF_REMOVED | WN__NF_DROP))
+			j = x->end;
+		else if (x->tag == GUMBO_TAG_IMG && d->opt->images &&
+		         ((x->flags & WN__NF_KEEP) || wn__md_image_is_kept(d, j)))
+			return '*';
+		else if (x->kind == WN__NODE_ELEMENT && !(x->flags & WN__NF_KEEP))
+			j = x->end;
+		else if ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR)
+			return '\n';
+		else if (x->tag == GUMBO_TAG_CODE)
+			return '`';
+		else if (x->kind == WN__NODE_ELEMENT || !wn__render_is_kept(d, x))
+			j++;
+		else if (!x->g->v.text.text[0])
+			j++;
+		else
+			return wn__utf8_next(x->g->v.text.text,
+			                     strlen(x->g->v.text.text), &c), c;
+	}
+	return '\n';
+}
+
+void wn__md_pop_inline(wn__md_state *s, int32_t node)
+{
+	if (!s->nin || s->in[s->nin - 1].node != node)
+		return;
+	wn__md_inl *e = &s->in[--s->nin];
+	if (!e->active)
+		return;
+	s->nact--;
+	if (e->state != WN__MD_I_OPEN)
+		return;
+	if (e->kind != WN__MD_K_LINK && wn__md_is_punct(s->last)) {
+		int32_t c = peek_next(s->d, node);
+		if (!wn__md_is_ws(c) && !wn__md_is_punct(c)) { /* cannot close: go plain */
+			size_t n = strlen(wn__md_open[e->kind]);
+			memmove(s->o->data + e->pos, s->o->data + e->pos + n,
+			        s->o->len - e->pos - n + 1);
+			s->o->len -= n;
+			s->lc_end = SIZE_MAX;
+			if (s->code_end != SIZE_MAX && s->code_end > e->pos)
+				s->code_end -= n;
+			if (s->fig >= 0 && s->fig_len > e->pos)
+				s->fig_len -= n;
+			return;
+		}
+	}
+	s->lc_pos = s->o->len;
+	s->lc_open = e->pos;
+	s->lc_last = s->last;
+	s->lc_kind = e->kind;
+	wn__md_put_closer(s, e);
+	s->lc_end = e->kind == WN__MD_K_LINK ? SIZE_MAX : s->o->len;
+}
+
+void wn__md_image(wn__md_state *s, const wn__node *x)
+{
+	const char *src = wn__attr(x, "src"), *alt = wn__attr(x, "alt");
+	if (!src || !*src || !strncasecmp(src, "data:", 5))
+		src = wn__attr(x, "data-src");
+	if (!src || !*src || !strncasecmp(src, "data:", 5))
+		return;
+	const char *u = wn__md_format_url(s, src);
+	if (s->fig >= 0 && s->cell < 0 && s->hnode < 0 && !s->fresh)
+		s->ow.breaks = 2; /* in a block of its own */
+	wn__md_flush(s, '!');
+	wn__md_put(s, "![");
+	wn__md_put_plain(s, alt ? alt : "");
+	wn__md_put(s, "](");
+	wn__md_put(s, u);
+	wn__md_put(s, ")");
+	s->last = ')';
+}
+
+/* MathML with an alttext gives it as $...$ (else its text is given). */
+int wn__md_math(wn__md_state *s, const wn__node *x)
+{
+	const char *alt = wn__attr(x, "alttext");
+	if (!alt || !*alt)
+		return 0;
+	wn__md_flush(s, '$');
+	wn__md_put(s, "$");
+	wn__md_put_plain(s, alt);
+	wn__md_put(s, "$");
+	s->last = '$';
+	return 1;
+}
