@@ -95,10 +95,7 @@ int wn__walk_next(wn__walk *w, int32_t *node, int *leave)
 		}
 		w->i++;
 		if (x->kind == WN__NODE_ELEMENT) {
-			if (w->sp == w->cap) {
-				w->cap = w->cap ? w->cap * 2 : 64;
-				w->stack = wn__xrealloc(w->stack, w->cap * sizeof *w->stack);
-			}
+			WN__GROW(w->stack, w->cap, w->sp + 1, 64);
 			w->stack[w->sp++] = i;
 		}
 		*node = i;

@@ -14,15 +14,6 @@ void wn__note(wn__notes *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	if (n->n == n->cap) {
-		/* In the arena: the old array stays there until it is freed
-		 * with the rest, as notes are few. */
-		size_t cap = n->cap ? n->cap * 2 : 8;
-		const char **m = wn__arena_alloc(n->arena, cap * sizeof *m);
-		if (n->n)
-			memcpy(m, n->msg, n->n * sizeof *m);
-		n->msg = m;
-		n->cap = cap;
-	}
+	WN__ARENA_GROW(n->arena, n->msg, n->cap, n->n + 1, 8);
 	n->msg[n->n++] = wn__arena_strndup(n->arena, tmp, strlen(tmp));
 }

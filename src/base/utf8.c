@@ -60,3 +60,52 @@ int wn__ascii_ieq(const char *a, const char *lower, size_t n)
 	}
 	return 1;
 }
+
+/* ---- validity ---- */
+
+/* Length of the valid UTF-8 sequence at s, or 0 if it is not one.
+ * Follows the well-formed byte sequences table of Unicode 15, ch. 3. */
+size_t wn__utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (n < need)
+		return 0;
+	unsigned lo = 0x80, hi = 0xBF;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < need; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return need;
+}
+
+/* Length of the prefix of s that is valid UTF-8, without NULs unless
+ * nul_ok (for detection, where NULs say nothing about the charset). */
+size_t wn__utf8_valid_prefix(const unsigned char *s, size_t len, int nul_ok)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (s[i] < 0x80 && (s[i] || nul_ok)) {
+			i++;
+			continue;
+		}
+		size_t k = wn__utf8_valid_len(s + i, len - i);
+		if (!k)
+			break;
+		i += k;
+	}
+	return i;
+}

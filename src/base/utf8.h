@@ -22,4 +22,11 @@ int wn__is_html_space(unsigned char c);
  * lower-case. */
 int wn__ascii_ieq(const char *a, const char *lower, size_t n);
 
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one
+ * (Unicode's table of well-formed byte sequences; NUL is not one). */
+size_t wn__utf8_valid_len(const unsigned char *s, size_t n);
+/* Length of the prefix of s[0..len) that is valid UTF-8, NULs allowed only
+ * when nul_ok (detection, where NULs say nothing about the charset). */
+size_t wn__utf8_valid_prefix(const unsigned char *s, size_t len, int nul_ok);
+
 #endif

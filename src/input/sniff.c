@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "input/charset.h"
 #include "input/input.h"
 #include "tuning.h"
 
@@ -40,8 +41,8 @@ static const magic MAGIC[] = {
 int wn__input_is_binary(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	/* Byte order marks say text; UTF-16 without one is sniffed as text
-	 * by the decoder, so NULs in every other byte are left to it. */
+	/* Byte order marks say text, and so does UTF-16 without one (NULs
+	 * in every other byte, as the decoder sniffs it). */
 	if ((len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) ||
 	    (len >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2))))
 		return 0;
@@ -49,16 +50,11 @@ int wn__input_is_binary(const char *in, size_t len)
 		if (len >= MAGIC[k].at + MAGIC[k].n &&
 		    !memcmp(s + MAGIC[k].at, MAGIC[k].bytes, MAGIC[k].n))
 			return 1;
-	size_t n = len < WN__SNIFF_HEADER ? len : WN__SNIFF_HEADER;
-	size_t bin = 0, even = 0, odd = 0;
-	for (size_t i = 0; i < n; i++) {
-		bin += binary_byte(s[i]);
-		if (!s[i])
-			*(i & 1 ? &odd : &even) += 1;
-	}
-	/* NULs in one of every two bytes: UTF-16, for the decoder. */
-	if (n >= 8 && (even * 20 < n / 2 || odd * 20 < n / 2) &&
-	    (even + odd) * 10 >= (n / 2) * 4)
+	if (wn__charset_utf16(s, len) >= 0)
 		return 0;
+	size_t n = len < WN__SNIFF_HEADER ? len : WN__SNIFF_HEADER;
+	size_t bin = 0;
+	for (size_t i = 0; i < n; i++)
+		bin += binary_byte(s[i]);
 	return bin * WN__SNIFF_BINARY_SHARE > n;
 }

@@ -389,10 +389,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 			i = x->end - 1; /* nor anything inside it */
 			continue;
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			lines = wn__xrealloc(lines, cap * sizeof *lines);
-		}
+		WN__GROW(lines, cap, n + 1, 16);
 		int in_comment = i < comment_end;
 		lines[n++] = (line){target, (uint8_t)kind, (uint8_t)in_comment};
 		if (!in_comment)

@@ -129,14 +129,7 @@ static int obj_kind(json_t *o)
 static void add_obj(wn__meta_ctx *c, json_t *o)
 {
 	wn__meta_ld *ld = c->ld;
-	if (ld->n_objs == ld->cap_objs) {
-		size_t cap = ld->cap_objs ? ld->cap_objs * 2 : 16;
-		ld_obj *m = wn__arena_alloc(c->a, cap * sizeof *m);
-		if (ld->n_objs)
-			memcpy(m, ld->objs, ld->n_objs * sizeof *m);
-		ld->objs = m;
-		ld->cap_objs = cap;
-	}
+	WN__ARENA_GROW(c->a, ld->objs, ld->cap_objs, ld->n_objs + 1, 16);
 	ld->objs[ld->n_objs++] = (ld_obj){o, obj_kind(o)};
 }
 
@@ -146,9 +139,10 @@ static void add_obj(wn__meta_ctx *c, json_t *o)
 static void walk_ld(wn__meta_ctx *c, json_t *root)
 {
 	typedef struct { json_t *v; int depth; } item;
-	size_t cap = 64, sp = 0, ncap = 16;
-	item *st = wn__xmalloc(cap * sizeof *st);
-	json_t **kids = wn__xmalloc(ncap * sizeof *kids);
+	size_t cap = 0, sp = 0, ncap = 0;
+	item *st = NULL;
+	json_t **kids = NULL;
+	WN__GROW(st, cap, 1, 64);
 	st[sp++] = (item){root, 0};
 	while (sp && c->ld->n_objs < WN__META_LD_OBJECTS) {
 		item it = st[--sp];
@@ -165,22 +159,19 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 			json_object_foreach(it.v, key, v) {
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
-				if (nk == ncap)
-					kids = wn__xrealloc(kids, (ncap *= 2) * sizeof *kids);
+				WN__GROW(kids, ncap, nk + 1, 16);
 				kids[nk++] = v;
 			}
 		} else {
 			json_array_foreach(it.v, k, v) {
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
-				if (nk == ncap)
-					kids = wn__xrealloc(kids, (ncap *= 2) * sizeof *kids);
+				WN__GROW(kids, ncap, nk + 1, 16);
 				kids[nk++] = v;
 			}
 		}
 		while (nk) {
-			if (sp == cap)
-				st = wn__xrealloc(st, (cap *= 2) * sizeof *st);
+			WN__GROW(st, cap, sp + 1, 64);
 			st[sp++] = (item){kids[--nk], it.depth + 1};
 		}
 	}
@@ -202,10 +193,7 @@ void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x)
 	if (!c->ld)
 		c->ld = wn__arena_alloc(c->a, sizeof *c->ld);
 	wn__meta_ld *ld = c->ld;
-	if (ld->n_roots == ld->cap_roots) {
-		ld->cap_roots = ld->cap_roots ? ld->cap_roots * 2 : 8;
-		ld->roots = wn__xrealloc(ld->roots, ld->cap_roots * sizeof *ld->roots);
-	}
+	WN__GROW(ld->roots, ld->cap_roots, ld->n_roots + 1, 8);
 	ld->roots[ld->n_roots++] = root;
 	walk_ld(c, root);
 }

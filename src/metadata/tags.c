@@ -81,14 +81,7 @@ static void add_meta(wn__meta_ctx *c, const char *key, size_t n, const char *val
 	wn__meta_tags *t = c->tags;
 	if (!n || !val)
 		return;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		mentry *m = wn__arena_alloc(c->a, cap * sizeof *m);
-		if (t->n)
-			memcpy(m, t->v, t->n * sizeof *m);
-		t->v = m;
-		t->cap = cap;
-	}
+	WN__ARENA_GROW(c->a, t->v, t->cap, t->n + 1, 64);
 	char *k = wn__arena_strndup(c->a, key, n);
 	for (char *p = k; *p; p++)
 		*p = *p == '.' ? ':' : (char)tolower((unsigned char)*p);

@@ -77,10 +77,7 @@ static void code_block(wn__md_state *s, int32_t node)
 
 static wn__md_frame *push_frame(wn__md_state *s, int32_t node, int kind)
 {
-	if (s->nfr == s->capfr) {
-		s->capfr = s->capfr ? 2 * s->capfr : 16;
-		s->fr = wn__xrealloc(s->fr, s->capfr * sizeof *s->fr);
-	}
+	WN__GROW(s->fr, s->capfr, s->nfr + 1, 16);
 	if (s->cell >= 0 || s->hnode >= 0 || s->fig >= 0 || s->nfr >= WN__MD_MAX_NEST ||
 	    s->nfr > s->nreal)
 		kind = WN__MD_F_INERT;

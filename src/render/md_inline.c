@@ -137,10 +137,7 @@ const char *wn__md_format_url(wn__md_state *s, const char *raw)
 
 void wn__md_push_inline(wn__md_state *s, int32_t node, int kind, const char *url)
 {
-	if (s->nin == s->capin) {
-		s->capin = s->capin ? 2 * s->capin : 16;
-		s->in = wn__xrealloc(s->in, s->capin * sizeof *s->in);
-	}
+	WN__GROW(s->in, s->capin, s->nin + 1, 16);
 	wn__md_inl *e = &s->in[s->nin];
 	*e = (wn__md_inl){.node = node, .kind = (uint8_t)kind, .url = url};
 	/* One marker of a kind at a time: <b> in <b> adds nothing. */
