@@ -20,8 +20,7 @@ SONAME  := libwinnow.so.$(ABI)
 # The library: its stages in src/, one file each, and in sub-folders where
 # a stage has several (base/ is the support layer under all of them).
 LIB_DIRS := src src/base src/input src/metadata src/render src/diag
-CLI_SRC := $(wildcard src/main.c src/cli_*.c)
-LIB_SRC := $(filter-out $(CLI_SRC),$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
+LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 HDRS    := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.h))
 # Only the public wn_ functions are exported (winnow.h's WN_EXPORT).
@@ -55,10 +54,17 @@ $(B)/winnow.pc: winnow.pc.in src/winnow.h
 $(B)/libwinnow.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_opts.o $(B)/obj/cli_check.o \
-           $(B)/obj/cli_diff.o $(B)/obj/cli_walk.o $(B)/obj/cli_batch.o $(B)/obj/cli_jsonl.o \
-           $(B)/obj/cli_warc.o
-$(B)/obj/cli_warc.o: DEPCFLAGS += $(ZLIB_CFLAGS)
+# The command: its own folder, on the public header alone (-Isrc is for
+# winnow.h; tests/test_cli_layout.sh checks that nothing else of src/ is
+# included), linked with the public library only.
+CLI_SRC  := $(wildcard cli/*.c)
+CLI_HDRS := $(wildcard cli/*.h)
+CLI_OBJ  := $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
+CLIFLAGS := -Isrc $(DEPCFLAGS) $(ZLIB_CFLAGS)
+
+$(B)/cli/%.o: cli/%.c $(CLI_HDRS) src/winnow.h
+	@mkdir -p $(@D)
+	$(CC) $(WFLAGS) $(CFLAGS) $(CLIFLAGS) -c $< -o $@
 
 $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) $(ZLIB_LIBS) -lpthread
@@ -118,7 +124,7 @@ uninstall:
 
 # clang-format with the project's .clang-format, in place.
 format:
-	clang-format -i $(LIB_SRC) $(HDRS) $(CLI_SRC) tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
+	clang-format -i $(LIB_SRC) $(HDRS) $(CLI_SRC) $(CLI_HDRS) tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
 
 clean:
 	rm -rf $(B)

@@ -1,15 +1,15 @@
 /*
  * main.c -- the winnow command: a filter from HTML pages to their main
- * content.  Uses only the public header.
+ * content.  Parses the command line and hands it to a mode: check.c, the
+ * batch of pages (batch.c) or the streams (stream.c).  The command uses
+ * only the library's public header, winnow.h.
  */
-#include <errno.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "modes.h"
+#include "support.h"
+#include "warc_read.h"
 #include "winnow.h"
 
 static const char USAGE[] =
@@ -65,86 +65,41 @@ static const char USAGE[] =
 	"--jsonl: 0 even when lines gave error objects; --warc: 3 when a record\n"
 	"was truncated or corrupt.\n";
 
-int cli_parse_size(const char *s, size_t *out)
+/* 1 if path is a WARC file by its name or its first bytes. */
+static int is_warc(const char *path)
 {
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s || *s == '-')
-		return -1;
-	unsigned shift = 0;
-	switch (*end) {
-	case 0: break;
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	default: return -1;
-	}
-	if (*end || v > (SIZE_MAX >> shift))
-		return -1;
-	*out = (size_t)(v << shift);
-	return 0;
-}
-
-/* Reads all of f, up to limit bytes; returns 0, or errno, or EFBIG. */
-int cli_read_all(FILE *f, size_t limit, char **data, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return ENOMEM;
-	for (;;) {
-		if (n == cap) {
-			if (cap > limit) {
-				free(buf);
-				return EFBIG;
-			}
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return ENOMEM;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t k = fread(buf + n, 1, cap - n, f);
-		n += k;
-		if (k == 0) {
-			if (ferror(f)) {
-				int e = errno ? errno : EIO;
-				free(buf);
-				return e;
-			}
-			break;
-		}
-	}
-	if (n > limit) {
-		free(buf);
-		return EFBIG;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
+	if (warc_name(path))
+		return 1;
+	if (!strcmp(path, "-"))
+		return 0;
+	cli_input in;
+	if (cli_input_open(&in, path))
+		return 0;
+	size_t k = cli_input_peek(&in);
+	int yes = warc_sniff(in.head, k);
+	cli_input_close(&in);
+	return yes;
 }
 
 int main(int argc, char **argv)
 {
+	cli_stdio_init();
+	cli_signals_init();
 	if (argc > 1 && !strcmp(argv[1], "check"))
 		return cli_check_main(argc - 1, argv + 1);
-	cli_config c = {0};
-	wn_options_init(&c.opt, sizeof c.opt);
-	int action, args = cli_parse_options(&c, argc, argv, &action);
+	cli_config c;
+	cli_config_init(&c);
+	int action, args = cli_parse_options(&c, "winnow", argc, argv, &action);
 	if (args < 0) {
 		fputs("Try 'winnow --help' for more information.\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (action == CLI_HELP) {
-		fputs(USAGE, stdout);
-		return EXIT_CONTENT;
-	}
-	if (action == CLI_VERSION) {
-		printf("winnow %s\n", wn_version());
-		return EXIT_CONTENT;
+	if (action == CLI_HELP || action == CLI_VERSION) {
+		if (action == CLI_HELP)
+			fputs(USAGE, stdout);
+		else
+			printf("winnow %s\n", wn_version());
+		return cli_out_close("winnow") ? EXIT_INPUT : EXIT_CONTENT;
 	}
 
 	int nargs = argc - args, nwarc = 0;
@@ -156,7 +111,7 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	for (int i = 0; i < nargs && !c.jsonl && !c.warc; i++)
-		nwarc += cli_is_warc(rest[i]);
+		nwarc += is_warc(rest[i]);
 	if (nwarc && nwarc < nargs) {
 		fputs("winnow: WARC files and pages cannot be mixed in one run\n", stderr);
 		return EXIT_USAGE;
@@ -176,8 +131,7 @@ int main(int argc, char **argv)
 		}
 		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;
 		c.opt.format = WN_FORMAT_JSON;
-		return c.jsonl ? cli_jsonl_main(&c, nargs, rest)
-		               : cli_warc_main(&c, nargs, rest);
+		return cli_stream_main(&c, nargs, rest);
 	}
 	return cli_batch_main(&c, nargs, rest);
 }
