@@ -496,7 +496,9 @@ static int check_main(int argc, char **argv)
 			}
 			ck.jobs = (int)n;
 			break;
-		case 'h': fputs(USAGE, stdout); return EXIT_CONTENT;
+		case 'h':
+			fputs(USAGE, stdout);
+			return cli_out_close("winnow check") ? EXIT_INPUT : EXIT_CONTENT;
 		default:
 			fputs("Try 'winnow check --help' for more information.\n", stderr);
 			return EXIT_USAGE;
