@@ -30,7 +30,7 @@ static const struct format {
 };
 
 static const char USAGE[] =
-	"Usage: winnow check [--update] [--full-diff] [-j N] [-v] PATH...\n"
+	"Usage: winnow check [--update] [--allow-empty] [--full-diff] [-j N] [-v] PATH...\n"
 	"Check saved pages against the output they are expected to give.  A PATH\n"
 	"is a page (NAME.html) or a folder, searched recursively for pages with\n"
 	"expected files beside them: NAME.expected.txt (checked as text),\n"
@@ -41,7 +41,9 @@ static const char USAGE[] =
 	"\n"
 	"Options:\n"
 	"      --update      write the current output as the expected files (a page\n"
-	"                    named directly that has none gets NAME.expected.txt)\n"
+	"                    that has none gets NAME.expected.txt, in a folder too)\n"
+	"      --allow-empty with --update, record an empty extraction (refused\n"
+	"                    without it: an empty expected file passes forever)\n"
 	"      --full-diff   show whole diffs (default: the first 40 lines)\n"
 	"  -j, --jobs N      check N pages at a time (default: one per CPU)\n"
 	"  -v, --verbose     show each page's options and the notes winnow made\n"
@@ -49,7 +51,8 @@ static const char USAGE[] =
 	"\n"
 	"Prints PASS or FAIL for each page, a diff from the expected to the actual\n"
 	"output for each failure, and last 'N passed, N failed'.\n"
-	"Exit status: 0 all pages passed; 1 some page failed; 2 usage error.\n";
+	"Exit status: 0 all pages passed; 1 some page failed; 2 usage error;\n"
+	"3 the report could not be written.\n";
 
 typedef struct page {
 	char *path;  /* the page */
@@ -68,7 +71,7 @@ typedef struct page {
 } page;
 
 typedef struct check {
-	int update, full_diff, verbose, jobs;
+	int update, allow_empty, full_diff, verbose, jobs;
 	page *pages;
 	size_t n, cap;
 	size_t passed, failed, written; /* counted as the reports are printed */
@@ -152,7 +155,9 @@ static void folder_file(void *ctx, const char *path, const char *rel, const char
 		return;
 	char *base = cli_xstrdup(path);
 	base[strlen(base) - 5] = 0;
-	if (has_expected(base)) {
+	/* --update: every page, so that a folder of new pages gets its
+	 * expected files. */
+	if (fo->ck->update || has_expected(base)) {
 		add_page(fo->ck, path, base, rel, 0);
 		fo->found++;
 	}
@@ -177,8 +182,10 @@ static void add_folder(check *ck, const char *root)
 	              .ctx = &fo};
 	cli_walk_tree(root, &w);
 	if (!fo.found)
-		fail_page(ck, root, "no pages with expected files in it (NAME.html "
-		                    "beside NAME.expected.txt, .md or .json)");
+		fail_page(ck, root, ck->update ? "no pages (NAME.html) in it"
+		                               : "no pages with expected files in it "
+		                                 "(NAME.html beside NAME.expected.txt, "
+		                                 ".md or .json)");
 }
 
 typedef struct key {
@@ -297,6 +304,13 @@ static void read_options(page *p)
 	else if ((size_t)args < argc)
 		snprintf(why, sizeof why, "%s: '%.100s' is not an option", path,
 		         argv[args]);
+	else if (p->cfg.format_by[0])
+		snprintf(why, sizeof why, "%s: %s does nothing here: the format comes "
+		                          "from the expected file's name", path,
+		         p->cfg.format_by);
+	else if (p->cfg.not_extraction)
+		snprintf(why, sizeof why, "%s: %s is not an extraction option", path,
+		         p->cfg.not_extraction);
 	if (why[0])
 		p->error = cli_xstrdup(why);
 	p->optbuf = buf;
@@ -412,14 +426,21 @@ static void run_page(void *ctx, void *arg)
 			say_errno(out, p, fm->name, err);
 			p->failed = 1;
 			lines++;
+		} else if (ck->update && !equal && (st == WN_NO_CONTENT || !glen) &&
+		           !ck->allow_empty) {
+			fprintf(out, "  FAIL %s (%s: no content found; --allow-empty "
+			             "records it)\n", p->shown, fm->name);
+			p->failed = 1;
+			lines++;
 		} else if (ck->update && !equal) {
 			err = cli_write_file(exp_path, got, glen);
 			if (err) {
 				say_errno(out, p, "cannot write the expected file", err);
 				p->failed = 1;
 			} else {
-				fprintf(out, "  UPDATE %s (%s: %s)\n", p->shown, fm->name,
-				        exp ? "changed" : "new");
+				fprintf(out, "  UPDATE %s (%s: %s%s)\n", p->shown, fm->name,
+				        exp ? "changed" : "new",
+				        st == WN_NO_CONTENT || !glen ? ", empty" : "");
 				p->written++;
 				if (ck->verbose)
 					cli_diff(out, exp ? exp : "", elen, got, glen, exp_path,
@@ -473,6 +494,7 @@ static int check_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"update", no_argument, NULL, 'U'},
+		{"allow-empty", no_argument, NULL, 'E'},
 		{"full-diff", no_argument, NULL, 'F'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -486,6 +508,7 @@ static int check_main(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "j:vh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'U': ck.update = 1; break;
+		case 'E': ck.allow_empty = 1; break;
 		case 'F': ck.full_diff = 1; break;
 		case 'v': ck.verbose = 1; break;
 		case 'j':
