@@ -19,6 +19,7 @@
 
 typedef struct item {
 	char *path;        /* what to read; "-" for standard input */
+	int passed_over;   /* -r -v: a file that is not a page, named */
 	char *name;        /* how it is named in messages and headers */
 	char *out;         /* -O: the output file */
 	char *error;       /* a reason to fail without reading */
@@ -36,6 +37,7 @@ typedef struct batch {
 	/* output names taken, to refuse a second input with the same one */
 	char **names;
 	size_t nnames, capnames;
+	size_t passed_over; /* -r: files that are not pages */
 } batch;
 
 static const char *format_ext(wn_format f)
@@ -52,10 +54,10 @@ static const char *format_ext(wn_format f)
 	return ".out";
 }
 
-/* The length of the page extension s ends with (.html, .htm), or 0. */
+/* The length of the page extension s ends with, or 0. */
 static size_t page_ext(const char *s)
 {
-	static const char *const exts[] = {".html", ".htm"};
+	static const char *const exts[] = {".xhtml", ".shtml", ".html", ".htm"};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
 		size_t k = strlen(exts[i]);
@@ -156,6 +158,11 @@ static void work(void *ctx, void *arg)
 		say(it, it->error);
 		return;
 	}
+	if (it->passed_over) {
+		say(it, "passed over: not an HTML page");
+		it->rc = EXIT_CONTENT;
+		return;
+	}
 	char *data = NULL;
 	size_t len = 0;
 	int err = cli_read_file(it->path, c->opt.max_bytes, &data, &len);
@@ -173,7 +180,12 @@ static void work(void *ctx, void *arg)
 	it->bytes = len;
 	wn_result *r = NULL;
 	wn_status st = wn_extract(data, len, &c->opt, &r);
+	int gz = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 	free(data);
+	if (st == WN_ENOTHTML && gz) {
+		say(it, "not HTML: binary data (gzip-compressed: gunzip it first)");
+		return;
+	}
 	if (st != WN_OK && st != WN_NO_CONTENT) {
 		say(it, wn_status_string(st));
 		return;
@@ -193,12 +205,16 @@ static void work(void *ctx, void *arg)
 	} else {
 		cli_buf_put(&it->text, text, n);
 	}
-	if (c->verbose) {
+	if (c->verbose)
 		for (size_t i = 0; i < wn_result_message_count(r); i++)
 			say(it, wn_result_message(r, i));
-		if (st == WN_NO_CONTENT)
-			say(it, "no content found");
-	}
+	/* Said always: a cut, and an empty result (exit 1). */
+	if (wn_result_truncated(r))
+		cli_buf_printf(&it->msg, "winnow: %s: output cut at %zu bytes (--max-output)\n",
+		               it->name, c->opt.max_output ? c->opt.max_output
+		                                           : WN_DEFAULT_MAX_OUTPUT);
+	if (st == WN_NO_CONTENT)
+		say(it, "no content found");
 	wn_result_free(r);
 	it->rc = st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
 }
@@ -208,7 +224,7 @@ static void emit(void *ctx, void *arg)
 {
 	batch *b = ctx;
 	item *it = arg;
-	if (it->rc != EXIT_INPUT && !it->out) {
+	if (it->rc != EXIT_INPUT && !it->out && !it->passed_over) {
 		if (b->header) {
 			cli_buf h = {0};
 			cli_buf_printf(&h, "%s==> %s <==\n", b->first ? "" : "\n", it->name);
@@ -222,7 +238,10 @@ static void emit(void *ctx, void *arg)
 		fflush(stdout);
 		fwrite(it->msg.data, 1, it->msg.len, stderr);
 	}
-	cli_stats_add(&b->stats, it->rc, it->bytes);
+	if (it->passed_over)
+		b->stats.skipped++;
+	else
+		cli_stats_add(&b->stats, it->rc, it->bytes);
 	if (it->rc == EXIT_INPUT ||
 	    (it->rc == EXIT_NOCONTENT && b->worst == EXIT_CONTENT))
 		b->worst = it->rc;
@@ -235,11 +254,54 @@ static void emit(void *ctx, void *arg)
 	free(it);
 }
 
-/* -r: the pages found in a folder. */
+/* Whether the file's first bytes are an HTML page's: the WHATWG MIME
+ * Sniffing Standard's patterns for text/html (section 7.1, "identifying a
+ * resource with an unknown MIME type"): after white space, one of these
+ * tags, case-insensitive, followed by a space or '>' (but for "<!--"). */
+static int sniffs_html(const char *path)
+{
+	static const char *const tags[] = {
+		"<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV",
+		"<FONT", "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P",
+		"<!--",
+	};
+	cli_input in;
+	if (cli_input_open(&in, path))
+		return 0;
+	size_t n = cli_input_peek(&in), i = 0;
+	cli_input_close(&in);
+	const unsigned char *s = in.head;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3; /* a UTF-8 byte order mark */
+	while (i < n && strchr("\t\n\f\r ", s[i]) && s[i])
+		i++;
+	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+		size_t k = strlen(tags[t]);
+		if (n - i > k && !strncasecmp((const char *)s + i, tags[t], k) &&
+		    (s[i + k] == ' ' || s[i + k] == '>' || !strcmp(tags[t], "<!--")))
+			return 1;
+	}
+	return 0;
+}
+
+/* -r: the pages found in a folder: by their name (.html, .htm, .xhtml,
+ * .shtml), or, without an extension (as `wget -m` saves pages), by their
+ * first bytes.  The others are counted, and named with -v. */
 static void walk_file(void *ctx, const char *path, const char *rel, const char *name)
 {
-	if (page_ext(name))
-		submit(ctx, path, rel, NULL);
+	batch *b = ctx;
+	if (page_ext(name) || (!strchr(name, '.') && sniffs_html(path))) {
+		submit(b, path, rel, NULL);
+		return;
+	}
+	b->passed_over++;
+	if (b->c->verbose) {
+		item *it = cli_xcalloc(1, sizeof *it);
+		it->path = cli_xstrdup(path);
+		it->name = cli_xstrdup(path);
+		it->passed_over = 1;
+		cli_pool_submit(b->pool, it);
+	}
 }
 
 static void walk_error(void *ctx, const char *path, int err)
@@ -271,7 +333,7 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 			err = ENOTDIR;
 		if (err) {
 			char e[256];
-			fprintf(stderr, "winnow: %s: %s\n", c->output_dir,
+			fprintf(stderr, "winnow: -O %s: %s\n", c->output_dir,
 			        cli_strerror(err, e, sizeof e));
 			return EXIT_INPUT;
 		}
@@ -294,6 +356,10 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 			submit(&b, args[i], base ? base + 1 : args[i], NULL);
 	}
 	cli_pool_free(b.pool);
+	if (b.passed_over)
+		fprintf(stderr, "winnow: -r: %zu file%s passed over, not HTML by name or "
+		                "content (-v names them)\n", b.passed_over,
+		        b.passed_over == 1 ? "" : "s");
 	if (c->verbose && (c->output_dir || c->recursive || c->jobs))
 		cli_stats_print(&b.stats, b.stats.n == 1 ? "file" : "files");
 	for (size_t i = 0; i < b.capnames; i++)

@@ -112,11 +112,18 @@ int main(int argc, char **argv)
 		}
 	for (int i = 0; i < nargs && !c.jsonl && !c.warc; i++)
 		nwarc += is_warc(rest[i]);
-	if (nwarc && nwarc < nargs) {
+	/* Standard input alone is sniffed as files are: a WARC file, plain
+	 * or gzip'd, is read as one. */
+	if (!c.jsonl && !c.warc && (!nargs || (nargs == 1 && !strcmp(rest[0], "-")))) {
+		const unsigned char *head;
+		size_t k = cli_stdin_peek(&head);
+		nwarc = warc_sniff(head, k) ? nargs ? 1 : -1 : 0;
+	}
+	if (nwarc > 0 && nwarc < nargs) {
 		fputs("winnow: WARC files and pages cannot be mixed in one run\n", stderr);
 		return EXIT_USAGE;
 	}
-	c.warc |= nwarc > 0;
+	c.warc |= nwarc != 0;
 	if (c.jsonl || c.warc) {
 		/* The stream modes write JSON objects; -f markdown means their
 		 * body as Markdown. */
@@ -131,7 +138,9 @@ int main(int argc, char **argv)
 		}
 		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;
 		c.opt.format = WN_FORMAT_JSON;
+		cli_warn_unused(&c, 1);
 		return cli_stream_main(&c, nargs, rest);
 	}
+	cli_warn_unused(&c, 0);
 	return cli_batch_main(&c, nargs, rest);
 }

@@ -57,6 +57,20 @@ static void flush_out(stream *S)
 
 /* ---- --jsonl ---- */
 
+/* A cut is said on stderr too: "truncated": true is easy to miss. */
+static void say_cut(const stream *S, item *it, const wn_result *r)
+{
+	if (!wn_result_truncated(r))
+		return;
+	size_t max = S->c->opt.max_output ? S->c->opt.max_output : WN_DEFAULT_MAX_OUTPUT;
+	if (S->c->jsonl)
+		cli_buf_printf(&it->msg, "winnow: %s: line %zu: ", it->file, it->lineno);
+	else
+		cli_buf_printf(&it->msg, "winnow: %s: record at offset %lld: ", it->file,
+		               it->rec.off);
+	cli_buf_printf(&it->msg, "output cut at %zu bytes (--max-output)\n", max);
+}
+
 static void jsonl_fail(item *it, const char *rec, size_t rlen, const char *why)
 {
 	cli_json_line(&it->out, rec, rlen, NULL, why, it->lineno);
@@ -91,6 +105,7 @@ static void jsonl_work(void *ctx, void *arg)
 	if (st == WN_OK || st == WN_NO_CONTENT) {
 		cli_json_line(&it->out, q.rec.data, q.rec.len, r, NULL, it->lineno);
 		it->rc = st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
+		say_cut(S, it, r);
 	} else if (st == WN_EINPUT) {
 		snprintf(why, sizeof why, "\"html\" larger than --max-bytes (%zu bytes)",
 		         opt.max_bytes);
@@ -131,6 +146,7 @@ static void jsonl_file(stream *S, const char *name)
 		it->line = line;
 		it->len = it->bytes = len;
 		it->lineno = L.lineno;
+		it->file = name;
 		cli_pool_submit(S->pool, it);
 	}
 	if (L.err) {
@@ -173,6 +189,7 @@ static void warc_work(void *ctx, void *arg)
 			cli_json_line(&it->out, it->rec.keys.data, it->rec.keys.len, r, NULL,
 			              0);
 			it->rc = st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
+			say_cut(S, it, r);
 		} else {
 			warc_say(it, st == WN_EINPUT ? "page larger than --max-bytes"
 			                             : wn_status_string(st));
