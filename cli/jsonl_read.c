@@ -120,7 +120,7 @@ int jl_parse(const char *line, size_t len, jl_request *q)
 {
 	memset(q, 0, sizeof *q);
 	json_error_t e;
-	json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &e);
+	json_t *o = json_loadb(line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &e);
 	json_t *html = o ? json_object_get(o, "html") : NULL;
 	q->json = o;
 	if (!o) {

@@ -8,13 +8,8 @@
 #define WINNOW_CLI_JSONL_READ_H
 
 #include <stddef.h>
-#include <sys/types.h>
 
 #include "support.h"
-
-/* Where the bytes come from: like read(2), up to n bytes into buf, their
- * count, 0 at the end, -1 with errno set on an error. */
-typedef ssize_t (*cli_read_fn)(void *ctx, void *buf, size_t n);
 
 typedef struct jl_reader {
 	cli_read_fn read;

@@ -164,6 +164,9 @@ void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r,
 			has_url = 1;
 			url = cli_json_string_of(m->v, m->vn);
 		} else if (r) {
+			/* "error" and "line" are what a line that cannot be used
+			 * gets: a good line must not seem to have them. */
+			clash = cli_member_is(m, "error") || cli_member_is(m, "line");
 			for (size_t k = 0; k < nl && !clash; k++) {
 				char name[64];
 				if (lm[k].kn - 2 < sizeof name) {

@@ -52,6 +52,10 @@ const char *cli_strerror(int err, char *buf, size_t size);
 /* "64M" -> 67108864; suffixes k, M, G.  0 on success, -1 if not a size. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Where a reader's bytes come from: like read(2), up to n bytes into buf,
+ * their count, 0 at the end, -1 with errno set on an error. */
+typedef ssize_t (*cli_read_fn)(void *ctx, void *buf, size_t n);
+
 /* An input: a file descriptor, with bytes already read from it put back
  * in front (the sniffing of standard input reads its first bytes). */
 typedef struct cli_input {

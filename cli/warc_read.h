@@ -9,7 +9,6 @@
 
 #include <stddef.h>
 
-#include "jsonl_read.h" /* cli_read_fn */
 #include "support.h"
 
 /* What the reader gives, in file order: an HTML response record, or a
