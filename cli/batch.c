@@ -235,7 +235,7 @@ static void emit(void *ctx, void *arg)
 		cli_out_write(stdout, it->text.data, it->text.len);
 	}
 	if (it->msg.len) {
-		fflush(stdout);
+		cli_out_flush();
 		fwrite(it->msg.data, 1, it->msg.len, stderr);
 	}
 	if (it->passed_over)

@@ -480,7 +480,7 @@ static void print_page(void *ctx, void *arg)
 	check *ck = ctx;
 	page *p = arg;
 	cli_out_write(stdout, p->report, p->report_len);
-	fflush(stdout);
+	cli_out_flush();
 	free(p->report);
 	p->report = NULL;
 	if (p->failed)

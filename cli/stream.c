@@ -52,7 +52,10 @@ static void put(stream *S, const void *p, size_t n)
 
 static void flush_out(stream *S)
 {
-	fflush(S->af ? cli_afile_stream(S->af) : stdout);
+	if (S->af)
+		fflush(cli_afile_stream(S->af)); /* an error stays in ferror */
+	else
+		cli_out_flush();
 }
 
 /* ---- --jsonl ---- */

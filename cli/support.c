@@ -549,6 +549,13 @@ void cli_out_write(FILE *f, const void *p, size_t n)
 		out_err = errno ? errno : EIO;
 }
 
+void cli_out_flush(void)
+{
+	errno = 0;
+	if (fflush(stdout) && !out_err)
+		out_err = errno ? errno : EIO;
+}
+
 int cli_out_close(const char *prog)
 {
 	int err = out_err;

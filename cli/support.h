@@ -116,6 +116,8 @@ void cli_getopt_reset(void);
 void cli_stdio_init(void);
 /* Writes to f; a failure is remembered (cli_out_close() reports it). */
 void cli_out_write(FILE *f, const void *p, size_t n);
+/* Flushes standard output, remembering a failure as cli_out_write does. */
+void cli_out_flush(void);
 /* Flushes and closes standard output: 0, or the errno value of the first
  * write that failed, said on stderr as "PROG: cannot write to standard
  * output: REASON".  */

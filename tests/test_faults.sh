@@ -40,6 +40,7 @@ esc() { sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' "$1" | awk 'BEGIN { ORS = "" } { if 
 	printf '{"id":1,"html":"%s"}\n' "$(esc "$T/big.html")"
 	printf '{"id":2,"html":"%s"}\n' "$(esc "$T/small.html")"
 } >"$T/in.jsonl"
+tail -n 1 "$T/in.jsonl" >"$T/small.jsonl"
 # A WARC file of the big page's response.
 printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n' >"$T/resp"
 cat "$T/big.html" >>"$T/resp"
@@ -82,6 +83,7 @@ for target in full closed; do
 	done
 	fails "$target stdout, --jsonl" "$why" run "$W" --jsonl "$T/in.jsonl"
 	fails "$target stdout, --jsonl on standard input" "$why" run "$W" --jsonl <"$T/in.jsonl"
+	fails "$target stdout, --jsonl, one small line" "$why" run "$W" --jsonl "$T/small.jsonl"
 	fails "$target stdout, --warc" "$why" run "$W" "$T/one.warc"
 	fails "$target stdout, --help" "$why" run "$W" --help
 	fails "$target stdout, --version" "$why" run "$W" --version
