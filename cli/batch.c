@@ -167,20 +167,23 @@ static void work(void *ctx, void *arg)
 	size_t len = 0;
 	int err = cli_read_file(it->path, c->opt.max_bytes, &data, &len);
 	if (err == EFBIG) {
-		cli_buf_printf(&it->msg, "winnow: %s: larger than --max-bytes (%zu bytes)\n",
+		cli_buf_printf(&it->msg,
+		               "winnow: %s: larger than --max-bytes (%zu bytes)\n",
 		               it->name, c->opt.max_bytes);
 		return;
 	}
 	if (err) {
 		say_errno(it, NULL, err,
-		          err == EISDIR && !c->recursive ? " (-r reads the pages in a folder)"
-		                                         : NULL);
+		          err == EISDIR && !c->recursive
+		              ? " (-r reads the pages in a folder)"
+		              : NULL);
 		return;
 	}
 	it->bytes = len;
 	wn_result *r = NULL;
 	wn_status st = wn_extract(data, len, &c->opt, &r);
-	int gz = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+	int gz =
+	    len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 	free(data);
 	if (st == WN_ENOTHTML && gz) {
 		say(it, "not HTML: binary data (gzip-compressed: gunzip it first)");
@@ -210,9 +213,10 @@ static void work(void *ctx, void *arg)
 			say(it, wn_result_message(r, i));
 	/* Said always: a cut, and an empty result (exit 1). */
 	if (wn_result_truncated(r))
-		cli_buf_printf(&it->msg, "winnow: %s: output cut at %zu bytes (--max-output)\n",
-		               it->name, c->opt.max_output ? c->opt.max_output
-		                                           : WN_DEFAULT_MAX_OUTPUT);
+		cli_buf_printf(
+		    &it->msg, "winnow: %s: output cut at %zu bytes (--max-output)\n",
+		    it->name,
+		    c->opt.max_output ? c->opt.max_output : WN_DEFAULT_MAX_OUTPUT);
 	if (st == WN_NO_CONTENT)
 		say(it, "no content found");
 	wn_result_free(r);
@@ -227,7 +231,8 @@ static void emit(void *ctx, void *arg)
 	if (it->rc != EXIT_INPUT && !it->out && !it->passed_over) {
 		if (b->header) {
 			cli_buf h = {0};
-			cli_buf_printf(&h, "%s==> %s <==\n", b->first ? "" : "\n", it->name);
+			cli_buf_printf(&h, "%s==> %s <==\n", b->first ? "" : "\n",
+			               it->name);
 			cli_out_write(stdout, h.data, h.len);
 			free(h.data);
 			b->first = 0;
@@ -261,9 +266,23 @@ static void emit(void *ctx, void *arg)
 static int sniffs_html(const char *path)
 {
 	static const char *const tags[] = {
-		"<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV",
-		"<FONT", "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P",
-		"<!--",
+	    "<!DOCTYPE HTML",
+	    "<HTML",
+	    "<HEAD",
+	    "<SCRIPT",
+	    "<IFRAME",
+	    "<H1",
+	    "<DIV",
+	    "<FONT",
+	    "<TABLE",
+	    "<A",
+	    "<STYLE",
+	    "<TITLE",
+	    "<B",
+	    "<BODY",
+	    "<BR",
+	    "<P",
+	    "<!--",
 	};
 	cli_input in;
 	if (cli_input_open(&in, path))
@@ -316,7 +335,8 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 {
 	static char *const std_in[] = {"-", NULL};
 	batch b = {.c = c, .first = 1, .worst = EXIT_CONTENT};
-	cli_walk w = {.follow_links = 0, .file = walk_file, .error = walk_error, .ctx = &b};
+	cli_walk w = {
+	    .follow_links = 0, .file = walk_file, .error = walk_error, .ctx = &b};
 	b.ext = format_ext(c->opt.format);
 	if (nargs == 0) {
 		args = (char **)std_in;
@@ -357,9 +377,10 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 	}
 	cli_pool_free(b.pool);
 	if (b.passed_over)
-		fprintf(stderr, "winnow: -r: %zu file%s passed over, not HTML by name or "
-		                "content (-v names them)\n", b.passed_over,
-		        b.passed_over == 1 ? "" : "s");
+		fprintf(stderr,
+		        "winnow: -r: %zu file%s passed over, not HTML by name or "
+		        "content (-v names them)\n",
+		        b.passed_over, b.passed_over == 1 ? "" : "s");
 	if (c->verbose && (c->output_dir || c->recursive || c->jobs))
 		cli_stats_print(&b.stats, b.stats.n == 1 ? "file" : "files");
 	for (size_t i = 0; i < b.capnames; i++)

@@ -204,4 +204,3 @@ void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r,
 	free(rm);
 	free(lm);
 }
-

@@ -154,7 +154,8 @@ static void jsonl_file(stream *S, const char *name)
 	}
 	if (L.err) {
 		char e[256];
-		fprintf(stderr, "winnow: %s: %s\n", name, cli_strerror(L.err, e, sizeof e));
+		fprintf(stderr, "winnow: %s: %s\n", name,
+		        cli_strerror(L.err, e, sizeof e));
 		S->failed = 1;
 	}
 }
@@ -189,8 +190,8 @@ static void warc_work(void *ctx, void *arg)
 		wn_result *r = NULL;
 		wn_status st = wn_extract(pg.body, pg.len, &opt, &r);
 		if (st == WN_OK || st == WN_NO_CONTENT) {
-			cli_json_line(&it->out, it->rec.keys.data, it->rec.keys.len, r, NULL,
-			              0);
+			cli_json_line(&it->out, it->rec.keys.data, it->rec.keys.len, r,
+			              NULL, 0);
 			it->rc = st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
 			say_cut(S, it, r);
 		} else {
@@ -272,7 +273,8 @@ static cli_afile *stream_output(const char *dir, const char *input,
 	cli_afile *af = NULL;
 	int err = 0;
 	if (mkdir(dir, 0777) && errno != EEXIST)
-		fprintf(stderr, "winnow: %s: %s\n", dir, cli_strerror(errno, e, sizeof e));
+		fprintf(stderr, "winnow: %s: %s\n", dir,
+		        cli_strerror(errno, e, sizeof e));
 	else if (!stat(input, &in) && !stat(path, &out) && in.st_dev == out.st_dev &&
 	         in.st_ino == out.st_ino)
 		fprintf(stderr, "winnow: %s: the output would overwrite the input\n",
@@ -303,7 +305,8 @@ int cli_stream_main(const cli_config *c, int nargs, char **args)
 		int err = cli_input_open(&S.in, args[i]);
 		if (err) {
 			char e[256];
-			fprintf(stderr, "winnow: %s: %s\n", name, cli_strerror(err, e, sizeof e));
+			fprintf(stderr, "winnow: %s: %s\n", name,
+			        cli_strerror(err, e, sizeof e));
 			rc = EXIT_INPUT;
 			continue;
 		}
@@ -327,7 +330,8 @@ int cli_stream_main(const cli_config *c, int nargs, char **args)
 			S.af = NULL;
 			if (err) {
 				char e[256];
-				fprintf(stderr, "winnow: %s: cannot write its output: %s\n", name,
+				fprintf(stderr,
+				        "winnow: %s: cannot write its output: %s\n", name,
 				        cli_strerror(err, e, sizeof e));
 				rc = EXIT_INPUT;
 			}

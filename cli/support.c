@@ -56,7 +56,10 @@ char *cli_xstrndup(const char *s, size_t n)
 	return d;
 }
 
-char *cli_xstrdup(const char *s) { return cli_xstrndup(s, strlen(s)); }
+char *cli_xstrdup(const char *s)
+{
+	return cli_xstrndup(s, strlen(s));
+}
 
 char *cli_concat(const char *a, const char *b)
 {
@@ -101,7 +104,10 @@ void cli_buf_put(cli_buf *b, const void *s, size_t n)
 	b->data[b->len] = 0;
 }
 
-void cli_buf_puts(cli_buf *b, const char *s) { cli_buf_put(b, s, strlen(s)); }
+void cli_buf_puts(cli_buf *b, const char *s)
+{
+	cli_buf_put(b, s, strlen(s));
+}
 
 void cli_buf_printf(cli_buf *b, const char *fmt, ...)
 {
@@ -210,9 +216,21 @@ int cli_parse_size(const char *s, size_t *out)
 	unsigned shift = 0;
 	switch (*end) {
 	case 0: break;
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
+	case 'k':
+	case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		shift = 30;
+		end++;
+		break;
 	default: return -1;
 	}
 	if (*end || v > (SIZE_MAX >> shift))
@@ -466,7 +484,10 @@ void cli_afile_write(cli_afile *a, const void *p, size_t n)
 		a->err = errno ? errno : EIO;
 }
 
-FILE *cli_afile_stream(cli_afile *a) { return a->f; }
+FILE *cli_afile_stream(cli_afile *a)
+{
+	return a->f;
+}
 
 static void afile_free(cli_afile *a)
 {

@@ -64,8 +64,9 @@ void cli_walk_tree(const char *root, const cli_walk *w)
 					again = seen_dirs[k].dev == st.st_dev &&
 					        seen_dirs[k].ino == st.st_ino;
 				if (!again) {
-					seen_dirs = cli_grow(seen_dirs, &capseen, nseen + 1,
-					                     sizeof *seen_dirs);
+					seen_dirs =
+					    cli_grow(seen_dirs, &capseen, nseen + 1,
+					             sizeof *seen_dirs);
 					seen_dirs[nseen++] = (seen){st.st_dev, st.st_ino};
 				}
 			}
@@ -84,8 +85,8 @@ void cli_walk_tree(const char *root, const cli_walk *w)
 			if (de->d_name[0] == '.')
 				continue;
 			char *sub = cli_xmalloc(n + strlen(de->d_name) + 2);
-			sprintf(sub, "%s%s%s", e.path, n && e.path[n - 1] == '/' ? "" : "/",
-			        de->d_name);
+			sprintf(sub, "%s%s%s", e.path,
+			        n && e.path[n - 1] == '/' ? "" : "/", de->d_name);
 			int ok, isdir;
 			if (w->follow_links) {
 				ok = !stat(sub, &st);

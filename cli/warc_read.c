@@ -543,9 +543,15 @@ int warc_next(warc_reader *R, warc_record *r)
 	return 1;
 }
 
-long long warc_bytes_read(const warc_reader *R) { return R->s.read_bytes; }
+long long warc_bytes_read(const warc_reader *R)
+{
+	return R->s.read_bytes;
+}
 
-size_t warc_skipped(const warc_reader *R) { return R->skipped; }
+size_t warc_skipped(const warc_reader *R)
+{
+	return R->skipped;
+}
 
 void warc_record_free(warc_record *r)
 {

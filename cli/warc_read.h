@@ -15,12 +15,12 @@
  * problem met at an offset (a truncated or corrupt record, a damaged
  * header ...).  The caller frees it with warc_record_free(). */
 typedef struct warc_record {
-	long long off;  /* of the record; of its gzip member when compressed */
-	char *block;    /* the record block, an HTTP response (NUL after it) */
+	long long off; /* of the record; of its gzip member when compressed */
+	char *block;   /* the record block, an HTTP response (NUL after it) */
 	size_t blen;
-	cli_buf keys;   /* {"url":...,"warc_record_id":...,"warc_date":...} */
-	char *uri;      /* WARC-Target-URI, or NULL */
-	char *why;      /* a problem: block is NULL */
+	cli_buf keys; /* {"url":...,"warc_record_id":...,"warc_date":...} */
+	char *uri;    /* WARC-Target-URI, or NULL */
+	char *why;    /* a problem: block is NULL */
 } warc_record;
 void warc_record_free(warc_record *r);
 
@@ -45,11 +45,11 @@ int warc_name(const char *path);
 /* The page in a response record. */
 enum { WARC_PAGE, WARC_NOT_PAGE, WARC_BAD };
 typedef struct warc_page {
-	const char *body;  /* the page: in the block, or in decoded */
+	const char *body; /* the page: in the block, or in decoded */
 	size_t len;
-	char *ctype;       /* the HTTP Content-Type, or NULL */
-	char *decoded;     /* the body after its content coding, or NULL */
-	char why[192];     /* WARC_BAD: the reason */
+	char *ctype;   /* the HTTP Content-Type, or NULL */
+	char *decoded; /* the body after its content coding, or NULL */
+	char why[192]; /* WARC_BAD: the reason */
 } warc_page;
 /* Reads the HTTP response block[0..n) (changed in place: chunks joined):
  * WARC_PAGE (a 2xx HTML page), WARC_NOT_PAGE (another status or type), or

@@ -53,7 +53,8 @@ static void check_line(const cli_buf *out, int error, const char *url)
 		fprintf(stderr, "%s\n%.*s\n", e.text, (int)out->len, out->data);
 		fail("an output line is not a JSON object");
 	}
-	if (!json_object_get(o, "error") != !error || !json_object_get(o, "line") != !error)
+	if (!json_object_get(o, "error") != !error ||
+	    !json_object_get(o, "line") != !error)
 		fail("\"error\" and \"line\" exactly for a line that cannot be used");
 	if (url && !error) {
 		json_t *u = json_object_get(o, "url");
@@ -93,8 +94,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (jl_parse(line, len, &q)) {
 			if (!q.error)
 				fail("a line refused without a reason");
-			cli_json_line(&out, q.rec.len ? q.rec.data : NULL, q.rec.len, NULL, q.error,
-			              L.lineno);
+			cli_json_line(&out, q.rec.len ? q.rec.data : NULL, q.rec.len,
+			              NULL, q.error, L.lineno);
 			check_line(&out, 1, NULL);
 		} else {
 			wn_options o = opt;
