@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "modes.h"
 #include "support.h"
@@ -81,10 +82,13 @@ static int is_warc(const char *path)
 	if (!strcmp(path, "-"))
 		return 0;
 	cli_input in;
+	struct stat st;
 	if (cli_input_open(&in, path))
 		return 0;
-	size_t k = cli_input_peek(&in);
-	int yes = warc_sniff(in.head, k);
+	/* Only a regular file can be read twice: the first bytes of a pipe
+	 * (winnow <(curl ...)) would be lost to the page. */
+	int yes = !fstat(in.fd, &st) && S_ISREG(st.st_mode) &&
+	          warc_sniff(in.head, cli_input_peek(&in));
 	cli_input_close(&in);
 	return yes;
 }

@@ -159,6 +159,26 @@ rc=$?
 	[ -z "$(leftovers "$T/lim")" ] && [ ! -e "$T/lim/p1.txt" ] && [ -s "$T/lim/small.txt" ]
 ok "-O over the file size limit: exit 3, said, no partial file" $?
 
+# Temporary names are unique: a file that has the name the old scheme
+# used (NAME.txt.tmp, a user's or another run's) is not taken over.
+mkdir "$T/own"
+echo mine >"$T/own/small.txt.tmp"
+"$W" -O "$T/own" "$T/small.html" 2>"$T/err"
+rc=$?
+[ $rc -eq 0 ] && [ "$(cat "$T/own/small.txt.tmp")" = mine ] && [ -s "$T/own/small.txt" ] &&
+	[ "$(ls "$T/own" | wc -l)" -eq 2 ]
+ok "-O: a file named like a temporary file is left alone" $?
+
+# A pipe named as a FILE is read once: its first bytes are not lost to
+# the WARC sniffing.
+"$W" "$T/small.html" >"$T/want" 2>/dev/null
+mkfifo "$T/fifo"
+cat "$T/small.html" >"$T/fifo" &
+"$W" "$T/fifo" >"$T/out" 2>"$T/err"
+wait
+cmp -s "$T/out" "$T/want"
+ok "a named pipe as FILE is read whole" $?
+
 # SIGINT in the middle of a batch: the run dies of it (130), and leaves no
 # temporary file; every output written is whole.  bash -m, so that the
 # background job does not start with SIGINT ignored.
