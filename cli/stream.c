@@ -273,14 +273,15 @@ static cli_afile *stream_output(const char *dir, const char *input,
 	cli_afile *af = NULL;
 	int err = 0;
 	if (mkdir(dir, 0777) && errno != EEXIST)
-		fprintf(stderr, "winnow: %s: %s\n", dir,
+		fprintf(stderr, "winnow: -O %s: %s\n", dir,
 		        cli_strerror(errno, e, sizeof e));
 	else if (!stat(input, &in) && !stat(path, &out) && in.st_dev == out.st_dev &&
 	         in.st_ino == out.st_ino)
 		fprintf(stderr, "winnow: %s: the output would overwrite the input\n",
 		        path);
 	else if (!(af = cli_afile_open(path, &err)))
-		fprintf(stderr, "winnow: %s: %s\n", path, cli_strerror(err, e, sizeof e));
+		fprintf(stderr, "winnow: -O: cannot write %s: %s\n", path,
+		        cli_strerror(err, e, sizeof e));
 	free(path);
 	return af;
 }

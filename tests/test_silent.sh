@@ -195,6 +195,11 @@ ok "check's getopt errors start with winnow check:" $?
 rc=$?
 [ $rc -eq 3 ] && grep -q "^winnow: -O $T/afile: Not a directory" "$T/err"
 ok "-O on a file: the message names -O (exit $rc)" $?
+printf '{"html":"<p>x</p>"}\n' >"$T/in.jsonl"
+"$W" --jsonl -O "$T/afile" "$T/in.jsonl" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 3 ] && grep -q "^winnow: -O" "$T/err"
+ok "--jsonl -O on a file: the message names -O (exit $rc)" $?
 
 # A file over --max-bytes is refused before it is read: under a memory
 # limit that reading it would break (not under ASan, which needs more).
