@@ -1,22 +1,24 @@
 /*
- * cli_check.c -- `winnow check`: saved pages against the output they are
+ * check.c -- `winnow check`: saved pages against the output they are
  * expected to give (NAME.expected.txt, .md, .json beside NAME.html, each
  * in its format, with the flags in NAME.options), a unified diff for each
  * difference, and --update to accept the current output.  Pages can be
  * checked in -j threads; reports come out in the serial order.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "diff.h"
+#include "modes.h"
+#include "pool.h"
+#include "support.h"
+#include "walk.h"
 
-enum { DIFF_LINES = 40, MAX_JOBS = 256, N_FORMATS = 3 };
+enum { DIFF_LINES = 40, N_FORMATS = 3 };
 
 static const struct format {
 	const char *ext, *name, *flag;
@@ -28,7 +30,7 @@ static const struct format {
 };
 
 static const char USAGE[] =
-	"Usage: winnow check [--update] [--full-diff] [-j N] [-v] PATH...\n"
+	"Usage: winnow check [--update] [--allow-empty] [--full-diff] [-j N] [-v] PATH...\n"
 	"Check saved pages against the output they are expected to give.  A PATH\n"
 	"is a page (NAME.html) or a folder, searched recursively for pages with\n"
 	"expected files beside them: NAME.expected.txt (checked as text),\n"
@@ -39,15 +41,18 @@ static const char USAGE[] =
 	"\n"
 	"Options:\n"
 	"      --update      write the current output as the expected files (a page\n"
-	"                    named directly that has none gets NAME.expected.txt)\n"
+	"                    that has none gets NAME.expected.txt, in a folder too)\n"
+	"      --allow-empty with --update, record an empty extraction (refused\n"
+	"                    without it: an empty expected file passes forever)\n"
 	"      --full-diff   show whole diffs (default: the first 40 lines)\n"
-	"  -j, --jobs N      check N pages at a time (default 1)\n"
+	"  -j, --jobs N      check N pages at a time (default: one per CPU)\n"
 	"  -v, --verbose     show each page's options and the notes winnow made\n"
 	"  -h, --help        show this help and exit\n"
 	"\n"
 	"Prints PASS or FAIL for each page, a diff from the expected to the actual\n"
 	"output for each failure, and last 'N passed, N failed'.\n"
-	"Exit status: 0 all pages passed; 1 some page failed; 2 usage error.\n";
+	"Exit status: 0 all pages passed; 1 some page failed; 2 usage error;\n"
+	"3 the report could not be written.\n";
 
 typedef struct page {
 	char *path;  /* the page */
@@ -62,42 +67,15 @@ typedef struct page {
 	char *error;        /* a reason to fail without extracting */
 	char *report;       /* what to print for it */
 	size_t report_len;
-	int failed, written, done;
+	int failed, written;
 } page;
 
 typedef struct check {
-	int update, full_diff, verbose, jobs;
+	int update, allow_empty, full_diff, verbose, jobs;
 	page *pages;
 	size_t n, cap;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	size_t next; /* the next page a thread takes */
+	size_t passed, failed, written; /* counted as the reports are printed */
 } check;
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("winnow: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(xmalloc(n), s, n);
-}
-
-static char *concat(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	char *s = xmalloc(na + nb + 1);
-	memcpy(s, a, na);
-	memcpy(s + na, b, nb + 1);
-	return s;
-}
 
 static int ends_with(const char *s, const char *end)
 {
@@ -114,7 +92,7 @@ static int is_file(const char *path)
 static int has_expected(const char *base)
 {
 	for (int f = 0; f < N_FORMATS; f++) {
-		char *e = concat(base, FORMATS[f].ext);
+		char *e = cli_concat(base, FORMATS[f].ext);
 		int yes = is_file(e);
 		free(e);
 		if (yes)
@@ -126,20 +104,12 @@ static int has_expected(const char *base)
 static page *add_page(check *ck, const char *path, const char *base,
                       const char *shown, int named)
 {
-	if (ck->n == ck->cap) {
-		ck->cap = ck->cap ? ck->cap * 2 : 64;
-		page *np = realloc(ck->pages, ck->cap * sizeof *np);
-		if (!np) {
-			fputs("winnow: out of memory\n", stderr);
-			abort();
-		}
-		ck->pages = np;
-	}
+	ck->pages = cli_grow(ck->pages, &ck->cap, ck->n + 1, sizeof *ck->pages);
 	page *p = &ck->pages[ck->n++];
 	memset(p, 0, sizeof *p);
-	p->path = xstrdup(path);
-	p->base = xstrdup(base);
-	p->shown = xstrdup(shown);
+	p->path = cli_xstrdup(path);
+	p->base = cli_xstrdup(base);
+	p->shown = cli_xstrdup(shown);
 	p->named = named;
 	return p;
 }
@@ -147,7 +117,7 @@ static page *add_page(check *ck, const char *path, const char *base,
 static void fail_page(check *ck, const char *shown, const char *why)
 {
 	page *p = add_page(ck, shown, shown, shown, 1);
-	p->error = xstrdup(why);
+	p->error = cli_xstrdup(why);
 }
 
 /* A file named on the command line: the page, or one of its expected or
@@ -158,104 +128,64 @@ static void add_named(check *ck, const char *arg)
 		".expected.txt", ".expected.md", ".expected.json", ".options",
 		".html", ".htm",
 	};
-	char *base = xstrdup(arg), *path;
+	char *base = cli_xstrdup(arg), *path;
 	size_t k = 0, n = sizeof suffixes / sizeof *suffixes;
 	while (k < n && !ends_with(arg, suffixes[k]))
 		k++;
 	if (k < n)
 		base[strlen(arg) - strlen(suffixes[k])] = 0;
-	path = k < n - 2 ? concat(base, ".html") : xstrdup(arg);
+	path = k < n - 2 ? cli_concat(base, ".html") : cli_xstrdup(arg);
 	add_page(ck, path, base, path, 1);
 	free(path);
 	free(base);
 }
 
 
-/* Every NAME.html under root that has an expected file, in sorted order
- * (as a sorted depth-first walk), with an explicit stack of entries.
- * Hidden entries are passed over; a folder seen twice (a link loop) is
- * read once. */
+/* A folder's walk: the pages in it, and whether any was found. */
+typedef struct folder {
+	check *ck;
+	size_t found;
+} folder;
+
+static void folder_file(void *ctx, const char *path, const char *rel, const char *name)
+{
+	folder *fo = ctx;
+	(void)name;
+	if (!ends_with(path, ".html"))
+		return;
+	char *base = cli_xstrdup(path);
+	base[strlen(base) - 5] = 0;
+	/* --update: every page, so that a folder of new pages gets its
+	 * expected files. */
+	if (fo->ck->update || has_expected(base)) {
+		add_page(fo->ck, path, base, rel, 0);
+		fo->found++;
+	}
+	free(base);
+}
+
+static void folder_error(void *ctx, const char *path, int err)
+{
+	folder *fo = ctx;
+	char e[256], why[300];
+	snprintf(why, sizeof why, "cannot read the folder: %s",
+	         cli_strerror(err, e, sizeof e));
+	fail_page(fo->ck, path, why);
+}
+
+/* Every NAME.html under root that has an expected file, in sorted order;
+ * links to folders are followed, each folder read once. */
 static void add_folder(check *ck, const char *root)
 {
-	size_t sp = 0, scap = 64, nseen = 0, found = ck->n;
-	cli_entry *stack = xmalloc(scap * sizeof *stack);
-	struct seen { dev_t dev; ino_t ino; } *seen = NULL;
-	size_t rootlen = strlen(root);
-	stack[sp++] = (cli_entry){xstrdup(root), 1};
-	while (sp) {
-		cli_entry e = stack[--sp];
-		if (!e.dir) {
-			const char *shown = e.path + rootlen;
-			while (*shown == '/')
-				shown++;
-			char *base = xstrdup(e.path);
-			base[strlen(base) - 5] = 0;
-			if (has_expected(base))
-				add_page(ck, e.path, base, shown, 0);
-			free(base);
-			free(e.path);
-			continue;
-		}
-		struct stat st;
-		DIR *dir = NULL;
-		int again = 0;
-		if (!stat(e.path, &st)) {
-			for (size_t k = 0; k < nseen && !again; k++)
-				again = seen[k].dev == st.st_dev && seen[k].ino == st.st_ino;
-			if (!again) {
-				struct seen *ns = realloc(seen, (nseen + 1) * sizeof *ns);
-				if (!ns) {
-					fputs("winnow: out of memory\n", stderr);
-					abort();
-				}
-				seen = ns;
-				seen[nseen++] = (struct seen){st.st_dev, st.st_ino};
-				dir = opendir(e.path);
-			}
-		}
-		if (!dir) {
-			if (!again) {
-				char why[300];
-				snprintf(why, sizeof why, "cannot read the folder: %s",
-				         strerror(errno));
-				fail_page(ck, e.path, why);
-			}
-			free(e.path);
-			continue;
-		}
-		size_t first = sp;
-		const struct dirent *de;
-		while ((de = readdir(dir))) {
-			if (de->d_name[0] == '.')
-				continue;
-			char *sub = xmalloc(strlen(e.path) + strlen(de->d_name) + 2);
-			sprintf(sub, "%s%s%s", e.path, ends_with(e.path, "/") ? "" : "/",
-			        de->d_name);
-			int ok = !stat(sub, &st), isdir = ok && S_ISDIR(st.st_mode);
-			if (!isdir && !(ok && S_ISREG(st.st_mode) && ends_with(sub, ".html"))) {
-				free(sub);
-				continue;
-			}
-			if (sp == scap) {
-				scap *= 2;
-				cli_entry *ns = realloc(stack, scap * sizeof *ns);
-				if (!ns) {
-					fputs("winnow: out of memory\n", stderr);
-					abort();
-				}
-				stack = ns;
-			}
-			stack[sp++] = (cli_entry){sub, isdir};
-		}
-		closedir(dir);
-		free(e.path);
-		cli_walk_sort(stack + first, sp - first);
-	}
-	free(stack);
-	free(seen);
-	if (ck->n == found)
-		fail_page(ck, root, "no pages with expected files in it (NAME.html "
-		                    "beside NAME.expected.txt, .md or .json)");
+	folder fo = {ck, 0};
+	cli_walk w = {.follow_links = 1, .file = folder_file, .error = folder_error,
+	              .ctx = &fo};
+	cli_walk_tree(root, &w);
+	if (!fo.found)
+		fail_page(ck, root, ck->update ? "no pages (NAME.html) in it"
+		                               : "no pages with expected files in it "
+		                                 "(NAME.html beside NAME.expected.txt, "
+		                                 ".md or .json)");
 }
 
 typedef struct key {
@@ -288,12 +218,8 @@ static void dedupe(check *ck)
 {
 	if (ck->n < 2)
 		return;
-	key *keys = xmalloc(ck->n * sizeof *keys);
-	char *dup = calloc(ck->n, 1);
-	if (!dup) {
-		fputs("winnow: out of memory\n", stderr);
-		abort();
-	}
+	key *keys = cli_xmalloc(ck->n * sizeof *keys);
+	char *dup = cli_xcalloc(ck->n, 1);
 	for (size_t i = 0; i < ck->n; i++)
 		keys[i] = (key){ck->pages[i].path, i};
 	qsort(keys, ck->n, sizeof *keys, by_key);
@@ -316,29 +242,27 @@ static void dedupe(check *ck)
  * are comments.  Parsed with the main command's parser. */
 static void read_options(page *p)
 {
-	char *path = concat(p->base, ".options");
+	char *path = cli_concat(p->base, ".options");
 	wn_options_init(&p->cfg.opt, sizeof p->cfg.opt);
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	char *data;
+	size_t len;
+	int err = cli_read_file(path, 1 << 20, &data, &len);
+	if (err == ENOENT) {
 		free(path);
 		return;
 	}
-	char *data;
-	size_t len;
-	int err = cli_read_all(f, 1 << 20, &data, &len);
-	fclose(f);
 	if (err) {
 		char why[300];
 		snprintf(why, sizeof why, "%s: %s", path, strerror(err));
-		p->error = xstrdup(why);
+		p->error = cli_xstrdup(why);
 		free(path);
 		return;
 	}
 	/* Tokens NUL-terminated in place; argv[0] names the file for the
 	 * messages of getopt. */
-	char *buf = xmalloc(len + 1);
+	char *buf = cli_xmalloc(len + 1);
 	size_t o = 0, argc = 1, cap = 8;
-	char **argv = xmalloc(cap * sizeof *argv);
+	char **argv = cli_xmalloc(cap * sizeof *argv);
 	argv[0] = path;
 	for (size_t i = 0; i < len;) {
 		if (data[i] == '#' && (i == 0 || data[i - 1] == '\n')) {
@@ -350,15 +274,8 @@ static void read_options(page *p)
 			i++;
 			continue;
 		}
-		if (argc + 1 >= cap) {
-			cap *= 2;
-			char **nv = realloc(argv, cap * sizeof *nv);
-			if (!nv) {
-				fputs("winnow: out of memory\n", stderr);
-				abort();
-			}
-			argv = nv;
-		}
+		if (argc + 1 >= cap)
+			argv = cli_grow(argv, &cap, argc + 2, sizeof *argv);
 		argv[argc++] = buf + o;
 		while (i < len && data[i] && !strchr(" \t\r\n\f\v", data[i]))
 			buf[o++] = data[i++];
@@ -371,12 +288,12 @@ static void read_options(page *p)
 	size_t flen = 0;
 	for (size_t k = 1; k < argc; k++)
 		flen += strlen(argv[k]) + 1;
-	p->flags = xmalloc(flen + 1);
+	p->flags = cli_xmalloc(flen + 1);
 	p->flags[0] = 0;
 	for (size_t k = 1, at = 0; k < argc; k++)
 		at += (size_t)sprintf(p->flags + at, " %s", argv[k]);
 
-	int action, args = cli_parse_options(&p->cfg, (int)argc, argv, &action);
+	int action, args = cli_parse_options(&p->cfg, path, (int)argc, argv, &action);
 	char why[400];
 	why[0] = 0;
 	if (args < 0)
@@ -387,8 +304,15 @@ static void read_options(page *p)
 	else if ((size_t)args < argc)
 		snprintf(why, sizeof why, "%s: '%.100s' is not an option", path,
 		         argv[args]);
+	else if (p->cfg.format_by[0])
+		snprintf(why, sizeof why, "%s: %s does nothing here: the format comes "
+		                          "from the expected file's name", path,
+		         p->cfg.format_by);
+	else if (p->cfg.not_extraction)
+		snprintf(why, sizeof why, "%s: %s is not an extraction option", path,
+		         p->cfg.not_extraction);
 	if (why[0])
-		p->error = xstrdup(why);
+		p->error = cli_xstrdup(why);
 	p->optbuf = buf;
 	p->optv = argv;
 	argv[0] = NULL; /* path is freed below */
@@ -407,12 +331,12 @@ static void prepare(check *ck, page *p)
 		char why[300];
 		snprintf(why, sizeof why, "cannot read the page: %s",
 		         bad ? strerror(errno) : "not a regular file");
-		p->error = xstrdup(why);
+		p->error = cli_xstrdup(why);
 		return;
 	}
 	int any = 0;
 	for (int f = 0; f < N_FORMATS; f++) {
-		char *e = concat(p->base, FORMATS[f].ext);
+		char *e = cli_concat(p->base, FORMATS[f].ext);
 		p->has[f] = is_file(e);
 		any |= p->has[f];
 		free(e);
@@ -424,7 +348,7 @@ static void prepare(check *ck, page *p)
 		snprintf(why, sizeof why, "no expected file: make %s.expected.txt "
 		                          "(or .md, .json), or run with --update",
 		         p->base);
-		p->error = xstrdup(why);
+		p->error = cli_xstrdup(why);
 		return;
 	}
 	read_options(p);
@@ -438,36 +362,15 @@ static void say_errno(FILE *out, const page *p, const char *what, int err)
 	fprintf(out, "  FAIL %s (%s: %s)\n", p->shown, what, msg);
 }
 
-static int write_file(const char *path, const char *data, size_t len)
-{
-	char *tmp = concat(path, ".tmp");
-	FILE *f = fopen(tmp, "wb");
-	int err = 0;
-	if (!f) {
-		err = errno;
-	} else {
-		if (fwrite(data, 1, len, f) != len)
-			err = errno ? errno : EIO;
-		if (fclose(f) && !err)
-			err = errno ? errno : EIO;
-		if (!err && rename(tmp, path))
-			err = errno;
-		if (err)
-			remove(tmp);
-	}
-	free(tmp);
-	return err;
-}
-
 /* Checks (or updates) one page; writes its report into p->report.  Safe
  * to run in any thread: it touches only p and files of its own. */
-static void run_page(const check *ck, page *p)
+static void run_page(void *ctx, void *arg)
 {
+	const check *ck = ctx;
+	page *p = arg;
 	FILE *out = open_memstream(&p->report, &p->report_len);
-	if (!out) {
-		fputs("winnow: out of memory\n", stderr);
-		abort();
-	}
+	if (!out)
+		cli_oom();
 	char *html = NULL;
 	size_t len = 0;
 	int lines = 0; /* FAIL and UPDATE lines written */
@@ -476,10 +379,7 @@ static void run_page(const check *ck, page *p)
 		p->failed = 1;
 		goto done;
 	}
-	FILE *f = fopen(p->path, "rb");
-	int err = f ? cli_read_all(f, p->cfg.opt.max_bytes, &html, &len) : errno;
-	if (f)
-		fclose(f);
+	int err = cli_read_file(p->path, p->cfg.opt.max_bytes, &html, &len);
 	if (err) {
 		if (err == EFBIG)
 			fprintf(out, "  FAIL %s (larger than --max-bytes)\n", p->shown);
@@ -509,36 +409,38 @@ static void run_page(const check *ck, page *p)
 		}
 		size_t glen;
 		const char *got = wn_result_output(r, &glen);
-		char *exp_path = concat(p->base, fm->ext);
+		char *exp_path = cli_concat(p->base, fm->ext);
 		char *exp = NULL;
 		size_t elen = 0;
-		err = 0;
-		FILE *ef = fopen(exp_path, "rb");
-		if (ef) {
-			err = cli_read_all(ef, (size_t)-1, &exp, &elen);
-			fclose(ef);
-		} else if (!ck->update || errno != ENOENT) {
-			err = errno;
-		}
+		err = cli_read_file(exp_path, (size_t)-1, &exp, &elen);
+		if (err == ENOENT && ck->update)
+			err = 0;
 		int equal = exp && elen == glen && !memcmp(exp, got, glen);
 		/* "+++ page.html (winnow --links -f markdown)": how to get it */
 		size_t nlen = strlen(p->path) + strlen(fm->flag) +
 		              (p->flags ? strlen(p->flags) : 0) + 16;
-		char *actual = xmalloc(nlen);
+		char *actual = cli_xmalloc(nlen);
 		snprintf(actual, nlen, "%s (winnow%s %s)", p->path,
 		         p->flags ? p->flags : "", fm->flag);
 		if (err) {
 			say_errno(out, p, fm->name, err);
 			p->failed = 1;
 			lines++;
+		} else if (ck->update && !equal && (st == WN_NO_CONTENT || !glen) &&
+		           !ck->allow_empty) {
+			fprintf(out, "  FAIL %s (%s: no content found; --allow-empty "
+			             "records it)\n", p->shown, fm->name);
+			p->failed = 1;
+			lines++;
 		} else if (ck->update && !equal) {
-			err = write_file(exp_path, got, glen);
+			err = cli_write_file(exp_path, got, glen);
 			if (err) {
 				say_errno(out, p, "cannot write the expected file", err);
 				p->failed = 1;
 			} else {
-				fprintf(out, "  UPDATE %s (%s: %s)\n", p->shown, fm->name,
-				        exp ? "changed" : "new");
+				fprintf(out, "  UPDATE %s (%s: %s%s)\n", p->shown, fm->name,
+				        exp ? "changed" : "new",
+				        st == WN_NO_CONTENT || !glen ? ", empty" : "");
 				p->written++;
 				if (ck->verbose)
 					cli_diff(out, exp ? exp : "", elen, got, glen, exp_path,
@@ -568,69 +470,58 @@ static void run_page(const check *ck, page *p)
 		fprintf(out, "  PASS %s\n", p->shown);
 done:
 	free(html);
-	if (fclose(out)) {
-		fputs("winnow: out of memory\n", stderr);
-		abort();
-	}
+	if (fclose(out))
+		cli_oom();
 }
 
-static void *worker(void *arg)
+/* Prints a page's report, in the serial order; main thread. */
+static void print_page(void *ctx, void *arg)
 {
-	check *ck = arg;
-	for (;;) {
-		pthread_mutex_lock(&ck->mu);
-		size_t i = ck->next < ck->n ? ck->next++ : ck->n;
-		pthread_mutex_unlock(&ck->mu);
-		if (i == ck->n)
-			return NULL;
-		run_page(ck, &ck->pages[i]);
-		pthread_mutex_lock(&ck->mu);
-		ck->pages[i].done = 1;
-		pthread_cond_broadcast(&ck->cv);
-		pthread_mutex_unlock(&ck->mu);
-	}
-}
-
-static void print_page(page *p)
-{
-	fwrite(p->report, 1, p->report_len, stdout);
-	fflush(stdout);
+	check *ck = ctx;
+	page *p = arg;
+	cli_out_write(stdout, p->report, p->report_len);
+	cli_out_flush();
 	free(p->report);
 	p->report = NULL;
+	if (p->failed)
+		ck->failed++;
+	else
+		ck->passed++;
+	ck->written += (size_t)p->written;
 }
 
 static int check_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"update", no_argument, NULL, 'U'},
+		{"allow-empty", no_argument, NULL, 'E'},
 		{"full-diff", no_argument, NULL, 'F'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	check ck = {.jobs = 1};
+	check ck = {0};
 	size_t n;
 	int ch;
-#ifdef __GLIBC__
-	optind = 0;
-#else
-	optind = 1;
-#endif
+	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, "j:vh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'U': ck.update = 1; break;
+		case 'E': ck.allow_empty = 1; break;
 		case 'F': ck.full_diff = 1; break;
 		case 'v': ck.verbose = 1; break;
 		case 'j':
-			if (cli_parse_size(optarg, &n) || !n || n > MAX_JOBS) {
+			if (cli_parse_size(optarg, &n) || !n || n > CLI_MAX_JOBS) {
 				fprintf(stderr, "winnow check: -j: '%s' is not a number "
-				                "from 1 to %d\n", optarg, MAX_JOBS);
+				                "from 1 to %d\n", optarg, CLI_MAX_JOBS);
 				return EXIT_USAGE;
 			}
 			ck.jobs = (int)n;
 			break;
-		case 'h': fputs(USAGE, stdout); return EXIT_CONTENT;
+		case 'h':
+			fputs(USAGE, stdout);
+			return cli_out_close("winnow check") ? EXIT_INPUT : EXIT_CONTENT;
 		default:
 			fputs("Try 'winnow check --help' for more information.\n", stderr);
 			return EXIT_USAGE;
@@ -645,8 +536,9 @@ static int check_main(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
 		if (stat(argv[i], &st)) {
-			char why[300];
-			snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+			char e[256], why[300];
+			snprintf(why, sizeof why, "cannot read: %s",
+			         cli_strerror(errno, e, sizeof e));
 			fail_page(&ck, argv[i], why);
 		} else if (S_ISDIR(st.st_mode)) {
 			add_folder(&ck, argv[i]);
@@ -658,56 +550,25 @@ static int check_main(int argc, char **argv)
 	for (size_t i = 0; i < ck.n; i++)
 		prepare(&ck, &ck.pages[i]);
 
-	size_t threads = ck.jobs < 2 || ck.n < 2 ? 0
-	                 : (size_t)ck.jobs < ck.n ? (size_t)ck.jobs : ck.n;
-	pthread_t *tid = NULL;
-	if (threads) {
-		pthread_mutex_init(&ck.mu, NULL);
-		pthread_cond_init(&ck.cv, NULL);
-		tid = xmalloc(threads * sizeof *tid);
-		for (size_t t = 0; t < threads; t++)
-			if (pthread_create(&tid[t], NULL, worker, &ck)) {
-				threads = t; /* the ones started do all the work */
-				break;
-			}
-		if (!threads)
-			free(tid);
-	}
-	size_t passed = 0, failed = 0, written = 0;
-	for (size_t i = 0; i < ck.n; i++) {
-		page *p = &ck.pages[i];
-		if (threads) {
-			pthread_mutex_lock(&ck.mu);
-			while (!p->done)
-				pthread_cond_wait(&ck.cv, &ck.mu);
-			pthread_mutex_unlock(&ck.mu);
-		} else {
-			run_page(&ck, p);
-		}
-		print_page(p);
-		if (p->failed)
-			failed++;
-		else
-			passed++;
-		written += (size_t)p->written;
-	}
-	if (threads) {
-		for (size_t t = 0; t < threads; t++)
-			pthread_join(tid[t], NULL);
-		free(tid);
-		pthread_mutex_destroy(&ck.mu);
-		pthread_cond_destroy(&ck.cv);
-	}
+	size_t jobs = (size_t)cli_pool_jobs(ck.jobs);
+	cli_pool *pool = cli_pool_new(jobs < ck.n ? (int)jobs : (int)ck.n, run_page,
+	                              print_page, &ck);
+	for (size_t i = 0; i < ck.n; i++)
+		cli_pool_submit(pool, &ck.pages[i]);
+	cli_pool_free(pool);
+	size_t passed = ck.passed, failed = ck.failed, written = ck.written;
+	cli_buf tail = {0};
 	if (ck.update)
-		printf("%zu expected file%s written\n", written, written == 1 ? "" : "s");
-	printf("%zu passed, %zu failed\n", passed, failed);
+		cli_buf_printf(&tail, "%zu expected file%s written\n", written,
+		               written == 1 ? "" : "s");
+	cli_buf_printf(&tail, "%zu passed, %zu failed\n", passed, failed);
+	cli_out_write(stdout, tail.data, tail.len);
+	free(tail.data);
 	for (size_t i = 0; i < ck.n; i++)
 		free_page(&ck.pages[i]);
 	free(ck.pages);
-	if (fflush(stdout)) {
-		fprintf(stderr, "winnow check: write error: %s\n", strerror(errno));
+	if (cli_out_close("winnow check"))
 		return EXIT_INPUT;
-	}
 	return failed ? 1 : 0;
 }
 

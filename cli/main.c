@@ -1,20 +1,21 @@
 /*
  * main.c -- the winnow command: a filter from HTML pages to their main
- * content.  Uses only the public header.
+ * content.  Parses the command line and hands it to a mode: check.c, the
+ * batch of pages (batch.c) or the streams (stream.c).  The command uses
+ * only the library's public header, winnow.h.
  */
-#include <errno.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "cli.h"
+#include "modes.h"
+#include "support.h"
+#include "warc_read.h"
 #include "winnow.h"
 
 static const char USAGE[] =
 	"Usage: winnow [OPTIONS] [FILE...]\n"
-	"       winnow check [--update] [--full-diff] [-j N] [-v] PATH...\n"
+	"       winnow check [--update] [--allow-empty] [--full-diff] [-j N] [-v] PATH...\n"
 	"Print the main content of each HTML page (FILE, or standard input when\n"
 	"there is none or FILE is -), without navigation, teasers, share bars,\n"
 	"comments and footers.\n"
@@ -29,23 +30,28 @@ static const char USAGE[] =
 	"      --captions        keep figure captions (default: dropped)\n"
 	"  -u, --url URL         the page's address, to make links absolute\n"
 	"      --max-bytes N     refuse inputs larger than N bytes (default 64 MiB;\n"
-	"                        suffixes k, M, G)\n"
+	"                        suffixes k, M, G; every limit is at least 1)\n"
 	"      --encoding NAME   the input's character encoding, overriding any\n"
-	"                        the page declares (e.g. shift_jis, latin1)\n"
+	"                        the page declares (a WHATWG label: shift_jis,\n"
+	"                        latin1 ...; an unknown one is a usage error)\n"
 	"      --content-type V  the HTTP Content-Type the page came with\n"
 	"      --max-depth N     read elements nested deeper than N as flat\n"
-	"                        (default 512)\n"
+	"                        (default 512, at most 65534)\n"
 	"      --max-blocks N    read at most N blocks of text (default 1000000)\n"
-	"      --max-output N    cut the output at N bytes (default 64 MiB)\n"
+	"      --max-output N    cut the output at N bytes (default 64 MiB); a cut\n"
+	"                        is said on stderr\n"
 	"      --explain[=tsv]   instead of the content, one line per block: its\n"
 	"                        score, features, and why it was kept or dropped\n"
 	"      --annotate        instead of the content, the page as HTML with\n"
 	"                        kept blocks outlined green, dropped ones red\n"
 	"  -O, --output-dir DIR  write one file per input into DIR: NAME.txt, .md\n"
-	"                        or .json (folder structure kept with -r)\n"
-	"  -r, --recursive       read the pages (*.html, *.htm) in folders and\n"
-	"                        their subfolders\n"
-	"  -j, --jobs N          extract N pages at a time (default: one per CPU);\n"
+	"                        or .json (folder structure kept with -r), each\n"
+	"                        whole or not at all\n"
+	"  -r, --recursive       read the pages in folders and their subfolders:\n"
+	"                        *.html, *.htm, *.xhtml, *.shtml, and files without\n"
+	"                        an extension whose first bytes are HTML\n"
+	"  -j, --jobs N          extract N pages at a time (default, here and in\n"
+	"                        check: one per CPU, at most 256);\n"
 	"                        the output is the same as with -j 1\n"
 	"      --jsonl           JSON Lines in and out: each line an object with\n"
 	"                        \"html\" (and \"url\", \"content_type\", any other\n"
@@ -59,92 +65,53 @@ static const char USAGE[] =
 	"\n"
 	"With several files each output is preceded by a line '==> FILE <=='.\n"
 	"--jsonl and --warc write one JSON object per line (see the README).\n"
+	"An option that does nothing in the mode chosen is warned about; options\n"
+	"asking for different outputs (--explain -f json) are a usage error.\n"
 	"\n"
-	"Exit status: 0 content written; 1 no content found (in some input);\n"
-	"2 usage error; 3 an input could not be read (it is named on stderr).\n"
+	"Exit status: 0 content written; 1 no content found in some input (said\n"
+	"on stderr); 2 usage error; 3 an input could not be read or used (it is\n"
+	"named on stderr), or the output could not be written.\n"
 	"--jsonl: 0 even when lines gave error objects; --warc: 3 when a record\n"
 	"was truncated or corrupt.\n";
 
-int cli_parse_size(const char *s, size_t *out)
+/* 1 if path is a WARC file by its name or its first bytes. */
+static int is_warc(const char *path)
 {
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s || *s == '-')
-		return -1;
-	unsigned shift = 0;
-	switch (*end) {
-	case 0: break;
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	default: return -1;
-	}
-	if (*end || v > (SIZE_MAX >> shift))
-		return -1;
-	*out = (size_t)(v << shift);
-	return 0;
-}
-
-/* Reads all of f, up to limit bytes; returns 0, or errno, or EFBIG. */
-int cli_read_all(FILE *f, size_t limit, char **data, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return ENOMEM;
-	for (;;) {
-		if (n == cap) {
-			if (cap > limit) {
-				free(buf);
-				return EFBIG;
-			}
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return ENOMEM;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t k = fread(buf + n, 1, cap - n, f);
-		n += k;
-		if (k == 0) {
-			if (ferror(f)) {
-				int e = errno ? errno : EIO;
-				free(buf);
-				return e;
-			}
-			break;
-		}
-	}
-	if (n > limit) {
-		free(buf);
-		return EFBIG;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
+	if (warc_name(path))
+		return 1;
+	if (!strcmp(path, "-"))
+		return 0;
+	cli_input in;
+	struct stat st;
+	if (cli_input_open(&in, path))
+		return 0;
+	/* Only a regular file can be read twice: the first bytes of a pipe
+	 * (winnow <(curl ...)) would be lost to the page. */
+	int yes = !fstat(in.fd, &st) && S_ISREG(st.st_mode) &&
+	          warc_sniff(in.head, cli_input_peek(&in));
+	cli_input_close(&in);
+	return yes;
 }
 
 int main(int argc, char **argv)
 {
+	cli_stdio_init();
+	cli_signals_init();
 	if (argc > 1 && !strcmp(argv[1], "check"))
 		return cli_check_main(argc - 1, argv + 1);
-	cli_config c = {0};
-	wn_options_init(&c.opt, sizeof c.opt);
-	int action, args = cli_parse_options(&c, argc, argv, &action);
+	cli_config c;
+	cli_config_init(&c);
+	int action, args = cli_parse_options(&c, "winnow", argc, argv, &action);
 	if (args < 0) {
 		fputs("Try 'winnow --help' for more information.\n", stderr);
 		return EXIT_USAGE;
 	}
-	if (action == CLI_HELP) {
-		fputs(USAGE, stdout);
-		return EXIT_CONTENT;
-	}
-	if (action == CLI_VERSION) {
-		printf("winnow %s\n", wn_version());
-		return EXIT_CONTENT;
+	if (action == CLI_HELP || action == CLI_VERSION) {
+		if (action == CLI_HELP)
+			fputs(USAGE, stdout);
+		else
+			printf("winnow %s\n", wn_version());
+		return cli_out_close("winnow") ? EXIT_INPUT : EXIT_CONTENT;
 	}
 
 	int nargs = argc - args, nwarc = 0;
@@ -156,12 +123,19 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	for (int i = 0; i < nargs && !c.jsonl && !c.warc; i++)
-		nwarc += cli_is_warc(rest[i]);
-	if (nwarc && nwarc < nargs) {
+		nwarc += is_warc(rest[i]);
+	/* Standard input alone is sniffed as files are: a WARC file, plain
+	 * or gzip'd, is read as one. */
+	if (!c.jsonl && !c.warc && (!nargs || (nargs == 1 && !strcmp(rest[0], "-")))) {
+		const unsigned char *head;
+		size_t k = cli_stdin_peek(&head);
+		nwarc = warc_sniff(head, k) ? nargs ? 1 : -1 : 0;
+	}
+	if (nwarc > 0 && nwarc < nargs) {
 		fputs("winnow: WARC files and pages cannot be mixed in one run\n", stderr);
 		return EXIT_USAGE;
 	}
-	c.warc |= nwarc > 0;
+	c.warc |= nwarc != 0;
 	if (c.jsonl || c.warc) {
 		/* The stream modes write JSON objects; -f markdown means their
 		 * body as Markdown. */
@@ -176,8 +150,9 @@ int main(int argc, char **argv)
 		}
 		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;
 		c.opt.format = WN_FORMAT_JSON;
-		return c.jsonl ? cli_jsonl_main(&c, nargs, rest)
-		               : cli_warc_main(&c, nargs, rest);
+		cli_warn_unused(&c, 1);
+		return cli_stream_main(&c, nargs, rest);
 	}
+	cli_warn_unused(&c, 0);
 	return cli_batch_main(&c, nargs, rest);
 }

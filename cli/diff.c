@@ -1,5 +1,5 @@
 /*
- * cli_diff.c -- unified diffs of expected and actual output for
+ * diff.c -- unified diffs of expected and actual output for
  * `winnow check`.  Lines are compared with E. W. Myers' greedy O(ND)
  * algorithm ("An O(ND) Difference Algorithm and Its Variations",
  * Algorithmica 1(2), 1986, section 2), after the common prefix and suffix
@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "diff.h"
+#include "support.h"
 
 enum {
 	CONTEXT = 3,   /* lines of context around changes */
@@ -26,16 +27,6 @@ typedef struct line {
 	int nl;        /* ends with a newline (only the last line may not) */
 } line;
 
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("winnow: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 static line *split(const char *s, size_t len, size_t *count)
 {
 	size_t n = 0;
@@ -43,7 +34,7 @@ static line *split(const char *s, size_t len, size_t *count)
 		n += s[i] == '\n';
 	if (len && s[len - 1] != '\n')
 		n++;
-	line *v = xmalloc(n * sizeof *v);
+	line *v = cli_xmalloc(n * sizeof *v);
 	size_t k = 0;
 	for (size_t i = 0; i < len; k++) {
 		const char *e = memchr(s + i, '\n', len - i);
@@ -69,9 +60,9 @@ static int same(const line *x, const line *y)
 static size_t myers(const line *a, size_t n, const line *b, size_t m, char *ops)
 {
 	size_t maxd = n + m < MAX_D ? n + m : MAX_D;
-	int32_t *vbuf = xmalloc((2 * maxd + 3) * sizeof *vbuf);
+	int32_t *vbuf = cli_xmalloc((2 * maxd + 3) * sizeof *vbuf);
 	int32_t *v = vbuf + maxd + 1; /* v[k] for k = -maxd-1 .. maxd+1 */
-	int32_t *trace = xmalloc(((maxd + 1) * (maxd + 2) / 2) * sizeof *trace);
+	int32_t *trace = cli_xmalloc(((maxd + 1) * (maxd + 2) / 2) * sizeof *trace);
 	long long work = 0;
 	size_t found = SIZE_MAX, len = 0;
 	v[1] = 0;
@@ -180,7 +171,7 @@ size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen,
 	       same(&la[na - 1 - suf], &lb[nb - 1 - suf]))
 		suf++;
 	size_t total = na + nb;
-	char *ops = xmalloc(total);
+	char *ops = cli_xmalloc(total);
 	memset(ops, '=', pre);
 	size_t nops = pre + myers(la + pre, na - pre - suf, lb + pre, nb - pre - suf,
 	                          ops + pre);
