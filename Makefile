@@ -19,7 +19,7 @@ SONAME  := libwinnow.so.$(ABI)
 
 # The library: its stages in src/, one file each, and in sub-folders where
 # a stage has several (base/ is the support layer under all of them).
-LIB_DIRS := src src/base src/input src/metadata src/render src/diag
+LIB_DIRS := src src/base src/input src/metadata src/render src/diag src/select
 LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 HDRS    := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.h))

@@ -208,9 +208,14 @@ static void work(void *ctx, void *arg)
 	} else {
 		cli_buf_put(&it->text, text, n);
 	}
-	if (c->verbose)
+	if (c->verbose) {
+		cli_buf_printf(&it->msg, "winnow: %s: kind: %s (%s %.2f)\n", it->name,
+		               wn_kind_name(wn_result_kind(r)),
+		               c->opt.kind ? "forced," : "confidence",
+		               wn_result_kind_confidence(r));
 		for (size_t i = 0; i < wn_result_message_count(r); i++)
 			say(it, wn_result_message(r, i));
+	}
 	/* Said always: a cut, and an empty result (exit 1). */
 	if (wn_result_truncated(r))
 		cli_buf_printf(

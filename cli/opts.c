@@ -71,7 +71,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
 		OPT_MARKDOWN, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
 		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
-		OPT_JSONL, OPT_WARC,
+		OPT_JSONL, OPT_WARC, OPT_KIND,
 	};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
@@ -94,6 +94,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		{"jobs", required_argument, NULL, 'j'},
 		{"jsonl", no_argument, NULL, OPT_JSONL},
 		{"warc", no_argument, NULL, OPT_WARC},
+		{"kind", required_argument, NULL, OPT_KIND},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -169,6 +170,18 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 			c->opt.encoding = optarg;
 			break;
 		case OPT_CONTENT_TYPE: c->opt.content_type = optarg; break;
+		case OPT_KIND: {
+			int k = wn_kind_from_name(optarg);
+			if (k < 0) {
+				fprintf(stderr, "winnow: --kind: unknown kind '%s' (use auto, "
+				                "article, forum, product, collection, listing, "
+				                "documentation or service)\n", optarg);
+				rc = -1;
+				break;
+			}
+			c->opt.kind = (wn_kind)k;
+			break;
+		}
 		case OPT_EXPLAIN:
 			if (optarg && strcmp(optarg, "tsv") && strcmp(optarg, "text")) {
 				fprintf(stderr, "winnow: --explain: use --explain or --explain=tsv\n");

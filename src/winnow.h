@@ -89,6 +89,23 @@ typedef enum wn_format {
 	WN_FORMAT_COUNT         /* the number of formats: not a format */
 } wn_format;
 
+/* Kinds of page.  Each has a selection mode of its own: an article's
+ * running text; a forum thread's posts; a product's name, price, options,
+ * description and specifications; a collection's (shop grid's) cards; a
+ * listing's records (jobs, events, archive entries); documentation's
+ * prose, code and tables; a service or landing page's stacked sections. */
+typedef enum wn_kind {
+	WN_KIND_AUTO = 0, /* as an option: decide from the page (the default) */
+	WN_KIND_ARTICLE,
+	WN_KIND_FORUM,
+	WN_KIND_PRODUCT,
+	WN_KIND_COLLECTION,
+	WN_KIND_LISTING,
+	WN_KIND_DOCUMENTATION,
+	WN_KIND_SERVICE,
+	WN_KIND_COUNT /* the number of kinds: not a kind */
+} wn_kind;
+
 /*
  * Options for one extraction.  Always initialise with
  *     wn_options opt;
@@ -141,6 +158,9 @@ typedef struct wn_options {
 	/* Output is cut at this many bytes (at a character boundary).
 	 * Default: WN_DEFAULT_MAX_OUTPUT. */
 	size_t max_output;
+	/* The page's kind, forced; WN_KIND_AUTO (0, the default) decides it
+	 * from the page's structure. */
+	wn_kind kind;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -186,6 +206,23 @@ WN_EXPORT int wn_result_has_article(const wn_result *r);
 /* 1 if the output was cut at max_output (JSON then says "truncated":
  * true), else 0. */
 WN_EXPORT int wn_result_truncated(const wn_result *r);
+
+/* The page's kind (never WN_KIND_AUTO: the forced one, or the one
+ * decided), and how sure the decision is, 0..1 (1 when forced). */
+WN_EXPORT wn_kind wn_result_kind(const wn_result *r);
+WN_EXPORT double wn_result_kind_confidence(const wn_result *r);
+/* A kind's name: "article", "forum", "product", "collection", "listing",
+ * "documentation", "service" ("auto" for WN_KIND_AUTO); NULL for a value
+ * that is no kind.  Static. */
+WN_EXPORT const char *wn_kind_name(wn_kind k);
+/* The kind of that name (any case), or -1. */
+WN_EXPORT int wn_kind_from_name(const char *name);
+
+/* Where the content came from: "dom" (the page as parsed), or, when the
+ * page's markup held almost nothing, "noscript" (what a browser without
+ * scripts shows), "hidden" (wrappers a script would show), "json-ld" (the
+ * page's articleBody or text) or "meta-description".  A static string. */
+WN_EXPORT const char *wn_result_source(const wn_result *r);
 
 /* Notes about the extraction for a human (a fallback taken, input bytes
  * replaced, a limit hit).  Index from 0 to wn_result_message_count()-1;

@@ -11,6 +11,11 @@
 void wn__render_text(const wn__doc *d, wn__buf *out);
 /* markdown.c: CommonMark with GFM pipe tables. */
 void wn__render_markdown(const wn__doc *d, wn__buf *out);
+/* text.c: a text that is not markup (the page's data, read in recovery)
+ * as the body: as it is for text, escaped for Markdown. */
+void wn__render_plain(const char *text, int markdown, wn__buf *out);
+/* json.c: where the content came from, as wn_result_source() says. */
+const char *wn__render_source(const wn__doc *d);
 /* json.c: the JSON object of d->meta with the rendered body[0..body_len). */
 void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
                      wn__buf *out);

@@ -145,3 +145,21 @@ void wn__render_text(const wn__doc *d, wn__buf *out)
 	wn__render_walk(d, &ops, &s);
 	wn__render_close(out, s.start);
 }
+
+void wn__render_plain(const char *text, int markdown, wn__buf *out)
+{
+	size_t start = out->len;
+	int bol = 1, digits = 0; /* at a line's start; digits since it */
+	for (const char *p = text ? text : ""; *p; p++) {
+		/* Markdown: what would read as markup is escaped; at a line's
+		 * start also the block markers, and the "." of "1." lists. */
+		if (markdown && (strchr("\\`*_[]<>|~&", *p) ||
+		                 (bol && strchr("#+-=", *p)) ||
+		                 (digits && strchr(".)", *p))))
+			wn__buf_putc(out, '\\');
+		digits = (bol || digits) && *p >= '0' && *p <= '9';
+		wn__buf_putc(out, *p);
+		bol = *p == '\n';
+	}
+	wn__render_close(out, start);
+}

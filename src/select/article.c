@@ -1,5 +1,6 @@
 /*
- * select.c -- picks the content.  The article is the element whose subtree
+ * article.c -- the article mode of selection, today's for articles and
+ * documentation.  The article is the element whose subtree
  * has the largest summed block weight (a maximum-subtree form of the
  * "common ancestor that gathers the most good text": running text adds,
  * menus and link lists subtract).  Siblings that are nearly as good join it
@@ -12,59 +13,8 @@
 #include <strings.h>
 
 #include "base/tags.h"
-#include "stages.h"
+#include "select/select.h"
 #include "tuning.h"
-
-/* Whether a heading repeats the page's title: the <title> is the heading,
- * or the heading with the site's name before or after it ("Site - Head",
- * "Head | Site"). */
-static int heading_is_title(const wn__doc *d, const wn__block *b)
-{
-	if (!d->title[0] || b->kind != WN__BK_HEADING)
-		return 0;
-	wn__buf t = {0};
-	wn__subtree_text(d, b->container, &t);
-	size_t tl = strlen(d->title);
-	int same = 0;
-	if (t.len > 0 && t.len <= tl) {
-		const char *end = d->title + tl - t.len;
-		same = (!strncasecmp(d->title, t.data, t.len) &&
-		        (d->title[t.len] == 0 || d->title[t.len] == ' ')) ||
-		       (!strcasecmp(end, t.data) && end > d->title && end[-1] == ' ');
-	}
-	wn__buf_free(&t);
-	return same;
-}
-
-static void keep_block(wn__doc *d, wn__block *b, int why)
-{
-	b->keep = 1;
-	b->reason = (uint8_t)why;
-	d->has_kept = 1;
-}
-
-/* Marks the nodes of kept blocks WN__NF_KEEP, for the renderers: each run's
- * own inline elements, then its ancestors up to the first one already
- * marked, so each node is marked once over all blocks. */
-static void mark_kept(wn__doc *d)
-{
-	d->has_kept = 0;
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn__block *b = &d->blocks[k];
-		if (!b->keep)
-			continue;
-		d->has_kept = 1;
-		for (int32_t i = b->first; i <= b->last; i++)
-			d->nodes[i].flags |= WN__NF_KEEP;
-		for (int32_t i = d->nodes[b->first].parent;
-		     i >= 0 && !(d->nodes[i].flags & WN__NF_KEEP); i = d->nodes[i].parent)
-			d->nodes[i].flags |= WN__NF_KEEP;
-	}
-}
-
-
-
-
 
 /* A sibling of the article joins it when its own text is nearly as good
  * (Readability.js's sibling step), or when it holds a table or list that
@@ -121,26 +71,6 @@ static void trim_tail(wn__doc *d)
 			text_after = 1;
 		}
 	}
-}
-
-/* How much of a block may be link text before it is navigation: more for
- * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
- * was <a>convicted</a>") than for a line of links. */
-static double link_limit(const wn__block *b)
-{
-	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT &&
-	               b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
-	               ? WN__MAX_LINK_SHARE_PROSE
-	               : WN__MAX_LINK_SHARE;
-}
-
-/* Whether node i lies in a subtree marked DROP below root. */
-static int in_dropped(const wn__doc *d, int32_t i, int32_t root)
-{
-	for (; i > root; i = d->nodes[i].parent)
-		if (d->nodes[i].flags & WN__NF_DROP)
-			return 1;
-	return 0;
 }
 
 /* Sums block weights over subtrees into sum[] and returns the best
@@ -258,7 +188,7 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 {
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	int rel = d->node_hint[b->container] - base;
-	if (links > link_limit(b) && (d->has_article || b->kind != WN__BK_HEADING))
+	if (links > wn__sel_link_limit(b) && (d->has_article || b->kind != WN__BK_HEADING))
 		return WN__WHY_LINKS;
 	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM &&
 	    b->good < WN__STRONG_GOODNESS)
@@ -270,7 +200,7 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 	if (b->kind == WN__BK_PARA &&
 	    b->good < (d->has_article ? WN__WEAK_GOODNESS : WN__WEAK_GOODNESS_LISTING))
 		return WN__WHY_WEAK;
-	if (heading_is_title(d, b) ||
+	if (wn__sel_is_title(d, b) ||
 	    (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))
 		return WN__WHY_TITLE; /* the headline is metadata */
 	return why_kept;
@@ -304,13 +234,13 @@ static void select_root(wn__doc *d, int32_t r, int why_kept)
 			continue;
 		int why = i < dropped_end ? why_dropped : verdict(d, b, base, why_kept);
 		if (why == why_kept)
-			keep_block(d, b, why_kept);
+			wn__sel_keep(d, b, why_kept);
 		else
 			b->reason = (uint8_t)why;
 	}
 }
 
-void wn__select(wn__doc *d)
+void wn__select_article(wn__doc *d)
 {
 	if (!d->has_article) {
 		/* A listing or home page: scored again with teasers as its
@@ -346,10 +276,9 @@ void wn__select(wn__doc *d)
 			wn__block *b = &d->blocks[k];
 			if (b->first < root || b->first >= d->nodes[root].end ||
 			    (b->kind == WN__BK_CAPTION && !d->opt->captions) ||
-			    heading_is_title(d, b) || in_dropped(d, b->first, root))
+			    wn__sel_is_title(d, b) || wn__sel_in_dropped(d, b->first, root))
 				continue;
-			keep_block(d, b, WN__WHY_FALLBACK);
+			wn__sel_keep(d, b, WN__WHY_FALLBACK);
 		}
 	}
-	mark_kept(d);
 }
