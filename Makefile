@@ -81,6 +81,16 @@ SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 asan:
 	$(MAKE) B=build/asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
 
+# The Python module (python/) for the tests and make bench: setuptools
+# builds it from the library's sources into $(B)/python (users install it
+# with pip: README, "From Python").  Debian's python3 first, which has the
+# python3-* packages the tests use.
+PYTHON  ?= $(shell command -v /usr/bin/python3 || command -v python3)
+PY_CFLAGS ?= -Werror
+python:
+	cd python && CFLAGS="$(PY_CFLAGS)" $(PYTHON) setup.py -q build -j 2 \
+		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
+
 # Throughput against a bare gumbo parse of the same pages, in one run.
 BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
                           ../shared/corpora/scrapinghub-dev/html/*.html)
@@ -123,7 +133,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: all clean test asan bench install uninstall format
+.PHONY: all clean test asan bench install uninstall format python
 
 # Fuzzing (clang with libFuzzer): `make fuzz` builds $(B)/fuzz_winnow with
 # ASan and UBSan; `make fuzz-run FUZZ_SECONDS=N` replays the seed corpus
