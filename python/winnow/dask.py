@@ -1,0 +1,113 @@
+"""winnow on a Dask cluster: WARC files in, one JSON Lines file out for each.
+
+    from dask.distributed import Client
+    import winnow.dask
+
+    client = Client("tcp://scheduler:8786")   # or a LocalCluster
+    outputs = winnow.dask.extract_warcs(paths, "extracted/")
+
+Needs dask.distributed (Debian: python3-distributed) on the client and the
+workers, and the winnow package on the workers.  The files must be where
+the workers can read them, and out_dir where they can write (a shared file
+system, or one machine's LocalCluster).
+"""
+
+import logging
+import os
+import tempfile
+
+from . import _warc, _winnow
+
+__all__ = ["extract_warcs", "extract_warc"]
+
+log = logging.getLogger("winnow.dask")
+
+
+def extract_warc(path, out_path, *, name=None, **options):
+    """Extracts one WARC (or WARC.gz) file into the JSON Lines file out_path,
+    with exactly the lines `winnow --warc FILE` prints; returns the messages
+    the command would print on stderr about bad records, in order ("winnow:
+    NAME: record at offset N: reason", NAME being name, else path).  The
+    task extract_warcs() runs on a worker; also usable without Dask.
+
+    out_path is written whole or not at all (a temporary file beside it,
+    then a rename), so a task that is run again by Dask after a worker was
+    lost leaves no half-written file.  OSError when path cannot be read or
+    out_path cannot be written; ValueError when out_path is path."""
+    _check(options)
+    path = os.fspath(path)
+    out_path = os.fspath(out_path)
+    out_dir = os.path.dirname(out_path) or "."
+    os.makedirs(out_dir, exist_ok=True)
+    if os.path.exists(out_path) and os.path.samefile(path, out_path):
+        raise ValueError("%s: the output would overwrite the input" % out_path)
+    messages = []
+    with open(path, "rb") as f:
+        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix="." + os.path.basename(out_path) + ".")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                _warc.Reader(f, path if name is None else name, options, out.write,
+                             messages.append).run()
+            os.replace(tmp, out_path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    return messages
+
+
+def extract_warcs(paths, out_dir, *, client=None, **options):
+    """Extracts WARC (or WARC.gz) files on a dask.distributed cluster: one
+    task per file, on the cluster of client (default: the current client,
+    distributed.get_client()).  Each FILE gives out_dir/NAME.jsonl (NAME:
+    FILE's name less .warc.gz, .warc or .gz) with exactly the lines
+    `winnow --warc FILE` prints; returns these paths, in the order of paths.
+
+    options are those of winnow.extract_json() (format='markdown' for the
+    body as Markdown, links, images, captions, encoding, max_bytes ...)
+    but url and content_type, which come from each record.
+
+    Messages about bad records (truncated, corrupt, too large) are logged
+    as warnings on the logger "winnow.dask", in the order of paths, worded
+    as the command words them.  Retries are Dask's: a task whose worker is
+    lost is run again elsewhere (distributed.scheduler.allowed-failures).
+    When a file cannot be read the others are still done, and the first
+    such error, in the order of paths, is raised once all are."""
+    for key in ("url", "content_type"):
+        if key in options:
+            raise TypeError("extract_warcs(): %s comes from each WARC record" % key)
+    _check(options)
+    from distributed import get_client, wait
+
+    if client is None:
+        client = get_client()
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("extract_warcs(): paths must be a list of paths, not one path")
+    paths = [os.fspath(p) for p in paths]
+    out_dir = os.fspath(out_dir)
+    outputs = [os.path.join(out_dir, _warc.output_name(p)) for p in paths]
+    seen = {}
+    for p, o in zip(paths, outputs):
+        if o in seen:
+            raise ValueError("extract_warcs(): %s and %s would both write %s"
+                             % (seen[o], p, o))
+        seen[o] = p
+    # Absolute paths for the workers, whose working folder may not be ours.
+    futures = [client.submit(_task, os.path.abspath(p), os.path.abspath(o), p, options,
+                             pure=False)
+               for p, o in zip(paths, outputs)]
+    wait(futures)
+    for messages in client.gather(futures):
+        for m in messages:
+            log.warning("%s", m)
+    return outputs
+
+
+def _task(path, out_path, name, options):
+    # The options as one argument: none of their names can meet one of
+    # client.submit()'s own.
+    return extract_warc(path, out_path, name=name, **options)
+
+
+def _check(options):
+    """TypeError or ValueError now, on the client, for bad options."""
+    _winnow._check_options(options, True)
