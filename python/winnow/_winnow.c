@@ -170,18 +170,28 @@ static int set_option(const char *fn, const opt_entry *e, PyObject *v, mode m,
 		}
 		int over = 0;
 		long long k = PyLong_AsLongLongAndOverflow(v, &over);
+		unsigned long long u = (unsigned long long)k;
 		if (k == -1 && PyErr_Occurred())
 			return -1;
+		if (over > 0) { /* above LLONG_MAX: maybe still a size_t */
+			u = PyLong_AsUnsignedLongLong(v);
+			if (u == (unsigned long long)-1 && PyErr_Occurred()) {
+				if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+					return -1;
+				PyErr_Clear();
+				over = -1;
+			}
+		}
 		unsigned long long top = e->kind == K_DEPTH ? 65535 : (unsigned long long)SIZE_MAX;
-		if (over || k < 1 || (unsigned long long)k > top) {
+		if (over < 0 || (!over && k < 1) || u > top) {
 			PyErr_Format(PyExc_ValueError, "%s(): %s must be from 1 to %llu, not %R", fn,
 			             e->name, top, v);
 			return -1;
 		}
 		if (e->kind == K_DEPTH)
-			*(unsigned *)field = (unsigned)k;
+			*(unsigned *)field = (unsigned)u;
 		else
-			*(size_t *)field = (size_t)k;
+			*(size_t *)field = (size_t)u;
 		return 0;
 	}
 	}
