@@ -87,8 +87,9 @@ asan:
 # python3-* packages the tests use.
 PYTHON  ?= $(shell command -v /usr/bin/python3 || command -v python3)
 PY_CFLAGS ?= -Werror
+PY_LDFLAGS ?=
 python:
-	cd python && CFLAGS="$(PY_CFLAGS)" $(PYTHON) setup.py -q build -j 2 \
+	cd python && CFLAGS="$(PY_CFLAGS)" LDFLAGS="$(PY_LDFLAGS)" $(PYTHON) setup.py -q build -j 2 \
 		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
 
 # Throughput against a bare gumbo parse of the same pages, in one run.

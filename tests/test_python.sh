@@ -23,14 +23,32 @@ assert os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-if ! make -s B="$B" PYTHON="$PY" python >"$T/build" 2>&1; then
+# Under make asan the module is built with the sanitizers too, and Python
+# runs with the ASan runtime loaded first (its leak report is of Python's
+# own allocations: off).
+SAN=
+PRELOAD=
+case $B in *asan*)
+	SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+	PYCC=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("CC").split()[0])')
+	PRELOAD=$("${CC:-$PYCC}" -print-file-name=libasan.so)
+	if [ ! -f "$PRELOAD" ]; then
+		echo "FAIL no ASan runtime for the module ($PYCC -print-file-name=libasan.so)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+	;;
+esac
+if ! make -s B="$B" PYTHON="$PY" PY_CFLAGS="-Werror ${SAN:+-O1 $SAN}" PY_LDFLAGS="$SAN" python \
+	>"$T/build" 2>&1; then
 	echo "FAIL make python"
 	sed 's/^/    | /' "$T/build" | tail -n 30
 	echo "0 passed, 1 failed"
 	exit 1
 fi
 # A crash or a hang of pytest itself leaves no counts: one failure.
-PYTHONPATH="$B/python" WINNOW="$W" WINNOW_PYTEST_COUNTS="$T/counts" PYTHONDONTWRITEBYTECODE=1 \
+LD_PRELOAD=${PRELOAD:-$LD_PRELOAD} ASAN_OPTIONS=${PRELOAD:+detect_leaks=0} \
+	PYTHONPATH="$B/python" WINNOW="$W" WINNOW_PYTEST_COUNTS="$T/counts" PYTHONDONTWRITEBYTECODE=1 \
 	timeout 1800 "$PY" -m pytest -q -rs --tb=short -p no:cacheprovider python/tests >"$T/out" 2>&1
 rc=$?
 grep -v -E "^[0-9]+ passed, [0-9]+ failed" "$T/out"
