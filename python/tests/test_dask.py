@@ -153,6 +153,16 @@ def test_extract_warc_without_dask(shards, tmp_path):
     assert out.read_bytes() == command(shards[1])[0]
     with pytest.raises(ValueError, match="overwrite"):
         winnow.dask.extract_warc(shards[1], shards[1])
+    with pytest.raises(TypeError):
+        winnow.dask.extract_warc(shards[1], out, url="https://a.example/")
+    # the file's mode is the umask's, as the command's output is
+    old = os.umask(0o027)
+    try:
+        winnow.dask.extract_warc(shards[1], tmp_path / "m.jsonl")
+    finally:
+        os.umask(old)
+    assert os.stat(tmp_path / "m.jsonl").st_mode & 0o777 == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["m.jsonl", "x"]
 
 
 def test_odd_records(tmp_path):

@@ -14,7 +14,7 @@ system, or one machine's LocalCluster).
 
 import logging
 import os
-import tempfile
+import uuid
 
 from . import _warc, _winnow
 
@@ -34,16 +34,19 @@ def extract_warc(path, out_path, *, name=None, **options):
     then a rename), so a task that is run again by Dask after a worker was
     lost leaves no half-written file.  OSError when path cannot be read or
     out_path cannot be written; ValueError when out_path is path."""
-    _check(options)
-    path = os.fspath(path)
-    out_path = os.fspath(out_path)
+    _check(options, "extract_warc")
+    path = os.fsdecode(path)
+    out_path = os.fsdecode(out_path)
     out_dir = os.path.dirname(out_path) or "."
     os.makedirs(out_dir, exist_ok=True)
     if os.path.exists(out_path) and os.path.samefile(path, out_path):
         raise ValueError("%s: the output would overwrite the input" % out_path)
     messages = []
     with open(path, "rb") as f:
-        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix="." + os.path.basename(out_path) + ".")
+        # A new name of our own (mkstemp's mode would be 0600, not the
+        # umask's), beside the output so that the rename stays on its disk.
+        tmp = os.path.join(out_dir, ".%s.%s.tmp" % (os.path.basename(out_path), uuid.uuid4().hex))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(fd, "wb") as out:
                 _warc.Reader(f, path if name is None else name, options, out.write,
@@ -59,7 +62,8 @@ def extract_warcs(paths, out_dir, *, client=None, **options):
     """Extracts WARC (or WARC.gz) files on a dask.distributed cluster: one
     task per file, on the cluster of client (default: the current client,
     distributed.get_client()).  Each FILE gives out_dir/NAME.jsonl (NAME:
-    FILE's name less .warc.gz, .warc or .gz) with exactly the lines
+    FILE's name less .warc.gz, .warc or .gz; out_dir is made if need be)
+    with exactly the lines
     `winnow --warc FILE` prints; returns these paths, in the order of paths.
 
     options are those of winnow.extract_json() (format='markdown' for the
@@ -72,18 +76,15 @@ def extract_warcs(paths, out_dir, *, client=None, **options):
     lost is run again elsewhere (distributed.scheduler.allowed-failures).
     When a file cannot be read the others are still done, and the first
     such error, in the order of paths, is raised once all are."""
-    for key in ("url", "content_type"):
-        if key in options:
-            raise TypeError("extract_warcs(): %s comes from each WARC record" % key)
-    _check(options)
+    _check(options, "extract_warcs")
     from distributed import get_client, wait
 
     if client is None:
         client = get_client()
     if isinstance(paths, (str, bytes, os.PathLike)):
         raise TypeError("extract_warcs(): paths must be a list of paths, not one path")
-    paths = [os.fspath(p) for p in paths]
-    out_dir = os.fspath(out_dir)
+    paths = [os.fsdecode(p) for p in paths]
+    out_dir = os.fsdecode(out_dir)
     outputs = [os.path.join(out_dir, _warc.output_name(p)) for p in paths]
     seen = {}
     for p, o in zip(paths, outputs):
@@ -108,6 +109,9 @@ def _task(path, out_path, name, options):
     return extract_warc(path, out_path, name=name, **options)
 
 
-def _check(options):
+def _check(options, fn):
     """TypeError or ValueError now, on the client, for bad options."""
+    for key in ("url", "content_type"):
+        if key in options:
+            raise TypeError("%s(): %s comes from each WARC record" % (fn, key))
     _winnow._check_options(options, True)
