@@ -88,6 +88,8 @@ asan:
 PYTHON  ?= $(shell command -v /usr/bin/python3 || command -v python3)
 PY_CFLAGS ?= -Werror
 PY_LDFLAGS ?=
+PY_HAVE  = $(PYTHON) -c 'import os, sysconfig, sys; \
+	sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'
 python:
 	cd python && CFLAGS="$(PY_CFLAGS)" LDFLAGS="$(PY_LDFLAGS)" $(PYTHON) setup.py -q build -j 2 \
 		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
@@ -105,6 +107,9 @@ bench: $(B)/bench $(B)/winnow
 	$(B)/bench -r 3 $(BENCH_PAGES)
 	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
 	sh bench/scale.sh $(B)/winnow $(B)/bench
+	@if [ -n "$(PYTHON)" ] && $(PY_HAVE) 2>/dev/null; then \
+		$(MAKE) -s python && PYTHONPATH=$(B)/python $(PYTHON) python/tools/bench.py $(B)/winnow $(BENCH_PAGES); \
+	else echo "python: skipped (no python3 with Python.h: python3-dev)"; fi
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \

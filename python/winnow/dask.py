@@ -12,18 +12,28 @@ the workers can read them, and out_dir where they can write (a shared file
 system, or one machine's LocalCluster).
 """
 
+from __future__ import annotations
+
 import logging
 import os
 import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import _warc, _winnow
+
+if TYPE_CHECKING:
+    import distributed
+
+Path = str | bytes | os.PathLike
 
 __all__ = ["extract_warcs", "extract_warc"]
 
 log = logging.getLogger("winnow.dask")
 
 
-def extract_warc(path, out_path, *, name=None, **options):
+def extract_warc(path: Path, out_path: Path, *, name: str | None = None,
+                 **options: Any) -> list[str]:
     """Extracts one WARC (or WARC.gz) file into the JSON Lines file out_path,
     with exactly the lines `winnow --warc FILE` prints; returns the messages
     the command would print on stderr about bad records, in order ("winnow:
@@ -58,7 +68,8 @@ def extract_warc(path, out_path, *, name=None, **options):
     return messages
 
 
-def extract_warcs(paths, out_dir, *, client=None, **options):
+def extract_warcs(paths: Iterable[Path], out_dir: Path, *,
+                  client: distributed.Client | None = None, **options: Any) -> list[str]:
     """Extracts WARC (or WARC.gz) files on a dask.distributed cluster: one
     task per file, on the cluster of client (default: the current client,
     distributed.get_client()).  Each FILE gives out_dir/NAME.jsonl (NAME:
