@@ -49,7 +49,8 @@ static const opt_entry OPTIONS[] = {
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
-/* format= names, as the command's -f, --explain[=tsv] and --annotate. */
+/* format= names, as the command's -f, --explain[=tsv] and --annotate; the
+ * first two are also the body formats of JSON (set_format). */
 static const struct {
 	const char *name;
 	wn_format format;
@@ -100,7 +101,7 @@ static int set_format(const char *fn, PyObject *v, mode m, wn_options *opt)
 	}
 	/* extract_json() and the raw call write JSON; their format= names the
 	 * body's, as the command's -f does with --jsonl and --warc. */
-	size_t n = m == M_TEXT ? N_FORMATS : 2;
+	size_t n = m == M_TEXT ? N_FORMATS : 2; /* text, markdown */
 	for (size_t i = 0; i < n; i++)
 		if (PyUnicode_CompareWithASCIIString(v, FORMATS[i].name) == 0) {
 			if (m == M_TEXT)
