@@ -85,13 +85,11 @@ def main():
                        stderr=subprocess.DEVNULL)
 
     w_batch, c_batch = best2(command_batch, cpu_of_children)
-    few = paths[:50]
-
     def command_each():
-        for p in few:
+        for p in paths:
             subprocess.run([cmd, p], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    w_each, c_each = (t / len(few) * n for t in best2(command_each, cpu_of_children))
+    w_each, c_each = best2(command_each, cpu_of_children)
     print("  %-46s %8s %8s %8s" % ("", "ms/page", "CPU ms", "docs/s"))
     for what, w, c in (("winnow.extract(), one thread", w_mod, c_mod),
                        ("winnow -j 1 over all pages (one process)", w_batch, c_batch),
