@@ -308,3 +308,29 @@ def test_threads_give_what_one_thread_gives():
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         many = list(pool.map(lambda p: winnow.extract(p, format="markdown"), pages * 3))
     assert many == one * 3
+
+
+def test_mutated_pages_give_what_the_command_gives(tmp_path, winnow_cmd):
+    """Broken pages (replay.py's mutations) too: the same bytes, or
+    InputError where the command refuses the input (exit 3)."""
+    import random
+    import subprocess
+
+    import replay
+
+    rng = random.Random(5)
+    compared = refused = 0
+    for path in PAGES[::4]:
+        for k, page in enumerate(replay.mutations(rng, read(path))):
+            f = tmp_path / ("m%d.html" % k)
+            f.write_bytes(page)
+            for fmt in ("text", "markdown", "json"):
+                r = subprocess.run([winnow_cmd, "-f", fmt, str(f)], capture_output=True)
+                if r.returncode == 3:
+                    with pytest.raises(winnow.InputError):
+                        winnow.extract(page, format=fmt)
+                    refused += 1
+                    continue
+                assert winnow.extract(page, format=fmt).encode() == r.stdout, (path, k, fmt)
+                compared += 1
+    assert compared > 100 and refused > 0
