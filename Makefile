@@ -89,6 +89,19 @@ SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 asan:
 	$(MAKE) B=build/asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
 
+# The Python module (python/) for the tests and make bench: setuptools
+# builds it from the library's sources into $(B)/python (users install it
+# with pip: README, "From Python").  Debian's python3 first, which has the
+# python3-* packages the tests use.
+PYTHON  ?= $(shell command -v /usr/bin/python3 || command -v python3)
+PY_CFLAGS ?= -Werror
+PY_LDFLAGS ?=
+PY_HAVE  = $(PYTHON) -c 'import os, sysconfig, sys; \
+	sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'
+python:
+	cd python && CFLAGS="$(PY_CFLAGS)" LDFLAGS="$(PY_LDFLAGS)" $(PYTHON) setup.py -q build -j 2 \
+		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
+
 # Throughput against a bare gumbo parse of the same pages, in one run.
 BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
                           ../shared/corpora/scrapinghub-dev/html/*.html)
@@ -102,6 +115,9 @@ bench: $(B)/bench $(B)/winnow
 	$(B)/bench -r 3 $(BENCH_PAGES)
 	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
 	sh bench/scale.sh $(B)/winnow $(B)/bench
+	@if [ -n "$(PYTHON)" ] && $(PY_HAVE) 2>/dev/null; then \
+		$(MAKE) -s python && PYTHONPATH=$(B)/python $(PYTHON) python/tools/bench.py $(B)/winnow $(BENCH_PAGES); \
+	else echo "python: skipped (no python3 with Python.h: python3-dev)"; fi
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
@@ -131,7 +147,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: all clean test asan bench install uninstall format
+.PHONY: all clean test asan bench install uninstall format python
 
 # Fuzzing (clang with libFuzzer): one target per parser of untrusted input,
 # fuzz/fuzz_TARGET.c -- winnow (the library: HTML in any encoding), warc
