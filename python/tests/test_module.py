@@ -181,7 +181,7 @@ def test_bad_arguments():
         lambda: winnow.extract(page, max_bytes=0),
         lambda: winnow.extract(page, max_blocks=-1),
         lambda: winnow.extract(page, max_output=2 ** 64),
-        lambda: winnow.extract(page, max_depth=65536),
+        lambda: winnow.extract(page, max_depth=65535),
         lambda: winnow.extract(page, url="https://a.example/\0"),
         lambda: winnow.extract(page, url="https://a.example/\ud800"),
         lambda: winnow.extract(page, encoding="latin1"),  # a str has no encoding
@@ -191,7 +191,7 @@ def test_bad_arguments():
             call()
             pytest.fail("no ValueError from call %d" % i)
     # the bounds themselves are accepted
-    winnow.extract(page, max_depth=65535, max_bytes=1 << 40, max_blocks=1, max_output=2 ** 63)
+    winnow.extract(page, max_depth=65534, max_bytes=1 << 40, max_blocks=1, max_output=2 ** 63)
     with pytest.warns(winnow.TruncatedWarning):
         winnow.extract(page, max_depth=1, max_bytes=len(page.encode()), max_output=1)
 
@@ -334,3 +334,16 @@ def test_mutated_pages_give_what_the_command_gives(tmp_path, winnow_cmd):
                 assert winnow.extract(page, format=fmt).encode() == r.stdout, (path, k, fmt)
                 compared += 1
     assert compared > 100 and refused > 0
+
+
+def test_kind_option():
+    page = "<html><body><article><p>" + "A sentence of running text, with a comma. " * 30 + "</p></article></body></html>"
+    auto = winnow.extract_json(page)
+    assert auto["kind"] == "article"
+    forced = winnow.extract_json(page, kind="forum")
+    assert forced["kind"] == "forum" and forced["kind_confidence"] == 1
+    assert winnow.extract(page, kind="auto") == winnow.extract(page)
+    with pytest.raises(ValueError):
+        winnow.extract(page, kind="blog")
+    with pytest.raises(TypeError):
+        winnow.extract(page, kind=3)

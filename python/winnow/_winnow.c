@@ -22,7 +22,8 @@ typedef enum opt_kind {
 	K_BOOL,   /* bool -> int field */
 	K_STR,    /* str or None -> const char * field */
 	K_SIZE,   /* int >= 1 or None -> size_t field */
-	K_DEPTH,  /* int from 1 to 65535 or None -> unsigned field */
+	K_DEPTH,  /* int from 1 to WN_MAX_DEPTH or None -> unsigned field */
+	K_KIND,   /* a kind name (str) -> wn_kind field */
 } opt_kind;
 
 typedef struct opt_entry {
@@ -46,6 +47,7 @@ static const opt_entry OPTIONS[] = {
 	{"max_depth", K_DEPTH, FIELD(max_depth)},
 	{"max_blocks", K_SIZE, FIELD(max_blocks)},
 	{"max_output", K_SIZE, FIELD(max_output)},
+	{"kind", K_KIND, FIELD(kind)},
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
@@ -127,6 +129,23 @@ static int set_option(const char *fn, const opt_entry *e, PyObject *v, mode m,
 	switch (e->kind) {
 	case K_FORMAT:
 		return set_format(fn, v, m, opt);
+	case K_KIND: {
+		const char *s = PyUnicode_Check(v) ? PyUnicode_AsUTF8(v) : NULL;
+		int k = s ? wn_kind_from_name(s) : -1;
+		if (!PyUnicode_Check(v)) {
+			PyErr_Format(PyExc_TypeError, "%s(): kind must be a str, not %.100s", fn,
+			             Py_TYPE(v)->tp_name);
+			return -1;
+		}
+		if (k < 0) {
+			PyErr_Format(PyExc_ValueError, "%s(): kind must be 'auto', 'article', "
+			             "'forum', 'product', 'collection', 'listing', "
+			             "'documentation' or 'service', not %R", fn, v);
+			return -1;
+		}
+		*(wn_kind *)field = (wn_kind)k;
+		return 0;
+	}
 	case K_BOOL:
 		if (!PyBool_Check(v)) {
 			PyErr_Format(PyExc_TypeError, "%s(): %s must be True or False, not %.100s",
@@ -183,7 +202,7 @@ static int set_option(const char *fn, const opt_entry *e, PyObject *v, mode m,
 				over = -1;
 			}
 		}
-		unsigned long long top = e->kind == K_DEPTH ? 65535 : (unsigned long long)SIZE_MAX;
+		unsigned long long top = e->kind == K_DEPTH ? WN_MAX_DEPTH : (unsigned long long)SIZE_MAX;
 		if (over < 0 || (!over && k < 1) || u > top) {
 			PyErr_Format(PyExc_ValueError, "%s(): %s must be from 1 to %llu, not %R", fn,
 			             e->name, top, v);
@@ -453,7 +472,8 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 #define KEYWORDS \
 	"url=None, links=False, images=False, captions=False, " \
 	"metadata=False, markdown=False, encoding=None, content_type=None, " \
-	"max_bytes=None, max_depth=None, max_blocks=None, max_output=None)\n--\n\n"
+	"max_bytes=None, max_depth=None, max_blocks=None, max_output=None, " \
+	"kind='auto')\n--\n\n"
 
 #define OPTIONS_DOC \
 	"url: the page's address: links and images are made absolute against it.\n" \
@@ -470,10 +490,13 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"    charset parameter.\n" \
 	"max_bytes: refuse input larger than this (default 64 MiB).\n" \
 	"max_depth: read elements nested deeper than this as part of their\n" \
-	"    ancestor (default 512, at most 65535).\n" \
+	"    ancestor (default 512, at most 65534).\n" \
 	"max_blocks: read at most this many blocks of text (default 1,000,000).\n" \
 	"max_output: cut the output at this many bytes (default 64 MiB), with a\n" \
 	"    winnow.TruncatedWarning.\n" \
+	"kind: read the page as this kind ('article', 'forum', 'product',\n" \
+	"    'collection', 'listing', 'documentation', 'service'); 'auto'\n" \
+	"    (default) decides it from the page's structure.\n" \
 	"\n" \
 	"html is a str (taken as the text it is: a <meta charset> in it is not\n" \
 	"obeyed) or bytes (decoded as the command does: BOM, encoding,\n" \

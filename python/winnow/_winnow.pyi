@@ -18,6 +18,10 @@ class InputError(ValueError):
 class TruncatedWarning(UserWarning):
     """The output was cut at max_output."""
 
+Kind = Literal[
+    "auto", "article", "forum", "product", "collection", "listing", "documentation", "service"
+]
+
 def extract(
     html: Html,
     /,
@@ -35,6 +39,7 @@ def extract(
     max_depth: int | None = None,
     max_blocks: int | None = None,
     max_output: int | None = None,
+    kind: Kind = "auto",
 ) -> str: ...
 def extract_json(
     html: Html,
@@ -53,6 +58,7 @@ def extract_json(
     max_depth: int | None = None,
     max_blocks: int | None = None,
     max_output: int | None = None,
+    kind: Kind = "auto",
 ) -> dict[str, Any]: ...
 def _extract_raw(
     html: bytes, url: bytes | None, content_type: bytes | None, options: dict[str, Any], /
