@@ -51,4 +51,20 @@ void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx
  * with nothing when only white space was. */
 void wn__render_close(wn__buf *out, size_t start);
 
+/* ---- pick.c: what the renderers read from the page beyond its text ---- */
+/* The kept text of root's subtree into b: verbatim for <pre> (its first
+ * newline dropped, <br> a newline), else white space collapsed. */
+void wn__render_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b);
+/* Whether image i goes with the kept content (images are not text, so
+ * selection does not mark them). */
+int wn__render_image_is_kept(const wn__doc *d, int32_t i);
+/* A cell's colspan, 1 to 64. */
+int wn__render_colspan(const wn__node *x);
+/* Whether table t lays out the page (its cells are paragraphs) rather
+ * than holding data; *ncols gets the data columns. */
+int wn__render_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
+/* The language of the code block pre, as a fence's info string, into
+ * out[cap] ("" if it says none). */
+void wn__render_code_lang(const wn__doc *d, int32_t pre, char *out, size_t cap);
+
 #endif

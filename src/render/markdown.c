@@ -23,31 +23,10 @@ static void put_text_char(void *ctx, const char *t, size_t i, size_t len,
 	wn__md_put_char(s, t, i, len, c, k);
 }
 
-/* The info string: a language-xxx or lang-xxx class on <pre> or on the
- * <code> it starts with. */
-static void lang_of(const wn__doc *d, int32_t pre, char *out, size_t cap)
-{
-	int32_t code = pre + 1;
-	while (code < d->nodes[pre].end && d->nodes[code].kind != WN__NODE_ELEMENT)
-		code = d->nodes[code].end;
-	const char *c = wn__attr(&d->nodes[pre], "class"), *p = NULL;
-	if (code < d->nodes[pre].end && d->nodes[code].tag == GUMBO_TAG_CODE && !c)
-		c = wn__attr(&d->nodes[code], "class");
-	for (const char *q = c; q && *q && !p; q++)
-		if (q == c || q[-1] == ' ')
-			p = !strncmp(q, "language-", 9) ? q + 9
-			    : !strncmp(q, "lang-", 5)   ? q + 5 : NULL;
-	size_t o = 0;
-	for (; p && *p && *p != ' ' && o + 1 < cap; p++)
-		if (!strchr("`~ \t\n", *p))
-			out[o++] = *p;
-	out[o] = 0;
-}
-
 static void code_block(wn__md_state *s, int32_t node)
 {
 	wn__buf b = {0};
-	wn__md_gather(s->d, node, 1, &b);
+	wn__render_gather(s->d, node, 1, &b);
 	while (b.len && strchr(" \t\r\n", b.data[b.len - 1]))
 		b.data[--b.len] = 0;
 	if (b.len) {
@@ -56,7 +35,7 @@ static void code_block(wn__md_state *s, int32_t node)
 		f = f < 3 ? 3 : f < sizeof fence ? f : sizeof fence - 1;
 		memset(fence, '`', f);
 		fence[f] = 0;
-		lang_of(s->d, node, info, sizeof info);
+		wn__render_code_lang(s->d, node, info, sizeof info);
 		wn__md_owe(s, 2);
 		wn__md_flush(s, 0);
 		wn__md_put(s, fence);
@@ -185,7 +164,7 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 	int tag = x->tag, images = d->opt->images;
 	if (!(x->flags & WN__NF_KEEP)) {
 		if (tag == GUMBO_TAG_IMG) {
-			if (images && wn__md_image_is_kept(d, i))
+			if (images && wn__render_image_is_kept(d, i))
 				wn__md_image(s, x);
 			return;
 		}
@@ -200,7 +179,7 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
 		                        tag == GUMBO_TAG_BR)) {
 			if (s->tnode >= 0 && s->cell < 0 && wn__tag_is(tag, WN__TC_CELL))
-				for (int k = wn__md_colspan(x); k > 0; k--, s->col++)
+				for (int k = wn__render_colspan(x); k > 0; k--, s->col++)
 					wn__md_put(s, " |");
 			wn__walk_skip(w);
 			return;
@@ -270,7 +249,7 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		return;
 	case GUMBO_TAG_TABLE:
 		if (s->tnode < 0 && s->cell < 0 && s->hnode < 0 &&
-		    !wn__md_is_layout_table(d, i, &s->ncols)) {
+		    !wn__render_is_layout_table(d, i, &s->ncols)) {
 			wn__md_close_inlines(s); /* the markers cannot span the table */
 			wn__md_owe(s, 2);
 			s->tnode = i;
@@ -313,7 +292,7 @@ static void leave(wn__md_state *s, int32_t i)
 	} else if (i == s->hnode) {
 		leave_heading(s);
 	} else if (i == s->cell) {
-		for (int k = wn__md_colspan(x); k > 0; k--, s->col++)
+		for (int k = wn__render_colspan(x); k > 0; k--, s->col++)
 			wn__md_put(s, " |");
 		s->cell = -1;
 		s->cellfresh = s->ow.space = 0;

@@ -86,21 +86,15 @@ void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
 void wn__md_put_plain(wn__md_state *s, const char *t);
 
 /* ---- md_inline.c ---- */
-/* The kept text of root's subtree into b: verbatim for <pre>. */
-void wn__md_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b);
 size_t wn__md_longest_run(const char *t, char c);
 void wn__md_code_span(wn__md_state *s, int32_t node);
 const char *wn__md_format_url(wn__md_state *s, const char *raw);
 void wn__md_push_inline(wn__md_state *s, int32_t node, int kind, const char *url);
 void wn__md_pop_inline(wn__md_state *s, int32_t node);
-int wn__md_image_is_kept(const wn__doc *d, int32_t i);
 void wn__md_image(wn__md_state *s, const wn__node *x);
 int wn__md_math(wn__md_state *s, const wn__node *x);
 
 /* ---- md_table.c ---- */
-int wn__md_colspan(const wn__node *x);
-/* Layout or data (see WN__MD_LAYOUT_CELL_CHARS); counts data columns. */
-int wn__md_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
 void wn__md_enter_row(wn__md_state *s);
 void wn__md_leave_row(wn__md_state *s);
 
