@@ -286,6 +286,12 @@ TEST(pre)
 	check_html(m, LIST("<code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n</code>",
 	                   "<code>x = ```\n\ty\n</code>"), NULL);
 	free(m);
+	/* Code viewers that put each line in a block of its own (Stripe's
+	 * docs: <div> per line inside <pre>): a line each, as shown. */
+	m = md("<pre><code><div><span>{</span></div><div>  \"id\": 1,</div>"
+	       "<div>  \"ok\": true</div><div>}</div></code></pre>");
+	CHECK_HAS(m, "```\n{\n  \"id\": 1,\n  \"ok\": true\n}\n```\n");
+	free(m);
 	check_words(F_PRE);
 }
 

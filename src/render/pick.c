@@ -20,7 +20,8 @@ static void put_space(wn__buf *b)
 }
 
 /* The kept text of a subtree: verbatim for <pre> (its first newline
- * dropped, <br> a newline), else with white space collapsed. */
+ * dropped, <br> a newline, a block inside it a line of its own, as a
+ * browser shows it), else with white space collapsed. */
 void wn__render_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
 {
 	wn__walk w;
@@ -36,6 +37,9 @@ void wn__render_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
 			}
 			if (pre && !leave && x->tag == GUMBO_TAG_BR)
 				wn__buf_putc(b, '\n');
+			else if (pre && i != root && (x->flags & WN__NF_BLOCK) && b->len &&
+			         b->data[b->len - 1] != '\n')
+				wn__buf_putc(b, '\n'); /* code viewers: a <div> a line */
 			else if (!pre && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR))
 				put_space(b);
 			continue;
