@@ -66,5 +66,13 @@ int wn__render_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
 /* The language of the code block pre, as a fence's info string, into
  * out[cap] ("" if it says none). */
 void wn__render_code_lang(const wn__doc *d, int32_t pre, char *out, size_t cap);
+/* Image i's source as written in the page, or NULL when it has none. */
+const char *wn__render_image_src(const wn__doc *d, int32_t i);
+/* Link x's href as written (spaces before it skipped), or NULL when it
+ * leads nowhere: none, empty, or within the page ("#..."). */
+const char *wn__render_link_target(const wn__node *x);
+/* 0 for a URL that runs script or holds data (javascript:, vbscript:,
+ * data:, however spelt), which no output writes. */
+int wn__render_url_is_safe(const char *u);
 
 #endif

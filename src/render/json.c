@@ -50,7 +50,7 @@ static json_t *jlist(const char *const *v, size_t n)
 }
 
 void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
-                     wn__buf *out)
+                     const char *html, size_t html_len, wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	json_t *o = json_object();
@@ -67,6 +67,8 @@ void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
 	json_object_set_new(o, "categories", jlist(m->categories, m->n_categories));
 	json_object_set_new(o, d->opt->json_markdown ? "markdown" : "text",
 	                    jstring(body, body_len));
+	if (html) /* only when asked, so that other objects stay as they were */
+		json_object_set_new(o, "html", jstring(html, html_len));
 	if (d->truncated) /* only when cut, so that other objects stay as they were */
 		json_object_set_new(o, "truncated", json_true());
 	/* Compact: one object per line, as JSON Lines readers want. */

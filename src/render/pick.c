@@ -143,3 +143,44 @@ void wn__render_code_lang(const wn__doc *d, int32_t pre, char *out, size_t cap)
 			out[o++] = *p;
 	out[o] = 0;
 }
+
+/* An image's source as written: src, else the lazy-loading data-src
+ * (data: URLs are placeholders, never the image). */
+const char *wn__render_image_src(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	const char *src = wn__attr(x, "src");
+	if (!src || !*src || !strncasecmp(src, "data:", 5))
+		src = wn__attr(x, "data-src");
+	if (!src || !*src || !strncasecmp(src, "data:", 5))
+		return NULL;
+	return src;
+}
+
+const char *wn__render_link_target(const wn__node *x)
+{
+	const char *h = wn__attr(x, "href");
+	while (h && (*h == ' ' || (*h >= '\t' && *h <= '\r')))
+		h++;
+	/* In-page anchors lead nowhere once the page is gone. */
+	return h && *h && *h != '#' ? h : NULL;
+}
+
+/* A URL as a browser reads it: C0 controls and spaces around it go, tabs
+ * and newlines inside it too (WHATWG URL), so "java\tscript:" is
+ * javascript: -- and scripts and inline data are never written. */
+int wn__render_url_is_safe(const char *u)
+{
+	char scheme[16];
+	size_t n = 0;
+	while (*u && (unsigned char)*u <= ' ')
+		u++;
+	for (; *u && *u != ':' && n < sizeof scheme - 1; u++)
+		if (*u != '\t' && *u != '\n' && *u != '\r')
+			scheme[n++] = (char)(*u | 32);
+	scheme[n] = 0;
+	if (*u != ':')
+		return 1;
+	return strcmp(scheme, "javascript") && strcmp(scheme, "vbscript") &&
+	       strcmp(scheme, "data");
+}
