@@ -342,6 +342,14 @@ TEST(links)
 	m = render(F_LINKS, (opts){.links = 1});
 	CHECK_HAS(m, "[relative](../x?a=1)");
 	free(m);
+	/* however a script URL is spelt, it is not a link */
+	m = render("<p>The painter's notes, which the parish keeps with care, say "
+	           "<a href=\"java&#9;script:alert(1)\">tab</a>, <a href=\" JavaScript:x\">case"
+	           "</a>, <a href=\"vbscript:x\">vb</a> and <a href=\"data:text/html,x\">data</a>."
+	           "</p>", (opts){.links = 1, .url = "https://ex.org/a/"});
+	CHECK_HAS(m, "say tab, case, vb and data.");
+	CHECK(!strstr(m, "]("));
+	free(m);
 	m = md(F_LINKS);
 	CHECK_HAS(m, "See absolute, relative, spaced and scripted.");
 	free(m);

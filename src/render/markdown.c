@@ -206,12 +206,8 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		wn__md_push_inline(s, i, WN__MD_K_DEL, NULL);
 		return;
 	case GUMBO_TAG_A: {
-		const char *h = wn__attr(x, "href");
-		while (h && (*h == ' ' || (*h >= '\t' && *h <= '\r')))
-			h++;
-		/* In-page anchors lead nowhere once the page is gone. */
-		if (d->opt->links && h && *h && *h != '#' &&
-		    strncasecmp(h, "javascript:", 11))
+		const char *h = d->opt->links ? wn__render_link_target(x) : NULL;
+		if (h && wn__render_url_is_safe(h))
 			wn__md_push_inline(s, i, WN__MD_K_LINK, wn__md_format_url(s, h));
 		return;
 	}
