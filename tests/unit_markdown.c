@@ -393,17 +393,33 @@ TEST(tricky)
 		"<ol><li>one</li><code><p>stray text</p></code><li>two</li></ol>",
 		"<p>Slash <em> \\ </em>then <del>x</del><em>=</em> and (<em>\"q\"</em>).</p>",
 		"<p><b>2) &gt; ]</b>foo and <b>x.</b><i>y</i></p>",
-		"<dl><dt>Term</dt><dd>one</dd><dd>two</dd><dt>Other</dt><dd>three</dd></dl>",
 		"<ul><li><br></li><li>x</li></ul><p>after</p>",
 		"<p>Line one<br>- two<br>3. three<br>=== four</p>",
 	};
 	for (size_t k = 0; k < sizeof frags / sizeof *frags; k++)
 		check_words(frags[k]);
-	char *m = md(frags[4]);
-	CHECK_HAS(m, "Term\n\n- one\n- two\n\nOther\n\n- three\n");
-	free(m);
-	m = md(frags[6]);
+	char *m = md(frags[5]);
 	CHECK_HAS(m, "Line one\\\n\\- two\\\n3\\. three\\\n\\=== four\n");
+	free(m);
+}
+
+/* A definition list: each term a line, each definition a paragraph of
+ * its own after it, marked ": " and indented under the mark (PHP
+ * Markdown Extra's and pandoc's syntax, plain paragraphs to CommonMark),
+ * not a one-item bullet list per definition. */
+TEST(definition_lists)
+{
+	char *m = md("<dl><dt>Term</dt><dd>one</dd><dd>two</dd><dt>Other <code>x</code></dt>"
+	             "<dd>three, which the parish keeps.<ul><li>alpha</li><li>beta</li></ul></dd>"
+	             "<dd><ul><li>gamma</li><li>delta</li></ul></dd><dd>- dash</dd></dl>");
+	CHECK_HAS(m, "\n\nTerm\n\n: one\n\n: two\n\nOther `x`\n\n"
+	             ": three, which the parish keeps.\n  - alpha\n  - beta\n\n"
+	             ":\n  - gamma\n  - delta\n\n: \\- dash\n\n");
+	check_html(m, LIST("<p>Term</p>\n<p>: one</p>\n<p>: two</p>\n<p>Other <code>x</code></p>",
+	                   "<p>: three, which the parish keeps.</p>\n<ul>\n<li>alpha</li>",
+	                   "<p>:</p>\n<ul>\n<li>gamma</li>\n<li>delta</li>\n</ul>",
+	                   "<p>: - dash</p>"),
+	           LIST("<li>one</li>", "<li>two</li>"));
 	free(m);
 }
 
@@ -498,6 +514,7 @@ int main(void)
 	RUN(images);
 	RUN(escaping);
 	RUN(tricky);
+	RUN(definition_lists);
 	RUN(math);
 	RUN(shape);
 	RUN(deep);

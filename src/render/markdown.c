@@ -73,6 +73,14 @@ static void enter_list(wn__md_state *s, int32_t i)
 	const wn__node *x = &s->d->nodes[i];
 	wn__md_frame *top = s->nfr ? &s->fr[s->nfr - 1] : NULL;
 	int in_item = top && top->kind == WN__MD_F_ITEM;
+	if (in_item && top->pending && top->mark[0] == ':' && s->nfr == s->nreal) {
+		/* ": - a" is no list: the definition's ":" stands alone. */
+		wn__md_flush(s, 0);
+		if (s->o->len && s->o->data[s->o->len - 1] == ' ')
+			s->o->data[--s->o->len] = 0;
+		s->fresh = 0;
+		top = &s->fr[s->nfr - 1];
+	}
 	int adjacent = s->o->len == s->ladj_len && s->nfr == s->ladj_depth;
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_LIST);
 	f->ordered = x->tag == GUMBO_TAG_OL;
@@ -90,16 +98,31 @@ static void enter_list(wn__md_state *s, int32_t i)
 	f->delim = f->ordered ? '.' : '-';
 	if (adjacent && (a == '.' || a == ')') == f->ordered)
 		f->delim = a == '.' ? ')' : a == ')' ? '.' : a == '-' ? '*' : '-';
+	if (x->tag == GUMBO_TAG_DL)
+		f->delim = ':'; /* its items are definitions (enter_item) */
 	/* Only a bullet list or one starting at 1 may follow text unparted. */
 	wn__md_owe(s, in_item && !(f->ordered && f->next != 1) ? 1 : 2);
 }
 
+/* A definition (<dd>) is a paragraph of its own after its term, marked
+ * ": " with its further lines indented under it (the definition lists of
+ * PHP Markdown Extra and pandoc; CommonMark reads plain paragraphs):
+ *
+ *     Term
+ *
+ *     : Definition
+ *
+ *       Its second paragraph.
+ */
 static void enter_item(wn__md_state *s, int32_t i)
 {
 	wn__md_frame *l = s->nfr ? &s->fr[s->nfr - 1] : NULL;
+	int dd = s->d->nodes[i].tag == GUMBO_TAG_DD;
 	if (l && l->kind != WN__MD_F_LIST)
 		l = NULL;
-	if (l && s->o->len != l->len0 && s->o->len == l->item_end)
+	if (dd)
+		wn__md_owe(s, 2); /* ": a" then ": b" would be one paragraph */
+	else if (l && s->o->len != l->len0 && s->o->len == l->item_end)
 		s->ow.breaks = 1, s->hard = 0; /* right after an item: tight */
 	else if (l && s->o->len != l->len0)
 		wn__md_owe(s, 2); /* after other content in the list */
@@ -108,10 +131,18 @@ static void enter_item(wn__md_state *s, int32_t i)
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_ITEM);
 	if (f->kind == WN__MD_F_INERT)
 		return;
-	if (l && l->ordered)
+	if (dd) {
+		snprintf(f->mark, sizeof f->mark, ": ");
+		/* CommonMark sees no container in a definition: indented once
+		 * it is a paragraph, indented twice (four spaces) code. */
+		for (size_t k = 0; k + 1 < s->nfr; k++)
+			f->flat |= s->fr[k].kind == WN__MD_F_ITEM && s->fr[k].mark[0] == ':';
+	}
+	else if (l && l->ordered)
 		snprintf(f->mark, sizeof f->mark, "%d%c ", (int)l->next++, l->delim);
 	else
-		snprintf(f->mark, sizeof f->mark, "%c ", l ? l->delim : '-');
+		snprintf(f->mark, sizeof f->mark, "%c ",
+		         l && l->delim != ':' ? l->delim : '-');
 	f->pending = 1;
 	s->fresh = 1;
 }

@@ -15,6 +15,7 @@ enum { WN__MD_F_QUOTE, WN__MD_F_LIST, WN__MD_F_ITEM, WN__MD_F_INERT };
 typedef struct wn__md_frame {
 	int32_t node;
 	uint8_t kind, ordered, pending; /* pending: item marker not yet written */
+	uint8_t flat;                   /* item: its further lines not indented */
 	char delim;                     /* list: '-', '*', '.' or ')' */
 	int32_t next;                   /* list: next number */
 	size_t len0, item_end;          /* list: output length at its start,
