@@ -4,7 +4,9 @@
   html_check.py words FILE.html FILE.txt
       the HTML's text (tags as a browser parts words: block elements and
       <br> part them, inline ones do not; character references decoded)
-      has exactly the words of the text output, in the same order
+      has exactly the words of the text output, in the same order; a code
+      block's language (<code class="language-X">) may be the word the
+      text output has there (the block's label in the page) or none
   html_check.py structure FILE.html
       only the elements and attributes winnow writes, properly nested:
       no block inside text or inline elements, items in their lists,
@@ -78,6 +80,9 @@ class Reader(html.parser.HTMLParser):
             self.errors.append("<%s> in %s" % (tag, "/".join(self.stack[-2:]) or "nothing"))
         if tag in OUTLINE:
             self.texts.append((tag, len(self.stack), []))
+        cls = dict(attrs).get("class") or ""
+        if tag == "code" and cls.startswith("language-"):
+            self.words.append(("info", cls[9:]))
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -115,16 +120,42 @@ def read(path):
 
 
 def body_words(r):
-    """The words of the text, the <title> left out."""
-    out, skip = [], False
+    """The words of the text, the <title> left out; a code block's
+    language (class language-X) as a tuple of words that may be left out."""
+    out, skip, text = [], False, []
     for w in r.words:
-        if w == "\0title":
+        if isinstance(w, tuple):
+            out.extend("".join(text).split())
+            text = []
+            out.append(tuple(w[1].split()))
+        elif w == "\0title":
             skip = True
         elif w == "\0":
             skip = False
         elif not skip:
-            out.append(w)
-    return "".join(out).split()
+            text.append(w)
+    return out + "".join(text).split()
+
+
+def same_words(want, got):
+    """Whether got is want, where a code block's language in got may say
+    the words want has there (its label in the page) or be passed over;
+    passed over when the word after it fits too."""
+    i, k = 0, 0
+    while k < len(got):
+        g = got[k]
+        if isinstance(g, tuple):
+            n = len(g)
+            fits = [w.lower() for w in want[i:i + n]] == [w.lower() for w in g]
+            after = got[k + 1] if k + 1 < len(got) else None
+            if fits and not (i < len(want) and after == want[i]):
+                i += n
+            k += 1
+            continue
+        if i >= len(want) or want[i] != g:
+            return False
+        i, k = i + 1, k + 1
+    return i == len(want)
 
 
 def main(argv):
@@ -148,7 +179,8 @@ def main(argv):
         with open(argv[3], encoding="utf-8") as f:
             want = f.read().split()
         got = body_words(r)
-        if got != want:
+        if not same_words(want, got):
+            got = [w if isinstance(w, str) else "[language: %s]" % " ".join(w) for w in got]
             diff = difflib.unified_diff(want, got, "text output", "HTML output", lineterm="", n=2)
             print("\n".join(list(diff)[:30]))
             return 1

@@ -162,6 +162,31 @@ TEST(code_blocks_are_verbatim)
 	free(m);
 }
 
+/* The language from the page's conventions and from a label, which is
+ * then not written as a paragraph (as in Markdown). */
+TEST(code_languages_and_labels)
+{
+	char *m = h("<div class=\"highlight-python notranslate\"><div class=\"highlight\">"
+	            "<pre>x = 1</pre></div></div>"
+	            "<div class=\"code-example\"><div class=\"example-header\">"
+	            "<span>js</span></div><pre class=\"brush: js notranslate\"><code>let y;"
+	            "</code></pre></div>");
+	CHECK_STR(tail(m), "<pre><code class=\"language-python\">x = 1</code></pre>\n"
+	                   "<pre><code class=\"language-js\">let y;</code></pre>\n");
+	free(m);
+}
+
+/* Images without src: srcset's largest candidate, <picture>'s source. */
+TEST(responsive_images)
+{
+	char *m = render("<p><img srcset=\"s.jpg 480w, l.jpg 1200w\" alt=\"W\"></p>"
+	                 "<picture><source srcset=\"p.webp 1x, p2.webp 2x\"><img alt=\"P\">"
+	                 "</picture>", (opts){.images = 1, .url = "https://ex.org/a/"});
+	CHECK_STR(tail(m), "<p><img src=\"https://ex.org/a/l.jpg\" alt=\"W\"></p>\n"
+	                   "<p><img src=\"https://ex.org/a/p2.webp\" alt=\"P\"></p>\n");
+	free(m);
+}
+
 TEST(nothing_active_or_styled_survives)
 {
 	char *m = render("<p onclick=\"steal()\" style=\"color:red\" class=\"lead\" id=\"p1\">"
@@ -516,6 +541,8 @@ int main(int argc, char **argv)
 	RUN(inline_elements_are_kept_and_never_hold_blocks);
 	RUN(tables_keep_their_structure_and_spans);
 	RUN(code_blocks_are_verbatim);
+	RUN(code_languages_and_labels);
+	RUN(responsive_images);
 	RUN(nothing_active_or_styled_survives);
 	RUN(text_and_attributes_are_escaped);
 	RUN(urls_are_absolute_with_the_url_option);

@@ -295,6 +295,68 @@ TEST(pre)
 	check_words(F_PRE);
 }
 
+/* A fence's info string from every common convention; words that say
+ * "no language" give none. */
+TEST(fence_languages)
+{
+	static const char *const cases[][2] = {
+		{"<pre class=\"language-rust ignore\"><code>let x;</code></pre>", "rust"},
+		{"<pre class=\"highlight\"><code class=\"lang-py\">x = 1</code></pre>", "py"},
+		{"<pre class=\"brush: js; gutter: false\">let x;</pre>", "js"},
+		{"<pre class=\"brush:php\">$x;</pre>", "php"},
+		{"<div class=\"highlight highlight-source-shell\"><pre>ls -l</pre></div>", "shell"},
+		{"<div class=\"highlight-python notranslate\"><div class=\"highlight\">"
+		 "<pre>x = 1</pre></div></div>", "python"},
+		{"<div class=\"language-yaml highlighter-rouge\"><div class=\"highlight\">"
+		 "<pre class=\"highlight\"><code>a: 1</code></pre></div></div>", "yaml"},
+		{"<pre lang=\"ruby\"><code>puts 1</code></pre>", "ruby"},
+		{"<pre><code data-lang=\"toml\">a = 1</code></pre>", "toml"},
+		{"<div class=\"gatsby-highlight\" data-language=\"sql\"><pre class=\"x\">"
+		 "<code>SELECT 1;</code></pre></div>", "sql"},
+		{"<div class=\"sourceCode\"><pre class=\"sourceCode haskell\"><code>main = 1</code>"
+		 "</pre></div>", "haskell"},
+		{"<div class=\"mw-highlight mw-highlight-lang-ini\"><pre>a=1</pre></div>", "ini"},
+		{"<pre><code class=\"lang-auto\">plain</code></pre>", ""},
+		{"<pre class=\"language-none\">plain</pre>", ""},
+		{"<div class=\"highlight-block\"><pre>plain</pre></div>", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char *m = md(cases[k][0]), want[64];
+		snprintf(want, sizeof want, "\n\n```%s\n", cases[k][1]);
+		CHECK_HAS(m, want);
+		free(m);
+	}
+	/* A wrapper holding more than the code says nothing of it: an
+	 * article's lang-en is the page's language. */
+	char *m = md("<div class=\"lang-en\"><p>A paragraph of the wrapper, long enough to "
+	             "be text of its own.</p><pre>x = 1</pre></div>");
+	CHECK_HAS(m, "\n\n```\nx = 1\n```\n");
+	free(m);
+}
+
+/* A code block's label -- a word naming the language, just before the
+ * code in a wrapper that holds only the two (MDN's example header, a
+ * "Python" bar) -- is the fence's info string, not a paragraph. */
+TEST(fence_labels)
+{
+	char *m = md("<div class=\"code-example\"><div class=\"example-header\">"
+	             "<span class=\"language-name\">css</span></div>"
+	             "<pre class=\"brush: css notranslate\"><code>a { b: c; }</code></pre></div>"
+	             "<div class=\"code-block\"><div class=\"code-label\">Python</div>"
+	             "<pre><code>print(1)</code></pre></div>");
+	CHECK_HAS(m, "by the gate.\n\n```css\na { b: c; }\n```\n\n```python\nprint(1)\n```\n");
+	free(m);
+	/* not a label: a file name, a word that is not the language, a
+	 * label beside other text */
+	m = md("<div class=\"listing\"><p class=\"filename\">main.py</p><pre>x = 1</pre></div>"
+	       "<div><span>Shell</span><pre class=\"language-python\">y = 2</pre></div>"
+	       "<div><p>Run this, which the miller wrote down in his own hand:</p>"
+	       "<p>Bash</p><pre>z</pre></div>");
+	CHECK_HAS(m, "main.py\n\n```\nx = 1\n```\n\nShell\n\n```python\ny = 2\n```\n");
+	CHECK_HAS(m, "Bash\n\n```\nz\n```\n");
+	free(m);
+}
+
 TEST(inline_code)
 {
 	char *m = md(F_CODE);
@@ -352,6 +414,26 @@ TEST(links)
 	free(m);
 	m = md(F_LINKS);
 	CHECK_HAS(m, "See absolute, relative, spaced and scripted.");
+	free(m);
+}
+
+/* srcset without src (the largest candidate), lazy data-srcset behind a
+ * data: placeholder, <picture>'s sources. */
+TEST(responsive_images)
+{
+	char *m = render("<p><img srcset=\"s.jpg 480w, m.jpg 800w, l.jpg 1200w, x.jpg 900w\" "
+	                 "alt=\"Widths\"></p>"
+	                 "<p><img srcset=\"a.png, b.png 2x, c.png 1.5x\" alt=\"Densities\"></p>"
+	                 "<p><img src=\"data:image/gif;base64,R0\" data-srcset=\"https://cdn.example/"
+	                 "w_300,h_200/p.jpg 300w, https://cdn.example/w_600,h_400/p.jpg 600w\" "
+	                 "alt=\"Lazy\"></p>"
+	                 "<picture><source type=\"image/avif\" srcset=\"p.avif 1x, p2.avif 2x\">"
+	                 "<source srcset=\"p.webp\"><img alt=\"Picture\"></picture>"
+	                 "<p><img src=\"kept.jpg\" srcset=\"big.jpg 2000w\" alt=\"Src\"></p>",
+	                 (opts){.images = 1});
+	CHECK_HAS(m, "![Widths](l.jpg)\n\n![Densities](b.png)\n\n"
+	             "![Lazy](https://cdn.example/w_600,h_400/p.jpg)\n\n![Picture](p2.avif)\n\n"
+	             "![Src](kept.jpg)\n");
 	free(m);
 }
 
@@ -507,10 +589,13 @@ int main(void)
 	RUN(lists);
 	RUN(blockquote);
 	RUN(pre);
+	RUN(fence_languages);
+	RUN(fence_labels);
 	RUN(inline_code);
 	RUN(emphasis);
 	RUN(table);
 	RUN(links);
+	RUN(responsive_images);
 	RUN(images);
 	RUN(escaping);
 	RUN(tricky);

@@ -64,10 +64,19 @@ int wn__render_colspan(const wn__node *x);
  * than holding data; *ncols gets the data columns. */
 int wn__render_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
 /* The language of the code block pre, as a fence's info string, into
- * out[cap] ("" if it says none). */
+ * out[cap] ("" if it says none): from the markup's conventions, else
+ * from the block that labels it (see wn__render_code_labels). */
 void wn__render_code_lang(const wn__doc *d, int32_t pre, char *out, size_t cap);
-/* Image i's source as written in the page, or NULL when it has none. */
-const char *wn__render_image_src(const wn__doc *d, int32_t i);
+/* The kept blocks that only label a code block with its language (a "js"
+ * above MDN's examples), marked in an array of d->n_blocks (malloc'd, the
+ * caller frees it), or NULL if there are none: Markdown and HTML write the
+ * language as the block's info string or class instead. */
+uint8_t *wn__render_code_labels(const wn__doc *d);
+/* Image i's source as written in the page: src, else data-src (lazy
+ * loading), else the largest candidate of srcset, data-srcset, or those
+ * of a <picture>'s first <source>; data: URLs (placeholders) never.  NULL
+ * when it has none; copies come from arena a. */
+const char *wn__render_image_src(const wn__doc *d, int32_t i, wn__arena *a);
 /* Link x's href as written (spaces before it skipped), or NULL when it
  * leads nowhere: none, empty, or within the page ("#..."). */
 const char *wn__render_link_target(const wn__node *x);

@@ -80,6 +80,7 @@ typedef struct hstate {
 	size_t fig_ib;     /* the innermost block then */
 	int fig_bound;     /* a boundary in it, owed if an image is written */
 	int32_t last_cp;   /* the last character of text written, 0 after a tag */
+	uint8_t *labels;   /* blocks that label code blocks (not written) */
 } hstate;
 
 /* ---- escaping ---- */
@@ -348,7 +349,9 @@ static void put_char(void *ctx, const char *t, size_t i, size_t len, int32_t cp,
 static void text(void *ctx, int32_t i, const char *t)
 {
 	hstate *s = ctx;
-	(void)i;
+	int32_t k = s->d->nodes[i].block;
+	if (s->labels && k >= 0 && s->labels[k])
+		return; /* the code's class says it */
 	wn__render_collapse(t, &s->ow, put_char, s);
 }
 
@@ -363,7 +366,7 @@ static const char *url_of(hstate *s, const char *raw)
 static void image(hstate *s, int32_t i)
 {
 	const wn__node *x = &s->d->nodes[i];
-	const char *raw = wn__render_image_src(s->d, i), *alt = wn__attr(x, "alt");
+	const char *raw = wn__render_image_src(s->d, i, &s->arena), *alt = wn__attr(x, "alt");
 	const char *u = raw ? url_of(s, raw) : NULL;
 	if (!u)
 		return;
@@ -760,10 +763,12 @@ void wn__render_html(const wn__doc *d, wn__buf *out)
 	root->open = 1;
 	root->len0 = s.start;
 	s.pending = s.n;
+	s.labels = wn__render_code_labels(d);
 	wn__render_walk(d, &ops, &s);
 	while (s.n > 1)
 		pop(&s);
 	wn__render_close(out, s.start);
+	free(s.labels);
 	free(s.st);
 	wn__arena_free(&s.arena);
 }

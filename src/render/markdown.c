@@ -353,7 +353,9 @@ static void md_leave(void *ctx, int32_t i) { leave(ctx, i); }
 static void md_text(void *ctx, int32_t i, const char *t)
 {
 	wn__md_state *s = ctx;
-	(void)i;
+	int32_t k = s->d->nodes[i].block;
+	if (s->labels && k >= 0 && s->labels[k])
+		return; /* the fence's info string says it */
 	wn__render_collapse(t, &s->ow, put_text_char, s);
 }
 
@@ -364,8 +366,10 @@ void wn__render_markdown(const wn__doc *d, wn__buf *out)
 	            .cell = -1, .fig = -1, .lc_end = SIZE_MAX, .ladj_len = SIZE_MAX,
 	            .code_end = SIZE_MAX};
 	wn__arena_init(&s.arena);
+	s.labels = wn__render_code_labels(d);
 	wn__render_walk(d, &ops, &s);
 	wn__render_close(out, s.start);
+	free(s.labels);
 	free(s.fr);
 	free(s.in);
 	wn__arena_free(&s.arena);

@@ -59,6 +59,7 @@ typedef struct wn__md_state {
 	size_t fig_len;    /* the output's length when it was entered */
 	int ncols, col, rows, cellfresh;
 	size_t ladj_len, ladj_depth; /* where the last list ended */
+	uint8_t *labels;   /* blocks that label code blocks (not written) */
 	char ladj_delim;
 } wn__md_state;
 

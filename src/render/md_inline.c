@@ -176,10 +176,9 @@ void wn__md_pop_inline(wn__md_state *s, int32_t node)
 
 void wn__md_image(wn__md_state *s, const wn__node *x)
 {
-	const char *src = wn__attr(x, "src"), *alt = wn__attr(x, "alt");
-	if (!src || !*src || !strncasecmp(src, "data:", 5))
-		src = wn__attr(x, "data-src");
-	if (!src || !*src || !strncasecmp(src, "data:", 5))
+	const char *src = wn__render_image_src(s->d, (int32_t)(x - s->d->nodes), &s->arena);
+	const char *alt = wn__attr(x, "alt");
+	if (!src || !wn__render_url_is_safe(src))
 		return;
 	const char *u = wn__md_format_url(s, src);
 	if (s->fig >= 0 && s->cell < 0 && s->hnode < 0 && !s->fresh)
