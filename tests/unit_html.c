@@ -131,11 +131,14 @@ TEST(tables_keep_their_structure_and_spans)
 {
 	char *m = h("<table><thead><tr><th>Name</th><th>Value</th></tr></thead>"
 	            "<tr><td colspan=\"2\">wide</td></tr>"
-	            "<tr><td rowspan=\"2\">a</td><td></td></tr><tr><td>c</td></tr></table>");
+	            "<tr><td rowspan=\"2\">a</td><td></td></tr><tr><td>c</td></tr>"
+	            "<tr><td colspan=\"x\" rowspan=\"two\">d</td><td rowspan=\" 0\">e</td>"
+	            "</tr></table>");
 	CHECK_HAS(m, "<table>\n<thead>\n<tr>\n<th>Name</th>\n<th>Value</th>\n</tr>\n</thead>\n"
 	             "<tbody>\n<tr>\n<td colspan=\"2\">wide</td>\n</tr>\n"
 	             "<tr>\n<td rowspan=\"2\">a</td>\n<td></td>\n</tr>\n"
-	             "<tr>\n<td>c</td>\n</tr>\n</tbody>\n</table>\n");
+	             "<tr>\n<td>c</td>\n</tr>\n"
+	             "<tr>\n<td>d</td>\n<td rowspan=\"0\">e</td>\n</tr>\n</tbody>\n</table>\n");
 	free(m);
 	/* a table laying out the page gives its cells' text as paragraphs */
 	m = h("<table><tr><td><p>Left column with a paragraph of its own.</p>"

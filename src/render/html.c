@@ -554,8 +554,12 @@ static const char *attrs_of(hstate *s, const wn__node *x, const char *tag)
 		static const char *const span[2] = {"colspan", "rowspan"};
 		for (int k = 0; k < 2; k++)
 			if ((v = wn__attr(x, span[k]))) {
-				/* HTML's limits: colspan 1-1000, rowspan 0-65534 */
-				long n = strtol(v, NULL, 10);
+				/* HTML's rules for non-negative integers; its limits:
+				 * colspan 1-1000, rowspan 0-65534 (what cannot be
+				 * read is 1, as a browser reads it) */
+				while (*v == ' ' || (*v >= '\t' && *v <= '\r'))
+					v++;
+				long n = *v >= '0' && *v <= '9' ? strtol(v, NULL, 10) : 1;
 				long hi = k ? 65534 : 1000;
 				if (n != 1 && n >= !k)
 					wn__buf_printf(&b, " %s=\"%ld\"", span[k], n > hi ? hi : n);
