@@ -331,6 +331,11 @@ TEST(items_and_text_where_they_cannot_stand)
 	CHECK_HAS(m, "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n<dd>\n<ul>\n"
 	             "<li>item in a dl</li>\n</ul>\n</dd>\n</dl>\n");
 	free(m);
+	m = h("<ul><dt>A term in a list, which the painter noted down.</dt>"
+	      "<pre>code in a list</pre></ul>");
+	CHECK_HAS(m, "<ul>\n<li>\n<dl>\n<dt>A term in a list, which the painter noted down."
+	             "</dt>\n</dl>\n</li>\n<li>\n<pre>code in a list</pre>\n</li>\n</ul>\n");
+	free(m);
 }
 
 TEST(metadata_makes_a_document)

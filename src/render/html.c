@@ -51,7 +51,8 @@ typedef struct hel {
 	uint8_t kind;      /* C_* */
 	uint8_t open;      /* its start tag is written */
 	uint8_t blocks;    /* C_TIGHT: a block ended in it after content */
-	uint8_t owned;     /* an implicit list around the element above it */
+	uint8_t owned;     /* an implicit wrapper of what is above it: 1 left with
+	                    * that element, 2 by the code that pushed it */
 	size_t len0;       /* the output's length after its start tag */
 } hel;
 
@@ -497,6 +498,9 @@ static const char *map(hstate *s, int32_t i, const hel *c, int *kind)
 	int phrase = c->kind == C_PHRASE && c->node >= 0;
 	if (phrase)
 		return NULL; /* a block inside text: a space */
+	if (c->kind == C_TABLE && !wn__tag_is(x->tag, WN__TC_CELL | WN__TC_TABLE_PART) &&
+	    x->tag != GUMBO_TAG_CAPTION)
+		return NULL; /* (the parser moves other blocks out of tables) */
 	*kind = C_PHRASE;
 	switch (x->tag) {
 	case GUMBO_TAG_P: return "p";
@@ -570,6 +574,28 @@ static const char *attrs_of(hstate *s, const wn__node *x, const char *tag)
 	return r;
 }
 
+/* Items outside their list get one (<ul>, <dl>); anything else in a list
+ * gets an item (<li>, <dd>) -- an <li> in a <dl> both, a <dd> and a <ul>.
+ * The wrappers are left with the element (owned: 1) or by the caller
+ * (owned: 2). */
+static void wrap_for(hstate *s, const char *tag, int owned)
+{
+	int item = !strcmp(tag, "li"), term = !strcmp(tag, "dt") || !strcmp(tag, "dd");
+	for (int k = 0; k < 3; k++) {
+		int kind = s->st[s->ib].kind;
+		if (kind == C_LIST && !item)
+			push(s, -1, "li", C_TIGHT, "")->owned = (uint8_t)owned;
+		else if (kind == C_DL && !term)
+			push(s, -1, "dd", C_TIGHT, "")->owned = (uint8_t)owned;
+		else if (kind != C_LIST && item)
+			push(s, -1, "ul", C_LIST, "")->owned = (uint8_t)owned;
+		else if (kind != C_DL && term)
+			push(s, -1, "dl", C_DL, "")->owned = (uint8_t)owned;
+		else
+			break;
+	}
+}
+
 /* Whether an inline element of this name is already in use (one of each). */
 static int inline_in_use(const hstate *s, const char *tag)
 {
@@ -614,26 +640,7 @@ static void enter_element(hstate *s, int32_t i)
 	boundary(s);
 	if (!tag)
 		return;
-	c = &s->st[s->ib];
-	/* Items outside their list get one; anything else in a list gets an
-	 * item. */
-	const char *own = NULL;
-	int own_kind = C_LIST;
-	int item = !strcmp(tag, "li"), term = !strcmp(tag, "dt") || !strcmp(tag, "dd");
-	if (c->kind == C_LIST && !item)
-		own = "li", own_kind = C_TIGHT;
-	else if (c->kind == C_DL && !term)
-		own = "dd", own_kind = C_TIGHT;
-	if (own && item && c->kind == C_DL) { /* an item in a dl: a list in a dd */
-		push(s, -1, own, own_kind, "")->owned = 1;
-		own = "ul", own_kind = C_LIST;
-	}
-	else if (c->kind != C_LIST && item)
-		own = "ul";
-	else if (c->kind != C_DL && term)
-		own = "dl", own_kind = C_DL;
-	if (own)
-		push(s, -1, own, own_kind, "")->owned = 1;
+	wrap_for(s, tag, 1);
 	if (!strcmp(tag, "table"))
 		s->table = i;
 	push(s, i, tag, kind, attrs_of(s, x, tag));
@@ -706,15 +713,13 @@ static void enter(void *ctx, wn__walk *w, int32_t i)
 	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
 	case GUMBO_TAG_PLAINTEXT: {
 		hel *c = &s->st[s->ib];
-		if (c->kind == C_PHRASE && c->node >= 0) {
+		if ((c->kind == C_PHRASE && c->node >= 0) || c->kind == C_TABLE) {
 			code_span(s, i);
 		} else {
 			boundary(s);
-			c = &s->st[s->ib];
-			if (c->kind == C_LIST || c->kind == C_DL)
-				push(s, -1, c->kind == C_LIST ? "li" : "dd", C_TIGHT, "")->owned = 2;
+			wrap_for(s, "pre", 2);
 			code_block(s, i);
-			if (s->st[s->n - 1].owned == 2)
+			while (s->n > 1 && s->st[s->n - 1].owned == 2)
 				pop(s);
 			boundary(s);
 		}
@@ -742,7 +747,7 @@ static void leave(void *ctx, int32_t i)
 	if (s->n > 1 && s->st[s->n - 1].node == i) {
 		int block = is_block(&s->st[s->n - 1]);
 		pop(s);
-		while (s->n > 1 && s->st[s->n - 1].owned)
+			while (s->n > 1 && s->st[s->n - 1].owned == 1)
 			pop(s);
 		if (block && part)
 			boundary(s);
