@@ -503,6 +503,15 @@ TEST(definition_lists)
 	                   "<p>: - dash</p>"),
 	           LIST("<li>one</li>", "<li>two</li>"));
 	free(m);
+	/* terms dropped (links only): their definitions are plain paragraphs */
+	m = md("<dl><dt><a href=\"/x\">ClusterIP</a></dt><dd>Exposes the service on an "
+	       "address inside the cluster, which the miller never needed.</dd>"
+	       "<dt><a href=\"/y\">NodePort</a></dt><dd>Exposes it on a port of each node, "
+	       "as the parish wanted.</dd></dl>");
+	CHECK_HAS(m, "by the gate.\n\nExposes the service on an address inside the cluster, "
+	             "which the miller never needed.\n\nExposes it on a port of each node, as the "
+	             "parish wanted.\n\n");
+	free(m);
 }
 
 TEST(math)

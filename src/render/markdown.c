@@ -98,8 +98,10 @@ static void enter_list(wn__md_state *s, int32_t i)
 	f->delim = f->ordered ? '.' : '-';
 	if (adjacent && (a == '.' || a == ')') == f->ordered)
 		f->delim = a == '.' ? ')' : a == ')' ? '.' : a == '-' ? '*' : '-';
-	if (x->tag == GUMBO_TAG_DL)
+	if (x->tag == GUMBO_TAG_DL) {
 		f->delim = ':'; /* its items are definitions (enter_item) */
+		f->dt_at = SIZE_MAX;
+	}
 	/* Only a bullet list or one starting at 1 may follow text unparted. */
 	wn__md_owe(s, in_item && !(f->ordered && f->next != 1) ? 1 : 2);
 }
@@ -113,6 +115,8 @@ static void enter_list(wn__md_state *s, int32_t i)
  *     : Definition
  *
  *       Its second paragraph.
+ *
+ * A definition whose term was not kept is a paragraph without the mark.
  */
 static void enter_item(wn__md_state *s, int32_t i)
 {
@@ -131,7 +135,13 @@ static void enter_item(wn__md_state *s, int32_t i)
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_ITEM);
 	if (f->kind == WN__MD_F_INERT)
 		return;
-	if (dd) {
+	if (dd && l && l->delim == ':' && l->dt_at != SIZE_MAX) {
+		l->termed = s->o->len > l->dt_at;
+		l->dt_at = SIZE_MAX;
+	}
+	if (dd && !(l && l->delim == ':' && l->termed)) {
+		f->flat = 1; /* no term before it: a paragraph of its own */
+	} else if (dd) {
 		snprintf(f->mark, sizeof f->mark, ": ");
 		/* CommonMark sees no container in a definition: indented once
 		 * it is a paragraph, indented twice (four spaces) code. */
@@ -188,6 +198,18 @@ static void leave_heading(wn__md_state *s)
 static const char *const HEAD[6] = {"# ", "## ", "### ", "#### ", "##### ",
                                     "###### "};
 
+/* A term of the definition list on top begins (or, not kept, is passed
+ * over): its definitions are marked only when it wrote something. */
+static void enter_term(wn__md_state *s, int kept)
+{
+	wn__md_frame *l = s->nfr ? &s->fr[s->nfr - 1] : NULL;
+	if (!l || l->kind != WN__MD_F_LIST || l->delim != ':')
+		return;
+	l->dt_at = kept ? s->o->len : SIZE_MAX;
+	if (!kept)
+		l->termed = 0;
+}
+
 static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 {
 	const wn__doc *d = s->d;
@@ -209,6 +231,8 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		} else if (s->fig < 0 && (!images || (x->flags & WN__NF_BLOCK) ||
 		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
 		                        tag == GUMBO_TAG_BR)) {
+			if (tag == GUMBO_TAG_DT)
+				enter_term(s, 0);
 			if (s->tnode >= 0 && s->cell < 0 && wn__tag_is(tag, WN__TC_CELL))
 				for (int k = wn__render_colspan(x); k > 0; k--, s->col++)
 					wn__md_put(s, " |");
@@ -274,6 +298,9 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 	case GUMBO_TAG_LI: case GUMBO_TAG_DD:
 		enter_item(s, i);
 		return;
+	case GUMBO_TAG_DT:
+		enter_term(s, 1);
+		break;
 	case GUMBO_TAG_TABLE:
 		if (s->tnode < 0 && s->cell < 0 && s->hnode < 0 &&
 		    !wn__render_is_layout_table(d, i, &s->ncols)) {

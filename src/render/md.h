@@ -20,6 +20,9 @@ typedef struct wn__md_frame {
 	int32_t next;                   /* list: next number */
 	size_t len0, item_end;          /* list: output length at its start,
 	                                   and after its last item */
+	size_t dt_at;                   /* dl: output length at its last term's
+	                                   start, SIZE_MAX after a definition */
+	uint8_t termed;                 /* dl: its last term was written */
 	char mark[16];                  /* item: "- ", "12. " */
 } wn__md_frame;
 

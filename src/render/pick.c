@@ -20,6 +20,21 @@ static void put_space(wn__buf *b)
 		wn__buf_putc(b, ' ');
 }
 
+/* A block starts or ends inside <pre>: a line of its own.  White space
+ * alone before it on its line (source indentation between the blocks) is
+ * no line. */
+static void block_in_pre(wn__buf *b)
+{
+	size_t k = b->len;
+	while (k && (b->data[k - 1] == ' ' || b->data[k - 1] == '\t'))
+		k--;
+	if (!k || b->data[k - 1] == '\n')
+		b->len = k;
+	else
+		wn__buf_putc(b, '\n');
+	wn__buf_put(b, "", 0);
+}
+
 /* The kept text of a subtree: verbatim for <pre> (its first newline
  * dropped, <br> a newline, a block inside it a line of its own, as a
  * browser shows it), else with white space collapsed. */
@@ -38,9 +53,8 @@ void wn__render_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
 			}
 			if (pre && !leave && x->tag == GUMBO_TAG_BR)
 				wn__buf_putc(b, '\n');
-			else if (pre && i != root && (x->flags & WN__NF_BLOCK) && b->len &&
-			         b->data[b->len - 1] != '\n')
-				wn__buf_putc(b, '\n'); /* code viewers: a <div> a line */
+			else if (pre && i != root && (x->flags & WN__NF_BLOCK))
+				block_in_pre(b); /* code viewers: a <div> a line */
 			else if (!pre && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR))
 				put_space(b);
 			continue;
