@@ -292,6 +292,10 @@ TEST(pre)
 	       "<div>  \"ok\": true</div><div>}</div></code></pre>");
 	CHECK_HAS(m, "```\n{\n  \"id\": 1,\n  \"ok\": true\n}\n```\n");
 	free(m);
+	/* indentation of the source between such blocks is no line */
+	m = md("<pre><div>if x:</div>    <div>    y()</div></pre>");
+	CHECK_HAS(m, "```\nif x:\n    y()\n```\n");
+	free(m);
 	check_words(F_PRE);
 }
 
