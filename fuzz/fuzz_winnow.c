@@ -63,9 +63,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	wn_result *r = (wn_result *)1;
 	wn_status st = wn_extract((const char *)data + skip, size - skip, &o, &r);
-	if (st != WN_OK && st != WN_NO_CONTENT && st != WN_EINPUT)
+	if (st != WN_OK && st != WN_NO_CONTENT && st != WN_EINPUT && st != WN_ENOTHTML)
 		fail("status out of range");
-	if ((st == WN_EINPUT) != (r == NULL))
+	if ((st == WN_EINPUT || st == WN_ENOTHTML) != (r == NULL))
 		fail("result present exactly when the status is OK or NO_CONTENT");
 	if (st == WN_EINPUT && !(b & 0x80))
 		fail("WN_EINPUT below max_bytes");
