@@ -106,7 +106,7 @@ python:
 BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
                           ../shared/corpora/scrapinghub-dev/html/*.html)
 ifeq ($(strip $(BENCH_PAGES)),)
-BENCH_PAGES := $(wildcard testdata/*.html)
+BENCH_PAGES := $(filter-out %.expected.html,$(wildcard testdata/*.html))
 endif
 $(B)/bench: bench/bench.c $(B)/libwinnow.a
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@

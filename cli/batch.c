@@ -49,6 +49,7 @@ static const char *format_ext(wn_format f)
 	case WN_FORMAT_EXPLAIN: return ".explain.txt";
 	case WN_FORMAT_EXPLAIN_TSV: return ".explain.tsv";
 	case WN_FORMAT_ANNOTATE: return ".annotated.html";
+	case WN_FORMAT_HTML: return ".html";
 	case WN_FORMAT_COUNT: break;
 	}
 	return ".out";

@@ -1,6 +1,6 @@
 /*
  * check.c -- `winnow check`: saved pages against the output they are
- * expected to give (NAME.expected.txt, .md, .json beside NAME.html, each
+ * expected to give (NAME.expected.txt, .md, .json, .html beside NAME.html, each
  * in its format, with the flags in NAME.options), a unified diff for each
  * difference, and --update to accept the current output.  Pages can be
  * checked in -j threads; reports come out in the serial order.
@@ -18,7 +18,7 @@
 #include "support.h"
 #include "walk.h"
 
-enum { DIFF_LINES = 40, N_FORMATS = 3 };
+enum { DIFF_LINES = 40, N_FORMATS = 4 };
 
 static const struct format {
 	const char *ext, *name, *flag;
@@ -27,6 +27,7 @@ static const struct format {
 	{".expected.txt", "text", "-f text", WN_FORMAT_TEXT},
 	{".expected.md", "markdown", "-f markdown", WN_FORMAT_MARKDOWN},
 	{".expected.json", "json", "-f json", WN_FORMAT_JSON},
+	{".expected.html", "html", "-f html", WN_FORMAT_HTML},
 };
 
 static const char USAGE[] =
@@ -34,7 +35,8 @@ static const char USAGE[] =
 	"Check saved pages against the output they are expected to give.  A PATH\n"
 	"is a page (NAME.html) or a folder, searched recursively for pages with\n"
 	"expected files beside them: NAME.expected.txt (checked as text),\n"
-	"NAME.expected.md (markdown), NAME.expected.json (json).  NAME.options,\n"
+	"NAME.expected.md (markdown), NAME.expected.json (json),\n"
+	"NAME.expected.html (html).  NAME.options,\n"
 	"when present, holds the flags to extract NAME.html with, as on the\n"
 	"winnow command line (e.g. --links -u https://example.com/a); the format\n"
 	"comes from the expected file's name.\n"
@@ -125,7 +127,7 @@ static void fail_page(check *ck, const char *shown, const char *why)
 static void add_named(check *ck, const char *arg)
 {
 	static const char *const suffixes[] = {
-		".expected.txt", ".expected.md", ".expected.json", ".options",
+		".expected.txt", ".expected.md", ".expected.json", ".expected.html", ".options",
 		".html", ".htm",
 	};
 	char *base = cli_xstrdup(arg), *path;
@@ -151,7 +153,8 @@ static void folder_file(void *ctx, const char *path, const char *rel, const char
 {
 	folder *fo = ctx;
 	(void)name;
-	if (!ends_with(path, ".html"))
+	/* an expected HTML output is not a page */
+	if (!ends_with(path, ".html") || ends_with(path, ".expected.html"))
 		return;
 	char *base = cli_xstrdup(path);
 	base[strlen(base) - 5] = 0;

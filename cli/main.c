@@ -21,12 +21,14 @@ static const char USAGE[] =
 	"comments and footers.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FORMAT   text (default), markdown or json\n"
+	"  -f, --format FORMAT   text (default), markdown, html or json\n"
 	"      --metadata        text and markdown: the title, author, date ...\n"
-	"                        before the body (markdown: YAML front matter)\n"
+	"                        before the body (markdown: YAML front matter;\n"
+	"                        html: a whole document with them in its head)\n"
 	"      --markdown        json: the body as Markdown (\"markdown\" key)\n"
-	"      --links           markdown: keep hyperlinks as [text](url)\n"
-	"      --images          markdown: keep images as ![alt](src)\n"
+	"      --html            json: also the body as HTML (\"html\" key)\n"
+	"      --links           markdown, html: keep hyperlinks\n"
+	"      --images          markdown, html: keep images\n"
 	"      --captions        keep figure captions (default: dropped)\n"
 	"  -u, --url URL         the page's address, to make links absolute\n"
 	"      --kind KIND       read the page as this kind: article, forum,\n"
@@ -141,17 +143,19 @@ int main(int argc, char **argv)
 	c.warc |= nwarc != 0;
 	if (c.jsonl || c.warc) {
 		/* The stream modes write JSON objects; -f markdown means their
-		 * body as Markdown. */
+		 * body as Markdown, -f html their body also as HTML. */
 		if (c.jsonl && c.warc) {
 			fputs("winnow: --jsonl and --warc cannot be used together\n", stderr);
 			return EXIT_USAGE;
 		}
-		if (c.opt.format > WN_FORMAT_JSON || c.recursive) {
+		if ((c.opt.format > WN_FORMAT_JSON && c.opt.format != WN_FORMAT_HTML) ||
+		    c.recursive) {
 			fprintf(stderr, "winnow: %s writes JSON Lines: --explain, "
 			        "--annotate and -r do not apply\n", c.jsonl ? "--jsonl" : "--warc");
 			return EXIT_USAGE;
 		}
 		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;
+		c.opt.json_html |= c.opt.format == WN_FORMAT_HTML;
 		c.opt.format = WN_FORMAT_JSON;
 		cli_warn_unused(&c, 1);
 		return cli_stream_main(&c, nargs, rest);

@@ -44,6 +44,7 @@ static const char *format_name(wn_format f)
 	case WN_FORMAT_EXPLAIN: return "--explain";
 	case WN_FORMAT_EXPLAIN_TSV: return "--explain=tsv";
 	case WN_FORMAT_ANNOTATE: return "--annotate";
+	case WN_FORMAT_HTML: return "-f html";
 	case WN_FORMAT_COUNT: break;
 	}
 	return "?";
@@ -69,7 +70,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 {
 	enum {
 		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
-		OPT_MARKDOWN, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
+		OPT_MARKDOWN, OPT_HTML, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
 		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
 		OPT_JSONL, OPT_WARC, OPT_KIND,
 	};
@@ -85,6 +86,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		{"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
 		{"metadata", no_argument, NULL, OPT_METADATA},
 		{"markdown", no_argument, NULL, OPT_MARKDOWN},
+		{"html", no_argument, NULL, OPT_HTML},
 		{"encoding", required_argument, NULL, OPT_ENCODING},
 		{"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
 		{"explain", optional_argument, NULL, OPT_EXPLAIN},
@@ -118,9 +120,11 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 				rc = set_format(c, WN_FORMAT_MARKDOWN);
 			else if (!strcmp(optarg, "json"))
 				rc = set_format(c, WN_FORMAT_JSON);
+			else if (!strcmp(optarg, "html"))
+				rc = set_format(c, WN_FORMAT_HTML);
 			else {
 				fprintf(stderr,
-				        "winnow: unknown format '%s' (use text, markdown or json)\n",
+				        "winnow: unknown format '%s' (use text, markdown, html or json)\n",
 				        optarg);
 				rc = -1;
 			}
@@ -160,6 +164,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 			break;
 		case OPT_METADATA: c->opt.metadata = 1; break;
 		case OPT_MARKDOWN: c->opt.json_markdown = 1; break;
+		case OPT_HTML: c->opt.json_html = 1; break;
 		case OPT_ENCODING:
 			if (!encoding_known(optarg)) {
 				fprintf(stderr, "winnow: --encoding: unknown encoding '%s' (use "
@@ -227,23 +232,25 @@ void cli_warn_unused(const cli_config *c, int stream)
 	const wn_options *o = &c->opt;
 	const char *mode = stream ? (c->jsonl ? "--jsonl" : "--warc")
 	                          : format_name(o->format);
-	int markdown = o->format == WN_FORMAT_MARKDOWN ||
-	               (o->format == WN_FORMAT_JSON && o->json_markdown);
-	int content = o->format <= WN_FORMAT_JSON;
-	static const char md[] = "it applies to Markdown (-f markdown, or -f json "
-	                         "--markdown)";
+	int markdown = o->format == WN_FORMAT_MARKDOWN || o->format == WN_FORMAT_HTML ||
+	               (o->format == WN_FORMAT_JSON && (o->json_markdown || o->json_html));
+	int content = o->format <= WN_FORMAT_JSON || o->format == WN_FORMAT_HTML;
+	static const char md[] = "it applies to Markdown and HTML (-f markdown, -f html, "
+	                         "or -f json with --markdown or --html)";
 	if (o->links && !markdown)
 		unused("--links", mode, md);
 	if (o->images && !markdown)
 		unused("--images", mode, md);
 	if (o->json_markdown && o->format != WN_FORMAT_JSON)
 		unused("--markdown", mode, "it gives JSON's body as Markdown (-f json)");
+	if (o->json_html && o->format != WN_FORMAT_JSON)
+		unused("--html", mode, "it adds JSON's body as HTML (-f json)");
 	if (o->metadata && o->format == WN_FORMAT_JSON)
 		unused("--metadata", mode, "JSON always has the metadata");
 	else if (o->metadata && !content)
-		unused("--metadata", mode, "it applies to text and Markdown");
+		unused("--metadata", mode, "it applies to text, Markdown and HTML");
 	if (c->max_output_given && !content)
-		unused("--max-output", mode, "it cuts text, Markdown and JSON only");
+		unused("--max-output", mode, "it cuts text, Markdown, HTML and JSON only");
 	if (stream && o->url)
 		unused("--url", mode, c->jsonl ? "each line's \"url\" is used"
 		                               : "each record's WARC-Target-URI is used");

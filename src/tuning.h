@@ -247,6 +247,13 @@
  * few cells thousands of columns wide. */
 #define WN__MD_MAX_TABLE_COLUMNS 64
 
+/* ---- code blocks (render/pick.c) ---- */
+/* A code block's wrapper is at most this many levels above its <pre> ... */
+#define WN__CODE_WRAPPER_LEVELS 3
+/* ... and holds at most this many characters besides the code (its
+ * label: a language's name is a word; "Objective-C" has 11 letters). */
+#define WN__CODE_LABEL_CHARS 24
+
 /* ---- input guard (input/guard.c) ---- */
 /* The guard's depth is an estimate: it lets elements this much deeper
  * than max_depth through, for dom.c to cut exactly. */

@@ -81,6 +81,7 @@ static wn_status normalise(const wn_options *in, wn_options *o)
 	o->captions = !!o->captions;
 	o->metadata = !!o->metadata;
 	o->json_markdown = !!o->json_markdown;
+	o->json_html = !!o->json_html;
 	if (!o->max_bytes)
 		o->max_bytes = WN_DEFAULT_MAX_BYTES;
 	if (!o->max_depth)
@@ -115,13 +116,16 @@ static wn_result *result_from(wn__doc *d, wn__buf *out)
 	return r;
 }
 
-/* Cuts the output at max bytes, at a character boundary, with a note. */
-static void limit_output(wn__doc *d, wn__buf *b)
+/* Cuts the output at max bytes, at a character boundary (and HTML outside
+ * its tags), with a note. */
+static void limit_output(wn__doc *d, wn__buf *b, int html)
 {
 	size_t max = d->opt->max_output;
 	if (b->len <= max)
 		return;
 	size_t n = max - 1; /* room for the closing newline; max >= 1 */
+	if (html)
+		n = wn__render_html_cut(b->data, b->len, n);
 	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
 		n--;
 	while (n > 0 && (b->data[n - 1] == '\n' || b->data[n - 1] == ' '))
@@ -134,18 +138,21 @@ static void limit_output(wn__doc *d, wn__buf *b)
 	wn__note(&d->notes, "limit: output cut at %zu bytes (max_output)", max);
 }
 
-/* The kept content as text or Markdown, cleaned and within max_output. */
-static void render_body(wn__doc *d, int markdown, wn__buf *body)
+/* The kept content as text, Markdown or HTML (a format), cleaned and
+ * within max_output. */
+static void render_body(wn__doc *d, wn_format f, wn__buf *body)
 {
 	if (d->source == WN__SRC_JSONLD || d->source == WN__SRC_META)
 		wn__render_plain(d->source == WN__SRC_JSONLD ? d->data_text : d->data_about,
-		                 markdown, body);
-	else if (markdown)
+		                 f, body);
+	else if (f == WN_FORMAT_MARKDOWN)
 		wn__render_markdown(d, body);
+	else if (f == WN_FORMAT_HTML)
+		wn__render_html(d, body);
 	else
 		wn__render_text(d, body);
 	wn__text_clean(body, 0);
-	limit_output(d, body);
+	limit_output(d, body, f == WN_FORMAT_HTML);
 	if (!body->len)
 		d->has_kept = 0; /* all it kept were characters no reader sees */
 }
@@ -153,7 +160,7 @@ static void render_body(wn__doc *d, int markdown, wn__buf *body)
 static void render(wn__doc *d, wn__buf *out)
 {
 	const wn_options *o = d->opt;
-	wn__buf body = {0};
+	wn__buf body = {0}, html = {0};
 	switch (o->format) {
 	case WN_FORMAT_EXPLAIN:
 	case WN_FORMAT_EXPLAIN_TSV:
@@ -163,12 +170,23 @@ static void render(wn__doc *d, wn__buf *out)
 		wn__render_annotate(d, out);
 		return;
 	case WN_FORMAT_JSON:
-		render_body(d, o->json_markdown, &body);
-		wn__render_json(d, body.data ? body.data : "", body.len, out);
+		render_body(d, o->json_markdown ? WN_FORMAT_MARKDOWN : WN_FORMAT_TEXT, &body);
+		if (o->json_html && d->has_kept)
+			render_body(d, WN_FORMAT_HTML, &html);
+		wn__render_json(d, body.data ? body.data : "", body.len,
+		                o->json_html ? (html.data ? html.data : "") : NULL, html.len,
+		                out);
+		break;
+	case WN_FORMAT_HTML:
+		render_body(d, WN_FORMAT_HTML, &body);
+		if (o->metadata && body.len)
+			wn__render_html_document(d, body.data, body.len, out);
+		else if (body.len)
+			wn__buf_put(out, body.data, body.len);
 		break;
 	case WN_FORMAT_MARKDOWN:
 	case WN_FORMAT_TEXT:
-		render_body(d, o->format == WN_FORMAT_MARKDOWN, &body);
+		render_body(d, o->format, &body);
 		if (o->metadata && body.len)
 			wn__render_meta_header(d, out);
 		if (body.len)
@@ -178,6 +196,7 @@ static void render(wn__doc *d, wn__buf *out)
 		break;
 	}
 	wn__buf_free(&body);
+	wn__buf_free(&html);
 }
 
 /* The stages, from the caller's bytes to the kept content. */

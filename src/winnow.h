@@ -1,7 +1,7 @@
 /*
  * winnow.h -- the public interface of libwinnow, which removes boilerplate
  * (navigation, teasers, share bars, comments, footers ...) from an HTML page
- * and gives back its main content as plain text or Markdown.
+ * and gives back its main content as plain text, Markdown or clean HTML.
  *
  * Naming rule: every public function and type starts with `wn_`, every
  * public constant, enum value and macro with `WN_`.  Inside the library,
@@ -86,6 +86,8 @@ typedef enum wn_format {
 	WN_FORMAT_EXPLAIN = 3,  /* one line per block: score, features, decision */
 	WN_FORMAT_EXPLAIN_TSV = 4, /* the same as tab-separated values */
 	WN_FORMAT_ANNOTATE = 5, /* the page as HTML, blocks outlined by decision */
+	WN_FORMAT_HTML = 6,     /* the content as clean HTML: a fragment, or a
+	                         * whole document with the metadata option */
 	WN_FORMAT_COUNT         /* the number of formats: not a format */
 } wn_format;
 
@@ -120,9 +122,11 @@ typedef struct wn_options {
 	size_t size;
 	/* Output format.  Default: WN_FORMAT_TEXT. */
 	wn_format format;
-	/* Markdown: keep hyperlinks as [text](url).  Default: 0 (text only). */
+	/* Markdown and HTML: keep hyperlinks ([text](url), <a href>).
+	 * Default: 0 (their text only). */
 	int links;
-	/* Markdown: keep images as ![alt](src).  Default: 0 (dropped). */
+	/* Markdown and HTML: keep images (![alt](src), <img> and <figure>).
+	 * Default: 0 (dropped). */
 	int images;
 	/* Keep figure captions (<figcaption>) with the content.  Default: 0,
 	 * as the article benchmark's gold standard counts captions out;
@@ -132,7 +136,9 @@ typedef struct wn_options {
 	 * Default: NULL (URLs are given as written in the page). */
 	const char *url;
 	/* Text and Markdown: put the metadata before the body (text: "Title:"
-	 * lines and a blank line; Markdown: YAML front matter).  Default: 0. */
+	 * lines and a blank line; Markdown: YAML front matter).  HTML: a whole
+	 * document (<!DOCTYPE html>, a <head> with <title> and <meta> tags)
+	 * around the body instead of a fragment.  Default: 0. */
 	int metadata;
 	/* JSON: give the body as Markdown in "markdown" instead of plain
 	 * text in "text".  Default: 0. */
@@ -155,12 +161,17 @@ typedef struct wn_options {
 	unsigned max_depth;
 	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */
 	size_t max_blocks;
-	/* Output is cut at this many bytes (at a character boundary).
-	 * Default: WN_DEFAULT_MAX_OUTPUT. */
+	/* Output is cut at this many bytes (at a character boundary; HTML
+	 * also outside tags and character references, its open elements
+	 * left for the reader to close).  Default: WN_DEFAULT_MAX_OUTPUT. */
 	size_t max_output;
+	/* ---- added after the first published layout (0.2) ---- */
 	/* The page's kind, forced; WN_KIND_AUTO (0, the default) decides it
 	 * from the page's structure. */
 	wn_kind kind;
+	/* JSON: also give the body as an HTML fragment in "html" (after
+	 * "text", or "markdown" with json_markdown).  Default: 0. */
+	int json_html;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)

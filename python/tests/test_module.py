@@ -35,6 +35,9 @@ COMBOS = [
     (["--explain"], {"format": "explain"}),
     (["--explain=tsv"], {"format": "explain-tsv"}),
     (["--annotate"], {"format": "annotate"}),
+    (["-f", "html", "--links", "--images", "-u", URL],
+     {"format": "html", "links": True, "images": True, "url": URL}),
+    (["-f", "json", "--html"], {"format": "json", "html": True}),
     (["-f", "markdown", "--max-depth", "8", "--max-blocks", "40"],
      {"format": "markdown", "max_depth": 8, "max_blocks": 40}),
 ]
@@ -249,12 +252,12 @@ def test_signature_docstring_and_stub_agree_with_the_option_table(name):
     fn = getattr(winnow, name)
     sig = inspect.signature(fn)
     params = list(sig.parameters.values())
-    assert params[0].name == "html" and params[0].kind is inspect.Parameter.POSITIONAL_ONLY
+    assert params[0].name == "page" and params[0].kind is inspect.Parameter.POSITIONAL_ONLY
     kw = [p.name for p in params[1:]]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:])
     assert tuple(kw) == _winnow.OPTIONS
     stub = stub_signatures()[name]
-    assert [a.arg for a in stub.args.posonlyargs] == ["html"]
+    assert [a.arg for a in stub.args.posonlyargs] == ["page"]
     assert [a.arg for a in stub.args.kwonlyargs] == kw
     for option in kw[1:]:
         assert option in fn.__doc__, "%s is not documented in %s's docstring" % (option, name)

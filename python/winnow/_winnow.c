@@ -41,6 +41,7 @@ static const opt_entry OPTIONS[] = {
 	{"captions", K_BOOL, FIELD(captions)},
 	{"metadata", K_BOOL, FIELD(metadata)},
 	{"markdown", K_BOOL, FIELD(json_markdown)},
+	{"html", K_BOOL, FIELD(json_html)},
 	{"encoding", K_STR, FIELD(encoding)},
 	{"content_type", K_STR, FIELD(content_type)},
 	{"max_bytes", K_SIZE, FIELD(max_bytes)},
@@ -63,6 +64,7 @@ static const struct {
 	{"explain", WN_FORMAT_EXPLAIN},
 	{"explain-tsv", WN_FORMAT_EXPLAIN_TSV},
 	{"annotate", WN_FORMAT_ANNOTATE},
+	{"html", WN_FORMAT_HTML},
 };
 #define N_FORMATS (sizeof FORMATS / sizeof *FORMATS)
 
@@ -113,7 +115,7 @@ static int set_format(const char *fn, PyObject *v, mode m, wn_options *opt)
 			return 0;
 		}
 	PyErr_Format(PyExc_ValueError,
-	             m == M_TEXT ? "%s(): format must be 'text', 'markdown', 'json', "
+	             m == M_TEXT ? "%s(): format must be 'text', 'markdown', 'html', 'json', "
 	                           "'explain', 'explain-tsv' or 'annotate', not %R"
 	                         : "%s(): format must be 'text' or 'markdown' (the "
 	                           "body's format), not %R",
@@ -317,7 +319,7 @@ static PyObject *run(PyObject *module, PyObject *args, PyObject *kw, mode m, con
 	mod_state *ms = state_of(module);
 	if (PyTuple_GET_SIZE(args) != 1) {
 		PyErr_Format(PyExc_TypeError, "%s() takes exactly one positional argument "
-		             "(html), %zd given", fn, PyTuple_GET_SIZE(args));
+		             "(page), %zd given", fn, PyTuple_GET_SIZE(args));
 		return NULL;
 	}
 	wn_options opt;
@@ -471,19 +473,20 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
  * the keyword arguments of OPTIONS. */
 #define KEYWORDS \
 	"url=None, links=False, images=False, captions=False, " \
-	"metadata=False, markdown=False, encoding=None, content_type=None, " \
+	"metadata=False, markdown=False, html=False, encoding=None, content_type=None, " \
 	"max_bytes=None, max_depth=None, max_blocks=None, max_output=None, " \
 	"kind='auto')\n--\n\n"
 
 #define OPTIONS_DOC \
 	"url: the page's address: links and images are made absolute against it.\n" \
-	"links, images: Markdown: keep hyperlinks as [text](url), images as\n" \
-	"    ![alt](src).\n" \
+	"links, images: Markdown and HTML: keep hyperlinks ([text](url),\n" \
+	"    <a href>) and images (![alt](src), <img>).\n" \
 	"captions: keep figure captions (left out by default).\n" \
 	"metadata: text and Markdown: the title, author, date ... before the\n" \
 	"    body (Markdown: YAML front matter).\n" \
 	"markdown: JSON: the body as Markdown under \"markdown\" instead of\n" \
 	"    text under \"text\".\n" \
+	"html: JSON: also the body as an HTML fragment under \"html\".\n" \
 	"encoding: bytes only: the page's charset (a WHATWG label such as\n" \
 	"    'shift_jis'), overriding what the page declares.\n" \
 	"content_type: the HTTP Content-Type the page came with, for its\n" \
@@ -498,7 +501,7 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"    'collection', 'listing', 'documentation', 'service'); 'auto'\n" \
 	"    (default) decides it from the page's structure.\n" \
 	"\n" \
-	"html is a str (taken as the text it is: a <meta charset> in it is not\n" \
+	"page is a str (taken as the text it is: a <meta charset> in it is not\n" \
 	"obeyed) or bytes (decoded as the command does: BOM, encoding,\n" \
 	"content_type, <meta charset>, then detected).\n" \
 	"\n" \
@@ -508,18 +511,19 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"extraction: threads extract pages in parallel.\n"
 
 PyDoc_STRVAR(extract_doc,
-	"extract($module, html, /, *, format='text', " KEYWORDS
+	"extract($module, page, /, *, format='text', " KEYWORDS
 	"The main content of an HTML page, without its navigation, teasers,\n"
 	"share bars, comments and footers: what `winnow -f FORMAT` prints for\n"
 	"it with the same options, or '' when the page has no content.\n"
 	"\n"
-	"format: 'text' (default), 'markdown', 'json' (the JSON object as\n"
+	"format: 'text' (default), 'markdown', 'html' (a fragment; a document\n"
+	"    with metadata=True), 'json' (the JSON object as\n"
 	"    text), 'explain' or 'explain-tsv' (one line per block: score,\n"
 	"    features, decision), 'annotate' (the page with its blocks outlined).\n"
 	OPTIONS_DOC);
 
 PyDoc_STRVAR(extract_json_doc,
-	"extract_json($module, html, /, *, format='text', " KEYWORDS
+	"extract_json($module, page, /, *, format='text', " KEYWORDS
 	"The JSON object `winnow -f json` prints for the page, as a dict: title,\n"
 	"author, date, modified, sitename, description, language, url, image,\n"
 	"tags, categories (None or [] when the page does not say), then the\n"

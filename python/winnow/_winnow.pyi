@@ -23,16 +23,17 @@ Kind = Literal[
 ]
 
 def extract(
-    html: Html,
+    page: Html,
     /,
     *,
-    format: Literal["text", "markdown", "json", "explain", "explain-tsv", "annotate"] = "text",
+    format: Literal["text", "markdown", "html", "json", "explain", "explain-tsv", "annotate"] = "text",
     url: str | None = None,
     links: bool = False,
     images: bool = False,
     captions: bool = False,
     metadata: bool = False,
     markdown: bool = False,
+    html: bool = False,
     encoding: str | None = None,
     content_type: str | None = None,
     max_bytes: int | None = None,
@@ -42,7 +43,7 @@ def extract(
     kind: Kind = "auto",
 ) -> str: ...
 def extract_json(
-    html: Html,
+    page: Html,
     /,
     *,
     format: Literal["text", "markdown"] = "text",
@@ -52,6 +53,7 @@ def extract_json(
     captions: bool = False,
     metadata: bool = False,
     markdown: bool = False,
+    html: bool = False,
     encoding: str | None = None,
     content_type: str | None = None,
     max_bytes: int | None = None,

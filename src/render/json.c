@@ -60,7 +60,7 @@ const char *wn__render_source(const wn__doc *d)
 }
 
 void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
-                     wn__buf *out)
+                     const char *html, size_t html_len, wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	json_t *o = json_object();
@@ -81,6 +81,8 @@ void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
 	json_object_set_new(o, "source", json_string(wn__render_source(d)));
 	json_object_set_new(o, d->opt->json_markdown ? "markdown" : "text",
 	                    jstring(body, body_len));
+	if (html) /* only when asked, so that other objects stay as they were */
+		json_object_set_new(o, "html", jstring(html, html_len));
 	if (d->truncated) /* only when cut, so that other objects stay as they were */
 		json_object_set_new(o, "truncated", json_true());
 	/* Compact: one object per line, as JSON Lines readers want. */
