@@ -199,6 +199,13 @@
 /* A class attribute carried by this many elements or more is the page's
  * vocabulary for its units, not the name of one boilerplate panel. */
 #define WN__CLASS_VOCABULARY 8
+/* Records (select/records.c): at least this many alike siblings, of which
+ * this share carry fields (a heading, price, date, or this many characters
+ * of text that is not a link).  Three: two alike boxes are a pair, not a
+ * list; the share lets a card without a rating or a badge be one. */
+#define WN__RECORD_MIN 3
+#define WN__RECORD_FIELDED 0.6
+#define WN__RECORD_TEXT 10
 
 /* ---- metadata (metadata/) ---- */
 /* A byline's text is at most this long (Readability.js's isValidByline). */

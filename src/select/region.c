@@ -163,7 +163,7 @@ static int page_scoped(const wn__doc *d, int32_t i)
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
-                     int32_t root, int32_t i)
+                     const uint8_t *rec, int32_t root, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
 	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[root].chars)
@@ -174,7 +174,8 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 		return 1;
 	if (chrome_role(wn__attr(x, "role")))
 		return 1;
-	if (c[i].prose)
+	/* records and their list are content, whatever their links */
+	if (c[i].prose || rec[i])
 		return 0;
 	if (x->tag == GUMBO_TAG_FORM)
 		return 1;
@@ -208,9 +209,16 @@ void wn__select_region(wn__doc *d)
 	         wn_kind_name((wn_kind)d->kind));
 	counts *c = count(d);
 	uint16_t *classes = class_counts(d);
+	/* records are the content of a collection, a listing, a service
+	 * page's cards; on a thread or a product page they are the user
+	 * panels, "latest threads" and "you may also like" */
+	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
+	              d->kind == WN_KIND_SERVICE;
+	uint8_t *rec = records ? wn__sel_records(d)
+	                       : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
 	int32_t root = region_root(d);
 	d->article = root;
-	int32_t dropped_end = -1;
+	int32_t dropped_end = -1, record_end = -1;
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -218,7 +226,9 @@ void wn__select_region(wn__doc *d)
 			continue;
 		}
 		if (x->kind == WN__NODE_ELEMENT) {
-			if (i != root && i >= dropped_end && is_chrome(d, c, classes, root, i)) {
+			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
+				record_end = x->end;
+			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, root, i)) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
@@ -233,7 +243,7 @@ void wn__select_region(wn__doc *d)
 			b->reason = WN__WHY_PRUNED;
 		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 			b->reason = WN__WHY_CAPTION;
-		else if (link_line(d, b))
+		else if (i >= record_end && link_line(d, b))
 			b->reason = WN__WHY_LINKS;
 		else
 			wn__sel_keep(d, b, WN__WHY_FALLBACK);
