@@ -210,10 +210,11 @@ void wn__select_region(wn__doc *d)
 	counts *c = count(d);
 	uint16_t *classes = class_counts(d);
 	/* records are the content of a collection, a listing, a service
-	 * page's cards; on a thread or a product page they are the user
-	 * panels, "latest threads" and "you may also like" */
+	 * page made of cards; on a thread or a product page they are the user
+	 * panels, "latest threads" and "you may also like", and beside a
+	 * service page's own text the teasers of other pages */
 	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
-	              d->kind == WN_KIND_SERVICE;
+	              (d->kind == WN_KIND_SERVICE && !d->has_article);
 	uint8_t *rec = records ? wn__sel_records(d)
 	                       : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
 	int32_t root = region_root(d);
