@@ -334,6 +334,44 @@ TEST(records_keep_their_linked_fields_in_the_region)
 	free(p);
 }
 
+/* A shop built of divs alone: no landmark, a category tree beside the
+ * grid, cards whose fields are each a link, in one wrapper. */
+static char *div_shop_page(void)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Wallets</title></head><body>"
+	        "<div class=top><div class=bar><a href=/help>Help</a> | <a href=/q>Request a "
+	        "quote</a> | <a href=/bom>BOM tool</a></div></div><div class=row><div class=left>"
+	        "<h3>Categories</h3>");
+	for (int k = 0; k < 7; k++)
+		add(&b, "<div class=cat><a href=/c/%d>Category %d</a> (%d)</div>", k, k, 100 + k);
+	add(&b, "</div><div class=main><h1>Wallets</h1><p>24 products</p><div class=grid>");
+	for (int k = 0; k < 12; k++)
+		add(&b, "<div class=card><div class=info><div><a href=/p/%d>Wallet %d</a></div>"
+		        "<div><a href=/p/%d>Matte olive</a></div><div><a href=/p/%d>Aluminium</a></div>"
+		        "<div><a href=/p/%d>$%d</a></div></div></div>",
+		    k, k, k, k, k, 70 + k);
+	add(&b, "</div></div></div><div class=foot><p>&copy; 2024 Example Ltd.</p></div>"
+	        "</body></html>");
+	return b.p;
+}
+
+TEST(records_are_read_with_what_belongs_with_them_on_a_page_of_divs)
+{
+	char *p = div_shop_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_COLLECTION);
+	char *t = text_of(p);
+	CHECK(strstr(t, "Wallets") && strstr(t, "24 products"));
+	/* a record's fields, links in one wrapper, are no menu */
+	CHECK(strstr(t, "Wallet 0") && strstr(t, "Wallet 11") && strstr(t, "Matte olive"));
+	CHECK(strstr(t, "$81"));
+	/* the climb from the grid stops at the category tree and the bar */
+	CHECK(!strstr(t, "Category 3"));
+	CHECK(!strstr(t, "Request a quote"));
+	free(t);
+	free(p);
+}
+
 int main(void)
 {
 	RUN(kind_article_is_running_text);
@@ -350,5 +388,6 @@ int main(void)
 	RUN(records_a_menu_of_single_links_is_none);
 	RUN(records_two_alike_boxes_are_a_pair_not_a_list);
 	RUN(records_keep_their_linked_fields_in_the_region);
+	RUN(records_are_read_with_what_belongs_with_them_on_a_page_of_divs);
 	return harness_done();
 }

@@ -28,13 +28,19 @@ static uint32_t key_of(const wn__doc *d, int32_t i)
 	return k ? k : 1;
 }
 
-/* A member with fields: several blocks, one of them a heading, a price,
- * a date or text that is not a link. */
+/* A member with fields: several blocks (a table's row is one block, its
+ * cells the fields), one of them a heading, a price, a date or text that
+ * is not a link. */
 static int fielded(const wn__doc *d, int32_t i)
 {
 	const wn__tally *t = &d->tally[i];
-	return t->blocks >= 2 && (t->headings || t->prices || t->times || t->dates ||
-	                          t->chars - t->links >= WN__RECORD_TEXT);
+	int cells = 0;
+	if (d->nodes[i].tag == GUMBO_TAG_TR)
+		for (int32_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
+			cells += d->nodes[c].kind == WN__NODE_ELEMENT && d->node_chars[c] > 0;
+	return (t->blocks >= 2 || cells >= 2) &&
+	       (t->headings || t->prices || t->times || t->dates ||
+	        t->chars - t->links >= WN__RECORD_TEXT);
 }
 
 static rgroup *slot(rgroup *g, size_t cap, int32_t parent, uint32_t key)
