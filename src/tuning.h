@@ -116,7 +116,7 @@
 
 /* ---- structure (shape.c) and page kinds (kind.c) ---- */
 /* A price is a short block: a number with its currency and perhaps a
- * word ("From $19.99", "19,99 € *"). */
+ * word ("From $19.99", "19,99 € *", "£279.00 Was £329.00 Save £50.00"). */
 #define WN__PRICE_MAX_CHARS 24
 /* A date line is short: "Posted by jo on 14 March 2023, 10:02 pm". */
 #define WN__DATE_LINE_MAX 60
@@ -178,6 +178,10 @@
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other
  * products. */
+/* A product's buy box (select/product.c): the smallest element around
+ * the name with a price, at most this share of the page's text (more is
+ * the page's column, not the box). */
+#define WN__PRODUCT_BUYBOX_SHARE 0.25
 #define WN__PRODUCT_GRID 3
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12

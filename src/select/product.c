@@ -25,7 +25,8 @@ static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
 	}
 }
 
-/* The h1, and the first price within a few blocks after it. */
+/* The h1 and its buy box, or the first price within a few blocks after
+ * it. */
 static void keep_name_and_price(wn__doc *d)
 {
 	int32_t h1 = -1;
@@ -38,6 +39,27 @@ static void keep_name_and_price(wn__doc *d)
 	if (h1 < 0)
 		return;
 	wn__sel_keep(d, &d->blocks[h1], WN__WHY_ARTICLE);
+	/* the buy box: the smallest element around the name that holds a
+	 * price, when it is a part of the page and not the article's
+	 * container (name, brand, prices, rating, variants, availability,
+	 * bullets) */
+	int32_t body = d->body > 0 ? d->body : 0;
+	for (int32_t a = d->nodes[d->blocks[h1].container].parent; a > body; a = d->nodes[a].parent) {
+		if (d->tally[a].chars > WN__PRODUCT_BUYBOX_SHARE * d->tally[body].chars ||
+		    (d->article >= a && d->article < d->nodes[a].end))
+			break;
+		if (!d->tally[a].prices)
+			continue;
+		for (int32_t k = 0; k < d->n_blocks; k++) {
+			wn__block *b = &d->blocks[k];
+			if (b->first > a && b->first < d->nodes[a].end && !b->keep &&
+			    !wn__sel_in_removed(d, b->first, a) &&
+			    b->link_chars < WN__MENU_LINK_SHARE * b->chars &&
+			    !(b->kind == WN__BK_CAPTION && !d->opt->captions))
+				wn__sel_keep(d, b, WN__WHY_ARTICLE);
+		}
+		return;
+	}
 	for (int32_t k = h1 + 1; k < d->n_blocks && k <= h1 + WN__PRODUCT_PRICE_NEAR; k++) {
 		wn__block *b = &d->blocks[k];
 		if (d->tally[b->container].prices && b->eff <= WN__PRICE_MAX_CHARS &&
