@@ -174,6 +174,11 @@
 #define WN__POST_EVERYWHERE 0.6
 /* A post's first line is its author's name when at most this long. */
 #define WN__POST_AUTHOR_CHARS 40
+/* A user panel's "Join Date: Apr 2023": a line of at most this many
+ * characters with a colon within the first WN__POST_LABEL is its label
+ * when posts are compared. */
+#define WN__POST_LABEL_LINE 40
+#define WN__POST_LABEL 20
 
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other

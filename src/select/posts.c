@@ -14,11 +14,13 @@
 #include "tuning.h"
 
 /* A block's text with digit runs folded to one '#' and spaces collapsed,
- * hashed (FNV-1a): "Posts: 4032" and "Posts: 65703" are one line. */
+ * hashed (FNV-1a): "Posts: 4032" and "Posts: 65703" are one line; a short
+ * "label: value" line is its label ("Location: Leeds", "Location: Hull"). */
 static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 {
 	uint32_t h = 2166136261u;
-	int prev = 0;
+	int prev = 0, n = 0;
+	int labelled = b->eff <= WN__POST_LABEL_LINE;
 	for (int32_t t = b->first; t <= b->last; t++) {
 		const wn__node *x = &d->nodes[t];
 		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
@@ -30,6 +32,9 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 				continue;
 			h = (h ^ (uint32_t)c) * 16777619u;
 			prev = c;
+			if (c == ':' && labelled && n <= WN__POST_LABEL)
+				return h;
+			n++;
 		}
 	}
 	return h;
