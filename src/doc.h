@@ -68,6 +68,8 @@ enum {
 	WN__WHY_META,        /* dropped: a byline or date line (metadata) */
 	WN__WHY_WEAK,        /* dropped: too little running text */
 	WN__WHY_TAIL,        /* dropped: a heading after the article's end */
+	WN__WHY_REGION,      /* kept: in the page's main region (region mode) */
+	WN__WHY_CHROME,      /* dropped: in the page's chrome (region mode) */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);

@@ -15,7 +15,7 @@
  *
  * Errors: every function that can fail returns a wn_status; WN_OK (0) means
  * success.  Nothing is printed by the library: notes for the user (such as
- * "no clear article, densest text given") are kept in the result and read
+ * "kind listing: giving the page's main region ...") are kept in the result and read
  * with wn_result_message().
  *
  * Memory: what one extraction allocates is freed when wn_extract()
@@ -210,8 +210,9 @@ WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *o
  * The output ends with one newline unless it is empty. */
 WN_EXPORT const char *wn_result_output(const wn_result *r, size_t *len);
 
-/* 1 if the page had a clear main article, 0 if winnow fell back to the
- * page's densest text (listing and home pages) or found nothing. */
+/* 1 if the page had a clear main article, 0 if it had none (listings,
+ * shop grids, home pages: the mode of the page's kind read it, see
+ * wn_result_kind()) or nothing was found. */
 WN_EXPORT int wn_result_has_article(const wn_result *r);
 
 /* 1 if the output was cut at max_output (JSON then says "truncated":

@@ -83,7 +83,8 @@ static int kept_rule(const char *rule)
 {
 	return !strcmp(rule, "in the article") ||
 	       !strcmp(rule, "in a sibling of the article") ||
-	       !strcmp(rule, "densest text (no clear article)");
+	       !strcmp(rule, "densest text (no clear article)") ||
+	       !strcmp(rule, "in the page's main region");
 }
 
 enum { F_BLOCK, F_DECISION, F_SCORE, F_GOOD, F_CHARS, F_WORDS, F_LINKS, F_PUNCT,

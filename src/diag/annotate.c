@@ -275,9 +275,9 @@ static void put_legend(const wn__doc *d, const marks *m, wn__buf *out)
 	               (int)m->kept, (int)(d->n_blocks - m->kept));
 	wn__buf_printf(out, "<div data-winnow-total=\"chars\">%lld characters "
 	                    "kept</div>", m->kept_chars);
-	wn__buf_printf(out, "<div data-winnow-total=\"article\">has_article: %s%s"
-	                    "</div>", d->has_article ? "yes" : "no",
-	               d->has_article ? "" : " (densest text given)");
+	wn__buf_printf(out, "<div data-winnow-total=\"article\">has_article: %s; "
+	                    "kind: %s</div>", d->has_article ? "yes" : "no",
+	               wn_kind_name((wn_kind)d->kind));
 	wn__buf_puts(out, "<div>");
 	static const char *const label[] = {
 		[MARK_KEEP] = "kept", [MARK_DROP] = "dropped",

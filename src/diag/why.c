@@ -19,6 +19,8 @@ const char *wn__why_string(int why)
 		[WN__WHY_META] = "a byline or date line",
 		[WN__WHY_WEAK] = "too little text of its own",
 		[WN__WHY_TAIL] = "a heading or link line after the article's end",
+		[WN__WHY_REGION] = "in the page's main region",
+		[WN__WHY_CHROME] = "in the page's chrome (menu, nav, aside, form)",
 	};
 	return why >= 0 && why < WN__WHY_COUNT ? names[why] : "?";
 }

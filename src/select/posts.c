@@ -59,8 +59,8 @@ void wn__select_posts(wn__doc *d)
 	wn__select_region(d);
 	if (d->posts < 0)
 		return;
-	wn__note(&d->notes, "kind %s: each post with its author and date, less "
-	         "the lines every post repeats (panels, signatures, action bars)",
+	wn__note(&d->notes, "kind %s: then in each post its author, date and text, "
+	         "less the lines every post repeats (panels, signatures, action bars)",
 	         wn_kind_name((wn_kind)d->kind));
 	/* the posts each block is in, and the blocks' shapes in a table */
 	int32_t n = d->n_blocks;

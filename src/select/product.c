@@ -75,14 +75,14 @@ void wn__select_product(wn__doc *d)
 	if (d->has_article) {
 		/* a description of running text: the article mode finds it
 		 * with its bullets and specifications */
-		wn__note(&d->notes, "kind %s: the product's name, price and description",
+		wn__note(&d->notes, "kind %s: the product's description, name and buy box",
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
 		return;
 	}
 	wn__select_region(d);
-	wn__note(&d->notes, "kind %s: less other products and reviews",
+	wn__note(&d->notes, "kind %s: then less other products and reviews",
 	         wn_kind_name((wn_kind)d->kind));
 	/* the priced group is another products' grid unless it holds the
 	 * product's own name */

@@ -299,13 +299,13 @@ void wn__select_region(wn__doc *d)
 		if (b->keep || b->first != i)
 			continue;
 		if (i < dropped_end)
-			b->reason = WN__WHY_PRUNED;
+			b->reason = WN__WHY_CHROME;
 		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 			b->reason = WN__WHY_CAPTION;
 		else if (i >= record_end && link_line(d, b))
 			b->reason = WN__WHY_LINKS;
 		else
-			wn__sel_keep(d, b, WN__WHY_FALLBACK);
+			wn__sel_keep(d, b, WN__WHY_REGION);
 	}
 	/* A page too small or too plain for the rules above (a fragment, a
 	 * list of links) still gives its region's text rather than nothing. */
@@ -321,7 +321,7 @@ void wn__select_region(wn__doc *d)
 			if (b->first >= root && b->first < d->nodes[root].end &&
 			    !(b->kind == WN__BK_CAPTION && !d->opt->captions) &&
 			    !wn__sel_in_removed(d, b->first, root))
-				wn__sel_keep(d, b, WN__WHY_FALLBACK);
+				wn__sel_keep(d, b, WN__WHY_REGION);
 		}
 	}
 }
