@@ -298,3 +298,21 @@ void wn__kind(wn__doc *d)
 	}
 	d->evidence = f;
 }
+
+/* The kinds' names, for the public wn_kind_name() and wn_kind_from_name():
+ * here, with the stage that decides kinds, so that the stages after it and
+ * the renderers read them without calling up into the driver. */
+static const char *const KINDS[WN_KIND_COUNT] = {
+	"auto", "article", "forum", "product", "collection", "listing",
+	"documentation", "service",
+};
+
+const char *wn_kind_name(wn_kind k) { return (unsigned)k < WN_KIND_COUNT ? KINDS[k] : NULL; }
+
+int wn_kind_from_name(const char *name)
+{
+	for (int k = 0; name && k < WN_KIND_COUNT; k++)
+		if (!strcasecmp(name, KINDS[k]))
+			return k;
+	return -1;
+}

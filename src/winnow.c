@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/unicode.h"
 #include "diag/diag.h"
@@ -217,7 +216,7 @@ static void extract(wn__doc *d, const char *html, size_t len)
 }
 
 /* Effective characters of the kept blocks. */
-static size_t kept_chars(const wn__doc *d)
+static size_t kept_total(const wn__doc *d)
 {
 	size_t n = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++)
@@ -234,7 +233,7 @@ static size_t kept_chars(const wn__doc *d)
  * that keeps more wins; *d is the document to render on return. */
 static void recover(wn__doc *d, const char *html, size_t len)
 {
-	size_t kept = kept_chars(d);
+	size_t kept = kept_total(d);
 	if (kept >= WN__RECOVER_MIN_CHARS)
 		return;
 	unsigned from = (d->noscript_text > kept ? WN__RECOVER_NOSCRIPT : 0) |
@@ -244,7 +243,7 @@ static void recover(wn__doc *d, const char *html, size_t len)
 		wn__doc_init(&r, d->opt);
 		r.recover = from;
 		extract(&r, html, len);
-		size_t got = kept_chars(&r);
+		size_t got = kept_total(&r);
 		if (got > kept) {
 			/* which one it was: noscript when the page had text
 			 * there and reading it alone gives as much */
@@ -333,21 +332,6 @@ const char *wn_result_source(const wn_result *r) { return r ? r->source : "dom";
 wn_kind wn_result_kind(const wn_result *r) { return r ? r->kind : WN_KIND_ARTICLE; }
 
 double wn_result_kind_confidence(const wn_result *r) { return r ? r->kind_confidence : 0; }
-
-static const char *const KINDS[WN_KIND_COUNT] = {
-	"auto", "article", "forum", "product", "collection", "listing",
-	"documentation", "service",
-};
-
-const char *wn_kind_name(wn_kind k) { return (unsigned)k < WN_KIND_COUNT ? KINDS[k] : NULL; }
-
-int wn_kind_from_name(const char *name)
-{
-	for (int k = 0; name && k < WN_KIND_COUNT; k++)
-		if (!strcasecmp(name, KINDS[k]))
-			return k;
-	return -1;
-}
 
 size_t wn_result_message_count(const wn_result *r) { return r ? r->n_msgs : 0; }
 
