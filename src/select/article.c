@@ -246,7 +246,7 @@ void wn__select_article(wn__doc *d)
 		/* A listing or home page: scored again with teasers as its
 		 * content (the driver did), its best subtree is found anew. */
 		d->article = find_best(d, d->node_sum);
-		wn__note(&d->notes, "no clear article: giving the page's densest text");
+		wn__note(&d->notes, "no clear article: reading the page's densest text");
 	}
 	int32_t best = d->article;
 

@@ -259,7 +259,7 @@ static int link_line(const wn__doc *d, const wn__block *b)
 
 void wn__select_region(wn__doc *d)
 {
-	wn__note(&d->notes, "%skind %s: giving the page's main region less its "
+	wn__note(&d->notes, "%skind %s: reading the page's main region less its "
 	         "menus and chrome", d->has_article ? "" : "no clear article; ",
 	         wn_kind_name((wn_kind)d->kind));
 	counts *c = count(d);
