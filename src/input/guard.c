@@ -573,8 +573,6 @@ static size_t guard_rawtext(guard *g, const tag *tk, size_t i)
 static size_t guard_start_html(guard *g, const tag *tk)
 {
 	int t = tk->t;
-	if (t == GUMBO_TAG_FRAMESET)
-		g->frameset = 1;
 	if (g->n_select && !select_allows(t) && !g->uncertain)
 		set_uncertain(g); /* ignored there, and its raw text is markup */
 	if (g->tmpl.open && template_keeps(tk))
@@ -685,6 +683,8 @@ static size_t guard_start_html(guard *g, const tag *tk)
 static size_t guard_start(guard *g, const tag *tk)
 {
 	int t = tk->t;
+	if (t == GUMBO_TAG_FRAMESET)
+		g->frameset = 1; /* in any context: the estimate may be wrong there */
 	if (!start_is_html(g, t)) {
 		if (wn__tag_is(t, WN__TC_BREAKS_OUT) || (t == GUMBO_TAG_FONT && tk->font_attrs)) {
 			/* HTML ends foreign content: its elements are popped
