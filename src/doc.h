@@ -187,14 +187,10 @@ typedef struct wn__doc {
 	GumboOutput *gumbo;
 	const char *html; /* UTF-8 input as given to gumbo */
 	size_t html_len;
-	/* input/guard.c skips the bodies of <noscript> (cleaning removes
-	 * them) and counts them here; with unwrap_noscript set before it runs,
-	 * it takes out only their tags instead, so that their content is
-	 * parsed and extracted as the page's own (a second run for a page
-	 * that gave nothing: forums put the thread there). */
-	int unwrap_noscript;
-	int32_t n_noscript;    /* <noscript> elements (outermost) */
-	size_t noscript_bytes; /* bytes of their content */
+	/* input/guard.c skips the bodies no stage reads (scripts, style
+	 * sheets, SVG, templates, noscripts: see there); the bytes it skipped,
+	 * which the driver asks before it counts what recovery decides by. */
+	size_t skipped;
 	int keep_markup; /* the guard skips no body (tests compare with it) */
 
 	wn__node *nodes;

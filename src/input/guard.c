@@ -96,7 +96,6 @@ typedef struct guard {
 
 	int skip;       /* bodies may be skipped at all */
 	int keep_style; /* --annotate: style sheets and SVG are written back */
-	int unwrap;     /* noscript tags go, their content is the page's */
 	int uncertain;  /* the estimate may differ from gumbo's: skip no more */
 	int frameset;   /* a <frameset>: every skip is undone */
 	int in_body;    /* gumbo has made the <body> (never set too early) */
@@ -105,9 +104,6 @@ typedef struct guard {
 	size_t tdepth;  /* open templates (HTML) */
 	size_t n_select; /* open selects (HTML) */
 	region svg, tmpl, nos;
-	size_t ns_depth, ns_from; /* open noscripts, and where the outer one's content starts */
-	int32_t n_noscript;
-	size_t noscript_bytes;
 	/* The nodes of gumbo's tree (as the flat DOM has them: no comments)
 	 * so far, exact inside a body being skipped: a skipped body leaves as
 	 * many, since metadata counts a line's nodes, removed ones too. */
@@ -518,15 +514,6 @@ static void guard_text(guard *g, size_t from, size_t to)
 
 /* ---- tags ---- */
 
-/* A noscript starts: counted for the driver (d->n_noscript). */
-static void noscript_open(guard *g, size_t content)
-{
-	if (!g->ns_depth++) {
-		g->ns_from = content;
-		g->n_noscript++;
-	}
-}
-
 /* A raw text element's body from i (after its start tag) and its end tag:
  * skipped when no stage reads it.  Returns where the scan goes on. */
 static size_t guard_rawtext(guard *g, const tag *tk, size_t i)
@@ -579,11 +566,6 @@ static size_t guard_start_html(guard *g, const tag *tk)
 		g->tmpl.open = 0;
 	if (g->nos.open && !noscript_allows(&g->nos, tk))
 		g->nos.open = 0;
-	if (t == GUMBO_TAG_NOSCRIPT && g->unwrap) {
-		add_cut(g, tk->start, tk->end, 0);
-		noscript_open(g, tk->end);
-		return tk->end;
-	}
 	if (wn__tag_is(t, WN__TC_RAWTEXT)) { /* never cut: their text would be markup */
 		if (!g->tdepth && !head_tag(t))
 			g->in_body = 1;
@@ -671,7 +653,6 @@ static size_t guard_start_html(guard *g, const tag *tk)
 	    !g->nos.open)
 		region_open(g, &g->tmpl, tk->end, g->tdepth, 0);
 	if (t == GUMBO_TAG_NOSCRIPT) {
-		noscript_open(g, tk->end);
 		if (outside && !g->tdepth && !g->tmpl.open && !g->nos.open)
 			region_open(g, &g->nos, tk->end, g->sp - 1, !g->in_body);
 	}
@@ -754,12 +735,6 @@ static void guard_end(guard *g, const tag *tk)
 	if (!g->tdepth && (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_BR))
 		g->in_body = 1;
 	if (t == GUMBO_TAG_NOSCRIPT) {
-		if (g->ns_depth && !--g->ns_depth)
-			g->noscript_bytes += tk->start - g->ns_from;
-		if (g->unwrap) {
-			add_cut(g, tk->start, tk->end, 0);
-			return;
-		}
 		if (g->nos.open && g->sp && g->sp - 1 == g->nos.level)
 			region_commit(g, &g->nos, tk->start, NOSCRIPT_NODE);
 	}
@@ -826,6 +801,8 @@ static void guard_finish(guard *g, wn__doc *d)
 			continue;
 		}
 		kept += c->from - pos + c->unit_len * c->reps;
+		if (c->skip)
+			d->skipped += c->to - c->from;
 		pos = c->to;
 	}
 	kept += g->n - pos;
@@ -858,7 +835,6 @@ void wn__guard(wn__doc *d)
 	g->n = d->html_len;
 	g->skip = !d->keep_markup;
 	g->keep_style = d->opt->format == WN_FORMAT_ANNOTATE;
-	g->unwrap = d->unwrap_noscript;
 	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
 	g->cap = (size_t)max_depth + WN__GUARD_SLACK;
 	g->st = wn__xmalloc(g->cap * sizeof *g->st);
@@ -953,10 +929,6 @@ void wn__guard(wn__doc *d)
 	}
 	/* bodies still open at the end of the input stay */
 	g->svg.open = g->tmpl.open = g->nos.open = 0;
-	if (g->ns_depth)
-		g->noscript_bytes += n - g->ns_from;
-	d->n_noscript = g->n_noscript;
-	d->noscript_bytes = g->noscript_bytes;
 	guard_finish(g, d);
 	if (g->cut_deep)
 		wn__note(&d->notes, "limit: %zu tags nested deeper than about %zu "
