@@ -142,7 +142,7 @@ typedef struct wn__evidence {
 	double posts_share;         /* the posts group's share of the text */
 	double article_prose;       /* running text of the best subtree outside
 	                             * the posts, as a share of the text */
-	int32_t article_run;        /* ... and the longest run, when it is */
+	int32_t article_run;        /* the longest run outside the posts */
 	int32_t priced;             /* members of the priced group with a price */
 	double priced_share;        /* the priced group's share of the text */
 	int32_t group;              /* members of the largest group */

@@ -248,16 +248,24 @@ void wn__kind(wn__doc *d)
 	f.code = t[body].code / total;
 	f.prose_per_heading = (double)t[body].prose / (t[body].headings + 1);
 	f.headings = t[body].headings;
-	/* the longest run of paragraphs of running text, in characters */
-	int32_t run = 0;
+	/* the longest run of paragraphs of running text, in characters, on
+	 * the page and outside the posts (an article's own body, beside its
+	 * comments; a long post is no article) */
+	int32_t run = 0, run_out = 0, outside = 0;
+	int32_t pfrom = tg ? tg->parent : 0, pto = tg ? d->nodes[tg->parent].end : 0;
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		const wn__block *b = &d->blocks[k];
-		if (b->kind == WN__BK_PARA && wn__text_goodness(b) >= WN__STRONG_GOODNESS)
+		int in_posts = b->first >= pfrom && b->first < pto;
+		if (b->kind == WN__BK_PARA && wn__text_goodness(b) >= WN__STRONG_GOODNESS) {
 			run += b->eff;
-		else if (b->kind != WN__BK_PARA || b->eff > WN__SHORT)
-			run = 0;
+			run_out = in_posts ? 0 : run_out + b->eff;
+		} else if (b->kind != WN__BK_PARA || b->eff > WN__SHORT) {
+			run = run_out = 0;
+		}
 		if (run > f.run)
 			f.run = run;
+		if (run_out > outside)
+			outside = run_out;
 	}
 	f.posts = ts.timed < ts.prosy ? ts.timed : ts.prosy;
 	/* members that each have a heading are a listing's entries (a blog
@@ -270,7 +278,7 @@ void wn__kind(wn__doc *d)
 		int32_t a = d->article;
 		int inside = tg && a >= tg->parent && a < d->nodes[tg->parent].end;
 		f.article_prose = inside ? 0 : t[a].prose / total;
-		f.article_run = inside ? 0 : f.run;
+		f.article_run = inside ? 0 : outside;
 	}
 	f.priced = ps.priced;
 	f.priced_share = ps.chars / total;

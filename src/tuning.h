@@ -199,6 +199,26 @@
 /* A class attribute carried by this many elements or more is the page's
  * vocabulary for its units, not the name of one boilerplate panel. */
 #define WN__CLASS_VOCABULARY 8
+/* Records (select/records.c): at least this many alike siblings, of which
+ * this share carry fields (a heading, price, date, or this many characters
+ * of text that is not a link).  Three: two alike boxes are a pair, not a
+ * list; the share lets a card without a rating or a badge be one. */
+#define WN__RECORD_MIN 3
+#define WN__RECORD_FIELDED 0.6
+#define WN__RECORD_TEXT 10
+/* A page of records without a main landmark (select/region.c): its
+ * records, when they hold this share of the page's text, are read with
+ * the ancestors that add to them less than this share of links (or fewer
+ * characters than this: a heading, a count) and blocks of which less than
+ * this share hold a link (a category tree's "Switches (312)"). */
+#define WN__REGION_RECORDS_SHARE 0.3
+#define WN__REGION_CHROME_LINKS 0.5
+#define WN__REGION_CHROME_CHARS 200
+#define WN__REGION_CHROME_LINKED 0.6
+/* ... its largest record list, or the list inside it that holds this
+ * share of its text (a page's header, body and footer wrappers are alike
+ * siblings too, around the grid). */
+#define WN__REGION_RECORDS_INNER 0.5
 
 /* ---- metadata (metadata/) ---- */
 /* A byline's text is at most this long (Readability.js's isValidByline). */

@@ -152,6 +152,60 @@ static int32_t region_root(const wn__doc *d)
 	return body;
 }
 
+/* Without a main landmark, a page of records is read from the ancestor of
+ * its records that holds them and what belongs with them (the heading,
+ * the count, the pager): climbing from the list stops where what the
+ * parent adds is mostly links, or mostly blocks that are links (the menus,
+ * the category tree, the footer's columns of a page built of divs
+ * alone). */
+static int32_t records_root(wn__doc *d, const counts *c, const uint8_t *rec,
+                            int32_t body)
+{
+	/* the largest record list outside the page's landmarks of chrome */
+	int32_t r = -1;
+	int32_t *n = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *n);
+	for (int32_t i = body + 1; i < d->nodes[body].end; i++) {
+		const wn__node *x = &d->nodes[i];
+		if ((x->flags & WN__NF_REMOVED) || x->tag == GUMBO_TAG_NAV ||
+		    x->tag == GUMBO_TAG_ASIDE || x->tag == GUMBO_TAG_HEADER ||
+		    x->tag == GUMBO_TAG_FOOTER || chrome_role(wn__attr(x, "role"))) {
+			i = x->end - 1;
+			continue;
+		}
+		if (rec[i] & WN__REC_MEMBER)
+			n[x->parent]++;
+	}
+	for (int32_t i = body + 1; i < d->nodes[body].end; i++)
+		if ((rec[i] & WN__REC_LIST) && n[i] && (r < 0 || c[i].chars > c[r].chars))
+			r = i;
+	/* a list of the page's wrappers holds the real one: the innermost
+	 * list that holds most of the text of the one around it */
+	for (int32_t in = r; in >= 0; r = in < 0 ? r : in) {
+		int32_t outer = r;
+		in = -1;
+		for (int32_t i = outer + 1; i < d->nodes[outer].end; i++)
+			if ((rec[i] & WN__REC_LIST) && n[i] &&
+			    c[i].chars >= WN__REGION_RECORDS_INNER * c[outer].chars &&
+			    (in < 0 || c[i].chars > c[in].chars))
+				in = i;
+		if (in < 0)
+			break;
+	}
+	if (r < 0 || c[r].chars < WN__REGION_RECORDS_SHARE * c[body].chars)
+		return body;
+	while (r != body && d->nodes[r].parent >= body) {
+		int32_t p = d->nodes[r].parent;
+		int32_t add = c[p].chars - c[r].chars, links = c[p].links - c[r].links;
+		int32_t blocks = c[p].blocks - c[r].blocks;
+		int32_t linked = c[p].link_blocks - c[r].link_blocks;
+		if ((add >= WN__REGION_CHROME_CHARS && links >= WN__REGION_CHROME_LINKS * add) ||
+		    (blocks >= WN__MENU_BLOCKS && linked >= WN__REGION_CHROME_LINKED * blocks))
+			break;
+		r = p;
+	}
+	return r;
+}
+
 /* A header or footer is the page's banner or content info only outside
  * sectioning content (WAI-ARIA's HTML mapping): inside an article, a
  * section, an aside, a nav or the main landmark it is that part's own. */
@@ -171,7 +225,7 @@ static int page_scoped(const wn__doc *d, int32_t i)
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
-                     int32_t root, int32_t i)
+                     const uint8_t *rec, int in_record, int32_t root, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
 	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[root].chars)
@@ -182,10 +236,12 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 		return 1;
 	if (chrome_role(wn__attr(x, "role")))
 		return 1;
-	if (c[i].prose)
-		return 0;
-	if (x->tag == GUMBO_TAG_FORM)
+	/* records and their list are content, whatever their links; in a
+	 * record only its controls are not */
+	if (x->tag == GUMBO_TAG_FORM && !c[i].prose)
 		return 1;
+	if (c[i].prose || rec[i] || in_record)
+		return 0;
 	if (x->hint < 0 && d->node_hint[i] - d->node_hint[root] <= WN__DROP_HINT &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
@@ -216,9 +272,20 @@ void wn__select_region(wn__doc *d)
 	         wn_kind_name((wn_kind)d->kind));
 	counts *c = count(d);
 	uint16_t *classes = class_counts(d);
+	/* records are the content of a collection, a listing, a service
+	 * page made of cards; on a thread or a product page they are the user
+	 * panels, "latest threads" and "you may also like", and beside a
+	 * service page's own text the teasers of other pages */
+	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
+	              (d->kind == WN_KIND_SERVICE && !d->has_article);
+	uint8_t *rec = records ? wn__sel_records(d)
+	                       : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
 	int32_t root = region_root(d);
+	int32_t body = d->body > 0 ? d->body : 0;
+	if (records && root == body)
+		root = records_root(d, c, rec, body);
 	d->article = root;
-	int32_t dropped_end = -1;
+	int32_t dropped_end = -1, record_end = -1;
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -226,7 +293,9 @@ void wn__select_region(wn__doc *d)
 			continue;
 		}
 		if (x->kind == WN__NODE_ELEMENT) {
-			if (i != root && i >= dropped_end && is_chrome(d, c, classes, root, i)) {
+			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
+				record_end = x->end;
+			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, root, i)) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
@@ -241,7 +310,7 @@ void wn__select_region(wn__doc *d)
 			b->reason = WN__WHY_PRUNED;
 		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 			b->reason = WN__WHY_CAPTION;
-		else if (link_line(d, b))
+		else if (i >= record_end && link_line(d, b))
 			b->reason = WN__WHY_LINKS;
 		else
 			wn__sel_keep(d, b, WN__WHY_FALLBACK);

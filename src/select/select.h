@@ -24,6 +24,12 @@ int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root);
 /* Whether node i lies in a subtree removed by cleaning, below root. */
 int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root);
 
+/* ---- records.c ---- */
+enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
+/* Per node (in the arena): WN__REC_MEMBER for a record, WN__REC_LIST for
+ * the element whose children they are. */
+uint8_t *wn__sel_records(wn__doc *d);
+
 /* ---- the modes ---- */
 /* article.c: the article and its good siblings, boilerplate inside them
  * dropped; for a page without a clear article, its densest text. */

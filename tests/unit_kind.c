@@ -1,0 +1,393 @@
+/*
+ * unit_kind.c -- unit tests of the page-kind stage (kind.c) and of record
+ * detection (select/records.c): small pages built the way pages of each
+ * kind are built on the web, and the kind, the records and the region's
+ * reading of them that they must give.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "doc.h"
+#include "input/input.h"
+#include "metadata/metadata.h"
+#include "select/select.h"
+#include "stages.h"
+
+/* A growable page text for the generated pages. */
+typedef struct page {
+	char *p;
+	size_t n, cap;
+} page;
+
+static void add(page *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(page *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (b->n + (size_t)k + 1 > b->cap) {
+		b->cap = (b->n + (size_t)k + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		if (!b->p)
+			abort();
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->n, (size_t)k + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)k;
+}
+
+#define SENTENCE                                                              \
+	"The council met on Tuesday to discuss the new bridge, and after a long " \
+	"debate it agreed that the work would start in the spring, when the "    \
+	"river is low and the roads are quiet. "
+
+static const char *const HEAD = "<!doctype html><html><head><title>Page</title></head><body>"
+                                "<header><nav><ul><li><a href=/>Home</a></li>"
+                                "<li><a href=/a>About</a></li><li><a href=/b>Blog</a></li>"
+                                "<li><a href=/c>Contact</a></li></ul></nav></header>";
+static const char *const FOOT = "<footer><p>&copy; 2024 Example Ltd. All rights reserved."
+                                "</p></footer></body></html>";
+
+/* The kind the library gives the page (kind option `forced`), and its
+ * confidence through *conf. */
+static wn_kind kind_of(const char *html, wn_kind forced, double *conf)
+{
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	o.kind = forced;
+	wn_result *r = NULL;
+	wn_extract(html, strlen(html), &o, &r);
+	wn_kind k = r ? wn_result_kind(r) : WN_KIND_AUTO;
+	if (conf)
+		*conf = r ? wn_result_kind_confidence(r) : -1;
+	wn_result_free(r);
+	return k;
+}
+
+/* The text output of a page, malloc'd. */
+static char *text_of(const char *html)
+{
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	wn_result *r = NULL;
+	wn_extract(html, strlen(html), &o, &r);
+	char *t = strdup(r ? wn_result_output(r, NULL) : "");
+	wn_result_free(r);
+	return t;
+}
+
+static char *article_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><article><h1>The new bridge</h1><time datetime=2024-03-02>2 March "
+	        "2024</time>", HEAD);
+	for (int k = 0; k < 6; k++)
+		add(&b, "<p>%s%s</p>", SENTENCE, SENTENCE);
+	add(&b, "</article></main>%s", FOOT);
+	return b.p;
+}
+
+/* A thread: posts of one shape, each with its author, a time and a
+ * paragraph of running text; the first one long. */
+static char *thread_page(int long_first)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Which saw for a beginner?</h1><div class=thread>", HEAD);
+	for (int k = 0; k < 5; k++) {
+		add(&b, "<div class=post><div class=who><a href=/u/%d>user%d</a></div>"
+		        "<time datetime=2024-01-0%d>%d Jan 2024</time><div class=body><p>%s</p>",
+		    k, k, k + 1, k + 1, SENTENCE);
+		for (int j = 0; long_first && !k && j < 8; j++)
+			add(&b, "<p>%s%s</p>", SENTENCE, SENTENCE);
+		add(&b, "</div></div>");
+	}
+	add(&b, "</div></main>%s", FOOT);
+	return b.p;
+}
+
+/* A shop's category: a grid of cards, each one link holding the title,
+ * a rating and the price; the first and last of a row with a class more. */
+static char *grid_page(int cards)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Green tea</h1><p>Showing 1-%d of 40 results</p><ul class=products>",
+	    HEAD, cards);
+	for (int k = 0; k < cards; k++)
+		add(&b, "<li class=\"product%s\"><a href=/p/%d><h2>Tea number %d</h2>"
+		        "<div class=rating>Rated 4.%d out of 5</div><div class=price>&pound;%d.50</div>"
+		        "</a><button>Add to basket</button></li>",
+		    k % 4 == 0 ? " first" : k % 4 == 3 ? " last" : "", k, k, k % 10, 5 + k);
+	add(&b, "</ul></main>%s", FOOT);
+	return b.p;
+}
+
+static char *product_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><div class=buybox><h1>Ridgeline 28L Daypack</h1><p class=price>$119.95</p>"
+	        "<form action=/cart/add><button type=submit>Add to cart</button></form></div>"
+	        "<div class=description><p>%s</p><ul><li>28 litres</li><li>Mesh back panel</li>"
+	        "</ul></div></main>%s",
+	    HEAD, SENTENCE, FOOT);
+	return b.p;
+}
+
+static char *docs_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>tq_push()</h1><p>Copies an item onto the tail of a queue.</p>", HEAD);
+	for (int k = 0; k < 3; k++)
+		add(&b, "<h2>Example %d</h2><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n{\n"
+		        "\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
+		        "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
+		    k, k);
+	add(&b, "</main>%s", FOOT);
+	return b.p;
+}
+
+/* A job board: entries with a linked title and their fields. */
+static char *listing_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Jobs</h1><ul class=jobs>", HEAD);
+	for (int k = 0; k < 10; k++)
+		add(&b, "<li class=job><h2><a href=/j/%d>Data Engineer %d</a></h2>"
+		        "<span class=where>Leeds</span></li>", k, k);
+	add(&b, "</ul></main>%s", FOOT);
+	return b.p;
+}
+
+/* ---- the kind stage ---- */
+
+TEST(kind_article_is_running_text)
+{
+	char *p = article_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+TEST(kind_forum_is_repeated_posts_with_author_and_time)
+{
+	char *p = thread_page(0);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_FORUM);
+	free(p);
+}
+
+TEST(kind_a_thread_with_one_long_post_is_still_a_thread)
+{
+	/* the longest run of text lies inside a post: no article beside
+	 * the posts */
+	char *p = thread_page(1);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_FORUM);
+	free(p);
+}
+
+TEST(kind_collection_is_a_grid_of_priced_cards)
+{
+	char *p = grid_page(12);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_COLLECTION);
+	free(p);
+}
+
+TEST(kind_product_is_a_price_and_a_buy_control)
+{
+	char *p = product_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_PRODUCT);
+	free(p);
+}
+
+TEST(kind_documentation_is_code)
+{
+	char *p = docs_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_DOCUMENTATION);
+	free(p);
+}
+
+TEST(kind_listing_is_linked_titled_records)
+{
+	char *p = listing_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_LISTING);
+	free(p);
+}
+
+TEST(kind_schema_type_is_evidence)
+{
+	/* a page with little structure of its own, declared a product */
+	page b = {0};
+	add(&b, "%s<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Pack\"}"
+	        "</script><main><h1>Pack</h1><p>%s</p></main>%s",
+	    HEAD, SENTENCE, FOOT);
+	CHECK(kind_of(b.p, WN_KIND_AUTO, NULL) == WN_KIND_PRODUCT);
+	free(b.p);
+}
+
+TEST(kind_forced_is_kept_with_full_confidence)
+{
+	char *p = article_page();
+	double conf = 0;
+	CHECK(kind_of(p, WN_KIND_LISTING, &conf) == WN_KIND_LISTING);
+	CHECK(conf == 1.0);
+	CHECK(kind_of(p, WN_KIND_AUTO, &conf) == WN_KIND_ARTICLE);
+	CHECK(conf > 0 && conf < 1.0);
+	free(p);
+}
+
+TEST(kind_names_round_trip)
+{
+	for (int k = 0; k < WN_KIND_COUNT; k++)
+		CHECK(wn_kind_from_name(wn_kind_name((wn_kind)k)) == k);
+	CHECK(wn_kind_from_name("recipe") < 0);
+}
+
+/* ---- records ---- */
+
+/* Runs the stages to the kind of the page and gives its records marks. */
+static wn__doc *doc_of(const char *html, wn_options *o)
+{
+	wn_options_init(o, sizeof *o);
+	wn__doc *d = calloc(1, sizeof *d);
+	wn__doc_init(d, o);
+	wn__input_decode(d, html, strlen(html));
+	wn__guard(d);
+	wn__dom_build(d);
+	wn__clean(d);
+	wn__metadata(d);
+	wn__blocks(d);
+	wn__score(d);
+	wn__select_judge(d);
+	wn__kind(d);
+	return d;
+}
+
+static void doc_free(wn__doc *d)
+{
+	wn__dom_free(d);
+	wn__doc_free(d);
+	free(d);
+}
+
+/* How many elements with tag name `tag` carry mark `m`. */
+static int marked(const wn__doc *d, const uint8_t *rec, GumboTag tag, int m)
+{
+	int n = 0;
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		n += d->nodes[i].kind == WN__NODE_ELEMENT && d->nodes[i].tag == tag && (rec[i] & m);
+	return n;
+}
+
+TEST(records_cards_of_a_grid_are_one_list_whatever_their_classes)
+{
+	char *p = grid_page(12);
+	wn_options o;
+	wn__doc *d = doc_of(p, &o);
+	uint8_t *rec = wn__sel_records(d);
+	CHECK(marked(d, rec, GUMBO_TAG_LI, WN__REC_MEMBER) == 12);
+	CHECK(marked(d, rec, GUMBO_TAG_UL, WN__REC_LIST) == 1);
+	doc_free(d);
+	free(p);
+}
+
+TEST(records_a_menu_of_single_links_is_none)
+{
+	char *p = grid_page(12);
+	wn_options o;
+	wn__doc *d = doc_of(p, &o);
+	uint8_t *rec = wn__sel_records(d);
+	/* the header's menu: four items, each one link */
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		if (d->nodes[i].tag == GUMBO_TAG_NAV)
+			for (int32_t j = i; j < d->nodes[i].end; j++)
+				CHECK(!rec[j]);
+	doc_free(d);
+	free(p);
+}
+
+TEST(records_two_alike_boxes_are_a_pair_not_a_list)
+{
+	char *p = grid_page(2);
+	wn_options o;
+	wn__doc *d = doc_of(p, &o);
+	uint8_t *rec = wn__sel_records(d);
+	CHECK(marked(d, rec, GUMBO_TAG_LI, WN__REC_MEMBER) == 0);
+	doc_free(d);
+	free(p);
+}
+
+TEST(records_keep_their_linked_fields_in_the_region)
+{
+	/* each card is one link: its rating and price are link lines, which
+	 * the region drops outside records */
+	char *p = grid_page(12);
+	char *t = text_of(p);
+	CHECK(strstr(t, "Tea number 0") && strstr(t, "Tea number 11"));
+	CHECK(strstr(t, "Rated 4.3 out of 5"));
+	CHECK(strstr(t, "\xc2\xa3" "16.50"));
+	CHECK(!strstr(t, "About"));     /* the menu */
+	CHECK(!strstr(t, "All rights")); /* the footer */
+	free(t);
+	free(p);
+}
+
+/* A shop built of divs alone: no landmark, a category tree beside the
+ * grid, cards whose fields are each a link, in one wrapper. */
+static char *div_shop_page(void)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Wallets</title></head><body>"
+	        "<div class=top><div class=bar><a href=/help>Help</a> | <a href=/q>Request a "
+	        "quote</a> | <a href=/bom>BOM tool</a></div></div><div class=row><div class=left>"
+	        "<h3>Categories</h3>");
+	for (int k = 0; k < 7; k++)
+		add(&b, "<div class=cat><a href=/c/%d>Category %d</a> (%d)</div>", k, k, 100 + k);
+	add(&b, "</div><div class=main><h1>Wallets</h1><p>24 products</p><div class=grid>");
+	for (int k = 0; k < 12; k++)
+		add(&b, "<div class=card><div class=info><div><a href=/p/%d>Wallet %d</a></div>"
+		        "<div><a href=/p/%d>Matte olive</a></div><div><a href=/p/%d>Aluminium</a></div>"
+		        "<div><a href=/p/%d>$%d</a></div></div></div>",
+		    k, k, k, k, k, 70 + k);
+	add(&b, "</div></div></div><div class=foot><p>&copy; 2024 Example Ltd.</p></div>"
+	        "</body></html>");
+	return b.p;
+}
+
+TEST(records_are_read_with_what_belongs_with_them_on_a_page_of_divs)
+{
+	char *p = div_shop_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_COLLECTION);
+	char *t = text_of(p);
+	CHECK(strstr(t, "Wallets") && strstr(t, "24 products"));
+	/* a record's fields, links in one wrapper, are no menu */
+	CHECK(strstr(t, "Wallet 0") && strstr(t, "Wallet 11") && strstr(t, "Matte olive"));
+	CHECK(strstr(t, "$81"));
+	/* the climb from the grid stops at the category tree and the bar */
+	CHECK(!strstr(t, "Category 3"));
+	CHECK(!strstr(t, "Request a quote"));
+	free(t);
+	free(p);
+}
+
+int main(void)
+{
+	RUN(kind_article_is_running_text);
+	RUN(kind_forum_is_repeated_posts_with_author_and_time);
+	RUN(kind_a_thread_with_one_long_post_is_still_a_thread);
+	RUN(kind_collection_is_a_grid_of_priced_cards);
+	RUN(kind_product_is_a_price_and_a_buy_control);
+	RUN(kind_documentation_is_code);
+	RUN(kind_listing_is_linked_titled_records);
+	RUN(kind_schema_type_is_evidence);
+	RUN(kind_forced_is_kept_with_full_confidence);
+	RUN(kind_names_round_trip);
+	RUN(records_cards_of_a_grid_are_one_list_whatever_their_classes);
+	RUN(records_a_menu_of_single_links_is_none);
+	RUN(records_two_alike_boxes_are_a_pair_not_a_list);
+	RUN(records_keep_their_linked_fields_in_the_region);
+	RUN(records_are_read_with_what_belongs_with_them_on_a_page_of_divs);
+	return harness_done();
+}
