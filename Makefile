@@ -102,22 +102,49 @@ python:
 	cd python && CFLAGS="$(PY_CFLAGS)" LDFLAGS="$(PY_LDFLAGS)" $(PYTHON) setup.py -q build -j 2 \
 		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
 
-# Throughput against a bare gumbo parse of the same pages, in one run.
-BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
-                          ../shared/corpora/scrapinghub-dev/html/*.html)
-ifeq ($(strip $(BENCH_PAGES)),)
-BENCH_PAGES := $(filter-out %.expected.html,$(wildcard testdata/*.html))
+# Throughput against a bare gumbo parse of the same pages, in one run
+# (bench/bench.c): testdata/, and the shared corpora when they are there
+# (CORPORA; wcxb-dev's pages are unpacked once into $(B)/corpus).  Then the
+# scaling check on pathological inputs and the Python module's figures.
+# `make bench-scale` times the batch, JSON Lines and WARC modes
+# (bench/scale.sh).
+CORPORA ?= ../shared/corpora
+WCXB_GZ := $(wildcard $(CORPORA)/wcxb-dev/html/*.html.gz)
+WCXB    := $(WCXB_GZ:$(CORPORA)/wcxb-dev/html/%.html.gz=$(B)/corpus/wcxb-dev/%.html)
+READABILITY := $(wildcard $(CORPORA)/readability/*/source.html)
+SCRAPINGHUB := $(wildcard $(CORPORA)/scrapinghub-dev/html/*.html)
+TESTDATA_PAGES := $(filter-out %.expected.html,$(wildcard testdata/*.html))
+BENCH_SETS := --set testdata $(TESTDATA_PAGES)
+ifneq ($(strip $(READABILITY)$(SCRAPINGHUB)$(WCXB)),)
+BENCH_SETS += --total corpora
 endif
-$(B)/bench: bench/bench.c $(B)/libwinnow.a
-	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
+ifneq ($(strip $(READABILITY)),)
+BENCH_SETS += --set readability $(READABILITY)
+endif
+ifneq ($(strip $(SCRAPINGHUB)),)
+BENCH_SETS += --set scrapinghub-dev $(SCRAPINGHUB)
+endif
+ifneq ($(strip $(WCXB)),)
+BENCH_SETS += --set wcxb-dev $(WCXB)
+endif
+BENCH_PAGES ?= $(or $(strip $(READABILITY) $(SCRAPINGHUB)),$(TESTDATA_PAGES))
 
-bench: $(B)/bench $(B)/winnow
-	$(B)/bench -r 3 $(BENCH_PAGES)
-	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
-	sh bench/scale.sh $(B)/winnow $(B)/bench
+$(B)/corpus/wcxb-dev/%.html: $(CORPORA)/wcxb-dev/html/%.html.gz
+	@mkdir -p $(@D)
+	@gzip -dc $< > $@
+
+$(B)/bench: bench/bench.c $(B)/libwinnow.a
+	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -lpthread -o $@
+
+bench: $(B)/bench $(B)/winnow $(WCXB)
+	@$(B)/bench -r 3 -j 2 --winnow $(B)/winnow $(BENCH_SETS)
+	@SCALING_STEPS=3 sh bench/scaling.sh $(B)/winnow
 	@if [ -n "$(PYTHON)" ] && $(PY_HAVE) 2>/dev/null; then \
 		$(MAKE) -s python && PYTHONPATH=$(B)/python $(PYTHON) python/tools/bench.py $(B)/winnow $(BENCH_PAGES); \
 	else echo "python: skipped (no python3 with Python.h: python3-dev)"; fi
+
+bench-scale: $(B)/bench $(B)/winnow
+	sh bench/scale.sh $(B)/winnow $(B)/bench
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
@@ -147,7 +174,7 @@ format:
 clean:
 	rm -rf $(B)
 
-.PHONY: all clean test asan bench install uninstall format python
+.PHONY: all clean test asan bench bench-scale install uninstall format python
 
 # Fuzzing (clang with libFuzzer): one target per parser of untrusted input,
 # fuzz/fuzz_TARGET.c -- winnow (the library: HTML in any encoding), warc

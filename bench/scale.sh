@@ -84,8 +84,9 @@ echo "scale: $NPAGES pages ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 
 
 # ---- pages: gumbo alone, winnow -j 1, winnow -j CPUS ----
 if [ -x "$BENCH" ]; then
-	"$BENCH" -r 1 $(cat "$T/pages") | grep 'gumbo, errors not kept' |
-		sed 's/^gumbo, errors not kept */gumbo parse, 1 thread  /'
+	# bench's row: set pages MB | gumbo-MB/s ...
+	"$BENCH" -r 1 --set pages $(cat "$T/pages") | awk '$1 == "pages" && $4 == "|" {
+		printf "gumbo parse, 1 thread   %9.1f docs/s %7.2f MB/s\n", $2 * $5 / $3, $5 }'
 fi
 best "$T/j1" "$W" -j 1 -f text $(cat "$T/pages") >/dev/null 2>&1
 s1=$(cut -d' ' -f1 "$T/j1")

@@ -7,12 +7,12 @@
 # marked SLOW.  Also prints
 # the peak memory, and the exit status, which must be 0, 1 or 3.
 #
-#   sh bench/scaling.sh [WINNOW] [DOUBLINGS]
+#   sh bench/scaling.sh [WINNOW] [DOUBLINGS]   (or SCALING_STEPS=N; default 4)
 #
 # Inputs: deep nesting, one huge text node, many attributes on one tag,
 # many cells with a huge colspan/rowspan, an entity flood, random bytes.
 W=${1:-build/winnow}
-STEPS=${2:-4}
+STEPS=${2:-${SCALING_STEPS:-4}}
 LC_ALL=C
 export LC_ALL
 TMP=$(mktemp -d)
@@ -64,7 +64,9 @@ measure() {
 			/usr/bin/time -f "%U %S %M" -o "$TMP/time" "$W" "$@" "$f" \
 				>/dev/null 2>"$TMP/err"
 			rc=$?
-			t=$(awk '{ printf "%.3f %d", $1 + $2, $3 }' "$TMP/time")
+			# the last line: time puts "Command exited with non-zero
+			# status N" before it
+			t=$(tail -n 1 "$TMP/time" | awk '{ printf "%.3f %d", $1 + $2, $3 }')
 		else
 			s=$(date +%s.%N)
 			"$W" "$@" "$f" >/dev/null 2>"$TMP/err"

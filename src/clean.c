@@ -5,7 +5,6 @@
  * text itself.  Word lists after Readability.js's unlikely/positive/negative
  * class patterns and boilerpipe's observations, written anew and extended.
  */
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -23,27 +22,42 @@ static int unknown_named(const wn__node *x, const char *name)
 	return t && !strcmp(t, name);
 }
 
-/* Inline style that hides: display:none or visibility:hidden. */
-static int style_hides(const char *st)
+/* The attributes cleaning reads, in one pass over the element's.  gumbo
+ * writes the names of HTML elements' attributes in lower case (and of
+ * foreign ones too, but for a few camelCase SVG and MathML names, none of
+ * these), and keeps the first of two of a name: a plain compare finds
+ * what wn__attr finds. */
+typedef struct attrs {
+	const char *cls, *id, *role, *itemprop, *style, *hidden, *aria_hidden;
+} attrs;
+
+static void read_attrs(const wn__node *x, attrs *a)
 {
-	char buf[256];
-	size_t o = 0;
-	for (const char *p = st; *p && o < sizeof buf - 1; p++)
-		if (!isspace((unsigned char)*p))
-			buf[o++] = (char)tolower((unsigned char)*p);
-	buf[o] = 0;
-	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+	memset(a, 0, sizeof *a);
+	const GumboVector *v = &x->g->v.element.attributes;
+	for (unsigned k = 0; k < v->length; k++) {
+		const GumboAttribute *at = v->data[k];
+		const char *n = at->name, **slot = NULL;
+		switch (n[0]) {
+		case 'a': slot = !strcmp(n, "aria-hidden") ? &a->aria_hidden : NULL; break;
+		case 'c': slot = !strcmp(n, "class") ? &a->cls : NULL; break;
+		case 'h': slot = !strcmp(n, "hidden") ? &a->hidden : NULL; break;
+		case 'i':
+			slot = !strcmp(n, "id") ? &a->id : !strcmp(n, "itemprop") ? &a->itemprop : NULL;
+			break;
+		case 'r': slot = !strcmp(n, "role") ? &a->role : NULL; break;
+		case 's': slot = !strcmp(n, "style") ? &a->style : NULL; break;
+		default: break;
+		}
+		if (slot && !*slot)
+			*slot = at->value;
+	}
 }
 
-static int is_hidden(const wn__node *x)
+static int is_hidden(const attrs *a)
 {
-	if (wn__attr(x, "hidden"))
-		return 1;
-	const char *v = wn__attr(x, "aria-hidden");
-	if (v && !strcasecmp(v, "true"))
-		return 1;
-	v = wn__attr(x, "style");
-	return v && style_hides(v);
+	return a->hidden || (a->aria_hidden && !strcasecmp(a->aria_hidden, "true")) ||
+	       (a->style && wn__style_hides(a->style, strlen(a->style)));
 }
 
 /* One word of evidence, matched in the lower-cased class and id text.
@@ -54,69 +68,138 @@ static int is_hidden(const wn__node *x)
 enum { ANY, START, WHOLE };
 typedef struct hint_word {
 	const char *word;
+	size_t len;
 	int mode;
 	int weight;
 } hint_word;
 
+/* By the letter they start with, so that each place of the text is tried
+ * against the few words its letter starts (a unit test checks that each
+ * word is under its letter, lower case). */
 #define GOOD WN__HINT_GOOD
 #define BAD WN__HINT_BAD
-static const hint_word HINTS[] = {
-	/* content */
-	{"article", ANY, GOOD}, {"body", START, GOOD / 2},
-	{"content", ANY, GOOD / 2}, {"entry", START, GOOD},
-	{"hentry", WHOLE, GOOD}, {"h-entry", WHOLE, GOOD},
-	{"main", START, GOOD / 2}, {"post", START, GOOD},
-	{"story", START, GOOD}, {"text", START, GOOD / 2},
-	{"prose", START, GOOD}, {"blog", START, GOOD / 2},
-	{"page", WHOLE, GOOD / 2},
-	/* boilerplate */
-	{"nav", START, BAD}, {"menu", START, BAD}, {"footer", ANY, BAD},
-	{"sidebar", ANY, BAD}, {"share", START, BAD}, {"sharing", ANY, BAD},
-	{"social", ANY, BAD}, {"related", ANY, BAD}, {"comment", ANY, BAD},
-	{"disqus", ANY, BAD}, {"promo", START, BAD}, {"ad", WHOLE, BAD},
-	{"ads", WHOLE, BAD}, {"advert", ANY, BAD}, {"sponsor", ANY, BAD},
-	{"cookie", ANY, BAD}, {"consent", ANY, BAD}, {"gdpr", ANY, BAD},
-	{"banner", ANY, BAD}, {"breadcrumb", ANY, BAD},
-	{"newsletter", ANY, BAD}, {"subscri", ANY, BAD}, {"signup", ANY, BAD},
-	{"login", ANY, BAD}, {"signin", ANY, BAD}, {"widget", ANY, BAD},
-	{"popup", ANY, BAD}, {"modal", START, BAD}, {"masthead", ANY, BAD},
-	{"header", ANY, BAD / 2}, {"outbrain", ANY, BAD},
-	{"taboola", ANY, BAD}, {"popular", ANY, BAD}, {"trending", ANY, BAD},
-	{"mostread", ANY, BAD}, {"most-read", ANY, BAD},
-	{"recommend", ANY, BAD}, {"teaser", ANY, BAD},
-	{"pagination", ANY, BAD}, {"pager", WHOLE, BAD},
-	{"toolbar", ANY, BAD}, {"tags", WHOLE, BAD}, {"tag-list", ANY, BAD},
-	{"meta", WHOLE, BAD}, {"byline", ANY, BAD}, {"author", ANY, BAD / 2},
-	{"skip", START, BAD}, {"hidden", WHOLE, BAD}, {"sr-only", ANY, BAD},
-	{"visually-hidden", ANY, BAD}, {"shoutbox", ANY, BAD},
-	{"combx", ANY, BAD}, {"skyscraper", ANY, BAD}, {"rss", WHOLE, BAD},
-	{"print", WHOLE, BAD}, {"caption", ANY, BAD / 2},
-	{"copyright", ANY, BAD}, {"contact", START, BAD / 2},
-	{"follow", START, BAD}, {"donate", START, BAD}, {"paywall", ANY, BAD},
-	{"overlay", ANY, BAD}, {"reply", START, BAD / 2},
-	{"signature", ANY, BAD}, {"profile", ANY, BAD}, {"userinfo", ANY, BAD},
-	{"user-info", ANY, BAD}, {"back2top", ANY, BAD}, {"backtotop", ANY, BAD},
-	{"back-to-top", ANY, BAD}, {"reviews", START, BAD},
-	{"shipping", ANY, BAD / 2}, {"delivery", ANY, BAD / 2},
+#define W(word, mode, weight) {word, sizeof word - 1, mode, weight}
+static const hint_word HINTS_A[] = {
+	W("ad", WHOLE, BAD), W("ads", WHOLE, BAD), W("advert", ANY, BAD),
+	W("article", ANY, GOOD), W("author", ANY, BAD / 2)
 };
+static const hint_word HINTS_B[] = {
+	W("back-to-top", ANY, BAD), W("back2top", ANY, BAD), W("backtotop", ANY, BAD),
+	W("banner", ANY, BAD), W("blog", START, GOOD / 2), W("body", START, GOOD / 2),
+	W("breadcrumb", ANY, BAD), W("byline", ANY, BAD)
+};
+static const hint_word HINTS_C[] = {
+	W("caption", ANY, BAD / 2), W("combx", ANY, BAD), W("comment", ANY, BAD),
+	W("consent", ANY, BAD), W("contact", START, BAD / 2), W("content", ANY, GOOD / 2),
+	W("cookie", ANY, BAD), W("copyright", ANY, BAD)
+};
+static const hint_word HINTS_D[] = {
+	W("delivery", ANY, BAD / 2), W("disqus", ANY, BAD), W("donate", START, BAD)
+};
+static const hint_word HINTS_E[] = {
+	W("entry", START, GOOD)
+};
+static const hint_word HINTS_F[] = {
+	W("follow", START, BAD), W("footer", ANY, BAD)
+};
+static const hint_word HINTS_G[] = {
+	W("gdpr", ANY, BAD)
+};
+static const hint_word HINTS_H[] = {
+	W("h-entry", WHOLE, GOOD), W("header", ANY, BAD / 2), W("hentry", WHOLE, GOOD),
+	W("hidden", WHOLE, BAD)
+};
+static const hint_word HINTS_L[] = {
+	W("login", ANY, BAD)
+};
+static const hint_word HINTS_M[] = {
+	W("main", START, GOOD / 2), W("masthead", ANY, BAD), W("menu", START, BAD),
+	W("meta", WHOLE, BAD), W("modal", START, BAD), W("most-read", ANY, BAD),
+	W("mostread", ANY, BAD)
+};
+static const hint_word HINTS_N[] = {
+	W("nav", START, BAD), W("newsletter", ANY, BAD)
+};
+static const hint_word HINTS_O[] = {
+	W("outbrain", ANY, BAD), W("overlay", ANY, BAD)
+};
+static const hint_word HINTS_P[] = {
+	W("page", WHOLE, GOOD / 2), W("pager", WHOLE, BAD), W("pagination", ANY, BAD),
+	W("paywall", ANY, BAD), W("popular", ANY, BAD), W("popup", ANY, BAD),
+	W("post", START, GOOD), W("print", WHOLE, BAD), W("profile", ANY, BAD),
+	W("promo", START, BAD), W("prose", START, GOOD)
+};
+static const hint_word HINTS_R[] = {
+	W("recommend", ANY, BAD), W("related", ANY, BAD), W("reply", START, BAD / 2),
+	W("reviews", START, BAD), W("rss", WHOLE, BAD)
+};
+static const hint_word HINTS_S[] = {
+	W("share", START, BAD), W("sharing", ANY, BAD), W("shipping", ANY, BAD / 2),
+	W("shoutbox", ANY, BAD), W("sidebar", ANY, BAD), W("signature", ANY, BAD),
+	W("signin", ANY, BAD), W("signup", ANY, BAD), W("skip", START, BAD),
+	W("skyscraper", ANY, BAD), W("social", ANY, BAD), W("sponsor", ANY, BAD),
+	W("sr-only", ANY, BAD), W("story", START, GOOD), W("subscri", ANY, BAD)
+};
+static const hint_word HINTS_T[] = {
+	W("taboola", ANY, BAD), W("tag-list", ANY, BAD), W("tags", WHOLE, BAD),
+	W("teaser", ANY, BAD), W("text", START, GOOD / 2), W("toolbar", ANY, BAD),
+	W("trending", ANY, BAD)
+};
+static const hint_word HINTS_U[] = {
+	W("user-info", ANY, BAD), W("userinfo", ANY, BAD)
+};
+static const hint_word HINTS_V[] = {
+	W("visually-hidden", ANY, BAD)
+};
+static const hint_word HINTS_W[] = {
+	W("widget", ANY, BAD)
+};
+#undef W
 #undef GOOD
 #undef BAD
+#define L(x) {x, sizeof x / sizeof *x}
+static const struct {
+	const hint_word *w;
+	size_t n;
+} HINTS['z' - 'a' + 1] = {
+	['a' - 'a'] = L(HINTS_A), ['b' - 'a'] = L(HINTS_B), ['c' - 'a'] = L(HINTS_C),
+	['d' - 'a'] = L(HINTS_D), ['e' - 'a'] = L(HINTS_E), ['f' - 'a'] = L(HINTS_F),
+	['g' - 'a'] = L(HINTS_G), ['h' - 'a'] = L(HINTS_H), ['l' - 'a'] = L(HINTS_L),
+	['m' - 'a'] = L(HINTS_M), ['n' - 'a'] = L(HINTS_N), ['o' - 'a'] = L(HINTS_O),
+	['p' - 'a'] = L(HINTS_P), ['r' - 'a'] = L(HINTS_R), ['s' - 'a'] = L(HINTS_S),
+	['t' - 'a'] = L(HINTS_T), ['u' - 'a'] = L(HINTS_U), ['v' - 'a'] = L(HINTS_V),
+	['w' - 'a'] = L(HINTS_W),
+};
+#undef L
+
+int wn__clean_hints_check(void)
+{
+	for (size_t c = 0; c < sizeof HINTS / sizeof *HINTS; c++)
+		for (size_t k = 0; k < HINTS[c].n; k++) {
+			const hint_word *w = &HINTS[c].w[k];
+			if (w->len != strlen(w->word) || w->len < 2 || w->word[0] != (char)('a' + c))
+				return 0;
+			for (size_t i = 0; i < w->len; i++)
+				if (w->word[i] >= 'A' && w->word[i] <= 'Z')
+					return 0;
+		}
+	return 1;
+}
+
+const char *wn__clean_hint(size_t k, int *mode, int *weight)
+{
+	for (size_t c = 0; c < sizeof HINTS / sizeof *HINTS; c++) {
+		if (k < HINTS[c].n) {
+			*mode = HINTS[c].w[k].mode;
+			*weight = HINTS[c].w[k].weight;
+			return HINTS[c].w[k].word;
+		}
+		k -= HINTS[c].n;
+	}
+	return NULL;
+}
 
 static int sep(char c) { return c == ' ' || c == '-' || c == '_' || c == 0; }
-
-static int word_in(const char *hay, const hint_word *w)
-{
-	size_t n = strlen(w->word);
-	for (const char *p = strstr(hay, w->word); p; p = strstr(p + 1, w->word)) {
-		if (w->mode == ANY)
-			return 1;
-		if (p != hay && !sep(p[-1]))
-			continue;
-		if (w->mode == START || sep(p[n]))
-			return 1;
-	}
-	return 0;
-}
 
 /* Appends s lower-cased; an id made of many words is an anchor generated
  * from a heading ("sharing-with-a-single-developer"), not a role name, and
@@ -132,40 +215,56 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 		if (words > WN__HINT_MAX_ID_WORDS)
 			return o;
 	}
-	for (; *s && o < cap - 2; s++)
-		buf[o++] = (char)tolower((unsigned char)*s);
+	for (; *s && o < cap - 2; s++) {
+		char c = *s;
+		buf[o++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
 	if (o < cap - 1)
 		buf[o++] = ' ';
 	buf[o] = 0;
 	return o;
 }
 
-static int class_id_hint(const wn__node *x)
+/* Every word found at every place of the text, each place tried against
+ * the words its letter starts: the words that are there are those that
+ * strstr would find (and at the token boundaries their modes ask). */
+static int class_id_hint(const attrs *a)
 {
-	const char *cls = wn__attr(x, "class"), *id = wn__attr(x, "id");
-	if (!cls && !id)
+	if (!a->cls && !a->id)
 		return 0;
 	char buf[512];
-	size_t o = put_lower(buf, 0, sizeof buf, cls, 0);
-	o = put_lower(buf, o, sizeof buf, id, 1);
-	if (!o)
-		return 0;
+	size_t o = put_lower(buf, 0, sizeof buf, a->cls, 0);
+	o = put_lower(buf, o, sizeof buf, a->id, 1);
 	int good = 0, bad = 0;
-	for (size_t k = 0; k < sizeof HINTS / sizeof *HINTS; k++)
-		if (word_in(buf, &HINTS[k])) {
-			if (HINTS[k].weight > good)
-				good = HINTS[k].weight;
-			if (HINTS[k].weight < bad)
-				bad = HINTS[k].weight;
+	for (size_t p = 0; p < o; p++) {
+		unsigned char c = (unsigned char)buf[p];
+		if (c < 'a' || c > 'z')
+			continue; /* no word starts there */
+		const hint_word *w = HINTS[c - 'a'].w, *end = w + HINTS[c - 'a'].n;
+		for (; w < end; w++) {
+			/* most fail at the second letter; the text ends in a NUL */
+			size_t i = 1;
+			while (i < w->len && buf[p + i] == w->word[i])
+				i++;
+			if (i < w->len)
+				continue;
+			if (w->mode != ANY && p && !sep(buf[p - 1]))
+				continue;
+			if (w->mode == WHOLE && !sep(buf[p + w->len]))
+				continue;
+			if (w->weight > good)
+				good = w->weight;
+			if (w->weight < bad)
+				bad = w->weight;
 		}
+	}
 	/* The strongest word of each side counts once: "post-comments" is
 	 * a comment box, "main-nav" navigation. */
 	return bad ? bad + good / WN__HINT_GOOD_BESIDE_BAD : good;
 }
 
-static int role_hint(const wn__node *x)
+static int role_hint(const char *r)
 {
-	const char *r = wn__attr(x, "role");
 	if (!r)
 		return 0;
 	if (!strcasecmp(r, "main") || !strcasecmp(r, "article"))
@@ -261,11 +360,13 @@ static int recovered(wn__doc *d, int32_t i, int hidden)
 void wn__clean(wn__doc *d)
 {
 	mark_layout_cells(d);
-	for (int32_t i = 0; i < d->n_nodes; i++) {
+	for (int32_t i = 1; i < d->n_nodes; i++) {
 		wn__node *x = &d->nodes[i];
-		if (x->kind != WN__NODE_ELEMENT || i == 0)
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
-		int hidden = is_hidden(x) && !holds_math(d, i);
+		attrs a;
+		read_attrs(x, &a);
+		int hidden = is_hidden(&a) && !holds_math(d, i);
 		if ((wn__tag_is(x->tag, WN__TC_REMOVED) || hidden ||
 		     unknown_named(x, "annotation")) &&
 		    !recovered(d, i, hidden)) {
@@ -273,9 +374,8 @@ void wn__clean(wn__doc *d)
 			i = x->end - 1; /* its subtree is gone */
 			continue;
 		}
-		int h = tag_hint(x->tag) + class_id_hint(x) + role_hint(x);
-		const char *ip = wn__attr(x, "itemprop");
-		if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
+		int h = tag_hint(x->tag) + class_id_hint(&a) + role_hint(a.role);
+		if (a.itemprop && (strstr(a.itemprop, "articleBody") || strstr(a.itemprop, "text")))
 			h += WN__HINT_GOOD;
 		if (h > INT16_MAX)
 			h = INT16_MAX;

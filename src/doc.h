@@ -189,6 +189,11 @@ typedef struct wn__doc {
 	GumboOutput *gumbo;
 	const char *html; /* UTF-8 input as given to gumbo */
 	size_t html_len;
+	/* input/guard.c skips the bodies no stage reads (scripts, style
+	 * sheets, SVG, templates, noscripts: see there); the bytes it skipped,
+	 * which the driver asks before it counts what recovery decides by. */
+	size_t skipped;
+	int keep_markup; /* the guard skips no body (tests compare with it) */
 
 	wn__node *nodes;
 	int32_t n_nodes;
@@ -243,6 +248,11 @@ void wn__doc_free(wn__doc *d);
 /* An element's attribute by its name (lower-case, as gumbo gives names);
  * NULL if absent or n is not an element. */
 const char *wn__attr(const wn__node *n, const char *name);
+/* Whether an inline style s[0..n) hides its element: display:none or
+ * visibility:hidden (in any case, white space aside, within its first 255
+ * characters).  Cleaning asks it, and the guard, which keeps only the
+ * style attributes that do. */
+int wn__style_hides(const char *s, size_t n);
 /* An element's tag name: gumbo's for known tags, else the name as written
  * (custom elements, <annotation>), lower-cased into buf[cap]; NULL if it
  * has none usable.  The string is static or buf. */

@@ -7,6 +7,7 @@
  * headline, code, stacked sections with headings; schema.org types and
  * og:type as soft evidence.  Never the URL.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -23,13 +24,15 @@ typedef struct group {
 } group;
 
 /* The groups of alike element siblings, in an open-addressing table
- * keyed by parent and shape. */
+ * keyed by parent and shape; the caller frees it (it is the largest table
+ * of the pipeline, and needed only here). */
 static group *find_groups(wn__doc *d, size_t *cap_out)
 {
 	size_t cap = 64;
 	while (cap < 2 * (size_t)d->n_nodes)
 		cap *= 2;
-	group *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
+	group *g = wn__xmalloc(cap * sizeof *g);
+	memset(g, 0, cap * sizeof *g);
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -290,6 +293,7 @@ void wn__kind(wn__doc *d)
 	d->posts_shape = tg ? tg->shape : 0;
 	d->records = pg ? pg->parent : best ? best->parent : -1;
 	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
+	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
 		d->kind = d->opt->kind;
 		d->kind_confidence = 1;

@@ -24,6 +24,21 @@ const char *wn__attr(const wn__node *n, const char *name)
 	return NULL;
 }
 
+int wn__style_hides(const char *s, size_t n)
+{
+	/* lower case, white space out, as far as 255 characters */
+	char buf[256];
+	size_t o = 0;
+	for (size_t i = 0; i < n && s[i] && o < sizeof buf - 1; i++) {
+		char c = s[i];
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		buf[o++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	buf[o] = 0;
+	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
 const char *wn__tag_name(const wn__node *x, char *buf, size_t cap)
 {
 	if (x->tag != GUMBO_TAG_UNKNOWN)

@@ -16,6 +16,12 @@ void wn__dom_free(wn__doc *d);
 /* clean.c: marks never-content subtrees WN__NF_REMOVED, table cells that
  * lay out the page WN__NF_LAYOUT, and records class/id/role evidence. */
 void wn__clean(wn__doc *d);
+/* clean.c: 1 when its word list is as its lookup needs it (each word under
+ * its first letter, lower case); a unit test asks. */
+int wn__clean_hints_check(void);
+/* clean.c: its k-th word, mode (0 anywhere, 1 at a token's start, 2 a whole
+ * token) and weight, NULL past the last: for a unit test's reference. */
+const char *wn__clean_hint(size_t k, int *mode, int *weight);
 /* blocks.c: splits the cleaned DOM into blocks and measures each. */
 void wn__blocks(wn__doc *d);
 /* score.c: gives every block its goodness and weight.  wn__score_listing

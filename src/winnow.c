@@ -242,6 +242,7 @@ static void recover(wn__doc *d, const char *html, size_t len)
 		wn__doc r;
 		wn__doc_init(&r, d->opt);
 		r.recover = from;
+		r.keep_markup = 1; /* the noscripts are read, and counted whole */
 		extract(&r, html, len);
 		size_t got = kept_total(&r);
 		if (got > kept) {
@@ -294,6 +295,20 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 
 	wn__doc_init(&d, &o);
 	extract(&d, html, len);
+	if (d.skipped && kept_total(&d) < WN__RECOVER_MIN_CHARS) {
+		/* What recovery decides by, the text inside noscripts and
+		 * hidden subtrees, counts scripts and noscripts the guard
+		 * skipped: the page is read again whole, which gives the same
+		 * content with the counts. */
+		wn__doc w;
+		wn__doc_init(&w, &o);
+		w.keep_markup = 1;
+		extract(&w, html, len);
+		wn__dom_free(&d);
+		wn__doc_free(&d);
+		d = w;
+		d.notes.arena = &d.keep;
+	}
 	recover(&d, html, len);
 	if (d.source != WN__SRC_DOM)
 		wn__note(&d.notes, "recovery: the page's markup held almost nothing: "

@@ -390,6 +390,21 @@ TEST(select_small_page_still_gives_its_text)
 	CHECK_STR(text_of("<a href='/a'>abc</a> <a href='/b'>def</a>"), "abc def\n");
 }
 
+/* The guard skips a noscript's text before the parse; a page that yields
+ * almost nothing is read again whole, so that recovery still finds it. */
+TEST(recovery_reads_noscript_text_the_guard_skipped)
+{
+	const char *t = text_of("<body><div id=app>Loading</div><noscript>"
+	                        "The river rose through the night, and by morning "
+	                        "the lower fields were under water, which the "
+	                        "farmers had expected since the autumn rains began "
+	                        "in earnest.  Volunteers filled sandbags at the "
+	                        "village hall, while the council sent pumps."
+	                        "</noscript>");
+	CHECK(contains(t, "Loading"));
+	CHECK(contains(t, "Volunteers filled sandbags"));
+}
+
 TEST(select_title_heading_leaves_however_framed)
 {
 	const char *t = text_of("<title>Gazette - The Flood of the Year</title>"
@@ -454,6 +469,7 @@ int main(void)
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_small_page_still_gives_its_text);
+	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
 	RUN(extract_refuses_input_over_max_bytes);

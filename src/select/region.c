@@ -7,6 +7,7 @@
  * NOTES-page-kinds.md measured this "region first" remedy on the pages
  * that fall back today.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -63,9 +64,13 @@ static uint16_t *class_counts(wn__doc *d)
 	size_t n = 64;
 	while (n < 2 * (size_t)d->n_nodes)
 		n *= 2;
-	const char **key = wn__arena_alloc(&d->arena, n * sizeof *key);
-	uint32_t *cnt = wn__arena_alloc(&d->arena, n * sizeof *cnt);
-	int32_t *slot = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *slot);
+	/* the table lives as long as this function: off the arena, whose
+	 * memory stays until the page is done */
+	const char **key = wn__xmalloc(n * sizeof *key);
+	uint32_t *cnt = wn__xmalloc(n * sizeof *cnt);
+	int32_t *slot = wn__xmalloc((size_t)d->n_nodes * sizeof *slot);
+	memset(key, 0, n * sizeof *key);
+	memset(cnt, 0, n * sizeof *cnt);
 	uint16_t *out = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *out);
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		slot[i] = -1;
@@ -86,6 +91,9 @@ static uint16_t *class_counts(wn__doc *d)
 	}
 	for (int32_t i = 0; i < d->n_nodes; i++)
 		out[i] = slot[i] < 0 ? 0 : (uint16_t)(cnt[slot[i]] > 65535 ? 65535 : cnt[slot[i]]);
+	free(key);
+	free(cnt);
+	free(slot);
 	return out;
 }
 

@@ -1,0 +1,163 @@
+/*
+ * unit_clean.c -- cleaning's class/id evidence: the one-pass lookup of
+ * the hint words must find exactly what a strstr of each word in the
+ * lower-cased class and id text finds (the reference below), at the token
+ * boundaries each word's mode asks.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "doc.h"
+#include "input/input.h"
+#include "stages.h"
+#include "tuning.h"
+
+/* ---- the reference: a strstr per word ---- */
+
+static int sep(char c) { return c == ' ' || c == '-' || c == '_' || c == 0; }
+
+static int word_in(const char *hay, const char *w, int mode)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(hay, w); p; p = strstr(p + 1, w)) {
+		if (mode == 0)
+			return 1;
+		if (p != hay && !sep(p[-1]))
+			continue;
+		if (mode == 1 || sep(p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_id)
+{
+	if (!s)
+		return o;
+	if (is_id) {
+		int words = 1;
+		for (const char *p = s; *p; p++)
+			words += *p == '-' || *p == '_';
+		if (words > WN__HINT_MAX_ID_WORDS)
+			return o;
+	}
+	for (; *s && o < cap - 2; s++)
+		buf[o++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+	if (o < cap - 1)
+		buf[o++] = ' ';
+	buf[o] = 0;
+	return o;
+}
+
+static int reference_hint(const char *cls, const char *id)
+{
+	char buf[512];
+	size_t o = put_lower(buf, 0, sizeof buf, cls, 0);
+	o = put_lower(buf, o, sizeof buf, id, 1);
+	if (!o)
+		return 0;
+	int good = 0, bad = 0, mode, weight;
+	const char *w;
+	for (size_t k = 0; (w = wn__clean_hint(k, &mode, &weight)) != NULL; k++)
+		if (word_in(buf, w, mode)) {
+			if (weight > good)
+				good = weight;
+			if (weight < bad)
+				bad = weight;
+		}
+	return bad ? bad + good / WN__HINT_GOOD_BESIDE_BAD : good;
+}
+
+/* ---- the pipeline up to cleaning ---- */
+
+static int hint_of(const char *html)
+{
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	wn__doc d;
+	wn__doc_init(&d, &o);
+	wn__input_decode(&d, html, strlen(html));
+	wn__guard(&d);
+	wn__dom_build(&d);
+	wn__clean(&d);
+	int h = INT32_MIN;
+	for (int32_t i = 0; i < d.n_nodes; i++)
+		if (d.nodes[i].tag == GUMBO_TAG_SPAN)
+			h = d.nodes[i].hint;
+	wn__dom_free(&d);
+	wn__doc_free(&d);
+	return h;
+}
+
+TEST(words_under_their_letter_lower_case)
+{
+	CHECK(wn__clean_hints_check());
+	int mode, weight;
+	CHECK(wn__clean_hint(0, &mode, &weight) != NULL);
+}
+
+TEST(modes_at_token_boundaries)
+{
+	CHECK(hint_of("<span class='main-nav'>x</span>") < 0);
+	CHECK(hint_of("<span class='canvas'>x</span>") == 0);   /* nav, not at a start */
+	CHECK(hint_of("<span class='ad-slot'>x</span>") == WN__HINT_BAD);
+	CHECK(hint_of("<span class='header'>x</span>") == WN__HINT_BAD / 2);
+	CHECK(hint_of("<span class='leftsidebar'>x</span>") == WN__HINT_BAD); /* anywhere */
+	CHECK(hint_of("<span class='x h-entry'>x</span>") == WN__HINT_GOOD);
+	CHECK(hint_of("<span class='ARTICLE'>x</span>") == WN__HINT_GOOD);
+	/* an id of many words is an anchor, not a role */
+	CHECK(hint_of("<span id='sharing-with-a-developer'>x</span>") == 0);
+	CHECK(hint_of("<span id='sharing'>x</span>") == WN__HINT_BAD);
+}
+
+/* Random class and id values made of the words, their pieces, separators
+ * and case, against the reference. */
+TEST(lookup_matches_strstr)
+{
+	static const char *const PIECES[] = {
+		"nav", "ad", "ads", "main", "post", "comment", "side", "bar", "sidebar",
+		"h-entry", "hentry", "back-to-top", "most", "read", "-", "_", " ", "  ",
+		"x", "Nav", "AD", "content", "text", "page", "pager", "pagination", "tag",
+		"tags", "tag-list", "share", "sharing", "print", "meta", "entry", "e",
+		"header", "footer", "body", "blog", "prose", "story", "skip", "rss", "1",
+		"visually-hidden", "sr-only", "user", "info", "-info", "hidden", "é",
+	};
+	const size_t np = sizeof PIECES / sizeof *PIECES;
+	uint64_t st = 7;
+	char cls[700], id[100], html[1000];
+	for (int k = 0; k < 20000; k++) {
+		size_t o = 0;
+		/* sometimes longer than the 512 bytes the text is cut at */
+		int n = (int)((st >> 33) % (k % 50 ? 8 : 120));
+		for (int i = 0; i < n && o < sizeof cls - 20; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			const char *p = PIECES[(st >> 33) % np];
+			memcpy(cls + o, p, strlen(p));
+			o += strlen(p);
+		}
+		cls[o] = 0;
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		const char *a = PIECES[(st >> 33) % np], *b = PIECES[(st >> 40) % np];
+		snprintf(id, sizeof id, "%s%s", a, b);
+		int with_id = (int)((st >> 20) & 1);
+		snprintf(html, sizeof html, "<span class=\"%s\"%s%s%s>x</span>", cls,
+		         with_id ? " id=\"" : "", with_id ? id : "", with_id ? "\"" : "");
+		int want = reference_hint(cls, with_id ? id : NULL);
+		int got = hint_of(html);
+		if (got != want) {
+			fprintf(stderr, "  %s: hint %d, reference %d\n", html, got, want);
+			CHECK(got == want);
+			break;
+		}
+	}
+}
+
+int main(void)
+{
+	RUN(words_under_their_letter_lower_case);
+	RUN(modes_at_token_boundaries);
+	RUN(lookup_matches_strstr);
+	return harness_done();
+}
