@@ -35,9 +35,12 @@ def readme_block(marker):
 
 
 def clean_env(home):
-    # nothing of the test run's: its module path, nor a sanitizer runtime
-    drop = ("PYTHON", "PIP_", "VIRTUAL_ENV", "LD_PRELOAD", "ASAN_OPTIONS")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    # nothing of the test run's: its module path, nor a sanitizer runtime,
+    # nor the compiler flags make passes down (make asan's would build the
+    # README's install with the sanitizers, which then cannot load)
+    drop = ("PYTHON", "PIP_", "VIRTUAL_ENV", "LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS")
+    flags = ("CFLAGS", "CPPFLAGS", "LDFLAGS", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(drop) and k not in flags}
     # "python3" in the README is the Python running these tests (Debian's).
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     env["HOME"] = str(home)
