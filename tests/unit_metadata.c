@@ -419,6 +419,11 @@ TEST(entities_in_values)
 	CHECK(m->n_tags == 2);
 	if (m->n_tags == 2)
 		CHECK_STR(m->tags[0], "a \"b\"");
+	/* every named reference HTML has, not only the five XML ones */
+	m = meta(PAGE("<title>Healthy Eating Plate &amp;bull; Caf&amp;eacute; Notes</title>", ""));
+	CHECK_STR(m->title, "Healthy Eating Plate \xe2\x80\xa2 Caf\xc3\xa9 Notes");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"A &amp;lt;/title&amp;gt; &amp;hellip; B\">", ""));
+	CHECK_STR(m->title, "A </title> \xe2\x80\xa6 B");
 }
 
 /* ---- bylines and date lines leave the body ---- */
