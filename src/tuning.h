@@ -145,6 +145,16 @@
 #define WN__META_LD_OBJECTS 4096
 /* Titles compared word by word are cut at this many bytes. */
 #define WN__META_TITLE_MAX 1024
+/* Titles are split at no more than this many separators. */
+#define WN__META_TITLE_SEPS 16
+/* The first this many visible h1s are weighed as the headline (a logo's
+ * h1 often comes before the article's). */
+#define WN__META_H1S 8
+/* At most this many names of the site are matched against title parts. */
+#define WN__META_SITE_NAMES 8
+/* A title part that holds a site's name with at most this many words
+ * more names the site too ("REI Co-op" for "REI"). */
+#define WN__META_SITE_EXTRA 2
 /* Readability.js takes JSON-LD's headline over its name when only the
  * headline is this similar to the <title> (its textSimilarity). */
 #define WN__META_TITLE_SIMILAR 0.75

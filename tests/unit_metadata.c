@@ -226,6 +226,68 @@ TEST(title_suffix)
 	CHECK_STR(m->title, "Footbridge plan goes to council");
 }
 
+/* The parts of a title that name the site go, whichever source says
+ * the site's name; what is left is the page's own headline. */
+TEST(title_site_parts)
+{
+	/* the site's name with a word more ("REI Co-op" for "REI") */
+	const wn_metadata *m = meta(PAGE(
+		"<title>Trail running shoes for wet days | REI Co-op</title>"
+		"<meta property=\"og:site_name\" content=\"REI\">", ""));
+	CHECK_STR(m->title, "Trail running shoes for wet days");
+	/* a few of the site name's words */
+	m = meta(PAGE("<title>Online Tuition and Financing | Liberty University</title>"
+	              "<meta property=\"og:site_name\" content=\"Liberty University Online\">", ""));
+	CHECK_STR(m->title, "Online Tuition and Financing");
+	/* the page's host, written as one word or as a host name */
+	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg</title>"
+	              "<link rel=\"canonical\" href=\"https://www.newegg.com/p/N82E1\">", ""));
+	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
+	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg.com</title>", ""));
+	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
+	m = meta(PAGE("<title>Leadfeeder | State of SEO in 2026: Trends and Predictions</title>"
+	              "<meta property=\"og:url\" content=\"https://www.leadfeeder.com/blog/seo/\">", ""));
+	CHECK_STR(m->title, "State of SEO in 2026: Trends and Predictions");
+	/* a site name that holds a separator itself goes whole */
+	m = meta(PAGE("<title>The Beginner's Guide to Gym Equipment - Urge Fitness | Gyms Near Me</title>"
+	              "<meta property=\"og:site_name\" content=\"Urge Fitness | Gyms Near Me\">", ""));
+	CHECK_STR(m->title, "The Beginner's Guide to Gym Equipment");
+	/* the headline's own colon and the site's name inside it stay */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Corti introduces GIM: a method for reading models\">"
+	              "<meta property=\"og:site_name\" content=\"Corti\">", ""));
+	CHECK_STR(m->title, "Corti introduces GIM: a method for reading models");
+	/* a home page's title is the site's own */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Figma: The Collaborative Interface Design Tool\">"
+	              "<meta property=\"og:site_name\" content=\"Figma\">"
+	              "<link rel=\"canonical\" href=\"https://www.figma.com/\">", ""));
+	CHECK_STR(m->title, "Figma: The Collaborative Interface Design Tool");
+	/* so is a title that is the site's name */
+	m = meta(PAGE("<title>Yahoo News - Latest News &amp; Headlines</title>"
+	              "<meta name=\"application-name\" content=\"Yahoo News - Latest News &amp; Headlines\">", ""));
+	CHECK_STR(m->title, "Yahoo News - Latest News & Headlines");
+}
+
+/* The h1 is the headline when the title holds it with more around it;
+ * an h1 that is the title's last part is the site's logo. */
+TEST(title_from_h1)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<title>Best Residential Movers in NYC 2025 | Top 19 Companies</title>",
+		"<h1>Best Residential Movers in NYC 2025</h1>" PARAS));
+	CHECK_STR(m->title, "Best Residential Movers in NYC 2025");
+	/* og:title too, and the h1 may come after a logo's */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Event Management Process: 7 Steps | Opinion\">",
+	              "<h1>Acme</h1><h1>Event Management Process: 7 Steps</h1>" PARAS));
+	CHECK_STR(m->title, "Event Management Process: 7 Steps");
+	m = meta(PAGE("<title>A Beginner's Guide to Skincare \xe2\x80\x93 The Southerner</title>",
+	              "<header><h1>The Southerner</h1></header>" PARAS));
+	CHECK_STR(m->title, "A Beginner's Guide to Skincare");
+	/* an h1 that differs from the title does not replace it */
+	m = meta(PAGE("<title>Fitness trends 2025: nine things to watch</title>",
+	              "<h1>Nine fitness trends to keep an eye on</h1>" PARAS));
+	CHECK_STR(m->title, "Fitness trends 2025: nine things to watch");
+}
+
 TEST(author_order)
 {
 	const wn_metadata *m = meta(PAGE(
@@ -616,6 +678,8 @@ int main(void)
 	RUN(jsonld_name_or_headline);
 	RUN(title_order);
 	RUN(title_suffix);
+	RUN(title_site_parts);
+	RUN(title_from_h1);
 	RUN(author_order);
 	RUN(author_from_text);
 	RUN(microdata);

@@ -16,6 +16,15 @@ struct json_t;
 typedef struct wn__meta_tags wn__meta_tags; /* metadata_tags.c: the <meta> tags */
 typedef struct wn__meta_ld wn__meta_ld;     /* metadata_jsonld.c: parsed scripts */
 
+/* headline.c: what names the site, for cutting it from titles
+ * and telling the publisher from a person among authors */
+typedef struct wn__meta_site {
+	const char *name[WN__META_SITE_NAMES]; /* og:site_name, publisher ... */
+	size_t n;
+	const char *host; /* the page's host, lower case, less "www." */
+	int home;         /* the URL is the host's home page */
+} wn__meta_site;
+
 /* The stage's state, on wn__metadata's stack. */
 typedef struct wn__meta_ctx {
 	wn__doc *d;
@@ -26,10 +35,14 @@ typedef struct wn__meta_ctx {
 	const char *lang, *canonical, *image_src;
 	const char *h1;     /* text of the first h1 */
 	int n_h1;
+	const char *h1s[WN__META_H1S]; /* the first visible h1s' text */
+	int n_h1s;
 	int32_t h1_node;    /* the first h1's node, or -1 */
 	int32_t *chars;     /* characters of text in each node's subtree */
 	const char **text;  /* each node's wn__meta_text once read, or NULL */
 	uint8_t *bits;      /* per node: WN__META_DIGIT, metadata_byline.c's evidence */
+	const char *marking_names; /* the names body.c's marking looks for */
+	wn__meta_site site_names;  /* what names the site */
 	wn__buf buf;         /* scratch for subtree text */
 } wn__meta_ctx;
 
@@ -103,10 +116,22 @@ void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, struct json_t *o, const
 
 /* metadata_title.c: the title from <title> (getArticleTitle), or NULL */
 const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char *og);
-/* metadata_title.c: t less a " | Site" part naming sitename (d->keep) */
-const char *wn__meta_strip_site(wn__meta_ctx *c, const char *t, const char *sitename);
 /* metadata_title.c: Readability.js's textSimilarity of a and b, 0..1 */
 double wn__meta_similarity(wn__meta_ctx *c, const char *a, const char *b);
+
+/* headline.c: adds a name of the site (each once) */
+void wn__meta_site_add(wn__meta_ctx *c, wn__meta_site *st, const char *name);
+/* headline.c: the page's host from its absolute URL */
+void wn__meta_site_host(wn__meta_ctx *c, wn__meta_site *st, const char *url);
+/* headline.c: does s name the site (one of its names, or its host)? */
+int wn__meta_names_site(const wn__meta_site *st, const char *s);
+/* headline.c: the same, as a whole only: one of its names, its host */
+int wn__meta_names_site_strict(const wn__meta_site *st, const char *s);
+/* headline.c: t less the parts at its ends that name the site (kept) */
+const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const char *t);
+/* headline.c: the headline: title's site parts cut, or the h1 that the
+ * title holds with more around it (kept) */
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title);
 
 /* metadata_byline.c: does element i's class, id, rel or itemprop say byline? */
 int wn__meta_says_byline(wn__meta_ctx *c, int32_t i);

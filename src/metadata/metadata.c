@@ -23,6 +23,9 @@
  *   8. rel=author link text, then a byline element (class byline/author,
  *      or "By Jane Doe" near the top).
  *   9. <title>, its " | Site" part cut, then the page's single h1.
+ *  Title: whichever source gave it, the parts at its ends that name the
+ *  site go, and an h1 that the title (or <title>) holds with more around
+ *  it is the headline (headline.c).
  *  Description: when no source has one, the first paragraph of the
  *  article (Readability.js's excerpt).  URL: rel=canonical, og:url, the url
  *  option.  Language: <html lang>, Content-Language, dc.language,
@@ -31,7 +34,7 @@
  * This file merges the sources into d->meta, one function per field; the
  * sources are read by jsonld.c (1, 5), tags.c (2-4, language, URL), body.c
  * with byline.c (6-8, the marking, the excerpt) and title.c (9), dates by
- * date.c; common.c holds what they share.
+ * date.c, the headline by headline.c; common.c holds what they share.
  */
 #include <ctype.h>
 #include <string.h>
@@ -148,6 +151,24 @@ static void read_sitename(wn__meta_ctx *c, wn_metadata *m)
 	offer(c, &m->sitename, wn__meta_get(c, "dc:publisher"));
 }
 
+/* Every name the page gives its site, and its host: what titles lose
+ * and what an author that is the publisher says. */
+static void read_site_names(wn__meta_ctx *c, const wn_metadata *m)
+{
+	wn__meta_site *st = &c->site_names;
+	wn__meta_site_add(c, st, m->sitename);
+	wn__meta_site_add(c, st, wn__meta_get(c, "og:site_name"));
+	if (c->article)
+		wn__meta_site_add(c, st, wn__meta_ld_name(c, c->article, "publisher"));
+	if (c->site)
+		wn__meta_site_add(c, st, wn__meta_ld_str(c->site, "name"));
+	wn__meta_site_add(c, st, wn__meta_get(c, "application-name"));
+	wn__meta_site_add(c, st, wn__meta_get(c, "dc:publisher"));
+	wn__meta_site_host(c, st, c->d->opt->url);
+	wn__meta_site_host(c, st, c->canonical);
+	wn__meta_site_host(c, st, wn__meta_get(c, "og:url"));
+}
+
 /* After the site name, which the title loses. */
 static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
@@ -180,8 +201,9 @@ static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	}
 	offer(c, &m->title, f->headline);
 	offer(c, &m->title, wn__meta_title_tag(c, m->sitename, og_title));
-	/* "Headline | Site" in og:title too: the site's name goes */
-	m->title = wn__meta_strip_site(c, m->title, m->sitename);
+	/* "Headline | Site" in og:title too: the site's name goes, and the
+	 * h1 that the title holds with more around it is the headline */
+	m->title = wn__meta_headline(c, &c->site_names, m->title);
 }
 
 /* JSON-LD's authors as one "; "-joined value. */
@@ -355,6 +377,7 @@ void wn__metadata(wn__doc *d)
 	wn__meta_scan_body(&c, &f);
 
 	read_sitename(&c, m);
+	read_site_names(&c, m);
 	read_title(&c, &f, m);
 	read_author(&c, &f, m);
 	read_date(&c, &f, m);

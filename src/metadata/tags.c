@@ -162,6 +162,8 @@ void wn__meta_collect(wn__meta_ctx *c)
 				c->h1 = wn__meta_text(c, i);
 				c->h1_node = i;
 			}
+			if (c->n_h1s < WN__META_H1S && c->chars[i])
+				c->h1s[c->n_h1s++] = wn__meta_text(c, i);
 			break;
 		default:
 			break;
