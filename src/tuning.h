@@ -135,6 +135,15 @@
 #define WN__META_LINE_NODES 64
 /* A name has at most this many words ("Bruno Henrique Zecchin Rodrigues"). */
 #define WN__META_NAME_WORDS 6
+/* A poster's or person's name is shorter than this many characters. */
+#define WN__META_NAME_MAX 48
+/* A page with this many posters' names (member profile links, username
+ * elements) after its h1 is a discussion: the first poster is its
+ * author. */
+#define WN__META_POSTERS 2
+/* A date alone on its line counts as the page's above the h1 too when it
+ * sits within this many levels of the h1's parents (the headline's box). */
+#define WN__META_HEAD_BOX 3
 /* Years outside this range are page numbers, prices or ids, not dates. */
 #define WN__DATE_YEAR_MIN 1900
 #define WN__DATE_YEAR_MAX 2100

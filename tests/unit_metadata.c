@@ -109,7 +109,7 @@ TEST(jsonld_graph_and_ids)
 		"]}</script>",
 		ARTICLE("")));
 	CHECK_STR(m->title, "Graph headline");
-	CHECK_STR(m->author, "Mira Holt; Jon Reyes"); /* each name once */
+	CHECK_STR(m->author, "Mira Holt, Jon Reyes"); /* each name once */
 	CHECK_STR(m->sitename, "Park Gazette Ltd");
 	CHECK_STR(m->image, "/img/lead.jpg");
 }
@@ -301,7 +301,7 @@ TEST(author_order)
 	m = meta(PAGE("<meta property=\"article:author\" content=\"Ana Lind\">"
 	              "<meta property=\"article:author\" content=\"Jon Reyes\">",
 	              ARTICLE("")));
-	CHECK_STR(m->author, "Ana Lind; Jon Reyes");
+	CHECK_STR(m->author, "Ana Lind, Jon Reyes");
 	m = meta(PAGE("<meta name=\"author\" content=\"By Ana Lind\">", ARTICLE("")));
 	CHECK_STR(m->author, "Ana Lind");
 	m = meta(PAGE("<meta name=\"author\" content=\"Von Trier\">", ARTICLE("")));
@@ -324,6 +324,113 @@ TEST(author_from_text)
 	CHECK(m->author == NULL);
 	/* a sentence that starts with "By" is no byline */
 	m = meta(PAGE("", ARTICLE("<p>By the end of the evening no vote had been taken.</p>")));
+	CHECK(m->author == NULL);
+}
+
+/* The author field holds names: what bylines put around them goes. */
+TEST(author_names_only)
+{
+	static const struct { const char *in, *want; } CASES[] = {
+		{"Recipe by PJ Hamel", "PJ Hamel"},
+		{"This post was written by Danielle Padula", "Danielle Padula"},
+		{"Authors: Julie Weisenhorn and Natalie Hoidal", "Julie Weisenhorn and Natalie Hoidal"},
+		{"Read more about The Upwork Team", "The Upwork Team"},
+		{"Matthew Richardson \xe2\x8b\x85 Review Editor \xe2\x8b\x85", "Matthew Richardson"},
+		{"Shelby Loos, DVM . Reviewed by Molly Price, DVM", "Shelby Loos, DVM"},
+		{"Brett Cruz , Privacy and Digital Security Expert", "Brett Cruz"},
+		{"FlowGuard EMEA on 04-ago-2021 5:11:10", "FlowGuard EMEA"},
+		{"David Jackson - FullStack Editorial Team", "David Jackson"},
+		{"& Meaghan Weeden \xc2\xbb", "Meaghan Weeden"},
+		{"Dylan Bailey, MS, RD", "Dylan Bailey, MS, RD"}, /* credentials stay */
+	};
+	for (size_t k = 0; k < sizeof CASES / sizeof *CASES; k++) {
+		char html[2048];
+		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>", CASES[k].in);
+		CHECK_STR(meta(html)->author, CASES[k].want);
+	}
+	/* the site after a comma, and texts that are no names */
+	const wn_metadata *m = meta(PAGE("<meta name=\"author\" content=\"Manoj Jain, The Commercial Appeal\">"
+	                                 "<meta property=\"og:site_name\" content=\"The Commercial Appeal\">", PARAS));
+	CHECK_STR(m->author, "Manoj Jain");
+	static const char *const NOT[] = {
+		"page.head.extra.author", "262588213843476", "Dec 23", "View more posts", "Topic Author",
+	};
+	for (size_t k = 0; k < sizeof NOT / sizeof *NOT; k++) {
+		char html[2048];
+		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>", NOT[k]);
+		m = meta(html);
+		CHECK(m->author == NULL);
+		if (m->author)
+			fprintf(stderr, "  %s -> %s\n", NOT[k], m->author);
+	}
+	/* a date line in a byline box before the name */
+	m = meta(PAGE("", "<h1>Composition techniques</h1><div class=\"author-date\"><time>May 28</time>"
+	                  "<div>Written By <a href=\"/blog?a=1\">Isabella Tabacchi</a></div></div>" PARAS));
+	CHECK_STR(m->author, "Isabella Tabacchi");
+}
+
+/* A publisher given as the author gives way to the person the page's
+ * byline names. */
+TEST(author_person_over_publisher)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Footbridge plan\","
+		"\"author\":{\"@type\":\"Organization\",\"name\":\"Park Gazette Media\"}}</script>",
+		ARTICLE("<p class=\"byline\">By <a href=\"/staff/mh\">Mira Holt</a></p>")));
+	CHECK_STR(m->author, "Mira Holt");
+	m = meta(PAGE("<meta name=\"author\" content=\"Park Gazette\">"
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">",
+	              ARTICLE("<p>By Mira Holt</p>")));
+	CHECK_STR(m->author, "Mira Holt");
+	/* with no person named the publisher stays */
+	m = meta(PAGE("<meta name=\"author\" content=\"Park Gazette\">"
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">", ARTICLE("")));
+	CHECK_STR(m->author, "Park Gazette");
+}
+
+/* Where else pages name their authors. */
+TEST(author_more_sources)
+{
+	/* microdata in <noscript> (what a reader without scripts sees) */
+	const wn_metadata *m = meta(PAGE("", "<h1>4o Update Broken</h1><noscript><div itemscope "
+		"itemtype=\"http://schema.org/DiscussionForumPosting\"><span itemprop=\"author\" itemscope "
+		"itemtype=\"http://schema.org/Person\"><span itemprop=\"name\">DaleJack</span></span>"
+		"<div itemprop=\"text\">" PARAS "</div></div></noscript>"));
+	CHECK_STR(m->author, "DaleJack");
+	/* a Q&A page's question, in microdata and in JSON-LD */
+	m = meta(PAGE("", "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+		"<h1 itemprop=\"name\">How do I undo a commit?</h1>" PARAS
+		"<div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">"
+		"<a href=\"/users/1/vader\">Vader</a><meta itemprop=\"name\" content=\"Vader\"></div></div>"));
+	CHECK_STR(m->author, "Vader");
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
+		"{\"@type\":\"Question\",\"name\":\"Stuck on start\",\"author\":{\"@type\":\"Person\","
+		"\"name\":\"raoul\"}}}</script>", PARAS));
+	CHECK_STR(m->author, "raoul");
+	/* the page's own microdata in <head> */
+	m = meta(PAGE("<meta itemprop=\"author\" content=\"Paige Brunton\">", PARAS));
+	CHECK_STR(m->author, "Paige Brunton");
+	/* a link to an author's page */
+	m = meta(PAGE("", "<h1>Cloud servers</h1><div><a href=\"/blog/authors/emmanuel-oyibo\">"
+	                  "Emmanuel Oyibo</a></div>" PARAS));
+	CHECK_STR(m->author, "Emmanuel Oyibo");
+	/* byline lines: the label on its line, a date before "by", a date
+	 * and the name between separators */
+	m = meta(PAGE("", "<h1>Plan</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" PARAS));
+	CHECK_STR(m->author, "Edzel Tabing");
+	m = meta(PAGE("", "<h1>Plan</h1><div>Published August 7, 2023 by Nicole Burke</div>" PARAS));
+	CHECK_STR(m->author, "Nicole Burke");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>" PARAS));
+	CHECK_STR(m->author, "Aaron Ricadela");
+	/* a discussion: the first of its posters */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1>"
+		"<div class=\"post\"><a class=\"username\" href=\"/members/sam.12/\">SamuelMIz</a>" PARAS "</div>"
+		"<div class=\"post\"><a class=\"username\" href=\"/members/rid.13/\">ridwan123</a><p>Get a dob.</p></div>"));
+	CHECK_STR(m->author, "SamuelMIz");
+	/* one profile link is no discussion */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1><a href=\"/members/sam.12/\">Sam</a>" PARAS));
 	CHECK(m->author == NULL);
 }
 
@@ -378,6 +485,44 @@ static const char *date_of(const char *value)
 	         "</body></html>", value);
 	const char *d = meta(html)->date;
 	return d ? d : "(null)";
+}
+
+/* Where else pages date themselves; and what is not the page's date. */
+TEST(dates_more_sources)
+{
+	/* JSON-LD of another type, a Q&A page's question */
+	const wn_metadata *m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Recipe\","
+		"\"name\":\"Bread\",\"datePublished\":\"2022-07-13\"}</script>", PARAS));
+	CHECK_STR(m->date, "2022-07-13");
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
+		"{\"@type\":\"Question\",\"name\":\"Q\",\"dateCreated\":\"2024-05-03T08:00:00Z\"}}</script>", PARAS));
+	CHECK_STR(m->date, "2024-05-03T08:00:00Z");
+	/* a product's video is no date of the page */
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Mug\","
+		"\"subjectOf\":{\"@type\":\"VideoObject\",\"uploadDate\":\"2024-11-26\","
+		"\"datePublished\":\"2024-11-26\"}}</script>", PARAS));
+	CHECK(m->date == NULL);
+	/* keys no list names, and the page's microdata in <head> */
+	m = meta(PAGE("<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">", PARAS));
+	CHECK_STR(m->date, "2025-05-27T06:03:43Z");
+	m = meta(PAGE("<meta name=\"last-modified-date\" content=\"2025-05-27\">", PARAS));
+	CHECK(m->date == NULL);
+	m = meta(PAGE("<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
+	CHECK_STR(m->date, "2019-05-28T17:12:55+02:00");
+	/* datelines with more than the date, a date above the h1 */
+	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	CHECK_STR(m->date, "2024-03-27");
+	m = meta(PAGE("", "<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
+	CHECK_STR(m->date, "2025-12-17");
+	m = meta(PAGE("", "<div><div>Dec 12, 2025</div><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-12-12");
+	/* a listing's teasers' dates are theirs */
+	m = meta(PAGE("", "<h1>Latest</h1>"
+		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>" PARAS));
+	CHECK(m->date == NULL);
 }
 
 TEST(date_formats)
@@ -682,9 +827,13 @@ int main(void)
 	RUN(title_from_h1);
 	RUN(author_order);
 	RUN(author_from_text);
+	RUN(author_names_only);
+	RUN(author_person_over_publisher);
+	RUN(author_more_sources);
 	RUN(microdata);
 	RUN(dates_from_sources);
 	RUN(date_formats);
+	RUN(dates_more_sources);
 	RUN(language);
 	RUN(url_and_image);
 	RUN(no_metadata);

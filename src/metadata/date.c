@@ -550,6 +550,31 @@ size_t wn__date_parse(const char *s, size_t n, char *iso)
 	return c.i;
 }
 
+int wn__date_month_day(const char *s, size_t n)
+{
+	cur c = {s, n, 0};
+	int d, m;
+	skip_spaces(&c);
+	skip_weekday(&c);
+	size_t start = c.i;
+	if ((m = month_word(&c)) != 0) {
+		skip_spaces(&c);
+		if (!digits(&c, 2, &d))
+			return 0;
+		ordinal(&c);
+	} else {
+		c.i = start;
+		if (!digits(&c, 2, &d))
+			return 0;
+		ordinal(&c);
+		skip_spaces(&c);
+		if (!(m = month_word(&c)))
+			return 0;
+	}
+	skip_spaces(&c);
+	return c.i == n && valid_date(2000, m, d);
+}
+
 const char *wn__date_find(const char *s, size_t n, char *iso)
 {
 	/* every date has a digit: none starts past the last one */

@@ -59,6 +59,15 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *rel_author; /* text of the first rel=author link */
 	const char *byline;     /* text of the first byline element */
 	const char *by_text;    /* "By Jane Doe" near the top */
+	const char *item_author; /* microdata author for the field, as written */
+	int32_t byline_node;     /* byline's element (0: none) */
+	const char *author_link; /* a link to an author's page, its text */
+	const char *text_byline; /* a name from a byline line's text */
+	const char *poster;      /* the first poster's name after the h1 */
+	int n_posters;           /* posters' names after the h1 */
+	const char *line_date;   /* ISO date of a dateline with more in it */
+	const char *head_date;   /* ISO date of a date alone above the h1 */
+	int n_datelines;         /* date elements (class, <time>) with digits */
 } wn__meta_found;
 
 /* date.c: a date as pages write it ("2017-12-04T10:00:00+01:00",
@@ -69,6 +78,9 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 #define WN__DATE_MAX 32
 size_t wn__date_parse(const char *s, size_t n, char *iso);
 const char *wn__date_find(const char *s, size_t n, char *iso);
+/* date.c: is s[0..n) a day of a month and nothing more ("Dec 23", "4.
+ * Mai"): a date without its year, which is no name */
+int wn__date_month_day(const char *s, size_t n);
 
 /* metadata.c: ASCII white space, '\v' too */
 int wn__meta_is_space(int c);
@@ -91,6 +103,9 @@ void wn__meta_collect(wn__meta_ctx *c);
 const char *wn__meta_get(const wn__meta_ctx *c, const char *key);
 /* metadata_tags.c: every value of a key, joined by "; " */
 const char *wn__meta_get_all(wn__meta_ctx *c, const char *key);
+/* tags.c: the first <meta> whose key says publication date in words no
+ * list foresees ("w-published-date"), or NULL */
+const char *wn__meta_get_pubdate(const wn__meta_ctx *c);
 /* metadata_tags.c: every value of a key split into l */
 void wn__meta_get_list(wn__meta_ctx *c, wn__meta_list *l, const char *key);
 /* metadata_tags.c: a language tag in BCP 47 case (d->keep), or NULL */
@@ -109,6 +124,13 @@ const char *wn__meta_ld_name(const wn__meta_ctx *c, struct json_t *o, const char
 /* metadata_jsonld.c: o's key as names, each once, joined by "; " into b */
 void wn__meta_ld_names(const wn__meta_ctx *c, struct json_t *o, const char *key,
                        wn__buf *b);
+/* jsonld.c: is o's key (its first) an Organization, not a Person? */
+int wn__meta_ld_is_org(const wn__meta_ctx *c, struct json_t *o, const char *key);
+/* jsonld.c: key of the first JSON-LD object of any type whose dates are
+ * the page's (not a review's, a comment's, an image's ...), or NULL */
+const char *wn__meta_ld_any(const wn__meta_ctx *c, const char *key);
+/* jsonld.c: o's mainEntity object (a QAPage's Question), or NULL */
+struct json_t *wn__meta_ld_main_entity(const wn__meta_ctx *c, struct json_t *o);
 /* metadata_jsonld.c: o's key as an image URL */
 const char *wn__meta_ld_image(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key (keywords, articleSection) into l */
@@ -151,6 +173,19 @@ int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i);
 int wn__meta_looks_like_names(const char *s);
 /* metadata_byline.c: a byline's text made into names (kept), or NULL */
 const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t);
+/* byline.c: an author value made into names for the field: each of its
+ * "; "-separated names less labels ("Written by", "Authors:"), roles,
+ * dates and site names after it, joined by ", "; NULL if none is left */
+const char *wn__meta_author_field(wn__meta_ctx *c, const char *v);
+/* byline.c: the name a byline line's text gives ("Written by\nJane",
+ * "Published May 4, 2021 by Jane", "May 4, 2021 · Jane Doe"), or NULL */
+const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t);
+/* byline.c: the names a byline element gives: its links to people when
+ * it has any, else its text cleaned (kept), or NULL */
+const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *text);
+/* byline.c: does the line t say it is dated ("Published: ...", "Posted
+ * on ...", "By ...")? */
+int wn__meta_dated_line(const char *t);
 /* metadata_byline.c: is t a date and nothing more?  Its ISO form in iso */
 int wn__meta_date_only(const char *t, char *iso);
 

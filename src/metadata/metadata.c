@@ -26,6 +26,19 @@
  *  Title: whichever source gave it, the parts at its ends that name the
  *  site go, and an h1 that the title (or <title>) holds with more around
  *  it is the headline (headline.c).
+ *  Author: after these, a Q&A page's question (JSON-LD mainEntity, the
+ *  microdata of its mainEntity item, <noscript> included), the page's
+ *  microdata in <head>, byline lines ("Written by" / name, "<date> by
+ *  <name>", "<date> · <name>"), a link to an author's page, and on a
+ *  discussion its first poster.  Each value is made into names
+ *  (byline.c's author field), joined by ", "; a publisher given as the
+ *  author (an Organization, the site's name) gives way to a person the
+ *  byline names.  The marking keeps reading the names as it always did
+ *  (marking_names), so that the body does not change with the field.
+ *  Date: after these, a Q&A page's question, JSON-LD of other types (not
+ *  inside a Product), <meta> keys that say publication date in other
+ *  words, the page's microdata in <head>, a dateline with more than the
+ *  date in it, a date alone above the h1 (these two not on listings).
  *  Description: when no source has one, the first paragraph of the
  *  article (Readability.js's excerpt).  URL: rel=canonical, og:url, the url
  *  option.  Language: <html lang>, Content-Language, dc.language,
@@ -216,24 +229,106 @@ static void offer_ld_authors(wn__meta_ctx *c, struct json_t *o, const char **fie
 	wn__buf_free(&b);
 }
 
-static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+/* The names the marking looks for in the body's "By ..." lines: the
+ * author sources as bylines were always cleaned, joined by "; ".  The
+ * body's text depends on them, so they stay as they were while the
+ * author field below is refined further. */
+static const char *marking_names(wn__meta_ctx *c, const wn__meta_found *f)
 {
+	const char *v = NULL;
 	if (c->article)
-		offer_ld_authors(c, c->article, &m->author);
+		offer_ld_authors(c, c->article, &v);
 	static const char *const KEYS[] = {
 		"dc:creator", "dcterms:creator", "author", "parsely-author",
 		"article:author", "sailthru:author", "citation_author", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
-		offer_author(c, &m->author, wn__meta_get_all(c, *k));
+		offer_author(c, &v, wn__meta_get_all(c, *k));
 	if (c->page)
-		offer_ld_authors(c, c->page, &m->author);
-	offer(c, &m->author, f->author);
+		offer_ld_authors(c, c->page, &v);
+	offer(c, &v, f->author);
 	if (f->rel_author)
-		offer(c, &m->author, wn__meta_clean_byline(c, f->rel_author));
+		offer(c, &v, wn__meta_clean_byline(c, f->rel_author));
 	if (f->byline)
-		offer(c, &m->author, wn__meta_clean_byline(c, f->byline));
-	offer(c, &m->author, f->by_text);
+		offer(c, &v, wn__meta_clean_byline(c, f->byline));
+	offer(c, &v, f->by_text);
+	return v;
+}
+
+/* JSON-LD's authors as one "; "-joined value, as written. */
+static const char *ld_authors(wn__meta_ctx *c, struct json_t *o)
+{
+	wn__buf b = {0};
+	wn__meta_ld_names(c, o, "author", &b);
+	const char *r = b.len ? wn__arena_strndup(c->a, b.data, b.len) : NULL;
+	wn__buf_free(&b);
+	return r;
+}
+
+enum { TAGS, BYLINE, LAST };
+typedef struct author_src {
+	const char *v;
+	int org;  /* JSON-LD says it is an Organization */
+	int from; /* TAGS: what the page says of itself; BYLINE: its text;
+	           * LAST: only when nothing else names anyone */
+} author_src;
+
+/* The author field: the first source that gives a name, in the order of
+ * trust.  A publisher given as the author (an Organization, or a name
+ * of the site) gives way to a person that the page's own byline names. */
+static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+{
+	author_src src[24]; /* one per source below (19) */
+	size_t n = 0;
+	c->marking_names = marking_names(c, f);
+	if (c->article)
+		src[n++] = (author_src){ld_authors(c, c->article),
+		                            wn__meta_ld_is_org(c, c->article, "author"), TAGS};
+	static const char *const KEYS[] = {
+		"dc:creator", "dcterms:creator", "author", "parsely-author",
+		"article:author", "sailthru:author", "citation_author", NULL,
+	};
+	for (const char *const *k = KEYS; *k; k++)
+		src[n++] = (author_src){wn__meta_get_all(c, *k), 0, TAGS};
+	if (c->page) {
+		src[n++] = (author_src){ld_authors(c, c->page),
+		                            wn__meta_ld_is_org(c, c->page, "author"), TAGS};
+		/* a Q&A page's question: its asker */
+		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
+		if (q)
+			src[n++] = (author_src){ld_authors(c, q), 0, TAGS};
+	}
+	src[n++] = (author_src){f->author, 0, BYLINE};
+	src[n++] = (author_src){f->item_author, 0, BYLINE};
+	src[n++] = (author_src){wn__meta_get_all(c, "itemprop:author"), 0, TAGS};
+	if (f->rel_author)
+		src[n++] = (author_src){wn__meta_clean_byline(c, f->rel_author), 0, BYLINE};
+	if (f->byline)
+		src[n++] = (author_src){wn__meta_byline_names(c, f->byline_node, f->byline),
+		                            0, BYLINE};
+	src[n++] = (author_src){f->by_text, 0, BYLINE};
+	src[n++] = (author_src){f->text_byline, 0, BYLINE};
+	src[n++] = (author_src){f->author_link, 0, BYLINE};
+	/* a discussion: the first poster started it */
+	if (f->n_posters >= WN__META_POSTERS)
+		src[n++] = (author_src){f->poster, 0, LAST};
+
+	const char *best = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const char *v = wn__meta_author_field(c, src[k].v ? keep_str(c, src[k].v) : NULL);
+		if (!v)
+			continue;
+		if (!best) {
+			best = v;
+			if (!src[k].org && !wn__meta_names_site_strict(&c->site_names, v))
+				break;
+		} else if (src[k].from == BYLINE && wn__meta_looks_like_names(v) &&
+		           !wn__meta_names_site(&c->site_names, v)) {
+			best = v;
+			break;
+		}
+	}
+	m->author = best;
 }
 
 static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
@@ -259,6 +354,25 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	offer_date(c, &m->date, f->time_attr);
 	offer(c, &m->date, f->date_line);
 	offer(c, &m->date, f->date_text);
+	/* what the page says in fewer words: a Q&A page's question, JSON-LD
+	 * of other types (a video's upload), keys no list names, its own
+	 * microdata in <head>; in the text datelines with more than the
+	 * date in them and a date just above the headline, unless the page
+	 * is a listing (many datelines: its teasers') */
+	if (c->page) {
+		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
+		if (q) {
+			offer_date(c, &m->date, wn__meta_ld_str(q, "datePublished"));
+			offer_date(c, &m->date, wn__meta_ld_str(q, "dateCreated"));
+		}
+	}
+	offer_date(c, &m->date, wn__meta_ld_any(c, "datePublished"));
+	offer_date(c, &m->date, wn__meta_get_pubdate(c));
+	offer_date(c, &m->date, wn__meta_get(c, "itemprop:datepublished"));
+	if (f->n_datelines <= WN__META_LISTING) {
+		offer(c, &m->date, f->line_date);
+		offer(c, &m->date, f->head_date);
+	}
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
