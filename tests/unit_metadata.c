@@ -525,6 +525,25 @@ TEST(dates_more_sources)
 	CHECK(m->date == NULL);
 }
 
+TEST(dates_updated_and_lead)
+{
+	/* the line under the h1 that opens with a date */
+	const wn_metadata *m = meta(PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
+	CHECK_STR(m->date, "2025-12-26");
+	/* "Updated ..." is the change, the other date the publication */
+	m = meta(PAGE("", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
+	CHECK_STR(m->date, "2021-03-02");
+	CHECK_STR(m->modified, "2021-05-04");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Last updated <time datetime=\"2021-05-04\">May 4</time></p>"
+		"<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
+	CHECK_STR(m->date, "2021-03-02");
+	CHECK_STR(m->modified, "2021-05-04");
+	/* a change's date alone is the date the page is known by */
+	m = meta(PAGE("", "<h1>Plan</h1><p>Updated May 4, 2021</p>" PARAS));
+	CHECK_STR(m->date, "2021-05-04");
+	CHECK_STR(m->modified, "2021-05-04");
+}
+
 TEST(date_formats)
 {
 	CHECK_STR(date_of("2017-12-04"), "2017-12-04");
@@ -834,6 +853,7 @@ int main(void)
 	RUN(dates_from_sources);
 	RUN(date_formats);
 	RUN(dates_more_sources);
+	RUN(dates_updated_and_lead);
 	RUN(language);
 	RUN(url_and_image);
 	RUN(no_metadata);

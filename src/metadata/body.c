@@ -49,6 +49,33 @@ static int in_cell(const wn__doc *d, int32_t i)
 	return 0;
 }
 
+/* Is node i's line a change's date ("Updated May 4, 2021", or a <time>
+ * in such a line)?  Then its date is the modification's. */
+static int updated_line(wn__meta_ctx *c, int32_t i)
+{
+	const wn__doc *d = c->d;
+	if (wn__meta_update_label(wn__meta_text(c, i)))
+		return 1;
+	int32_t p = d->nodes[i].parent;
+	if (d->nodes[i].tag != GUMBO_TAG_TIME || p <= 0 || !small(c, p, WN__META_LINE_MAX))
+		return 0;
+	const char *cls = wn__attr(&d->nodes[i], "class");
+	const char *ip = wn__attr(&d->nodes[i], "itemprop");
+	return wn__meta_update_label(wn__meta_text(c, p)) ||
+	       (ip && strstr(ip, "dateModified")) ||
+	       (cls && (strstr(cls, "updated") || strstr(cls, "modified")));
+}
+
+/* Keeps iso as the page's date in *field, or as the first change's in
+ * *updated when the line says it is one; the first of each stays. */
+static void date_or_update(wn__meta_ctx *c, int32_t i, const char **field,
+                           const char **updated, const char *iso)
+{
+	const char **to = updated_line(c, i) ? updated : field;
+	if (!*to)
+		*to = wn__arena_strndup(c->a, iso, strlen(iso));
+}
+
 /* ---- microdata ---- */
 
 /* The item an itemprop belongs to is of a type whose author or date is
@@ -188,14 +215,43 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	    !wn__meta_says_byline(c, i) && small(c, i, WN__META_LINE_MAX)) {
 		f->n_datelines++;
 	}
-	if (!f->line_date && near_top && (c->bits[i] & WN__META_DIGIT) &&
+	if ((!f->line_date || !f->updated) && near_top && (c->bits[i] & WN__META_DIGIT) &&
 	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i) &&
 	    (wn__meta_says_line(c, i) || ((x->flags & WN__NF_BLOCK) &&
 	                                  wn__meta_dated_line(wn__meta_text(c, i))))) {
 		const char *t = wn__meta_text(c, i);
 		if (wn__date_find(t, strlen(t), iso))
-			f->line_date = wn__arena_strndup(c->a, iso, strlen(iso));
+			date_or_update(c, i, &f->line_date, &f->updated, iso);
 	}
+}
+
+/* The line right under the h1, when it opens with a date ("Dec 26, 2025
+ * • Jane Doe in News", "17.05.2021"): the first element after the h1
+ * that has text. */
+static const char *date_under_h1(wn__meta_ctx *c)
+{
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
+	int32_t h = c->h1_node;
+	if (h <= 0)
+		return NULL;
+	for (int32_t i = d->nodes[h].end; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !c->chars[i])
+			continue;
+		if (!small(c, i, WN__META_LINE_MAX) || !(c->bits[i] & WN__META_DIGIT))
+			return NULL;
+		const char *t = wn__meta_text(c, i);
+		size_t n = strlen(t);
+		if (!wn__date_parse(t, n, iso) && !wn__meta_date_only(t, iso))
+			return NULL;
+		return wn__arena_strndup(c->a, iso, strlen(iso));
+	}
+	return NULL;
 }
 
 /* A date alone on its line just before the h1, in the headline's box
@@ -288,8 +344,12 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		if (i >= side_end)
 			field_bylines(c, f, i, i > top_from, i > top_from && seen < WN__META_TOP_CHARS);
 		/* the first <time> of the page's text, not of its margins */
-		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end)
-			f->time_attr = wn__attr(x, "datetime");
+		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end) {
+			if (!updated_line(c, i))
+				f->time_attr = wn__attr(x, "datetime");
+			else if (!f->updated_time)
+				f->updated_time = wn__attr(x, "datetime");
+		}
 		if (x->tag == GUMBO_TAG_A && !f->rel_author) {
 			const char *rel = wn__attr(x, "rel");
 			if (rel && wn__meta_has_token(rel, "author") &&
@@ -311,14 +371,14 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			f->byline = wn__meta_text_lines(c, name);
 			f->byline_node = name;
 		}
-		if (!f->date_line && small(c, i, WN__META_LINE_MAX) &&
+		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
-			f->date_line = wn__arena_strndup(c->a, iso, strlen(iso));
-		if (!f->date_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
+			date_or_update(c, i, &f->date_line, &f->updated, iso);
+		if ((!f->date_text || !f->updated) && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
-			f->date_text = wn__arena_strndup(c->a, iso, strlen(iso));
+			date_or_update(c, i, &f->date_text, &f->updated, iso);
 		if (!f->by_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
 		    wn__meta_may_open_by(c, i)) {
@@ -332,6 +392,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		}
 	}
 	f->head_date = date_above_h1(c);
+	f->lead_date = date_under_h1(c);
 }
 
 /* The first paragraph of the article (Readability.js's excerpt when a

@@ -907,3 +907,20 @@ int wn__meta_dated_line(const char *t)
 	}
 	return 0;
 }
+
+int wn__meta_update_label(const char *t)
+{
+	static const char *const LABEL[] = {
+		"updated", "last updated", "last modified", "modified", "last edited",
+		"edited", "revised", "last reviewed", "reviewed", "aktualisiert",
+		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado",
+		"aggiornato", "atualizado", NULL,
+	};
+	t = skip_marks(t);
+	for (const char *const *w = LABEL; *w; w++) {
+		size_t l = strlen(*w);
+		if (!strncasecmp(t, *w, l) && !isalpha((unsigned char)t[l]))
+			return 1;
+	}
+	return 0;
+}

@@ -67,6 +67,9 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	int n_posters;           /* posters' names after the h1 */
 	const char *line_date;   /* ISO date of a dateline with more in it */
 	const char *head_date;   /* ISO date of a date alone above the h1 */
+	const char *lead_date;   /* ISO date opening the line under the h1 */
+	const char *updated;     /* ISO date of the first "Updated ..." line */
+	const char *updated_time; /* datetime of a <time> labelled so */
 	int n_datelines;         /* date elements (class, <time>) with digits */
 } wn__meta_found;
 
@@ -186,6 +189,9 @@ const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *tex
 /* byline.c: does the line t say it is dated ("Published: ...", "Posted
  * on ...", "By ...")? */
 int wn__meta_dated_line(const char *t);
+/* byline.c: does t open with a label that says the date after it is a
+ * change, not the publication ("Updated", "Last modified on")? */
+int wn__meta_update_label(const char *t);
 /* metadata_byline.c: is t a date and nothing more?  Its ISO form in iso */
 int wn__meta_date_only(const char *t, char *iso);
 

@@ -357,7 +357,8 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	/* what the page says in fewer words: a Q&A page's question, JSON-LD
 	 * of other types (a video's upload), keys no list names, its own
 	 * microdata in <head>; in the text datelines with more than the
-	 * date in them and a date just above the headline, unless the page
+	 * date in them, a date just above the headline or opening the line
+	 * under it, unless the page
 	 * is a listing (many datelines: its teasers') */
 	if (c->page) {
 		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
@@ -372,7 +373,12 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	if (f->n_datelines <= WN__META_LISTING) {
 		offer(c, &m->date, f->line_date);
 		offer(c, &m->date, f->head_date);
+		offer(c, &m->date, f->lead_date);
 	}
+	/* a page that gives only its last change's date ("Updated May 4,
+	 * 2021"): that is the date it is known by (trafilatura's default) */
+	offer_date(c, &m->date, f->updated_time);
+	offer(c, &m->date, f->updated);
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
@@ -388,6 +394,8 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	if (c->page)
 		offer_date(c, &m->modified, wn__meta_ld_str(c->page, "dateModified"));
 	offer_date(c, &m->modified, f->modified);
+	offer_date(c, &m->modified, f->updated_time);
+	offer(c, &m->modified, f->updated);
 }
 
 /* From the page's own words only; the excerpt comes after the marking. */
