@@ -19,9 +19,8 @@ SONAME  := libwinnow.so.$(ABI)
 
 # The library: its stages in src/, one file each, and in sub-folders where
 # a stage has several (base/ is the support layer under all of them).
-LIB_DIRS := src src/base src/input src/metadata src/render src/diag
-CLI_SRC := $(wildcard src/main.c src/cli_*.c)
-LIB_SRC := $(filter-out $(CLI_SRC),$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
+LIB_DIRS := src src/base src/input src/metadata src/render src/diag src/select
+LIB_SRC := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 HDRS    := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.h))
 # Only the public wn_ functions are exported (winnow.h's WN_EXPORT).
@@ -55,16 +54,25 @@ $(B)/winnow.pc: winnow.pc.in src/winnow.h
 $(B)/libwinnow.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-CLI_OBJ := $(B)/obj/main.o $(B)/obj/cli_opts.o $(B)/obj/cli_check.o \
-           $(B)/obj/cli_diff.o $(B)/obj/cli_walk.o $(B)/obj/cli_batch.o $(B)/obj/cli_jsonl.o \
-           $(B)/obj/cli_warc.o
-$(B)/obj/cli_warc.o: DEPCFLAGS += $(ZLIB_CFLAGS)
+# The command: its own folder, on the public header alone (-Isrc is for
+# winnow.h; tests/test_cli_layout.sh checks that nothing else of src/ is
+# included), linked with the public library only.
+CLI_SRC  := $(wildcard cli/*.c)
+CLI_HDRS := $(wildcard cli/*.h)
+CLI_OBJ  := $(CLI_SRC:cli/%.c=$(B)/cli/%.o)
+CLIFLAGS := -Isrc $(DEPCFLAGS) $(ZLIB_CFLAGS)
+
+$(B)/cli/%.o: cli/%.c $(CLI_HDRS) src/winnow.h
+	@mkdir -p $(@D)
+	$(CC) $(WFLAGS) $(CFLAGS) $(CLIFLAGS) -c $< -o $@
 
 $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPLIBS) $(ZLIB_LIBS) -lpthread
 
 TEST_SRC := $(wildcard tests/unit_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# The fuzz targets' committed corpus, replayed (see Fuzzing below).
+REPLAY_BIN := $(addprefix $(B)/tests/replay_,winnow warc jsonl)
 
 $(B)/tests/%: tests/%.c tests/harness.h tests/utf8_check.h $(HDRS) $(B)/libwinnow.a | $(B)/tests
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
@@ -73,7 +81,7 @@ $(B)/tests:
 	mkdir -p $@
 
 # Every unit test program and the golden pages; the last line is the total.
-test: all $(TEST_BIN)
+test: all $(TEST_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh $(B)
 
 # The tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -81,11 +89,24 @@ SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 asan:
 	$(MAKE) B=build/asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" test
 
+# The Python module (python/) for the tests and make bench: setuptools
+# builds it from the library's sources into $(B)/python (users install it
+# with pip: README, "From Python").  Debian's python3 first, which has the
+# python3-* packages the tests use.
+PYTHON  ?= $(shell command -v /usr/bin/python3 || command -v python3)
+PY_CFLAGS ?= -Werror
+PY_LDFLAGS ?=
+PY_HAVE  = $(PYTHON) -c 'import os, sysconfig, sys; \
+	sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'
+python:
+	cd python && CFLAGS="$(PY_CFLAGS)" LDFLAGS="$(PY_LDFLAGS)" $(PYTHON) setup.py -q build -j 2 \
+		--build-base "$(abspath $(B))/python-build" --build-lib "$(abspath $(B))/python"
+
 # Throughput against a bare gumbo parse of the same pages, in one run.
 BENCH_PAGES ?= $(wildcard ../shared/corpora/readability/*/source.html \
                           ../shared/corpora/scrapinghub-dev/html/*.html)
 ifeq ($(strip $(BENCH_PAGES)),)
-BENCH_PAGES := $(wildcard testdata/*.html)
+BENCH_PAGES := $(filter-out %.expected.html,$(wildcard testdata/*.html))
 endif
 $(B)/bench: bench/bench.c $(B)/libwinnow.a
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc $(DEPCFLAGS) $< $(B)/libwinnow.a $(DEPLIBS) -o $@
@@ -94,6 +115,9 @@ bench: $(B)/bench $(B)/winnow
 	$(B)/bench -r 3 $(BENCH_PAGES)
 	@if [ -f bench/scaling.sh ]; then sh bench/scaling.sh $(B)/winnow; fi
 	sh bench/scale.sh $(B)/winnow $(B)/bench
+	@if [ -n "$(PYTHON)" ] && $(PY_HAVE) 2>/dev/null; then \
+		$(MAKE) -s python && PYTHONPATH=$(B)/python $(PYTHON) python/tools/bench.py $(B)/winnow $(BENCH_PAGES); \
+	else echo "python: skipped (no python3 with Python.h: python3-dev)"; fi
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
@@ -118,36 +142,59 @@ uninstall:
 
 # clang-format with the project's .clang-format, in place.
 format:
-	clang-format -i $(LIB_SRC) $(HDRS) $(CLI_SRC) tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
+	clang-format -i $(LIB_SRC) $(HDRS) $(CLI_SRC) $(CLI_HDRS) tests/*.c tests/*.h bench/*.c $(wildcard fuzz/*.c)
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all clean test asan bench install uninstall format
+.PHONY: all clean test asan bench install uninstall format python
 
-# Fuzzing (clang with libFuzzer): `make fuzz` builds $(B)/fuzz_winnow with
-# ASan and UBSan; `make fuzz-run FUZZ_SECONDS=N` replays the seed corpus
-# (testdata/, copied at run time with option bytes in front) and fuzzes for
-# N seconds.  Findings are written as $(B)/fuzz-crash-* and so on.
+# Fuzzing (clang with libFuzzer): one target per parser of untrusted input,
+# fuzz/fuzz_TARGET.c -- winnow (the library: HTML in any encoding), warc
+# (the command's WARC, gzip and HTTP reader), jsonl (its JSON Lines reader
+# and output line).  `make fuzz` builds $(B)/fuzz_TARGET with ASan and
+# UBSan; `make fuzz-run FUZZ_SECONDS=N` fuzzes them one after another, N
+# seconds in all (split evenly), from the committed corpus fuzz/corpus/
+# TARGET/ (which `make test` replays) and, for winnow, seeds made from
+# testdata/.  Findings are written as $(B)/fuzz-TARGET-crash-* and so on;
+# add each, once fixed, to fuzz/corpus/TARGET/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS    ?=
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined \
                 -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_TARGETS := winnow warc jsonl
+# What each target needs of the command besides the library.
+FUZZ_CLI_winnow :=
+FUZZ_CLI_warc   := cli/warc_read.c cli/support.c
+FUZZ_CLI_jsonl  := cli/jsonl_read.c cli/jsonline.c cli/support.c
+FUZZ_EACH    = $(shell n=$$(( $(FUZZ_SECONDS) / 3 )); [ $$n -gt 0 ] && echo $$n || echo 1)
 
-fuzz: $(B)/fuzz_winnow
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz_%)
 
-$(B)/fuzz_winnow: fuzz/fuzz_winnow.c $(LIB_SRC) $(HDRS)
+$(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC) $(HDRS) $(CLI_SRC) $(CLI_HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(WFLAGS) $(FUZZ_FLAGS) -Isrc $(DEPCFLAGS) fuzz/fuzz_winnow.c \
-		$(LIB_SRC) $(DEPLIBS) -o $@
+	$(FUZZ_CC) $(WFLAGS) $(FUZZ_FLAGS) -Isrc -Icli $(DEPCFLAGS) $(ZLIB_CFLAGS) $< \
+		$(FUZZ_CLI_$*) $(LIB_SRC) $(DEPLIBS) $(ZLIB_LIBS) -o $@
 
-fuzz-run: $(B)/fuzz_winnow
-	rm -rf $(B)/fuzz-seeds && mkdir -p $(B)/fuzz-seeds $(B)/fuzz-corpus
+# The corpus replayed with the normal compiler (and the sanitizers of
+# `make asan`), by tests/test_fuzz_corpus.sh.
+$(B)/tests/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libwinnow.a $(CLI_SRC) $(CLI_HDRS) | $(B)/tests
+	$(CC) $(WFLAGS) $(CFLAGS) -Isrc -Icli $(DEPCFLAGS) $(ZLIB_CFLAGS) $< fuzz/replay.c \
+		$(FUZZ_CLI_$*) $(B)/libwinnow.a $(DEPLIBS) $(ZLIB_LIBS) $(LDFLAGS) -o $@
+
+fuzz-run: fuzz
+	rm -rf $(B)/fuzz-seeds && mkdir -p $(B)/fuzz-seeds
 	sh fuzz/seeds.sh testdata $(B)/fuzz-seeds
-	$(B)/fuzz_winnow -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		-timeout=20 -rss_limit_mb=2048 -dict=fuzz/html.dict \
-		-artifact_prefix=$(B)/fuzz- -print_final_stats=1 $(FUZZ_ARGS) \
-		$(B)/fuzz-corpus $(B)/fuzz-seeds
+	for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(B)/fuzz-corpus-$$t; \
+		seeds=fuzz/corpus/$$t; [ $$t = winnow ] && seeds="$$seeds $(B)/fuzz-seeds"; \
+		dict=; [ -f fuzz/$$t.dict ] && dict=-dict=fuzz/$$t.dict; \
+		echo "fuzz-run: $$t for $(FUZZ_EACH) s"; \
+		$(B)/fuzz_$$t -max_total_time=$(FUZZ_EACH) -max_len=65536 \
+			-timeout=20 -rss_limit_mb=2048 $$dict \
+			-artifact_prefix=$(B)/fuzz-$$t- -print_final_stats=1 $(FUZZ_ARGS) \
+			$(B)/fuzz-corpus-$$t $$seeds || exit 1; \
+	done
 
 .PHONY: fuzz fuzz-run

@@ -41,7 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t skip = size < 2 ? size : 2;
 	wn_options o;
 	wn_options_init(&o, sizeof o);
-	o.format = (wn_format)((a & 7) % 6);
+	/* 0-6: each format; 7: JSON with the body as HTML too */
+	o.format = (a & 7) == 7 ? WN_FORMAT_JSON : (wn_format)(a & 7);
+	o.json_html = (a & 7) == 7;
 	o.links = a >> 3 & 1;
 	o.images = a >> 4 & 1;
 	o.captions = a >> 5 & 1;
@@ -61,9 +63,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	wn_result *r = (wn_result *)1;
 	wn_status st = wn_extract((const char *)data + skip, size - skip, &o, &r);
-	if (st != WN_OK && st != WN_NO_CONTENT && st != WN_EINPUT)
+	int refused = st == WN_EINPUT || st == WN_ENOTHTML;
+	if (st != WN_OK && st != WN_NO_CONTENT && !refused)
 		fail("status out of range");
-	if ((st == WN_EINPUT) != (r == NULL))
+	if (refused != (r == NULL))
 		fail("result present exactly when the status is OK or NO_CONTENT");
 	if (st == WN_EINPUT && !(b & 0x80))
 		fail("WN_EINPUT below max_bytes");
@@ -77,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("output is not valid UTF-8");
 	if (n && out[n - 1] != '\n')
 		fail("output does not end with a newline");
-	if (st == WN_NO_CONTENT && n && o.format <= WN_FORMAT_MARKDOWN)
+	if (st == WN_NO_CONTENT && n &&
+	    (o.format <= WN_FORMAT_MARKDOWN || o.format == WN_FORMAT_HTML))
 		fail("no content, yet output");
 	for (size_t i = 0; i < wn_result_message_count(r); i++)
 		check_str("a message", wn_result_message(r, i));

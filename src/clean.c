@@ -227,6 +227,37 @@ static void mark_layout_cells(wn__doc *d)
 	}
 }
 
+/* Bytes of text in the subtree of node i. */
+static size_t text_bytes(const wn__doc *d, int32_t i)
+{
+	size_t n = 0;
+	for (int32_t j = i + 1; j < d->nodes[i].end; j++)
+		if (d->nodes[j].kind == WN__NODE_TEXT)
+			n += strlen(d->nodes[j].g->v.text.text);
+	return n;
+}
+
+/* Whether element x, which cleaning would remove, is read in this pass:
+ * a recovery pass reads what a browser without scripts shows (noscript
+ * content, which gumbo parses as markup) or what a script would show (a
+ * hidden wrapper of most of the page).  The first pass counts both, so
+ * that the driver knows whether a recovery pass can find anything. */
+static int recovered(wn__doc *d, int32_t i, int hidden)
+{
+	const wn__node *x = &d->nodes[i];
+	if (x->tag == GUMBO_TAG_NOSCRIPT) {
+		size_t n = text_bytes(d, i);
+		d->noscript_text += n;
+		return (d->recover & WN__RECOVER_NOSCRIPT) && n;
+	}
+	if (!hidden || x->tag == GUMBO_TAG_TEMPLATE)
+		return 0;
+	size_t n = text_bytes(d, i);
+	if (n > d->hidden_text)
+		d->hidden_text = n;
+	return (d->recover & WN__RECOVER_HIDDEN) && n >= WN__RECOVER_HIDDEN_BYTES;
+}
+
 void wn__clean(wn__doc *d)
 {
 	mark_layout_cells(d);
@@ -234,8 +265,10 @@ void wn__clean(wn__doc *d)
 		wn__node *x = &d->nodes[i];
 		if (x->kind != WN__NODE_ELEMENT || i == 0)
 			continue;
-		if (wn__tag_is(x->tag, WN__TC_REMOVED) || (is_hidden(x) && !holds_math(d, i)) ||
-		    unknown_named(x, "annotation")) {
+		int hidden = is_hidden(x) && !holds_math(d, i);
+		if ((wn__tag_is(x->tag, WN__TC_REMOVED) || hidden ||
+		     unknown_named(x, "annotation")) &&
+		    !recovered(d, i, hidden)) {
 			x->flags |= WN__NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */
 			continue;

@@ -117,6 +117,64 @@ enum {
 
 typedef struct wn__teaser_counts wn__teaser_counts; /* select.c */
 
+/* What the page's own data says it is (schema.org types in JSON-LD and
+ * microdata, og:type): soft evidence for the page kind (metadata sets it,
+ * kind.c weighs it). */
+enum {
+	WN__SCHEMA_ARTICLE = 1 << 0, /* Article, NewsArticle, BlogPosting ... */
+	WN__SCHEMA_FORUM = 1 << 1,   /* DiscussionForumPosting, QAPage, Question */
+	WN__SCHEMA_PRODUCT = 1 << 2, /* Product, ProductGroup, Offer */
+	WN__SCHEMA_LIST = 1 << 3,    /* ItemList, CollectionPage, SearchResultsPage */
+	WN__SCHEMA_DOCS = 1 << 4,    /* TechArticle, APIReference, SoftwareSourceCode */
+	WN__SCHEMA_SERVICE = 1 << 5, /* Service, LocalBusiness, Organization only */
+	WN__SCHEMA_JOB = 1 << 6,     /* JobPosting */
+};
+
+/* What the kind classifier read (kind.c; --explain prints it), as shares
+ * of the page's text where it can, so that a page's size does not decide. */
+typedef struct wn__evidence {
+	double prose, links, code;  /* shares of the body's text */
+	double prose_per_heading;   /* running text per heading */
+	int32_t headings;
+	int32_t run;                /* the longest run of running text */
+	int32_t posts;              /* members of the posts group with both a
+	                             * time and running text */
+	double posts_share;         /* the posts group's share of the text */
+	double article_prose;       /* running text of the best subtree outside
+	                             * the posts, as a share of the text */
+	int32_t article_run;        /* ... and the longest run, when it is */
+	int32_t priced;             /* members of the priced group with a price */
+	double priced_share;        /* the priced group's share of the text */
+	int32_t group;              /* members of the largest group */
+	double group_linked, group_headed, group_share;
+	int32_t text;
+	int buy, article;
+	unsigned schema;
+} wn__evidence;
+
+/* Where the content came from (recovery, winnow.c). */
+enum {
+	WN__SRC_DOM = 0,   /* the page as parsed */
+	WN__SRC_NOSCRIPT,  /* <noscript> content read as markup */
+	WN__SRC_HIDDEN,    /* wrappers hidden until a script runs, shown */
+	WN__SRC_JSONLD,    /* JSON-LD articleBody, text or description */
+	WN__SRC_META,      /* the meta description */
+};
+/* What a first pass over the page may recover from (clean.c counts). */
+enum {
+	WN__RECOVER_NOSCRIPT = 1 << 0, /* read <noscript> as markup */
+	WN__RECOVER_HIDDEN = 1 << 1,   /* show large hidden wrappers */
+};
+
+/* What a subtree holds (shape.c): blocks, effective characters, link
+ * characters, blocks with a link, characters of running text, headings,
+ * h1s, characters of code, prices, <time> elements, date lines. */
+typedef struct wn__tally {
+	int32_t blocks, chars, links, link_blocks, prose;
+	int32_t headings, h1, code, prices, times;
+	int32_t dates; /* short blocks that are or hold a date ("2 days ago") */
+} wn__tally;
+
 /* ---- one document in the pipeline ----
  * Memory: everything a stage allocates for the document comes from
  * d->arena, freed when the extraction ends, or from d->keep, which the
@@ -139,10 +197,24 @@ typedef struct wn__doc {
 	int32_t *node_chars; /* score.c: effective characters in each subtree */
 	int32_t *node_hint;  /* score.c: evidence summed from the root down */
 	float *node_sum;     /* select.c: block weights summed over each subtree */
+	wn__tally *tally;    /* kind.c: what each subtree holds */
 	wn__teaser_counts *teasers; /* select.c: teaser counts of each subtree */
 
 	const char *title; /* <title> text, collapsed (arena), or "" */
 	wn_metadata meta;  /* metadata.c; strings in keep */
+	unsigned schema;   /* metadata: WN__SCHEMA_* the page declares */
+	const char *data_text;  /* metadata: JSON-LD articleBody or text (keep) */
+	const char *data_about; /* metadata: JSON-LD or meta description (keep) */
+	unsigned recover;       /* this pass reads WN__RECOVER_* sources */
+	int source;             /* winnow.c: WN__SRC_* of the content */
+	int kind;               /* kind.c: a wn_kind, never WN_KIND_AUTO */
+	wn__evidence evidence;  /* kind.c: what it was decided from */
+	int32_t posts, records;         /* kind.c: parents of the posts and the
+	                                 * records groups, or -1 */
+	uint32_t posts_shape, records_shape; /* ... and their members' shape */
+	double kind_confidence; /* kind.c: 0..1 */
+	size_t noscript_text;   /* clean.c: text bytes inside <noscript> */
+	size_t hidden_text;     /* clean.c: text bytes of the largest hidden subtree */
 	int has_article;   /* selection found a clear article */
 	int has_kept;      /* selection kept at least one block */
 	int truncated;     /* the output was cut at max_output */
@@ -150,6 +222,14 @@ typedef struct wn__doc {
 
 	wn__notes notes; /* for the user, see wn_result_message(); in keep */
 } wn__doc;
+
+/* shape.c: the signature under which repeated units are alike (tag,
+ * class tokens without digits, first child's tag), never 0; whether
+ * s[0..n) reads as a price; and the tallies of every subtree (in the
+ * arena). */
+uint32_t wn__shape(const wn__doc *d, int32_t i);
+int wn__is_price(const char *s, size_t n);
+wn__tally *wn__tally_build(wn__doc *d);
 
 /* doc.c: a document's life: its arenas and notes set up for the options
  * o (normalised; kept by pointer), and everything freed but gumbo's tree

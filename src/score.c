@@ -62,6 +62,17 @@ static int neutral_kind(int kind)
 	       kind == WN__BK_LIST_ITEM || kind == WN__BK_CELL;
 }
 
+double wn__text_goodness(const wn__block *b)
+{
+	double eff = b->eff;
+	double len = clamp((eff - WN__SHORT) / (WN__LONG - WN__SHORT), 0, 1);
+	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /
+	                         (eff > 1 ? eff : 1), 0, 1) *
+	               clamp(eff / WN__PUNCT_EVERY, 0, 1);
+	double links = b->chars ? (double)b->link_chars / b->chars : 0;
+	return WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct - WN__G_LINK_W * links;
+}
+
 /* Goodness and weight of one block.  In listing mode (a page with no
  * article) the teasers are the content: linked headlines are headlines,
  * and class names such as "teaser" or "card" are no evidence against. */

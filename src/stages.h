@@ -23,10 +23,16 @@ void wn__blocks(wn__doc *d);
  * content. */
 void wn__score(wn__doc *d);
 void wn__score_listing(wn__doc *d);
+/* score.c: how much block b reads like running text by its own words
+ * alone (length, punctuation, links; no class names, no neighbours). */
+double wn__text_goodness(const wn__block *b);
 /* select.c: wn__select_judge finds the best subtree and says whether it
  * is a clear article (d->has_article); wn__select then picks the content
  * blocks and marks nodes KEEP and DROP for the renderers. */
 void wn__select_judge(wn__doc *d);
 void wn__select(wn__doc *d);
+/* kind.c: decides the page's kind (d->kind, d->kind_confidence) from its
+ * structure; after the judge, whose verdict is part of the evidence. */
+void wn__kind(wn__doc *d);
 
 #endif

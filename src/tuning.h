@@ -114,6 +114,99 @@
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN__STRONG_GOODNESS 0.6
 
+/* ---- structure (shape.c) and page kinds (kind.c) ---- */
+/* A price is a short block: a number with its currency and perhaps a
+ * word ("From $19.99", "19,99 € *"). */
+#define WN__PRICE_MAX_CHARS 24
+/* A date line is short: "Posted by jo on 14 March 2023, 10:02 pm". */
+#define WN__DATE_LINE_MAX 60
+
+/* The kind classifier (kind.c classify), thresholds read off the dev
+ * pages' structure, rounded.  A thread: this many posts, each with a
+ * time and running text. */
+#define WN__KIND_POSTS 3
+/* ... that hold this share of the page's text: comments under an article
+ * and reviews of a product hold less. */
+#define WN__KIND_POSTS_SHARE 0.3
+/* Documentation: code is this share of the text (more when the page
+ * calls itself an article: tutorials carry code too). */
+#define WN__KIND_CODE 0.02
+#define WN__KIND_CODE_STRONG 0.15
+/* A grid of cards: this many priced members, or fewer that hold this
+ * share of the text. */
+#define WN__KIND_GRID 11
+#define WN__KIND_GRID_SMALL 6
+#define WN__KIND_GRID_SHARE 0.1
+/* ... unless the page sells one product and the grid is its "related"
+ * strip, holding less than this share. */
+#define WN__KIND_PRODUCT_GRID_SHARE 0.15
+/* Running text per heading below which a page called an article is a
+ * listing or a landing page ... */
+#define WN__KIND_THIN_TEXT 90
+/* ... and below which a page that says nothing is made of sections, when
+ * it has at least this many headings (a short article has one or two). */
+#define WN__KIND_SECTION_TEXT 145
+#define WN__KIND_SECTIONS 3
+/* Records whose members nearly all hold a link are a listing's entries. */
+#define WN__KIND_LINKED_RECORDS 0.875
+#define WN__KIND_ALL_LINKED 0.95
+#define WN__KIND_RECORDS_SHARE 0.7
+/* A run of this much running text is an article's body: no landing page
+ * has one, and comments under an article are shorter. */
+#define WN__KIND_ARTICLE_RUN 1000
+
+/* ---- recovery (winnow.c, clean.c) ---- */
+/* A page whose kept text is shorter than this (effective characters) has
+ * yielded almost nothing: what a browser without scripts, or the page's
+ * own data, would show is read instead when it holds more. */
+#define WN__RECOVER_MIN_CHARS 200
+/* A hidden element with at least this many bytes of text is a wrapper a
+ * script shows (a page-wide visibility:hidden, a streaming container),
+ * not a hidden widget. */
+#define WN__RECOVER_HIDDEN_BYTES 1000
+
+/* ---- the posts mode (select/posts.c) ---- */
+/* A line that, digits aside, stands in this many posts is the forum's
+ * template (in a short thread: in two). */
+#define WN__POST_TEMPLATE 3
+/* ... and one that stands in this share of the posts is, even as a
+ * post's first line (no author wrote every post of a thread). */
+#define WN__POST_EVERYWHERE 0.6
+/* A post's first line is its author's name when at most this long. */
+#define WN__POST_AUTHOR_CHARS 40
+
+/* ---- the product mode (select/product.c) ---- */
+/* A group of this many priced cards on a product page shows other
+ * products. */
+#define WN__PRODUCT_GRID 3
+/* The product's price follows its name within this many blocks. */
+#define WN__PRODUCT_PRICE_NEAR 12
+
+/* ---- the region mode (select/region.c) ---- */
+/* The <main> landmark is the region when it holds at least this share of
+ * the body's text; a smaller one is a page's intro. */
+#define WN__REGION_MAIN_SHARE 0.2
+/* Chrome holds less than this share of the region's text: more is the
+ * page's content, however it is named or wrapped. */
+#define WN__CHROME_MAX_SHARE 0.5
+/* A menu: at least this many blocks, and this share of their text in
+ * links. */
+#define WN__MENU_BLOCKS 3
+#define WN__MENU_LINK_SHARE 0.8
+/* ... and fewer link characters than this per linked block on average:
+ * menu items are a word or three, a listing's linked titles longer. */
+#define WN__MENU_ITEM_CHARS 25
+/* A class attribute carried by this many elements or more is the page's
+ * vocabulary for its units, not the name of one boilerplate panel. */
+#define WN__CLASS_VOCABULARY 8
+/* Records (select/records.c): at least this many alike siblings, of which
+ * this share carry fields (a heading, price, date, or this many characters
+ * of text that is not a link).  Three: two alike boxes are a pair, not a
+ * list; the share lets a card without a rating or a badge be one. */
+#define WN__RECORD_MIN 3
+#define WN__RECORD_FIELDED 0.6
+#define WN__RECORD_TEXT 10
+
 /* ---- metadata (metadata/) ---- */
 /* A byline's text is at most this long (Readability.js's isValidByline). */
 #define WN__META_BYLINE_MAX 100
@@ -179,6 +272,13 @@
 /* Tables of more columns are laid out as paragraphs: colspan can make a
  * few cells thousands of columns wide. */
 #define WN__MD_MAX_TABLE_COLUMNS 64
+
+/* ---- code blocks (render/pick.c) ---- */
+/* A code block's wrapper is at most this many levels above its <pre> ... */
+#define WN__CODE_WRAPPER_LEVELS 3
+/* ... and holds at most this many characters besides the code (its
+ * label: a language's name is a word; "Objective-C" has 11 letters). */
+#define WN__CODE_LABEL_CHARS 24
 
 /* ---- input guard (input/guard.c) ---- */
 /* The guard's depth is an estimate: it lets elements this much deeper

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/unicode.h"
 #include "diag/diag.h"
@@ -21,12 +22,16 @@
 #include "metadata/metadata.h"
 #include "render/render.h"
 #include "stages.h"
+#include "tuning.h"
 
 struct wn_result {
 	wn__arena keep; /* the document's keep arena: metadata and notes */
 	wn__buf output;
 	int has_article;
 	int truncated;
+	const char *source; /* static */
+	wn_kind kind;
+	double kind_confidence;
 	wn_metadata meta;
 	const char **msgs;
 	size_t n_msgs;
@@ -69,13 +74,14 @@ static wn_status normalise(const wn_options *in, wn_options *o)
 			return WN_EINVAL; /* a newer field set: cannot honour it */
 	memcpy(o, in, in->size < sizeof *o ? in->size : sizeof *o);
 	o->size = sizeof *o;
-	if ((unsigned)o->format >= WN_FORMAT_COUNT)
+	if ((unsigned)o->format >= WN_FORMAT_COUNT || (unsigned)o->kind >= WN_KIND_COUNT)
 		return WN_EINVAL;
 	o->links = !!o->links;
 	o->images = !!o->images;
 	o->captions = !!o->captions;
 	o->metadata = !!o->metadata;
 	o->json_markdown = !!o->json_markdown;
+	o->json_html = !!o->json_html;
 	if (!o->max_bytes)
 		o->max_bytes = WN_DEFAULT_MAX_BYTES;
 	if (!o->max_depth)
@@ -100,6 +106,9 @@ static wn_result *result_from(wn__doc *d, wn__buf *out)
 	if (!r->output.data)
 		wn__buf_grow(&r->output, 0);
 	r->has_article = d->has_article;
+	r->source = wn__render_source(d);
+	r->kind = (wn_kind)d->kind;
+	r->kind_confidence = d->kind_confidence;
 	r->truncated = d->truncated;
 	r->meta = d->meta;
 	r->msgs = d->notes.msg;
@@ -107,13 +116,16 @@ static wn_result *result_from(wn__doc *d, wn__buf *out)
 	return r;
 }
 
-/* Cuts the output at max bytes, at a character boundary, with a note. */
-static void limit_output(wn__doc *d, wn__buf *b)
+/* Cuts the output at max bytes, at a character boundary (and HTML outside
+ * its tags), with a note. */
+static void limit_output(wn__doc *d, wn__buf *b, int html)
 {
 	size_t max = d->opt->max_output;
 	if (b->len <= max)
 		return;
 	size_t n = max - 1; /* room for the closing newline; max >= 1 */
+	if (html)
+		n = wn__render_html_cut(b->data, b->len, n);
 	while (n > 0 && ((unsigned char)b->data[n] & 0xC0) == 0x80)
 		n--;
 	while (n > 0 && (b->data[n - 1] == '\n' || b->data[n - 1] == ' '))
@@ -126,15 +138,21 @@ static void limit_output(wn__doc *d, wn__buf *b)
 	wn__note(&d->notes, "limit: output cut at %zu bytes (max_output)", max);
 }
 
-/* The kept content as text or Markdown, cleaned and within max_output. */
-static void render_body(wn__doc *d, int markdown, wn__buf *body)
+/* The kept content as text, Markdown or HTML (a format), cleaned and
+ * within max_output. */
+static void render_body(wn__doc *d, wn_format f, wn__buf *body)
 {
-	if (markdown)
+	if (d->source == WN__SRC_JSONLD || d->source == WN__SRC_META)
+		wn__render_plain(d->source == WN__SRC_JSONLD ? d->data_text : d->data_about,
+		                 f, body);
+	else if (f == WN_FORMAT_MARKDOWN)
 		wn__render_markdown(d, body);
+	else if (f == WN_FORMAT_HTML)
+		wn__render_html(d, body);
 	else
 		wn__render_text(d, body);
 	wn__text_clean(body, 0);
-	limit_output(d, body);
+	limit_output(d, body, f == WN_FORMAT_HTML);
 	if (!body->len)
 		d->has_kept = 0; /* all it kept were characters no reader sees */
 }
@@ -142,7 +160,7 @@ static void render_body(wn__doc *d, int markdown, wn__buf *body)
 static void render(wn__doc *d, wn__buf *out)
 {
 	const wn_options *o = d->opt;
-	wn__buf body = {0};
+	wn__buf body = {0}, html = {0};
 	switch (o->format) {
 	case WN_FORMAT_EXPLAIN:
 	case WN_FORMAT_EXPLAIN_TSV:
@@ -152,12 +170,23 @@ static void render(wn__doc *d, wn__buf *out)
 		wn__render_annotate(d, out);
 		return;
 	case WN_FORMAT_JSON:
-		render_body(d, o->json_markdown, &body);
-		wn__render_json(d, body.data ? body.data : "", body.len, out);
+		render_body(d, o->json_markdown ? WN_FORMAT_MARKDOWN : WN_FORMAT_TEXT, &body);
+		if (o->json_html && d->has_kept)
+			render_body(d, WN_FORMAT_HTML, &html);
+		wn__render_json(d, body.data ? body.data : "", body.len,
+		                o->json_html ? (html.data ? html.data : "") : NULL, html.len,
+		                out);
+		break;
+	case WN_FORMAT_HTML:
+		render_body(d, WN_FORMAT_HTML, &body);
+		if (o->metadata && body.len)
+			wn__render_html_document(d, body.data, body.len, out);
+		else if (body.len)
+			wn__buf_put(out, body.data, body.len);
 		break;
 	case WN_FORMAT_MARKDOWN:
 	case WN_FORMAT_TEXT:
-		render_body(d, o->format == WN_FORMAT_MARKDOWN, &body);
+		render_body(d, o->format, &body);
 		if (o->metadata && body.len)
 			wn__render_meta_header(d, out);
 		if (body.len)
@@ -167,6 +196,78 @@ static void render(wn__doc *d, wn__buf *out)
 		break;
 	}
 	wn__buf_free(&body);
+	wn__buf_free(&html);
+}
+
+/* The stages, from the caller's bytes to the kept content. */
+static void extract(wn__doc *d, const char *html, size_t len)
+{
+	wn__input_decode(d, html, len);
+	wn__guard(d);
+	wn__dom_build(d);
+	wn__clean(d);
+	wn__metadata(d);
+	wn__blocks(d);
+	wn__score(d);
+	wn__select_judge(d);
+	wn__kind(d);
+	if (!d->has_article)
+		wn__score_listing(d); /* a listing: its teasers are the content */
+	wn__select(d);
+}
+
+/* Effective characters of the kept blocks. */
+static size_t kept_chars(const wn__doc *d)
+{
+	size_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		if (d->blocks[k].keep)
+			n += (size_t)d->blocks[k].eff;
+	return n;
+}
+
+/* Recovery before giving up (NOTES-page-kinds.md): a page that yielded
+ * almost nothing is read again as a browser without scripts shows it
+ * (<noscript> as markup) or as its script would (large hidden wrappers
+ * shown); failing that, its own data gives the text: JSON-LD's
+ * articleBody, then its description or the meta description.  The pass
+ * that keeps more wins; *d is the document to render on return. */
+static void recover(wn__doc *d, const char *html, size_t len)
+{
+	size_t kept = kept_chars(d);
+	if (kept >= WN__RECOVER_MIN_CHARS)
+		return;
+	unsigned from = (d->noscript_text > kept ? WN__RECOVER_NOSCRIPT : 0) |
+	                (d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ? WN__RECOVER_HIDDEN : 0);
+	if (from) {
+		wn__doc r;
+		wn__doc_init(&r, d->opt);
+		r.recover = from;
+		extract(&r, html, len);
+		size_t got = kept_chars(&r);
+		if (got > kept) {
+			/* which one it was: noscript when the page had text
+			 * there and reading it alone gives as much */
+			r.source = (from & WN__RECOVER_NOSCRIPT) && r.noscript_text > kept
+			                   ? WN__SRC_NOSCRIPT : WN__SRC_HIDDEN;
+			wn__dom_free(d);
+			wn__doc_free(d);
+			*d = r;
+			d->notes.arena = &d->keep;
+			kept = got;
+		} else {
+			wn__dom_free(&r);
+			wn__doc_free(&r);
+		}
+	}
+	if (kept >= WN__RECOVER_MIN_CHARS)
+		return;
+	const char *data = d->data_text && strlen(d->data_text) > kept ? d->data_text : NULL;
+	if (data || (!kept && d->data_about)) {
+		d->source = data ? WN__SRC_JSONLD : WN__SRC_META;
+		d->has_kept = 1;
+		d->has_article = 0;
+	}
 }
 
 wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
@@ -189,19 +290,15 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 		return WN_EINPUT;
 	if (html && wn__input_is_binary(html, len))
 		return WN_ENOTHTML;
+	if (!html)
+		html = "";
 
 	wn__doc_init(&d, &o);
-	wn__input_decode(&d, html ? html : "", len);
-	wn__guard(&d);
-	wn__dom_build(&d);
-	wn__clean(&d);
-	wn__metadata(&d);
-	wn__blocks(&d);
-	wn__score(&d);
-	wn__select_judge(&d);
-	if (!d.has_article)
-		wn__score_listing(&d); /* a listing: its teasers are the content */
-	wn__select(&d);
+	extract(&d, html, len);
+	recover(&d, html, len);
+	if (d.source != WN__SRC_DOM)
+		wn__note(&d.notes, "recovery: the page's markup held almost nothing: "
+		         "content read from %s", wn__render_source(&d));
 	render(&d, &buf);
 	if (!d.has_kept) {
 		d.has_article = 0;
@@ -230,6 +327,27 @@ const wn_metadata *wn_result_metadata(const wn_result *r)
 }
 
 int wn_result_truncated(const wn_result *r) { return r && r->truncated; }
+
+const char *wn_result_source(const wn_result *r) { return r ? r->source : "dom"; }
+
+wn_kind wn_result_kind(const wn_result *r) { return r ? r->kind : WN_KIND_ARTICLE; }
+
+double wn_result_kind_confidence(const wn_result *r) { return r ? r->kind_confidence : 0; }
+
+static const char *const KINDS[WN_KIND_COUNT] = {
+	"auto", "article", "forum", "product", "collection", "listing",
+	"documentation", "service",
+};
+
+const char *wn_kind_name(wn_kind k) { return (unsigned)k < WN_KIND_COUNT ? KINDS[k] : NULL; }
+
+int wn_kind_from_name(const char *name)
+{
+	for (int k = 0; name && k < WN_KIND_COUNT; k++)
+		if (!strcasecmp(name, KINDS[k]))
+			return k;
+	return -1;
+}
 
 size_t wn_result_message_count(const wn_result *r) { return r ? r->n_msgs : 0; }
 

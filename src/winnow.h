@@ -1,7 +1,7 @@
 /*
  * winnow.h -- the public interface of libwinnow, which removes boilerplate
  * (navigation, teasers, share bars, comments, footers ...) from an HTML page
- * and gives back its main content as plain text or Markdown.
+ * and gives back its main content as plain text, Markdown or clean HTML.
  *
  * Naming rule: every public function and type starts with `wn_`, every
  * public constant, enum value and macro with `WN_`.  Inside the library,
@@ -86,8 +86,27 @@ typedef enum wn_format {
 	WN_FORMAT_EXPLAIN = 3,  /* one line per block: score, features, decision */
 	WN_FORMAT_EXPLAIN_TSV = 4, /* the same as tab-separated values */
 	WN_FORMAT_ANNOTATE = 5, /* the page as HTML, blocks outlined by decision */
+	WN_FORMAT_HTML = 6,     /* the content as clean HTML: a fragment, or a
+	                         * whole document with the metadata option */
 	WN_FORMAT_COUNT         /* the number of formats: not a format */
 } wn_format;
+
+/* Kinds of page.  Each has a selection mode of its own: an article's
+ * running text; a forum thread's posts; a product's name, price, options,
+ * description and specifications; a collection's (shop grid's) cards; a
+ * listing's records (jobs, events, archive entries); documentation's
+ * prose, code and tables; a service or landing page's stacked sections. */
+typedef enum wn_kind {
+	WN_KIND_AUTO = 0, /* as an option: decide from the page (the default) */
+	WN_KIND_ARTICLE,
+	WN_KIND_FORUM,
+	WN_KIND_PRODUCT,
+	WN_KIND_COLLECTION,
+	WN_KIND_LISTING,
+	WN_KIND_DOCUMENTATION,
+	WN_KIND_SERVICE,
+	WN_KIND_COUNT /* the number of kinds: not a kind */
+} wn_kind;
 
 /*
  * Options for one extraction.  Always initialise with
@@ -103,9 +122,11 @@ typedef struct wn_options {
 	size_t size;
 	/* Output format.  Default: WN_FORMAT_TEXT. */
 	wn_format format;
-	/* Markdown: keep hyperlinks as [text](url).  Default: 0 (text only). */
+	/* Markdown and HTML: keep hyperlinks ([text](url), <a href>).
+	 * Default: 0 (their text only). */
 	int links;
-	/* Markdown: keep images as ![alt](src).  Default: 0 (dropped). */
+	/* Markdown and HTML: keep images (![alt](src), <img> and <figure>).
+	 * Default: 0 (dropped). */
 	int images;
 	/* Keep figure captions (<figcaption>) with the content.  Default: 0,
 	 * as the article benchmark's gold standard counts captions out;
@@ -115,7 +136,9 @@ typedef struct wn_options {
 	 * Default: NULL (URLs are given as written in the page). */
 	const char *url;
 	/* Text and Markdown: put the metadata before the body (text: "Title:"
-	 * lines and a blank line; Markdown: YAML front matter).  Default: 0. */
+	 * lines and a blank line; Markdown: YAML front matter).  HTML: a whole
+	 * document (<!DOCTYPE html>, a <head> with <title> and <meta> tags)
+	 * around the body instead of a fragment.  Default: 0. */
 	int metadata;
 	/* JSON: give the body as Markdown in "markdown" instead of plain
 	 * text in "text".  Default: 0. */
@@ -138,9 +161,17 @@ typedef struct wn_options {
 	unsigned max_depth;
 	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */
 	size_t max_blocks;
-	/* Output is cut at this many bytes (at a character boundary).
-	 * Default: WN_DEFAULT_MAX_OUTPUT. */
+	/* Output is cut at this many bytes (at a character boundary; HTML
+	 * also outside tags and character references, its open elements
+	 * left for the reader to close).  Default: WN_DEFAULT_MAX_OUTPUT. */
 	size_t max_output;
+	/* ---- added after the first published layout (0.2) ---- */
+	/* The page's kind, forced; WN_KIND_AUTO (0, the default) decides it
+	 * from the page's structure. */
+	wn_kind kind;
+	/* JSON: also give the body as an HTML fragment in "html" (after
+	 * "text", or "markdown" with json_markdown).  Default: 0. */
+	int json_html;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -186,6 +217,23 @@ WN_EXPORT int wn_result_has_article(const wn_result *r);
 /* 1 if the output was cut at max_output (JSON then says "truncated":
  * true), else 0. */
 WN_EXPORT int wn_result_truncated(const wn_result *r);
+
+/* The page's kind (never WN_KIND_AUTO: the forced one, or the one
+ * decided), and how sure the decision is, 0..1 (1 when forced). */
+WN_EXPORT wn_kind wn_result_kind(const wn_result *r);
+WN_EXPORT double wn_result_kind_confidence(const wn_result *r);
+/* A kind's name: "article", "forum", "product", "collection", "listing",
+ * "documentation", "service" ("auto" for WN_KIND_AUTO); NULL for a value
+ * that is no kind.  Static. */
+WN_EXPORT const char *wn_kind_name(wn_kind k);
+/* The kind of that name (any case), or -1. */
+WN_EXPORT int wn_kind_from_name(const char *name);
+
+/* Where the content came from: "dom" (the page as parsed), or, when the
+ * page's markup held almost nothing, "noscript" (what a browser without
+ * scripts shows), "hidden" (wrappers a script would show), "json-ld" (the
+ * page's articleBody or text) or "meta-description".  A static string. */
+WN_EXPORT const char *wn_result_source(const wn_result *r);
 
 /* Notes about the extraction for a human (a fallback taken, input bytes
  * replaced, a limit hit).  Index from 0 to wn_result_message_count()-1;

@@ -58,6 +58,10 @@ grep -q 'UPDATE news-kaspersky.html (text: changed)' "$T/out" &&
 	"$W" check "$P" >"$T/out" 2>"$T/err" && [ $rc -eq 0 ] &&
 	cmp -s "$P/news-kaspersky.expected.txt" "$T/want"
 ok "--update fixes a broken expected file" $?
+# ... and gives the folder's page without expected file one (issue 11).
+[ -s "$P/no-expected.expected.txt" ]
+ok "--update on a folder writes the expected file of a new page" $?
+rm -f "$P/no-expected.expected.txt"
 
 # A page without expected file named directly is an error, not a pass.
 "$W" check "$P/no-expected.html" >"$T/out" 2>"$T/err"

@@ -136,5 +136,17 @@ ok "a missing input file: named, exit 3, the others still read" $?
 	grep -q '^{"id":2,' "$T/out"
 ok "a line longer than --max-bytes is an error object" $?
 
+# Found by fuzzing (fuzz/corpus/jsonl/bug-*): a good line with its own
+# "error" key must not look like an error line; a line whose keys repeat
+# is ambiguous ("url" twice: which one?) and is refused.
+printf '{"error":"mine","line":0,"html":"<p>A line with its own error key, and a sentence.</p>"}\n' |
+	"$W" --jsonl >"$T/out" 2>"$T/err"
+grep -q '^{"input_error":"mine","input_line":0,"title":' "$T/out" && ! grep -q '"error"' "$T/out"
+ok "a good line's own \"error\" and \"line\" keys become input_error, input_line" $?
+printf '{"url":"https://a.example/1","url":"https://a.example/2","html":"<p>x</p>"}\n' |
+	"$W" --jsonl >"$T/out" 2>"$T/err"
+grep -q '^{"error":"not JSON: duplicate object key near .*","line":1}$' "$T/out"
+ok "a line with a key twice is an error object" $?
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -61,6 +61,7 @@ static wn__doc *doc_of(const char *html, int upto_select)
 	wn__score(d);
 	if (upto_select) {
 		wn__select_judge(d);
+		wn__kind(d);
 		if (!d->has_article)
 			wn__score_listing(d);
 		wn__select(d);

@@ -286,7 +286,79 @@ TEST(pre)
 	check_html(m, LIST("<code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n</code>",
 	                   "<code>x = ```\n\ty\n</code>"), NULL);
 	free(m);
+	/* Code viewers that put each line in a block of its own (Stripe's
+	 * docs: <div> per line inside <pre>): a line each, as shown. */
+	m = md("<pre><code><div><span>{</span></div><div>  \"id\": 1,</div>"
+	       "<div>  \"ok\": true</div><div>}</div></code></pre>");
+	CHECK_HAS(m, "```\n{\n  \"id\": 1,\n  \"ok\": true\n}\n```\n");
+	free(m);
+	/* indentation of the source between such blocks is no line */
+	m = md("<pre><div>if x:</div>    <div>    y()</div></pre>");
+	CHECK_HAS(m, "```\nif x:\n    y()\n```\n");
+	free(m);
 	check_words(F_PRE);
+}
+
+/* A fence's info string from every common convention; words that say
+ * "no language" give none. */
+TEST(fence_languages)
+{
+	static const char *const cases[][2] = {
+		{"<pre class=\"language-rust ignore\"><code>let x;</code></pre>", "rust"},
+		{"<pre class=\"highlight\"><code class=\"lang-py\">x = 1</code></pre>", "py"},
+		{"<pre class=\"brush: js; gutter: false\">let x;</pre>", "js"},
+		{"<pre class=\"brush:php\">$x;</pre>", "php"},
+		{"<div class=\"highlight highlight-source-shell\"><pre>ls -l</pre></div>", "shell"},
+		{"<div class=\"highlight-python notranslate\"><div class=\"highlight\">"
+		 "<pre>x = 1</pre></div></div>", "python"},
+		{"<div class=\"language-yaml highlighter-rouge\"><div class=\"highlight\">"
+		 "<pre class=\"highlight\"><code>a: 1</code></pre></div></div>", "yaml"},
+		{"<pre lang=\"ruby\"><code>puts 1</code></pre>", "ruby"},
+		{"<pre><code data-lang=\"toml\">a = 1</code></pre>", "toml"},
+		{"<div class=\"gatsby-highlight\" data-language=\"sql\"><pre class=\"x\">"
+		 "<code>SELECT 1;</code></pre></div>", "sql"},
+		{"<div class=\"sourceCode\"><pre class=\"sourceCode haskell\"><code>main = 1</code>"
+		 "</pre></div>", "haskell"},
+		{"<div class=\"mw-highlight mw-highlight-lang-ini\"><pre>a=1</pre></div>", "ini"},
+		{"<pre><code class=\"lang-auto\">plain</code></pre>", ""},
+		{"<pre class=\"language-none\">plain</pre>", ""},
+		{"<div class=\"highlight-block\"><pre>plain</pre></div>", ""},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		char *m = md(cases[k][0]), want[64];
+		snprintf(want, sizeof want, "\n\n```%s\n", cases[k][1]);
+		CHECK_HAS(m, want);
+		free(m);
+	}
+	/* A wrapper holding more than the code says nothing of it: an
+	 * article's lang-en is the page's language. */
+	char *m = md("<div class=\"lang-en\"><p>A paragraph of the wrapper, long enough to "
+	             "be text of its own.</p><pre>x = 1</pre></div>");
+	CHECK_HAS(m, "\n\n```\nx = 1\n```\n");
+	free(m);
+}
+
+/* A code block's label -- a word naming the language, just before the
+ * code in a wrapper that holds only the two (MDN's example header, a
+ * "Python" bar) -- is the fence's info string, not a paragraph. */
+TEST(fence_labels)
+{
+	char *m = md("<div class=\"code-example\"><div class=\"example-header\">"
+	             "<span class=\"language-name\">css</span></div>"
+	             "<pre class=\"brush: css notranslate\"><code>a { b: c; }</code></pre></div>"
+	             "<div class=\"code-block\"><div class=\"code-label\">Python</div>"
+	             "<pre><code>print(1)</code></pre></div>");
+	CHECK_HAS(m, "by the gate.\n\n```css\na { b: c; }\n```\n\n```python\nprint(1)\n```\n");
+	free(m);
+	/* not a label: a file name, a word that is not the language, a
+	 * label beside other text */
+	m = md("<div class=\"listing\"><p class=\"filename\">main.py</p><pre>x = 1</pre></div>"
+	       "<div><span>Shell</span><pre class=\"language-python\">y = 2</pre></div>"
+	       "<div><p>Run this, which the miller wrote down in his own hand:</p>"
+	       "<p>Bash</p><pre>z</pre></div>");
+	CHECK_HAS(m, "main.py\n\n```\nx = 1\n```\n\nShell\n\n```python\ny = 2\n```\n");
+	CHECK_HAS(m, "Bash\n\n```\nz\n```\n");
+	free(m);
 }
 
 TEST(inline_code)
@@ -336,8 +408,36 @@ TEST(links)
 	m = render(F_LINKS, (opts){.links = 1});
 	CHECK_HAS(m, "[relative](../x?a=1)");
 	free(m);
+	/* however a script URL is spelt, it is not a link */
+	m = render("<p>The painter's notes, which the parish keeps with care, say "
+	           "<a href=\"java&#9;script:alert(1)\">tab</a>, <a href=\" JavaScript:x\">case"
+	           "</a>, <a href=\"vbscript:x\">vb</a> and <a href=\"data:text/html,x\">data</a>."
+	           "</p>", (opts){.links = 1, .url = "https://ex.org/a/"});
+	CHECK_HAS(m, "say tab, case, vb and data.");
+	CHECK(!strstr(m, "]("));
+	free(m);
 	m = md(F_LINKS);
 	CHECK_HAS(m, "See absolute, relative, spaced and scripted.");
+	free(m);
+}
+
+/* srcset without src (the largest candidate), lazy data-srcset behind a
+ * data: placeholder, <picture>'s sources. */
+TEST(responsive_images)
+{
+	char *m = render("<p><img srcset=\"s.jpg 480w, m.jpg 800w, l.jpg 1200w, x.jpg 900w\" "
+	                 "alt=\"Widths\"></p>"
+	                 "<p><img srcset=\"a.png, b.png 2x, c.png 1.5x\" alt=\"Densities\"></p>"
+	                 "<p><img src=\"data:image/gif;base64,R0\" data-srcset=\"https://cdn.example/"
+	                 "w_300,h_200/p.jpg 300w, https://cdn.example/w_600,h_400/p.jpg 600w\" "
+	                 "alt=\"Lazy\"></p>"
+	                 "<picture><source type=\"image/avif\" srcset=\"p.avif 1x, p2.avif 2x\">"
+	                 "<source srcset=\"p.webp\"><img alt=\"Picture\"></picture>"
+	                 "<p><img src=\"kept.jpg\" srcset=\"big.jpg 2000w\" alt=\"Src\"></p>",
+	                 (opts){.images = 1});
+	CHECK_HAS(m, "![Widths](l.jpg)\n\n![Densities](b.png)\n\n"
+	             "![Lazy](https://cdn.example/w_600,h_400/p.jpg)\n\n![Picture](p2.avif)\n\n"
+	             "![Src](kept.jpg)\n");
 	free(m);
 }
 
@@ -379,17 +479,42 @@ TEST(tricky)
 		"<ol><li>one</li><code><p>stray text</p></code><li>two</li></ol>",
 		"<p>Slash <em> \\ </em>then <del>x</del><em>=</em> and (<em>\"q\"</em>).</p>",
 		"<p><b>2) &gt; ]</b>foo and <b>x.</b><i>y</i></p>",
-		"<dl><dt>Term</dt><dd>one</dd><dd>two</dd><dt>Other</dt><dd>three</dd></dl>",
 		"<ul><li><br></li><li>x</li></ul><p>after</p>",
 		"<p>Line one<br>- two<br>3. three<br>=== four</p>",
 	};
 	for (size_t k = 0; k < sizeof frags / sizeof *frags; k++)
 		check_words(frags[k]);
-	char *m = md(frags[4]);
-	CHECK_HAS(m, "Term\n\n- one\n- two\n\nOther\n\n- three\n");
-	free(m);
-	m = md(frags[6]);
+	char *m = md(frags[5]);
 	CHECK_HAS(m, "Line one\\\n\\- two\\\n3\\. three\\\n\\=== four\n");
+	free(m);
+}
+
+/* A definition list: each term a line, each definition a paragraph of
+ * its own after it, marked ": " and indented under the mark (PHP
+ * Markdown Extra's and pandoc's syntax, plain paragraphs to CommonMark),
+ * not a one-item bullet list per definition. */
+TEST(definition_lists)
+{
+	char *m = md("<dl><dt>Term</dt><dd>one</dd><dd>two</dd><dt>Other <code>x</code></dt>"
+	             "<dd>three, which the parish keeps.<ul><li>alpha</li><li>beta</li></ul></dd>"
+	             "<dd><ul><li>gamma</li><li>delta</li></ul></dd><dd>- dash</dd></dl>");
+	CHECK_HAS(m, "\n\nTerm\n\n: one\n\n: two\n\nOther `x`\n\n"
+	             ": three, which the parish keeps.\n  - alpha\n  - beta\n\n"
+	             ":\n  - gamma\n  - delta\n\n: \\- dash\n\n");
+	check_html(m, LIST("<p>Term</p>\n<p>: one</p>\n<p>: two</p>\n<p>Other <code>x</code></p>",
+	                   "<p>: three, which the parish keeps.</p>\n<ul>\n<li>alpha</li>",
+	                   "<p>:</p>\n<ul>\n<li>gamma</li>\n<li>delta</li>\n</ul>",
+	                   "<p>: - dash</p>"),
+	           LIST("<li>one</li>", "<li>two</li>"));
+	free(m);
+	/* terms dropped (links only): their definitions are plain paragraphs */
+	m = md("<dl><dt><a href=\"/x\">ClusterIP</a></dt><dd>Exposes the service on an "
+	       "address inside the cluster, which the miller never needed.</dd>"
+	       "<dt><a href=\"/y\">NodePort</a></dt><dd>Exposes it on a port of each node, "
+	       "as the parish wanted.</dd></dl>");
+	CHECK_HAS(m, "by the gate.\n\nExposes the service on an address inside the cluster, "
+	             "which the miller never needed.\n\nExposes it on a port of each node, as the "
+	             "parish wanted.\n\n");
 	free(m);
 }
 
@@ -477,13 +602,17 @@ int main(void)
 	RUN(lists);
 	RUN(blockquote);
 	RUN(pre);
+	RUN(fence_languages);
+	RUN(fence_labels);
 	RUN(inline_code);
 	RUN(emphasis);
 	RUN(table);
 	RUN(links);
+	RUN(responsive_images);
 	RUN(images);
 	RUN(escaping);
 	RUN(tricky);
+	RUN(definition_lists);
 	RUN(math);
 	RUN(shape);
 	RUN(deep);

@@ -727,7 +727,8 @@ TEST(json_object)
 {
 	static const char *const KEYS[] = {
 		"title", "author", "date", "modified", "sitename", "description",
-		"language", "url", "image", "tags", "categories", "text",
+		"language", "url", "image", "tags", "categories", "kind",
+		"kind_confidence", "source", "text",
 	};
 	json_t *j = json_of(PAGE("<title>Footbridge \"plan\" goes to C:\\council</title>"
 	                         "<meta name=\"keywords\" content=\"x, y\">",
@@ -737,10 +738,13 @@ TEST(json_object)
 	const char *key;
 	json_t *v;
 	json_object_foreach(j, key, v) {
-		CHECK(k < 12 && !strcmp(key, KEYS[k]));
+		CHECK(k < 15 && !strcmp(key, KEYS[k]));
 		k++;
 	}
-	CHECK(k == 12);
+	CHECK(k == 15);
+	CHECK_STR(json_string_value(json_object_get(j, "kind")), "article");
+	CHECK_STR(json_string_value(json_object_get(j, "source")), "dom");
+	CHECK(json_is_number(json_object_get(j, "kind_confidence")));
 	CHECK_STR(json_string_value(json_object_get(j, "title")),
 	          "Footbridge \"plan\" goes to C:\\council");
 	CHECK(json_is_null(json_object_get(j, "author")));
@@ -800,6 +804,7 @@ TEST(yaml_header)
 		"author: \"Mira Holt\"\n"
 		"sitename: \"Gazette\"\n"
 		"description: \"Line one line two\"\n"
+		"kind: article\n"
 		"tags:\n"
 		"  - \"a: b\"\n"
 		"  - \"#c\"\n"

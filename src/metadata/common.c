@@ -164,6 +164,45 @@ static void unescape(wn__buf *out, const char *s, size_t n)
 	}
 }
 
+/* Text a page's data carries (a JSON-LD articleBody), kept for recovery:
+ * references unescaped, tags some pages leave in it taken out, spaces
+ * collapsed, lines kept (a blank line between paragraphs); NULL when
+ * empty. */
+const char *wn__meta_keep_text(wn__meta_ctx *c, const char *s)
+{
+	wn__buf u = {0}, o = {0};
+	unescape(&u, s, strlen(s));
+	int space = 0, lines = 0;
+	for (size_t i = 0; i < u.len; i++) {
+		unsigned char ch = (unsigned char)u.data[i];
+		if (ch == '<' && i + 1 < u.len &&
+		    (isalpha((unsigned char)u.data[i + 1]) || u.data[i + 1] == '/')) {
+			const char *e = memchr(u.data + i, '>', u.len - i);
+			if (e) {
+				i = (size_t)(e - u.data);
+				space = 1;
+				continue;
+			}
+		}
+		if (ch == '\n') {
+			lines++;
+		} else if (ascii_space(ch)) {
+			space = 1;
+		} else if (ch >= 0x20) {
+			if (o.len && lines)
+				wn__buf_puts(&o, lines > 1 ? "\n\n" : "\n");
+			else if (o.len && space)
+				wn__buf_putc(&o, ' ');
+			wn__buf_putc(&o, (char)ch);
+			space = lines = 0;
+		}
+	}
+	const char *r = o.len ? wn__arena_strndup(&c->d->keep, o.data, o.len) : NULL;
+	wn__buf_free(&u);
+	wn__buf_free(&o);
+	return r;
+}
+
 /* A value as the result keeps it: references unescaped, white space
  * collapsed and trimmed, cut at WN__META_VALUE_MAX; NULL when empty. */
 const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n)

@@ -106,6 +106,45 @@ static int type_kind(const char *t)
 	return LD_OTHER;
 }
 
+unsigned wn__meta_schema_of(const char *t)
+{
+	static const struct {
+		const char *type;
+		unsigned bit;
+	} MAP[] = {
+		{"DiscussionForumPosting", WN__SCHEMA_FORUM}, {"QAPage", WN__SCHEMA_FORUM},
+		{"Product", WN__SCHEMA_PRODUCT}, {"ProductGroup", WN__SCHEMA_PRODUCT},
+		{"IndividualProduct", WN__SCHEMA_PRODUCT}, {"Car", WN__SCHEMA_PRODUCT},
+		{"ItemList", WN__SCHEMA_LIST}, {"CollectionPage", WN__SCHEMA_LIST},
+		{"SearchResultsPage", WN__SCHEMA_LIST}, {"OfferCatalog", WN__SCHEMA_LIST},
+		{"TechArticle", WN__SCHEMA_DOCS}, {"APIReference", WN__SCHEMA_DOCS},
+		{"SoftwareSourceCode", WN__SCHEMA_DOCS},
+		{"Service", WN__SCHEMA_SERVICE}, {"LocalBusiness", WN__SCHEMA_SERVICE},
+		{"ProfessionalService", WN__SCHEMA_SERVICE},
+		{"JobPosting", WN__SCHEMA_JOB},
+	};
+	t = bare_type(t);
+	for (size_t k = 0; k < sizeof MAP / sizeof *MAP; k++)
+		if (!strcmp(t, MAP[k].type))
+			return MAP[k].bit;
+	return type_kind(t) == LD_ARTICLE ? WN__SCHEMA_ARTICLE : 0;
+}
+
+static unsigned obj_schema(json_t *o)
+{
+	json_t *t = json_object_get(o, "@type");
+	unsigned bits = 0;
+	if (json_is_string(t))
+		bits = wn__meta_schema_of(json_string_value(t));
+	size_t k;
+	json_t *v;
+	if (json_is_array(t))
+		json_array_foreach(t, k, v)
+			if (json_is_string(v))
+				bits |= wn__meta_schema_of(json_string_value(v));
+	return bits;
+}
+
 static int obj_kind(json_t *o)
 {
 	json_t *t = json_object_get(o, "@type");
@@ -133,6 +172,7 @@ static void add_obj(wn__meta_ctx *c, json_t *o, int top)
 	wn__meta_ld *ld = c->ld;
 	WN__ARENA_GROW(c->a, ld->objs, ld->cap_objs, ld->n_objs + 1, 16);
 	ld->objs[ld->n_objs++] = (ld_obj){o, obj_kind(o), top};
+	c->d->schema |= obj_schema(o);
 }
 
 /* Every object of a parsed script, in document order, each once, down to

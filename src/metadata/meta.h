@@ -73,14 +73,6 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	int n_datelines;         /* date elements (class, <time>) with digits */
 } wn__meta_found;
 
-/* date.c: a date as pages write it ("2017-12-04T10:00:00+01:00",
- * "4 December 2017", "Dec 4, 2017", "04.12.2017", "2017年12月4日") in ISO
- * 8601, written to iso[WN__DATE_MAX].  parse reads one at the start of s and
- * returns the bytes it read (0: no date); find looks anywhere in s and
- * returns where the first date starts, or NULL. */
-#define WN__DATE_MAX 32
-size_t wn__date_parse(const char *s, size_t n, char *iso);
-const char *wn__date_find(const char *s, size_t n, char *iso);
 /* date.c: is s[0..n) a day of a month and nothing more ("Dec 23", "4.
  * Mai"): a date without its year, which is no name */
 int wn__date_month_day(const char *s, size_t n);
@@ -89,6 +81,8 @@ int wn__date_month_day(const char *s, size_t n);
 int wn__meta_is_space(int c);
 /* metadata.c: s[0..n) unescaped, collapsed and cut, in d->keep; NULL if empty */
 const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n);
+/* common.c: a page's data text (articleBody) with its lines, in d->keep */
+const char *wn__meta_keep_text(wn__meta_ctx *c, const char *s);
 /* metadata.c: is tok one of the space-separated words of list (any case)? */
 int wn__meta_has_token(const char *list, const char *tok);
 /* metadata.c: node i's subtree text as wn__subtree_text has it (kept per node) */
@@ -114,6 +108,9 @@ void wn__meta_get_list(wn__meta_ctx *c, wn__meta_list *l, const char *key);
 /* metadata_tags.c: a language tag in BCP 47 case (d->keep), or NULL */
 const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s);
 
+/* jsonld.c: the WN__SCHEMA_* evidence of a schema.org type ("Product",
+ * "https://schema.org/QAPage"), 0 if none */
+unsigned wn__meta_schema_of(const char *type);
 /* metadata_jsonld.c: parses one <script type=application/ld+json> */
 void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x);
 /* metadata_jsonld.c: sets c->article, page and site from what was parsed */

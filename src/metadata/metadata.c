@@ -454,6 +454,39 @@ static void read_url_and_image(wn__meta_ctx *c, wn_metadata *m)
 		m->image = resolve(c, base, wn__meta_ld_image(c, c->page, "image"));
 }
 
+/* What the page says it is, besides JSON-LD (jsonld.c): microdata
+ * itemtype and og:type. */
+static void read_schema(wn__meta_ctx *c)
+{
+	wn__doc *d = c->d;
+	for (int32_t i = 0; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		const char *t = x->kind == WN__NODE_ELEMENT ? wn__attr(x, "itemtype") : NULL;
+		if (t)
+			d->schema |= wn__meta_schema_of(t);
+	}
+	const char *og = wn__meta_get(c, "og:type");
+	if (og && (!strcasecmp(og, "product") || !strncasecmp(og, "product.", 8) ||
+	           !strcasecmp(og, "og:product")))
+		d->schema |= WN__SCHEMA_PRODUCT;
+	if (og && !strcasecmp(og, "article"))
+		d->schema |= WN__SCHEMA_ARTICLE;
+}
+
+/* The page's own data as text, for recovery when its markup holds none:
+ * the article's body in JSON-LD, and a description (before the excerpt,
+ * which comes from the body). */
+static void read_data(wn__meta_ctx *c, const wn_metadata *m)
+{
+	if (c->article) {
+		const char *b = wn__meta_ld_str(c->article, "articleBody");
+		if (!b)
+			b = wn__meta_ld_str(c->article, "text");
+		c->d->data_text = b ? wn__meta_keep_text(c, b) : NULL;
+	}
+	c->d->data_about = m->description;
+}
+
 /* Tags and categories: the first source that has any. */
 static void read_lists(wn__meta_ctx *c, wn_metadata *m)
 {
@@ -508,6 +541,8 @@ void wn__metadata(wn__doc *d)
 	read_language(&c, m);
 	read_url_and_image(&c, m);
 	read_lists(&c, m);
+	read_schema(&c);
+	read_data(&c, m);
 	wn__meta_ld_free(&c);
 
 	wn__meta_mark_lines(&c);

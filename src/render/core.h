@@ -51,4 +51,37 @@ void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx
  * with nothing when only white space was. */
 void wn__render_close(wn__buf *out, size_t start);
 
+/* ---- pick.c: what the renderers read from the page beyond its text ---- */
+/* The kept text of root's subtree into b: verbatim for <pre> (its first
+ * newline dropped, <br> a newline), else white space collapsed. */
+void wn__render_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b);
+/* Whether image i goes with the kept content (images are not text, so
+ * selection does not mark them). */
+int wn__render_image_is_kept(const wn__doc *d, int32_t i);
+/* A cell's colspan, 1 to 64. */
+int wn__render_colspan(const wn__node *x);
+/* Whether table t lays out the page (its cells are paragraphs) rather
+ * than holding data; *ncols gets the data columns. */
+int wn__render_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
+/* The language of the code block pre, as a fence's info string, into
+ * out[cap] ("" if it says none): from the markup's conventions, else
+ * from the block that labels it (see wn__render_code_labels). */
+void wn__render_code_lang(const wn__doc *d, int32_t pre, char *out, size_t cap);
+/* The kept blocks that only label a code block with its language (a "js"
+ * above MDN's examples), marked in an array of d->n_blocks (malloc'd, the
+ * caller frees it), or NULL if there are none: Markdown and HTML write the
+ * language as the block's info string or class instead. */
+uint8_t *wn__render_code_labels(const wn__doc *d);
+/* Image i's source as written in the page: src, else data-src (lazy
+ * loading), else the largest candidate of srcset, data-srcset, or those
+ * of a <picture>'s first <source>; data: URLs (placeholders) never.  NULL
+ * when it has none; copies come from arena a. */
+const char *wn__render_image_src(const wn__doc *d, int32_t i, wn__arena *a);
+/* Link x's href as written (spaces before it skipped), or NULL when it
+ * leads nowhere: none, empty, or within the page ("#..."). */
+const char *wn__render_link_target(const wn__node *x);
+/* 0 for a URL that runs script or holds data (javascript:, vbscript:,
+ * data:, however spelt), which no output writes. */
+int wn__render_url_is_safe(const char *u);
+
 #endif

@@ -23,31 +23,10 @@ static void put_text_char(void *ctx, const char *t, size_t i, size_t len,
 	wn__md_put_char(s, t, i, len, c, k);
 }
 
-/* The info string: a language-xxx or lang-xxx class on <pre> or on the
- * <code> it starts with. */
-static void lang_of(const wn__doc *d, int32_t pre, char *out, size_t cap)
-{
-	int32_t code = pre + 1;
-	while (code < d->nodes[pre].end && d->nodes[code].kind != WN__NODE_ELEMENT)
-		code = d->nodes[code].end;
-	const char *c = wn__attr(&d->nodes[pre], "class"), *p = NULL;
-	if (code < d->nodes[pre].end && d->nodes[code].tag == GUMBO_TAG_CODE && !c)
-		c = wn__attr(&d->nodes[code], "class");
-	for (const char *q = c; q && *q && !p; q++)
-		if (q == c || q[-1] == ' ')
-			p = !strncmp(q, "language-", 9) ? q + 9
-			    : !strncmp(q, "lang-", 5)   ? q + 5 : NULL;
-	size_t o = 0;
-	for (; p && *p && *p != ' ' && o + 1 < cap; p++)
-		if (!strchr("`~ \t\n", *p))
-			out[o++] = *p;
-	out[o] = 0;
-}
-
 static void code_block(wn__md_state *s, int32_t node)
 {
 	wn__buf b = {0};
-	wn__md_gather(s->d, node, 1, &b);
+	wn__render_gather(s->d, node, 1, &b);
 	while (b.len && strchr(" \t\r\n", b.data[b.len - 1]))
 		b.data[--b.len] = 0;
 	if (b.len) {
@@ -56,7 +35,7 @@ static void code_block(wn__md_state *s, int32_t node)
 		f = f < 3 ? 3 : f < sizeof fence ? f : sizeof fence - 1;
 		memset(fence, '`', f);
 		fence[f] = 0;
-		lang_of(s->d, node, info, sizeof info);
+		wn__render_code_lang(s->d, node, info, sizeof info);
 		wn__md_owe(s, 2);
 		wn__md_flush(s, 0);
 		wn__md_put(s, fence);
@@ -94,6 +73,14 @@ static void enter_list(wn__md_state *s, int32_t i)
 	const wn__node *x = &s->d->nodes[i];
 	wn__md_frame *top = s->nfr ? &s->fr[s->nfr - 1] : NULL;
 	int in_item = top && top->kind == WN__MD_F_ITEM;
+	if (in_item && top->pending && top->mark[0] == ':' && s->nfr == s->nreal) {
+		/* ": - a" is no list: the definition's ":" stands alone. */
+		wn__md_flush(s, 0);
+		if (s->o->len && s->o->data[s->o->len - 1] == ' ')
+			s->o->data[--s->o->len] = 0;
+		s->fresh = 0;
+		top = &s->fr[s->nfr - 1];
+	}
 	int adjacent = s->o->len == s->ladj_len && s->nfr == s->ladj_depth;
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_LIST);
 	f->ordered = x->tag == GUMBO_TAG_OL;
@@ -111,16 +98,35 @@ static void enter_list(wn__md_state *s, int32_t i)
 	f->delim = f->ordered ? '.' : '-';
 	if (adjacent && (a == '.' || a == ')') == f->ordered)
 		f->delim = a == '.' ? ')' : a == ')' ? '.' : a == '-' ? '*' : '-';
+	if (x->tag == GUMBO_TAG_DL) {
+		f->delim = ':'; /* its items are definitions (enter_item) */
+		f->dt_at = SIZE_MAX;
+	}
 	/* Only a bullet list or one starting at 1 may follow text unparted. */
 	wn__md_owe(s, in_item && !(f->ordered && f->next != 1) ? 1 : 2);
 }
 
+/* A definition (<dd>) is a paragraph of its own after its term, marked
+ * ": " with its further lines indented under it (the definition lists of
+ * PHP Markdown Extra and pandoc; CommonMark reads plain paragraphs):
+ *
+ *     Term
+ *
+ *     : Definition
+ *
+ *       Its second paragraph.
+ *
+ * A definition whose term was not kept is a paragraph without the mark.
+ */
 static void enter_item(wn__md_state *s, int32_t i)
 {
 	wn__md_frame *l = s->nfr ? &s->fr[s->nfr - 1] : NULL;
+	int dd = s->d->nodes[i].tag == GUMBO_TAG_DD;
 	if (l && l->kind != WN__MD_F_LIST)
 		l = NULL;
-	if (l && s->o->len != l->len0 && s->o->len == l->item_end)
+	if (dd)
+		wn__md_owe(s, 2); /* ": a" then ": b" would be one paragraph */
+	else if (l && s->o->len != l->len0 && s->o->len == l->item_end)
 		s->ow.breaks = 1, s->hard = 0; /* right after an item: tight */
 	else if (l && s->o->len != l->len0)
 		wn__md_owe(s, 2); /* after other content in the list */
@@ -129,10 +135,24 @@ static void enter_item(wn__md_state *s, int32_t i)
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_ITEM);
 	if (f->kind == WN__MD_F_INERT)
 		return;
-	if (l && l->ordered)
+	if (dd && l && l->delim == ':' && l->dt_at != SIZE_MAX) {
+		l->termed = s->o->len > l->dt_at;
+		l->dt_at = SIZE_MAX;
+	}
+	if (dd && !(l && l->delim == ':' && l->termed)) {
+		f->flat = 1; /* no term before it: a paragraph of its own */
+	} else if (dd) {
+		snprintf(f->mark, sizeof f->mark, ": ");
+		/* CommonMark sees no container in a definition: indented once
+		 * it is a paragraph, indented twice (four spaces) code. */
+		for (size_t k = 0; k + 1 < s->nfr; k++)
+			f->flat |= s->fr[k].kind == WN__MD_F_ITEM && s->fr[k].mark[0] == ':';
+	}
+	else if (l && l->ordered)
 		snprintf(f->mark, sizeof f->mark, "%d%c ", (int)l->next++, l->delim);
 	else
-		snprintf(f->mark, sizeof f->mark, "%c ", l ? l->delim : '-');
+		snprintf(f->mark, sizeof f->mark, "%c ",
+		         l && l->delim != ':' ? l->delim : '-');
 	f->pending = 1;
 	s->fresh = 1;
 }
@@ -178,6 +198,18 @@ static void leave_heading(wn__md_state *s)
 static const char *const HEAD[6] = {"# ", "## ", "### ", "#### ", "##### ",
                                     "###### "};
 
+/* A term of the definition list on top begins (or, not kept, is passed
+ * over): its definitions are marked only when it wrote something. */
+static void enter_term(wn__md_state *s, int kept)
+{
+	wn__md_frame *l = s->nfr ? &s->fr[s->nfr - 1] : NULL;
+	if (!l || l->kind != WN__MD_F_LIST || l->delim != ':')
+		return;
+	l->dt_at = kept ? s->o->len : SIZE_MAX;
+	if (!kept)
+		l->termed = 0;
+}
+
 static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 {
 	const wn__doc *d = s->d;
@@ -185,7 +217,7 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 	int tag = x->tag, images = d->opt->images;
 	if (!(x->flags & WN__NF_KEEP)) {
 		if (tag == GUMBO_TAG_IMG) {
-			if (images && wn__md_image_is_kept(d, i))
+			if (images && wn__render_image_is_kept(d, i))
 				wn__md_image(s, x);
 			return;
 		}
@@ -199,8 +231,10 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		} else if (s->fig < 0 && (!images || (x->flags & WN__NF_BLOCK) ||
 		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
 		                        tag == GUMBO_TAG_BR)) {
+			if (tag == GUMBO_TAG_DT)
+				enter_term(s, 0);
 			if (s->tnode >= 0 && s->cell < 0 && wn__tag_is(tag, WN__TC_CELL))
-				for (int k = wn__md_colspan(x); k > 0; k--, s->col++)
+				for (int k = wn__render_colspan(x); k > 0; k--, s->col++)
 					wn__md_put(s, " |");
 			wn__walk_skip(w);
 			return;
@@ -227,12 +261,8 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		wn__md_push_inline(s, i, WN__MD_K_DEL, NULL);
 		return;
 	case GUMBO_TAG_A: {
-		const char *h = wn__attr(x, "href");
-		while (h && (*h == ' ' || (*h >= '\t' && *h <= '\r')))
-			h++;
-		/* In-page anchors lead nowhere once the page is gone. */
-		if (d->opt->links && h && *h && *h != '#' &&
-		    strncasecmp(h, "javascript:", 11))
+		const char *h = d->opt->links ? wn__render_link_target(x) : NULL;
+		if (h && wn__render_url_is_safe(h))
 			wn__md_push_inline(s, i, WN__MD_K_LINK, wn__md_format_url(s, h));
 		return;
 	}
@@ -268,9 +298,12 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 	case GUMBO_TAG_LI: case GUMBO_TAG_DD:
 		enter_item(s, i);
 		return;
+	case GUMBO_TAG_DT:
+		enter_term(s, 1);
+		break;
 	case GUMBO_TAG_TABLE:
 		if (s->tnode < 0 && s->cell < 0 && s->hnode < 0 &&
-		    !wn__md_is_layout_table(d, i, &s->ncols)) {
+		    !wn__render_is_layout_table(d, i, &s->ncols)) {
 			wn__md_close_inlines(s); /* the markers cannot span the table */
 			wn__md_owe(s, 2);
 			s->tnode = i;
@@ -313,7 +346,7 @@ static void leave(wn__md_state *s, int32_t i)
 	} else if (i == s->hnode) {
 		leave_heading(s);
 	} else if (i == s->cell) {
-		for (int k = wn__md_colspan(x); k > 0; k--, s->col++)
+		for (int k = wn__render_colspan(x); k > 0; k--, s->col++)
 			wn__md_put(s, " |");
 		s->cell = -1;
 		s->cellfresh = s->ow.space = 0;
@@ -347,7 +380,9 @@ static void md_leave(void *ctx, int32_t i) { leave(ctx, i); }
 static void md_text(void *ctx, int32_t i, const char *t)
 {
 	wn__md_state *s = ctx;
-	(void)i;
+	int32_t k = s->d->nodes[i].block;
+	if (s->labels && k >= 0 && s->labels[k])
+		return; /* the fence's info string says it */
 	wn__render_collapse(t, &s->ow, put_text_char, s);
 }
 
@@ -358,8 +393,10 @@ void wn__render_markdown(const wn__doc *d, wn__buf *out)
 	            .cell = -1, .fig = -1, .lc_end = SIZE_MAX, .ladj_len = SIZE_MAX,
 	            .code_end = SIZE_MAX};
 	wn__arena_init(&s.arena);
+	s.labels = wn__render_code_labels(d);
 	wn__render_walk(d, &ops, &s);
 	wn__render_close(out, s.start);
+	free(s.labels);
 	free(s.fr);
 	free(s.in);
 	wn__arena_free(&s.arena);

@@ -15,10 +15,14 @@ enum { WN__MD_F_QUOTE, WN__MD_F_LIST, WN__MD_F_ITEM, WN__MD_F_INERT };
 typedef struct wn__md_frame {
 	int32_t node;
 	uint8_t kind, ordered, pending; /* pending: item marker not yet written */
+	uint8_t flat;                   /* item: its further lines not indented */
 	char delim;                     /* list: '-', '*', '.' or ')' */
 	int32_t next;                   /* list: next number */
 	size_t len0, item_end;          /* list: output length at its start,
 	                                   and after its last item */
+	size_t dt_at;                   /* dl: output length at its last term's
+	                                   start, SIZE_MAX after a definition */
+	uint8_t termed;                 /* dl: its last term was written */
 	char mark[16];                  /* item: "- ", "12. " */
 } wn__md_frame;
 
@@ -58,6 +62,7 @@ typedef struct wn__md_state {
 	size_t fig_len;    /* the output's length when it was entered */
 	int ncols, col, rows, cellfresh;
 	size_t ladj_len, ladj_depth; /* where the last list ended */
+	uint8_t *labels;   /* blocks that label code blocks (not written) */
 	char ladj_delim;
 } wn__md_state;
 
@@ -86,21 +91,15 @@ void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
 void wn__md_put_plain(wn__md_state *s, const char *t);
 
 /* ---- md_inline.c ---- */
-/* The kept text of root's subtree into b: verbatim for <pre>. */
-void wn__md_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b);
 size_t wn__md_longest_run(const char *t, char c);
 void wn__md_code_span(wn__md_state *s, int32_t node);
 const char *wn__md_format_url(wn__md_state *s, const char *raw);
 void wn__md_push_inline(wn__md_state *s, int32_t node, int kind, const char *url);
 void wn__md_pop_inline(wn__md_state *s, int32_t node);
-int wn__md_image_is_kept(const wn__doc *d, int32_t i);
 void wn__md_image(wn__md_state *s, const wn__node *x);
 int wn__md_math(wn__md_state *s, const wn__node *x);
 
 /* ---- md_table.c ---- */
-int wn__md_colspan(const wn__node *x);
-/* Layout or data (see WN__MD_LAYOUT_CELL_CHARS); counts data columns. */
-int wn__md_is_layout_table(const wn__doc *d, int32_t t, int *ncols);
 void wn__md_enter_row(wn__md_state *s);
 void wn__md_leave_row(wn__md_state *s);
 

@@ -14,50 +14,6 @@
 #include "base/url.h"
 #include "render/core.h"
 
-static void put_space(wn__buf *b)
-{
-	if (!b->len || b->data[b->len - 1] != ' ')
-		wn__buf_putc(b, ' ');
-}
-
-/* The kept text of a subtree: verbatim for <pre> (its first newline
- * dropped, <br> a newline), else with white space collapsed. */
-void wn__md_gather(const wn__doc *d, int32_t root, int pre, wn__buf *b)
-{
-	wn__walk w;
-	int32_t i;
-	int leave, first = 1;
-	wn__walk_init(&w, d, root, WN__NF_REMOVED | WN__NF_DROP);
-	while (wn__walk_next(&w, &i, &leave)) {
-		const wn__node *x = &d->nodes[i];
-		if (x->kind == WN__NODE_ELEMENT) {
-			if (!pre && !leave && i != root && !(x->flags & WN__NF_KEEP)) {
-				wn__walk_skip(&w);
-				continue;
-			}
-			if (pre && !leave && x->tag == GUMBO_TAG_BR)
-				wn__buf_putc(b, '\n');
-			else if (!pre && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR))
-				put_space(b);
-			continue;
-		}
-		/* In <pre> even white space before the first text counts. */
-		if (!wn__render_is_kept(d, x) && !(pre && x->kind == WN__NODE_WHITESPACE))
-			continue;
-		const char *t = x->g->v.text.text;
-		if (pre && first && x->parent == root && t[0] == '\n')
-			t++;
-		first = 0;
-		for (; *t; t++)
-			if (pre || !strchr(" \t\n\r\f", *t))
-				wn__buf_putc(b, *t);
-			else
-				put_space(b);
-	}
-	wn__walk_free(&w);
-	wn__buf_put(b, "", 0);
-}
-
 size_t wn__md_longest_run(const char *t, char c)
 {
 	size_t best = 0, run = 0;
@@ -72,7 +28,7 @@ size_t wn__md_longest_run(const char *t, char c)
 void wn__md_code_span(wn__md_state *s, int32_t node)
 {
 	wn__buf b = {0};
-	wn__md_gather(s->d, node, 0, &b);
+	wn__render_gather(s->d, node, 0, &b);
 	char *t = b.data;
 	size_t n = b.len;
 	if (n && t[0] == ' ')
@@ -152,29 +108,6 @@ void wn__md_push_inline(wn__md_state *s, int32_t node, int kind, const char *url
 	s->nin++;
 }
 
-/* Images are not text, so selection does not mark them: one is kept when
- * its nearest block ancestor holds kept content, when it is in a <figure>
- * whose parent does, or when only blocks without text (<p><img></p>)
- * part it from kept content inside the article. */
-int wn__md_image_is_kept(const wn__doc *d, int32_t i)
-{
-	int near = 1, textless = 1;
-	int32_t a = d->article;
-	for (int n = 0; i > 0 && n < 64; n++) {
-		const wn__node *x = &d->nodes[i = d->nodes[i].parent];
-		if (x->tag == GUMBO_TAG_FIGURE && x->parent >= 0 &&
-		    (d->nodes[x->parent].flags & WN__NF_KEEP))
-			return 1;
-		if (!(x->flags & WN__NF_BLOCK))
-			continue;
-		if (x->flags & WN__NF_KEEP)
-			return near || (textless && a >= 0 && i >= a && i < d->nodes[a].end);
-		near = 0;
-		textless &= d->node_chars[i] == 0;
-	}
-	return 0;
-}
-
 /* The next character after node's subtree, for CommonMark's flanking rule
  * ('\n' at the end of its block, '*' for a following construct). */
 static int32_t peek_next(const wn__doc *d, int32_t node)
@@ -189,7 +122,7 @@ static int32_t peek_next(const wn__doc *d, int32_t node)
 		if (x->flags & (WN__NF_REMOVED | WN__NF_DROP))
 			j = x->end;
 		else if (x->tag == GUMBO_TAG_IMG && d->opt->images &&
-		         ((x->flags & WN__NF_KEEP) || wn__md_image_is_kept(d, j)))
+		         ((x->flags & WN__NF_KEEP) || wn__render_image_is_kept(d, j)))
 			return '*';
 		else if (x->kind == WN__NODE_ELEMENT && !(x->flags & WN__NF_KEEP))
 			j = x->end;
@@ -243,10 +176,9 @@ void wn__md_pop_inline(wn__md_state *s, int32_t node)
 
 void wn__md_image(wn__md_state *s, const wn__node *x)
 {
-	const char *src = wn__attr(x, "src"), *alt = wn__attr(x, "alt");
-	if (!src || !*src || !strncasecmp(src, "data:", 5))
-		src = wn__attr(x, "data-src");
-	if (!src || !*src || !strncasecmp(src, "data:", 5))
+	const char *src = wn__render_image_src(s->d, (int32_t)(x - s->d->nodes), &s->arena);
+	const char *alt = wn__attr(x, "alt");
+	if (!src || !wn__render_url_is_safe(src))
 		return;
 	const char *u = wn__md_format_url(s, src);
 	if (s->fig >= 0 && s->cell < 0 && s->hnode < 0 && !s->fresh)

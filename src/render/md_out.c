@@ -60,7 +60,7 @@ void wn__md_prefix(wn__md_state *s, int blank, size_t upto)
 		} else if (f->kind == WN__MD_F_ITEM && !blank && f->pending) {
 			wn__md_put(s, f->mark);
 			f->pending = 0;
-		} else if (f->kind == WN__MD_F_ITEM) {
+		} else if (f->kind == WN__MD_F_ITEM && !f->flat) {
 			wn__buf_printf(s->o, "%*s", (int)strlen(f->mark), "");
 		}
 	}

@@ -145,3 +145,49 @@ void wn__render_text(const wn__doc *d, wn__buf *out)
 	wn__render_walk(d, &ops, &s);
 	wn__render_close(out, s.start);
 }
+
+void wn__render_plain(const char *text, wn_format f, wn__buf *out)
+{
+	size_t start = out->len;
+	int markdown = f == WN_FORMAT_MARKDOWN, html = f == WN_FORMAT_HTML;
+	int bol = 1, digits = 0; /* at a line's start; digits since it */
+	int open = 0;            /* HTML: inside a <p> */
+	for (const char *p = text ? text : ""; *p; p++) {
+		if (html) {
+			/* paragraphs at blank lines, a line break within one */
+			if (*p == '\n') {
+				if (open && p[1] == '\n') {
+					wn__buf_puts(out, "</p>\n");
+					open = 0;
+				} else if (open && p[1]) {
+					wn__buf_puts(out, "<br>\n");
+				}
+				continue;
+			}
+			if (!open)
+				wn__buf_puts(out, "<p>");
+			open = 1;
+			if (*p == '&')
+				wn__buf_puts(out, "&amp;");
+			else if (*p == '<')
+				wn__buf_puts(out, "&lt;");
+			else if (*p == '>')
+				wn__buf_puts(out, "&gt;");
+			else
+				wn__buf_putc(out, *p);
+			continue;
+		}
+		/* Markdown: what would read as markup is escaped; at a line's
+		 * start also the block markers, and the "." of "1." lists. */
+		if (markdown && (strchr("\\`*_[]<>|~&", *p) ||
+		                 (bol && strchr("#+-=", *p)) ||
+		                 (digits && strchr(".)", *p))))
+			wn__buf_putc(out, '\\');
+		digits = (bol || digits) && *p >= '0' && *p <= '9';
+		wn__buf_putc(out, *p);
+		bol = *p == '\n';
+	}
+	if (open)
+		wn__buf_puts(out, "</p>");
+	wn__render_close(out, start);
+}

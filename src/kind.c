@@ -1,0 +1,292 @@
+/*
+ * kind.c -- the page-kind stage: article, forum, product, collection,
+ * listing, documentation or service, decided from the page's structure
+ * (NOTES-page-kinds.md, "kind first, then mode"): how much of it is
+ * running text and where, repeated units and what they carry (prices,
+ * times, linked titles, prose), prices and buy controls near the
+ * headline, code, stacked sections with headings; schema.org types and
+ * og:type as soft evidence.  Never the URL.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "base/tags.h"
+#include "stages.h"
+#include "tuning.h"
+
+/* One group of alike siblings: the children of parent with one shape. */
+typedef struct group {
+	int32_t parent;
+	uint32_t shape;
+	int32_t n, chars;
+	int32_t first; /* the first member */
+} group;
+
+/* The groups of alike element siblings, in an open-addressing table
+ * keyed by parent and shape. */
+static group *find_groups(wn__doc *d, size_t *cap_out)
+{
+	size_t cap = 64;
+	while (cap < 2 * (size_t)d->n_nodes)
+		cap *= 2;
+	group *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars)
+			continue;
+		uint32_t s = wn__shape(d, i);
+		size_t k = (s ^ (uint32_t)x->parent * 2654435761u) & (cap - 1);
+		while (g[k].n && (g[k].parent != x->parent || g[k].shape != s))
+			k = (k + 1) & (cap - 1);
+		if (!g[k].n) {
+			g[k].parent = x->parent;
+			g[k].shape = s;
+			g[k].first = i;
+		}
+		g[k].n++;
+		g[k].chars += d->tally[i].chars;
+	}
+	*cap_out = cap;
+	return g;
+}
+
+/* The words of a control that buys ("Add to cart", "In den Warenkorb"),
+ * lower-cased, in the languages the benchmark's pages are written in and
+ * a few more.  Buying is what a product page is for, whatever its
+ * markup. */
+static int buys(const char *t)
+{
+	static const char *const WORDS[] = {
+		"add to cart", "add to bag", "add to basket", "add to trolley",
+		"buy now", "buy it now", "add to order", "in den warenkorb",
+		"in den einkaufswagen", "jetzt kaufen", "ajouter au panier",
+		"añadir al carrito", "agregar al carrito", "añadir a la cesta",
+		"aggiungi al carrello", "adicionar ao carrinho", "in winkelwagen",
+		"dodaj do koszyka", "lägg i varukorgen", "カートに入れる",
+		"加入购物车", "장바구니", "в корзину", NULL,
+	};
+	char low[64];
+	size_t n = 0;
+	for (; *t && n < sizeof low - 1; t++) {
+		unsigned char ch = (unsigned char)*t;
+		if (ch == '\n' || ch == '\t' || ch == '\r')
+			ch = ' ';
+		if (ch == ' ' && (!n || low[n - 1] == ' '))
+			continue;
+		low[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	low[n] = 0;
+	for (const char *const *w = WORDS; *w; w++)
+		if (strstr(low, *w))
+			return 1;
+	return 0;
+}
+
+/* Whether the page has a control that buys: a button, a submit input or
+ * a link saying so, or a form that posts to a cart. */
+static int has_buy_control(const wn__doc *d)
+{
+	wn__buf b = {0};
+	int found = 0;
+	for (int32_t i = 1; i < d->n_nodes && !found; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT)
+			continue;
+		if (x->tag == GUMBO_TAG_BUTTON || x->tag == GUMBO_TAG_A) {
+			b.len = 0;
+			for (int32_t j = i + 1; j < x->end && b.len < 64; j++)
+				if (d->nodes[j].kind == WN__NODE_TEXT)
+					wn__buf_puts(&b, d->nodes[j].g->v.text.text);
+			found = b.len && b.len < 64 && buys(b.data);
+		} else if (x->tag == GUMBO_TAG_INPUT) {
+			const char *v = wn__attr(x, "value");
+			found = v && buys(v);
+		} else if (x->tag == GUMBO_TAG_FORM) {
+			const char *a = wn__attr(x, "action");
+			found = a && (strstr(a, "/cart") || strstr(a, "basket"));
+		}
+	}
+	wn__buf_free(&b);
+	return found;
+}
+
+/* The member of a group that is its best representative, for stats. */
+typedef struct gstats {
+	int32_t n, linked, priced, timed, prosy, headed, chars;
+} gstats;
+
+static gstats group_stats(const wn__doc *d, const group *g)
+{
+	gstats s = {0};
+	const wn__tally *t = d->tally;
+	if (!g)
+		return s;
+	for (int32_t i = g->first; i < d->nodes[g->parent].end; i = d->nodes[i].end) {
+		if (d->nodes[i].kind != WN__NODE_ELEMENT || wn__shape(d, i) != g->shape)
+			continue;
+		s.n++;
+		s.chars += t[i].chars;
+		s.linked += t[i].links > 0;
+		s.priced += t[i].prices > 0;
+		s.timed += t[i].times > 0 || t[i].dates > 0;
+		s.prosy += t[i].prose > 0;
+		s.headed += t[i].headings > 0;
+	}
+	return s;
+}
+
+
+
+/* The kind of a page (NOTES-page-kinds.md's structures), in order of how
+ * specific the evidence is: posts and forum types, code, priced cards,
+ * products, listing types, then article against service and listing by
+ * how much running text there is per heading and whether the page's
+ * records are linked titles.  Confidence: how many pieces of evidence
+ * agree. */
+static int classify(const wn__evidence *f, double *confidence)
+{
+	int s_article = (f->schema & WN__SCHEMA_ARTICLE) != 0;
+	/* posts that are the page's content, not comments under an article
+	 * (whose body is outside them and larger) or reviews of a product */
+	int thread = f->posts >= WN__KIND_POSTS && f->posts_share >= WN__KIND_POSTS_SHARE &&
+	             f->article_prose < f->posts_share && f->article_run < WN__KIND_ARTICLE_RUN &&
+	             !(f->schema & WN__SCHEMA_PRODUCT);
+	if ((f->schema & WN__SCHEMA_FORUM) || thread) {
+		*confidence = (f->schema & WN__SCHEMA_FORUM) && thread ? 0.95 : 0.8;
+		return WN_KIND_FORUM;
+	}
+	if ((f->schema & WN__SCHEMA_DOCS) || f->code >= WN__KIND_CODE_STRONG ||
+	    (f->code >= WN__KIND_CODE && !s_article)) {
+		*confidence = f->code >= WN__KIND_CODE_STRONG ? 0.9 : 0.7;
+		return WN_KIND_DOCUMENTATION;
+	}
+	int grid = f->priced >= WN__KIND_GRID ||
+	           (f->priced >= WN__KIND_GRID_SMALL && f->priced_share >= WN__KIND_GRID_SHARE);
+	/* a product page with its "you may also like" grid is a product */
+	if (grid && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy &&
+	              f->priced_share < WN__KIND_PRODUCT_GRID_SHARE)) {
+		*confidence = f->priced >= WN__KIND_GRID ? 0.9 : 0.7;
+		return WN_KIND_COLLECTION;
+	}
+	if ((f->schema & WN__SCHEMA_PRODUCT) || (f->buy && !s_article)) {
+		*confidence = (f->schema & WN__SCHEMA_PRODUCT) && f->buy ? 0.9 : 0.7;
+		return WN_KIND_PRODUCT;
+	}
+	if ((f->schema & (WN__SCHEMA_LIST | WN__SCHEMA_JOB)) && !s_article) {
+		*confidence = 0.7;
+		return WN_KIND_LISTING;
+	}
+	int thin = f->prose_per_heading < WN__KIND_THIN_TEXT;
+	if (s_article) {
+		*confidence = thin ? 0.6 : 0.9;
+		if (thin && !f->article && f->group_linked >= WN__KIND_LINKED_RECORDS)
+			return WN_KIND_LISTING;
+		return WN_KIND_ARTICLE;
+	}
+	if (f->prose_per_heading < WN__KIND_SECTION_TEXT && f->headings >= WN__KIND_SECTIONS &&
+	    f->run < WN__KIND_ARTICLE_RUN) {
+		*confidence = 0.6;
+		if (!f->article && f->group >= 3)
+			return f->priced_share >= WN__KIND_GRID_SHARE / 2 ? WN_KIND_COLLECTION
+			                                               : WN_KIND_LISTING;
+		return f->article ? WN_KIND_SERVICE : WN_KIND_ARTICLE;
+	}
+	if (f->group_linked >= WN__KIND_ALL_LINKED && f->group_share >= WN__KIND_RECORDS_SHARE) {
+		*confidence = 0.6;
+		return WN_KIND_LISTING;
+	}
+	*confidence = f->prose >= 0.5 ? 0.9 : 0.7;
+	return WN_KIND_ARTICLE;
+}
+
+void wn__kind(wn__doc *d)
+{
+	d->tally = wn__tally_build(d);
+	size_t cap;
+	group *g = find_groups(d, &cap);
+	const wn__tally *t = d->tally;
+	int32_t body = d->body > 0 ? d->body : 0;
+	double total = t[body].chars > 0 ? t[body].chars : 1;
+	/* the largest group of three or more; the one with most priced
+	 * members; the one with most members holding both running text and
+	 * a time (posts) */
+	const group *best = NULL, *pg = NULL, *tg = NULL;
+	int32_t pbest = 0, tbest = 0;
+	for (size_t k = 0; k < cap; k++) {
+		if (g[k].n < 2)
+			continue;
+		if (g[k].n >= 3 && (!best || g[k].chars > best->chars))
+			best = &g[k];
+		const wn__tally *p = &t[g[k].parent];
+		if (p->prices >= 3 && p->prices > pbest) {
+			gstats s = group_stats(d, &g[k]);
+			if (s.priced >= 3 && s.priced > pbest)
+				pg = &g[k], pbest = s.priced;
+		}
+		/* the posts: of the groups whose members hold a time and
+		 * running text, the one with most text (the answers, not the
+		 * comments under one of them) */
+		if (p->times + p->dates >= 2 && p->prose > 0 && g[k].chars > tbest) {
+			gstats s = group_stats(d, &g[k]);
+			int32_t both = s.timed < s.prosy ? s.timed : s.prosy;
+			if (both >= 2)
+				tg = &g[k], tbest = g[k].chars;
+		}
+	}
+	gstats bs = group_stats(d, best), ps = group_stats(d, pg), ts = group_stats(d, tg);
+	wn__evidence f = {0};
+	f.text = t[body].chars;
+	f.prose = t[body].prose / total;
+	f.links = t[body].links / total;
+	f.code = t[body].code / total;
+	f.prose_per_heading = (double)t[body].prose / (t[body].headings + 1);
+	f.headings = t[body].headings;
+	/* the longest run of paragraphs of running text, in characters */
+	int32_t run = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (b->kind == WN__BK_PARA && wn__text_goodness(b) >= WN__STRONG_GOODNESS)
+			run += b->eff;
+		else if (b->kind != WN__BK_PARA || b->eff > WN__SHORT)
+			run = 0;
+		if (run > f.run)
+			f.run = run;
+	}
+	f.posts = ts.timed < ts.prosy ? ts.timed : ts.prosy;
+	/* members that each have a heading are a listing's entries (a blog
+	 * archive's dated teasers), not a thread's posts */
+	if (2 * ts.headed >= ts.n)
+		f.posts = 0;
+	f.posts_share = ts.chars / total;
+	{
+		/* an article with comments: its body is outside the posts */
+		int32_t a = d->article;
+		int inside = tg && a >= tg->parent && a < d->nodes[tg->parent].end;
+		f.article_prose = inside ? 0 : t[a].prose / total;
+		f.article_run = inside ? 0 : f.run;
+	}
+	f.priced = ps.priced;
+	f.priced_share = ps.chars / total;
+	f.group = bs.n;
+	f.group_linked = bs.n ? (double)bs.linked / bs.n : 0;
+	f.group_headed = bs.n ? (double)bs.headed / bs.n : 0;
+	f.group_share = bs.chars / total;
+	f.buy = has_buy_control(d);
+	f.article = d->has_article;
+	f.schema = d->schema;
+	d->posts = tg ? tg->parent : -1;
+	d->posts_shape = tg ? tg->shape : 0;
+	d->records = pg ? pg->parent : best ? best->parent : -1;
+	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
+	if (d->opt->kind != WN_KIND_AUTO) {
+		d->kind = d->opt->kind;
+		d->kind_confidence = 1;
+	} else {
+		d->kind = classify(&f, &d->kind_confidence);
+	}
+	d->evidence = f;
+}

@@ -1,0 +1,89 @@
+/*
+ * common.c -- what the selection modes share: keeping a block, marking
+ * the kept nodes for the renderers, and the tests every mode applies (a
+ * heading that repeats the page title, how many links a block may hold).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "select/select.h"
+#include "tuning.h"
+
+/* Whether a heading repeats the page's title: the <title> is the heading,
+ * or the heading with the site's name before or after it ("Site - Head",
+ * "Head | Site"). */
+int wn__sel_is_title(const wn__doc *d, const wn__block *b)
+{
+	if (!d->title[0] || b->kind != WN__BK_HEADING)
+		return 0;
+	wn__buf t = {0};
+	wn__subtree_text(d, b->container, &t);
+	size_t tl = strlen(d->title);
+	int same = 0;
+	if (t.len > 0 && t.len <= tl) {
+		const char *end = d->title + tl - t.len;
+		same = (!strncasecmp(d->title, t.data, t.len) &&
+		        (d->title[t.len] == 0 || d->title[t.len] == ' ')) ||
+		       (!strcasecmp(end, t.data) && end > d->title && end[-1] == ' ');
+	}
+	wn__buf_free(&t);
+	return same;
+}
+
+void wn__sel_keep(wn__doc *d, wn__block *b, int why)
+{
+	b->keep = 1;
+	b->reason = (uint8_t)why;
+	d->has_kept = 1;
+}
+
+/* Marks the nodes of kept blocks WN__NF_KEEP, for the renderers: each run's
+ * own inline elements, then its ancestors up to the first one already
+ * marked, so each node is marked once over all blocks. */
+void wn__sel_mark_kept(wn__doc *d)
+{
+	d->has_kept = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (!b->keep)
+			continue;
+		d->has_kept = 1;
+		for (int32_t i = b->first; i <= b->last; i++)
+			d->nodes[i].flags |= WN__NF_KEEP;
+		for (int32_t i = d->nodes[b->first].parent;
+		     i >= 0 && !(d->nodes[i].flags & WN__NF_KEEP); i = d->nodes[i].parent)
+			d->nodes[i].flags |= WN__NF_KEEP;
+	}
+}
+
+
+
+
+
+/* How much of a block may be link text before it is navigation: more for
+ * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
+ * was <a>convicted</a>") than for a line of links. */
+double wn__sel_link_limit(const wn__block *b)
+{
+	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT &&
+	               b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
+	               ? WN__MAX_LINK_SHARE_PROSE
+	               : WN__MAX_LINK_SHARE;
+}
+
+/* Whether node i lies in a subtree marked DROP below root. */
+int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root)
+{
+	for (; i > root; i = d->nodes[i].parent)
+		if (d->nodes[i].flags & WN__NF_DROP)
+			return 1;
+	return 0;
+}
+
+int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root)
+{
+	for (; i > root; i = d->nodes[i].parent)
+		if (d->nodes[i].flags & WN__NF_REMOVED)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,115 @@
+/*
+ * posts.c -- the posts mode of selection, for forum threads and Q&A
+ * pages: the region mode's reading of the page, then in each post the
+ * lines of the forum's template taken out: user panels ("Posts: 1,234",
+ * "Joined: March 2019"), action bars (Quote, Reply, Report, "6 Likes")
+ * and signatures.  What marks them is that they repeat from post to post
+ * once their numbers are set aside, while a post's own words do not; the
+ * first short line of a post (its author) and its date lines stay, as
+ * the notes' "threads" remedy keeps author, date and votes.
+ */
+#include <string.h>
+
+#include "select/select.h"
+#include "tuning.h"
+
+/* A block's text with digit runs folded to one '#' and spaces collapsed,
+ * hashed (FNV-1a): "Posts: 4032" and "Posts: 65703" are one line. */
+static uint32_t line_shape(const wn__doc *d, const wn__block *b)
+{
+	uint32_t h = 2166136261u;
+	int prev = 0;
+	for (int32_t t = b->first; t <= b->last; t++) {
+		const wn__node *x = &d->nodes[t];
+		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
+			continue;
+		for (const unsigned char *p = (const unsigned char *)x->g->v.text.text; *p; p++) {
+			int c = *p >= '0' && *p <= '9' ? '#'
+			        : *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' ' : *p;
+			if ((c == '#' || c == ' ') && c == prev)
+				continue;
+			h = (h ^ (uint32_t)c) * 16777619u;
+			prev = c;
+		}
+	}
+	return h;
+}
+
+/* The member of the posts group that block b lies in, or -1. */
+static int32_t post_of(const wn__doc *d, const wn__block *b)
+{
+	for (int32_t i = b->container; i > d->posts; i = d->nodes[i].parent)
+		if (d->nodes[i].parent == d->posts)
+			return wn__shape(d, i) == d->posts_shape ? i : -1;
+	return -1;
+}
+
+typedef struct line {
+	uint32_t shape;
+	int32_t posts, last_post; /* posts it is in, and the last one counted */
+} line;
+
+void wn__select_posts(wn__doc *d)
+{
+	wn__select_region(d);
+	if (d->posts < 0)
+		return;
+	wn__note(&d->notes, "kind %s: each post with its author and date, less "
+	         "the lines every post repeats (panels, signatures, action bars)",
+	         wn_kind_name((wn_kind)d->kind));
+	/* the posts each block is in, and the blocks' shapes in a table */
+	int32_t n = d->n_blocks;
+	int32_t *post = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *post);
+	uint32_t *shape = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *shape);
+	size_t cap = 64;
+	while (cap < 2 * (size_t)n)
+		cap *= 2;
+	line *tab = wn__arena_alloc(&d->arena, cap * sizeof *tab);
+	int32_t members = 0, last = -1;
+	for (int32_t k = 0; k < n; k++) {
+		const wn__block *b = &d->blocks[k];
+		post[k] = post_of(d, b);
+		if (post[k] < 0 || !b->keep)
+			continue;
+		if (post[k] != last)
+			members++, last = post[k];
+		shape[k] = line_shape(d, b) | 1;
+		size_t s = shape[k] & (cap - 1);
+		while (tab[s].shape && tab[s].shape != shape[k])
+			s = (s + 1) & (cap - 1);
+		tab[s].shape = shape[k];
+		if (tab[s].last_post != post[k] + 1) {
+			tab[s].posts++;
+			tab[s].last_post = post[k] + 1;
+		}
+	}
+	int32_t repeat = members >= 2 * WN__POST_TEMPLATE ? WN__POST_TEMPLATE : 2;
+	last = -1;
+	int author = 0;
+	for (int32_t k = 0; k < n; k++) {
+		wn__block *b = &d->blocks[k];
+		if (post[k] < 0 || !b->keep)
+			continue;
+		if (post[k] != last)
+			author = 0, last = post[k];
+		size_t s = shape[k] & (cap - 1);
+		while (tab[s].shape != shape[k])
+			s = (s + 1) & (cap - 1);
+		int date = d->tally[b->container].dates && b->eff <= WN__DATE_LINE_MAX;
+		int first_short = !author && b->eff <= WN__POST_AUTHOR_CHARS;
+		if (first_short)
+			author = 1;
+		/* in (nearly) every post: the template, whatever its place;
+		 * in several: the template, unless the post's date or the
+		 * name of an author who posted more than once */
+		int everywhere = tab[s].posts >= repeat &&
+		                 tab[s].posts >= WN__POST_EVERYWHERE * members;
+		if (!date && (everywhere || (tab[s].posts >= repeat && !first_short))) {
+			b->keep = 0;
+			b->reason = WN__WHY_META;
+		}
+	}
+	d->has_kept = 0;
+	for (int32_t k = 0; k < n && !d->has_kept; k++)
+		d->has_kept = d->blocks[k].keep;
+}

@@ -1,0 +1,78 @@
+/*
+ * records.c -- the records of a page read by its region: runs of alike
+ * siblings (a shop's cards, a listing's entries, a table's rows) that each
+ * carry fields, a title with a price, a rating, a date or a line of text
+ * beside it.  A menu's items are single links; a record's are several
+ * blocks.  Siblings are alike by tag and their first child's tag: the
+ * classes of one grid's cards differ ("first", "last", "on-sale").
+ * After NOTES-page-kinds.md, "records": found by signature, kept as units.
+ */
+#include "select/select.h"
+#include "tuning.h"
+
+typedef struct rgroup {
+	int32_t parent;
+	uint32_t key;
+	int32_t n, fielded;
+} rgroup;
+
+static uint32_t key_of(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
+	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
+		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
+			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
+			break;
+		}
+	return k ? k : 1;
+}
+
+/* A member with fields: several blocks, one of them a heading, a price,
+ * a date or text that is not a link. */
+static int fielded(const wn__doc *d, int32_t i)
+{
+	const wn__tally *t = &d->tally[i];
+	return t->blocks >= 2 && (t->headings || t->prices || t->times || t->dates ||
+	                          t->chars - t->links >= WN__RECORD_TEXT);
+}
+
+static rgroup *slot(rgroup *g, size_t cap, int32_t parent, uint32_t key)
+{
+	size_t k = (key ^ (uint32_t)parent * 2246822519u) & (cap - 1);
+	while (g[k].n && (g[k].parent != parent || g[k].key != key))
+		k = (k + 1) & (cap - 1);
+	return &g[k];
+}
+
+uint8_t *wn__sel_records(wn__doc *d)
+{
+	size_t cap = 64;
+	while (cap < 2 * (size_t)d->n_nodes)
+		cap *= 2;
+	rgroup *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
+	uint8_t *rec = wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t i = 1; i < d->n_nodes; i++) {
+			const wn__node *x = &d->nodes[i];
+			if (x->flags & WN__NF_REMOVED) {
+				i = x->end - 1;
+				continue;
+			}
+			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars)
+				continue;
+			uint32_t key = key_of(d, i);
+			rgroup *s = slot(g, cap, x->parent, key);
+			if (!pass) {
+				s->parent = x->parent;
+				s->key = key;
+				s->n++;
+				s->fielded += fielded(d, i);
+			} else if (s->n >= WN__RECORD_MIN &&
+			           s->fielded >= WN__RECORD_FIELDED * s->n) {
+				rec[i] = WN__REC_MEMBER;
+				rec[x->parent] |= WN__REC_LIST;
+			}
+		}
+	return rec;
+}

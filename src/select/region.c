@@ -1,0 +1,269 @@
+/*
+ * region.c -- the region mode of selection: for a page without a clear
+ * article (cards, records, posts, stacked sections), the text of its main
+ * region (the <main> landmark, else <body>) less the page's chrome: nav,
+ * aside, footer, a header without the page's h1, forms, landmark roles of
+ * chrome, subtrees named as boilerplate, and menus (runs of links).
+ * NOTES-page-kinds.md measured this "region first" remedy on the pages
+ * that fall back today.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "base/tags.h"
+#include "select/select.h"
+#include "tuning.h"
+
+/* Landmark roles of the page's chrome (WAI-ARIA). */
+static int chrome_role(const char *r)
+{
+	static const char *const ROLES[] = {
+		"navigation", "banner", "contentinfo", "complementary", "search",
+		"dialog", "alertdialog", "menu", "menubar", "toolbar",
+		NULL,
+	};
+	for (const char *const *k = ROLES; r && *k; k++)
+		if (!strcasecmp(r, *k))
+			return 1;
+	return 0;
+}
+
+/* How many elements of the page carry each element's class attribute, as
+ * written: a class on many elements is the page's vocabulary for a unit
+ * (a page builder's "widget", a "card"), not the name of a boilerplate
+ * panel, which a page has once or twice.  An open-addressing table of
+ * the class strings, counted once per page. */
+/* A class attribute less its tokens with digits (generated ids such as
+ * "element-35fa27c4"), in the arena: elements of one kind share it. */
+static const char *vocabulary_key(wn__doc *d, const char *cls)
+{
+	size_t n = strlen(cls), o = 0;
+	char *key = wn__arena_alloc(&d->arena, n + 1);
+	for (const char *p = cls; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *e = p;
+		int digit = 0;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			digit |= *e >= '0' && *e <= '9', e++;
+		if (e > p && !digit) {
+			if (o)
+				key[o++] = ' ';
+			memcpy(key + o, p, (size_t)(e - p));
+			o += (size_t)(e - p);
+		}
+		p = e;
+	}
+	key[o] = 0;
+	return key;
+}
+
+static uint16_t *class_counts(wn__doc *d)
+{
+	size_t n = 64;
+	while (n < 2 * (size_t)d->n_nodes)
+		n *= 2;
+	const char **key = wn__arena_alloc(&d->arena, n * sizeof *key);
+	uint32_t *cnt = wn__arena_alloc(&d->arena, n * sizeof *cnt);
+	int32_t *slot = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *slot);
+	uint16_t *out = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *out);
+	for (int32_t i = 0; i < d->n_nodes; i++) {
+		slot[i] = -1;
+		const char *cls = d->nodes[i].kind == WN__NODE_ELEMENT
+		                          ? wn__attr(&d->nodes[i], "class") : NULL;
+		if (!cls || !*cls)
+			continue;
+		const char *norm = vocabulary_key(d, cls);
+		uint32_t h = 2166136261u; /* FNV-1a */
+		for (const char *p = norm; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		size_t k = h & (n - 1);
+		while (key[k] && strcmp(key[k], norm))
+			k = (k + 1) & (n - 1);
+		key[k] = norm;
+		cnt[k]++;
+		slot[i] = (int32_t)k;
+	}
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		out[i] = slot[i] < 0 ? 0 : (uint16_t)(cnt[slot[i]] > 65535 ? 65535 : cnt[slot[i]]);
+	return out;
+}
+
+/* Per subtree: blocks, their characters, link characters, h1s. */
+typedef struct counts {
+	int32_t blocks, chars, links, h1;
+	int32_t prose;      /* blocks of running text */
+	int32_t link_blocks; /* blocks with a link */
+} counts;
+
+static counts *count(wn__doc *d)
+{
+	counts *c = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *c);
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		counts *x = &c[b->container];
+		x->blocks++;
+		x->chars += b->chars;
+		x->links += b->link_chars;
+		x->h1 += b->kind == WN__BK_HEADING && b->level == 1;
+		x->prose += b->good >= WN__STRONG_GOODNESS;
+		x->link_blocks += b->link_chars > 0;
+	}
+	for (int32_t i = d->n_nodes - 1; i > 0; i--) {
+		counts *p = &c[d->nodes[i].parent];
+		p->blocks += c[i].blocks;
+		p->chars += c[i].chars;
+		p->links += c[i].links;
+		p->h1 += c[i].h1;
+		p->prose += c[i].prose;
+		p->link_blocks += c[i].link_blocks;
+	}
+	return c;
+}
+
+/* The main landmark holding the most text, when it holds enough of the
+ * page's; else the body. */
+static int32_t region_root(const wn__doc *d)
+{
+	int32_t body = d->body > 0 ? d->body : 0, best = -1;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT)
+			continue;
+		const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
+		if ((x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"))) &&
+		    (best < 0 || d->node_chars[i] > d->node_chars[best]))
+			best = i;
+	}
+	if (best >= 0 && d->node_chars[best] >= WN__REGION_MAIN_SHARE * d->node_chars[body])
+		return best;
+	return body;
+}
+
+/* A header or footer is the page's banner or content info only outside
+ * sectioning content (WAI-ARIA's HTML mapping): inside an article, a
+ * section, an aside, a nav or the main landmark it is that part's own. */
+static int page_scoped(const wn__doc *d, int32_t i)
+{
+	for (int32_t a = d->nodes[i].parent; a > 0; a = d->nodes[a].parent) {
+		int t = d->nodes[a].tag;
+		if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ASIDE ||
+		    t == GUMBO_TAG_NAV || t == GUMBO_TAG_MAIN)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether element i (below the region's root) is the page's chrome.
+ * Nothing that holds the page's h1 or most of the region is; names and
+ * forms do not beat running text (a page builder calls every block a
+ * "widget", forum software wraps the posts in a form). */
+static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
+                     const uint8_t *rec, int32_t root, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[root].chars)
+		return 0;
+	if (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE)
+		return 1;
+	if ((x->tag == GUMBO_TAG_FOOTER || x->tag == GUMBO_TAG_HEADER) && page_scoped(d, i))
+		return 1;
+	if (chrome_role(wn__attr(x, "role")))
+		return 1;
+	/* records and their list are content, whatever their links */
+	if (c[i].prose || rec[i])
+		return 0;
+	if (x->tag == GUMBO_TAG_FORM)
+		return 1;
+	if (x->hint < 0 && d->node_hint[i] - d->node_hint[root] <= WN__DROP_HINT &&
+	    classes[i] < WN__CLASS_VOCABULARY)
+		return 1;
+	/* A menu: several blocks of short links.  Longer links are the
+	 * titles of a listing's records. */
+	return (x->flags & WN__NF_BLOCK) && c[i].blocks >= WN__MENU_BLOCKS &&
+	       c[i].links >= WN__MENU_LINK_SHARE * c[i].chars &&
+	       c[i].links < WN__MENU_ITEM_CHARS * c[i].link_blocks;
+}
+
+/* A line of short links ("Log in · Sign up", "Read more »", "Post
+ * Reply"): navigation, except on a service page, whose calls to action
+ * ("Get started", "Book a demo") are part of what it says, and on a
+ * listing, whose entries' titles are short links ("Data Engineer"). */
+static int link_line(const wn__doc *d, const wn__block *b)
+{
+	if (d->kind == WN_KIND_SERVICE || d->kind == WN_KIND_LISTING ||
+	    b->kind == WN__BK_HEADING || !b->link_chars)
+		return 0;
+	return b->link_chars >= WN__MENU_LINK_SHARE * b->chars &&
+	       b->link_chars < WN__MENU_ITEM_CHARS * (b->tags + 1);
+}
+
+void wn__select_region(wn__doc *d)
+{
+	wn__note(&d->notes, "%skind %s: giving the page's main region less its "
+	         "menus and chrome", d->has_article ? "" : "no clear article; ",
+	         wn_kind_name((wn_kind)d->kind));
+	counts *c = count(d);
+	uint16_t *classes = class_counts(d);
+	/* records are the content of a collection, a listing, a service
+	 * page made of cards; on a thread or a product page they are the user
+	 * panels, "latest threads" and "you may also like", and beside a
+	 * service page's own text the teasers of other pages */
+	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
+	              (d->kind == WN_KIND_SERVICE && !d->has_article);
+	uint8_t *rec = records ? wn__sel_records(d)
+	                       : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
+	int32_t root = region_root(d);
+	d->article = root;
+	int32_t dropped_end = -1, record_end = -1;
+	for (int32_t i = root; i < d->nodes[root].end; i++) {
+		wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind == WN__NODE_ELEMENT) {
+			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
+				record_end = x->end;
+			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, root, i)) {
+				x->flags |= WN__NF_DROP;
+				dropped_end = x->end;
+			}
+			continue;
+		}
+		if (x->block < 0)
+			continue;
+		wn__block *b = &d->blocks[x->block];
+		if (b->keep || b->first != i)
+			continue;
+		if (i < dropped_end)
+			b->reason = WN__WHY_PRUNED;
+		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
+			b->reason = WN__WHY_CAPTION;
+		else if (i >= record_end && link_line(d, b))
+			b->reason = WN__WHY_LINKS;
+		else
+			wn__sel_keep(d, b, WN__WHY_FALLBACK);
+	}
+	/* A page too small or too plain for the rules above (a fragment, a
+	 * list of links) still gives its region's text rather than nothing. */
+	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
+		if (d->blocks[k].first >= root && d->blocks[k].first < d->nodes[root].end)
+			d->has_kept = -1; /* some block to give */
+	if (d->has_kept == -1) {
+		d->has_kept = 0;
+		for (int32_t i = root; i < d->nodes[root].end; i++)
+			d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
+		for (int32_t k = 0; k < d->n_blocks; k++) {
+			wn__block *b = &d->blocks[k];
+			if (b->first >= root && b->first < d->nodes[root].end &&
+			    !(b->kind == WN__BK_CAPTION && !d->opt->captions) &&
+			    !wn__sel_in_removed(d, b->first, root))
+				wn__sel_keep(d, b, WN__WHY_FALLBACK);
+		}
+	}
+}

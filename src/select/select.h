@@ -1,0 +1,44 @@
+/*
+ * select.h -- what the files of the selection stage share.  The stage
+ * picks the content blocks: select.c runs the mode for the page's kind,
+ * each mode a file of its own; common.c holds what they share.
+ */
+#ifndef WINNOW_SELECT_H
+#define WINNOW_SELECT_H
+
+#include "stages.h"
+
+/* ---- common.c ---- */
+/* Whether heading block b repeats the page's <title> (the headline is
+ * metadata). */
+int wn__sel_is_title(const wn__doc *d, const wn__block *b);
+/* Keeps block b for the reason why (WN__WHY_*). */
+void wn__sel_keep(wn__doc *d, wn__block *b, int why);
+/* Marks the nodes of kept blocks WN__NF_KEEP for the renderers, and sets
+ * d->has_kept. */
+void wn__sel_mark_kept(wn__doc *d);
+/* The share of b's text that may be link text before b is navigation. */
+double wn__sel_link_limit(const wn__block *b);
+/* Whether node i lies in a subtree marked DROP below root. */
+int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root);
+/* Whether node i lies in a subtree removed by cleaning, below root. */
+int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root);
+
+/* ---- records.c ---- */
+enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
+/* Per node (in the arena): WN__REC_MEMBER for a record, WN__REC_LIST for
+ * the element whose children they are. */
+uint8_t *wn__sel_records(wn__doc *d);
+
+/* ---- the modes ---- */
+/* article.c: the article and its good siblings, boilerplate inside them
+ * dropped; for a page without a clear article, its densest text. */
+void wn__select_article(wn__doc *d);
+/* region.c: a page's main region less its chrome and menus. */
+void wn__select_region(wn__doc *d);
+/* product.c: a product's name, price and description. */
+void wn__select_product(wn__doc *d);
+/* posts.c: a thread's posts, each with its author and date. */
+void wn__select_posts(wn__doc *d);
+
+#endif
