@@ -538,7 +538,12 @@ TEST(dates_updated_and_lead)
 		"<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");
 	CHECK_STR(m->modified, "2021-05-04");
-	/* a change's date alone is the date the page is known by */
+	/* a change's date alone is the date the page is known by, in the
+	 * text or in <meta> */
+	m = meta(PAGE("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">", PARAS));
+	CHECK_STR(m->date, "2023-06-12T10:39:42+00:00");
+	m = meta(PAGE("<meta name=\"published\" content=\"July 17, 2025\">", PARAS));
+	CHECK_STR(m->date, "2025-07-17");
 	m = meta(PAGE("", "<h1>Plan</h1><p>Updated May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-05-04");
 	CHECK_STR(m->modified, "2021-05-04");
@@ -552,6 +557,7 @@ TEST(date_formats)
 	CHECK_STR(date_of("2017-12-04 10:00:00.000000"), "2017-12-04T10:00:00");
 	CHECK_STR(date_of("2017-12-04T10:00:00.123Z"), "2017-12-04T10:00:00Z");
 	CHECK_STR(date_of("20171204"), "2017-12-04");
+	CHECK_STR(date_of("2023 Jan 7"), "2023-01-07"); /* NLM's citation style */
 	CHECK_STR(date_of("2017/12/04"), "2017-12-04");
 	CHECK_STR(date_of("4 December 2017"), "2017-12-04");
 	CHECK_STR(date_of("Dec 4, 2017"), "2017-12-04");

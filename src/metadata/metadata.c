@@ -342,7 +342,7 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		"citation_publication_date", "citation_date",
 		"citation_online_date", "sailthru:date", "pubdate", "publishdate",
 		"publish-date", "publish_date", "publication_date", "date",
-		"datepublished", NULL,
+		"datepublished", "published", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
 		offer_date(c, &m->date, wn__meta_get(c, *k));
@@ -375,10 +375,6 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		offer(c, &m->date, f->head_date);
 		offer(c, &m->date, f->lead_date);
 	}
-	/* a page that gives only its last change's date ("Updated May 4,
-	 * 2021"): that is the date it is known by (trafilatura's default) */
-	offer_date(c, &m->date, f->updated_time);
-	offer(c, &m->date, f->updated);
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
@@ -537,6 +533,11 @@ void wn__metadata(wn__doc *d)
 	read_author(&c, &f, m);
 	read_date(&c, &f, m);
 	read_modified(&c, &f, m);
+	/* a page that gives only its last change's date ("Updated May 4,
+	 * 2021", article:modified_time): that is the date it is known by
+	 * (trafilatura's default) */
+	if (!m->date)
+		m->date = m->modified;
 	read_description(&c, m);
 	read_language(&c, m);
 	read_url_and_image(&c, m);
