@@ -223,6 +223,9 @@
 /* More byline (or date) lines than this outside comments: a listing,
  * whose teasers' bylines are their text, not the page's metadata. */
 #define WN__META_LISTING 3
+/* A label before a date on its line ("Published on ", "Last updated: ")
+ * is at most this many bytes: more is a sentence with a date in it. */
+#define WN__META_DATE_LABEL 24
 /* A byline or date line is a few elements: larger subtrees are not read
  * as one (which also keeps the stage linear on deeply nested pages). */
 #define WN__META_LINE_NODES 64

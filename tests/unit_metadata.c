@@ -538,6 +538,19 @@ TEST(dates_updated_and_lead)
 		"<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");
 	CHECK_STR(m->modified, "2021-05-04");
+	/* above the h1: a line that opens with a date, after a label */
+	m = meta(PAGE("", "<div><div>Published August 7, 2023 <span>by Jane Doe</span></div><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2023-08-07");
+	m = meta(PAGE("", "<div><p>February 4, 2025 - 11 minutes</p><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-02-04");
+	/* the article's dateline before any teaser's heading is the page's,
+	 * however many teasers follow */
+	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS
+		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>"));
+	CHECK_STR(m->date, "2024-03-27");
 	/* a change's date alone is the date the page is known by, in the
 	 * text or in <meta> */
 	m = meta(PAGE("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">", PARAS));

@@ -29,6 +29,23 @@ static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 	       wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
+/* Does node i's line open with a date, after at most a label
+ * ("Published August 7, 2023 by Jane Doe", "Posted on 4 May 2021 |
+ * News", "February 4, 2025 - 11 minutes")?  Its ISO form in iso. */
+static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	if (!(c->bits[i] & WN__META_DIGIT))
+		return 0;
+	const char *t = wn__meta_text(c, i);
+	const char *at = wn__date_find(t, strlen(t), iso);
+	if (!at || (size_t)(at - t) > WN__META_DATE_LABEL)
+		return 0;
+	for (const char *p = t; p < at; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	return 1;
+}
+
 /* Does the text of node i begin with a byline word? */
 static int opens_by(wn__meta_ctx *c, int32_t i)
 {
@@ -245,9 +262,12 @@ static const char *date_under_h1(wn__meta_ctx *c)
 			continue;
 		if (!small(c, i, WN__META_LINE_MAX) || !(c->bits[i] & WN__META_DIGIT))
 			return NULL;
-		const char *t = wn__meta_text(c, i);
-		size_t n = strlen(t);
-		if (!wn__date_parse(t, n, iso) && !wn__meta_date_only(t, iso))
+		/* a teaser's heading and date ("<h2>One</h2> Mar 7, 2026")
+		 * are no line under the headline */
+		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
+			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
+				return NULL;
+		if (!opens_with_date(c, i, iso) || updated_line(c, i))
 			return NULL;
 		return wn__arena_strndup(c->a, iso, strlen(iso));
 	}
@@ -272,7 +292,8 @@ static const char *date_above_h1(wn__meta_ctx *c)
 			continue;
 		}
 		if (x->kind == WN__NODE_ELEMENT && (x->flags & WN__NF_BLOCK) &&
-		    small(c, i, WN__META_LINE_MAX) && x->end <= h && only_date(c, i, iso))
+		    small(c, i, WN__META_LINE_MAX) && x->end <= h &&
+		    opens_with_date(c, i, iso) && !updated_line(c, i))
 			return wn__arena_strndup(c->a, iso, strlen(iso));
 	}
 	return NULL;
@@ -341,8 +362,14 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		                      x->tag == GUMBO_TAG_ASIDE ||
 		                      x->tag == GUMBO_TAG_FOOTER))
 			side_end = x->end;
-		if (i >= side_end)
+		if (i > top_from && x->tag >= GUMBO_TAG_H2 && x->tag <= GUMBO_TAG_H6)
+			f->heading_seen = 1;
+		if (i >= side_end) {
+			const char *had = f->line_date;
 			field_bylines(c, f, i, i > top_from, i > top_from && seen < WN__META_TOP_CHARS);
+			if (!had && f->line_date && !f->heading_seen)
+				f->line_date_lead = 1;
+		}
 		/* the first <time> of the page's text, not of its margins */
 		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end) {
 			if (!updated_line(c, i))

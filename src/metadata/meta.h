@@ -66,6 +66,8 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *poster;      /* the first poster's name after the h1 */
 	int n_posters;           /* posters' names after the h1 */
 	const char *line_date;   /* ISO date of a dateline with more in it */
+	int line_date_lead;      /* ... between the h1 and any other heading */
+	int heading_seen;        /* an h2-h6 after the h1 was met */
 	const char *head_date;   /* ISO date of a date alone above the h1 */
 	const char *lead_date;   /* ISO date opening the line under the h1 */
 	const char *updated;     /* ISO date of the first "Updated ..." line */

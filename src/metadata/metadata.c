@@ -357,9 +357,9 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	/* what the page says in fewer words: a Q&A page's question, JSON-LD
 	 * of other types (a video's upload), keys no list names, its own
 	 * microdata in <head>; in the text datelines with more than the
-	 * date in them, a date just above the headline or opening the line
-	 * under it, unless the page
-	 * is a listing (many datelines: its teasers') */
+	 * date in them unless the page is a listing (many datelines: its
+	 * teasers') and the line comes after a teaser's heading; a date just
+	 * above the headline or opening the line under it */
 	if (c->page) {
 		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
 		if (q) {
@@ -370,11 +370,10 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	offer_date(c, &m->date, wn__meta_ld_any(c, "datePublished"));
 	offer_date(c, &m->date, wn__meta_get_pubdate(c));
 	offer_date(c, &m->date, wn__meta_get(c, "itemprop:datepublished"));
-	if (f->n_datelines <= WN__META_LISTING) {
+	if (f->n_datelines <= WN__META_LISTING || f->line_date_lead)
 		offer(c, &m->date, f->line_date);
-		offer(c, &m->date, f->head_date);
-		offer(c, &m->date, f->lead_date);
-	}
+	offer(c, &m->date, f->head_date);
+	offer(c, &m->date, f->lead_date);
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
