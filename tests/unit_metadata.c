@@ -432,6 +432,15 @@ TEST(author_more_sources)
 	/* one profile link is no discussion */
 	m = meta(PAGE("", "<h1>Best first telescope?</h1><a href=\"/members/sam.12/\">Sam</a>" PARAS));
 	CHECK(m->author == NULL);
+	/* an author's box past the top: "Written by" and the name, on one
+	 * line or the name in the next element; not a box's heading */
+	m = meta(PAGE("", ARTICLE("") "<div class=\"bio\"><h3>Written by Cassie Horton</h3>"
+		"<p>Cassie Horton is a finance writer.</p></div>"));
+	CHECK_STR(m->author, "Cassie Horton");
+	m = meta(PAGE("", ARTICLE("") "<div><h2>Article by</h2><div>Matti Heikki</div></div>"));
+	CHECK_STR(m->author, "Matti Heikki");
+	m = meta(PAGE("", ARTICLE("") "<div><h2>Written by</h2><div>Recent Posts</div></div>"));
+	CHECK(m->author == NULL);
 }
 
 TEST(microdata)

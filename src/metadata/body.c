@@ -308,7 +308,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 	int32_t root = d->body ? d->body : 0;
 	/* Text counted after the h1 (or from the top), for "near the top". */
 	int32_t top_from = c->h1_node >= 0 ? c->h1_node : root;
-	int32_t seen = 0, skip_end = -1, side_end = -1, nos_end = -1;
+	int32_t seen = 0, skip_end = -1, side_end = -1, nos_end = -1, label = 0;
 	char iso[WN__DATE_MAX];
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		const wn__node *x = &d->nodes[i];
@@ -406,16 +406,27 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
 			date_or_update(c, i, &f->date_text, &f->updated, iso);
-		if (!f->by_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
-		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
-		    wn__meta_may_open_by(c, i)) {
+		if ((!f->by_text || !f->late_by) && (x->flags & WN__NF_BLOCK) && i > top_from &&
+		    small(c, i, WN__META_BYLINE_MAX) && wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);
 			size_t b = wn__meta_by_word(t);
 			if (b && b <= 12) {
 				const char *name = wn__meta_clean_byline(c, t);
-				if (name && wn__meta_looks_like_names(name))
-					f->by_text = name;
+				if (name && wn__meta_looks_like_names(name)) {
+					if (seen < WN__META_TOP_CHARS && !f->by_text)
+						f->by_text = name;
+					else if (!f->late_by && wn__meta_person_name(name))
+						f->late_by = name; /* an author's box */
+				}
+			} else if (!f->late_by && wn__meta_only_by_word(t)) {
+				label = x->end; /* "Written by", the name next */
 			}
+		} else if (label && i >= label && !f->late_by && (x->flags & WN__NF_BLOCK) &&
+		           c->chars[i]) {
+			const char *t = wn__meta_text_lines(c, i);
+			if (small(c, i, WN__META_NAME_MAX) && wn__meta_person_name(t))
+				f->late_by = t;
+			label = 0;
 		}
 	}
 	f->head_date = date_above_h1(c);

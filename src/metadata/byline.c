@@ -277,6 +277,7 @@ static const struct by_word_t {
 } BY_WORDS[] = {
 	{"written by", 0}, {"posted by", 0}, {"published by", 0},
 	{"story by", 0}, {"words by", 0}, {"text by", 0}, {"reporting by", 0},
+	{"article by", 0},
 	{"by", 0}, {"von", 0}, {"par", 0}, {"por", 0}, {"door", 0},
 	{"di", BY_CASED}, {"av", BY_CASED}, {"af", BY_CASED},
 	{"autor", BY_COLON}, {"author", BY_COLON}, {"auteur", BY_COLON},
@@ -810,7 +811,9 @@ static int person_part(const char *s, size_t n)
 {
 	static const char *const NOT[] = {
 		"read", "min", "mins", "minute", "minutes", "comments", "comment",
-		"share", "updated", "published", "posted", "views", "edited", NULL,
+		"share", "updated", "published", "posted", "views", "edited",
+		"recent", "related", "latest", "popular", "posts", "articles",
+		"more", "follow", "subscribe", NULL,
 	};
 	char *t = strndup(s, n);
 	if (!t)
@@ -827,6 +830,16 @@ static int person_part(const char *s, size_t n)
 	}
 	free(t);
 	return ok && words >= 2 && words <= 4;
+}
+
+int wn__meta_only_by_word(const char *s)
+{
+	return s && only_by_word(s, strlen(s));
+}
+
+int wn__meta_person_name(const char *s)
+{
+	return s && person_part(s, strlen(s));
 }
 
 const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t)

@@ -63,6 +63,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	int32_t byline_node;     /* byline's element (0: none) */
 	const char *author_link; /* a link to an author's page, its text */
 	const char *text_byline; /* a name from a byline line's text */
+	const char *late_by;     /* "Written by Jane Doe" past the top (a box) */
 	const char *poster;      /* the first poster's name after the h1 */
 	int n_posters;           /* posters' names after the h1 */
 	const char *line_date;   /* ISO date of a dateline with more in it */
@@ -185,6 +186,11 @@ const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t);
 /* byline.c: the names a byline element gives: its links to people when
  * it has any, else its text cleaned (kept), or NULL */
 const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *text);
+/* byline.c: is s one person's name as a byline line gives it (two to
+ * four capitalised words, no role, digit or furniture word)? */
+int wn__meta_person_name(const char *s);
+/* byline.c: is s a byline word alone ("Written by", "Author:")? */
+int wn__meta_only_by_word(const char *s);
 /* byline.c: does the line t say it is dated ("Published: ...", "Posted
  * on ...", "By ...")? */
 int wn__meta_dated_line(const char *t);
