@@ -441,6 +441,14 @@ TEST(author_more_sources)
 	CHECK_STR(m->author, "Matti Heikki");
 	m = meta(PAGE("", ARTICLE("") "<div><h2>Written by</h2><div>Recent Posts</div></div>"));
 	CHECK(m->author == NULL);
+	/* quotes and marks around a name; a poster's class in any case */
+	m = meta(PAGE("<meta name=\"author\" content=\"&quot;Dana Kim&quot;\">", PARAS));
+	CHECK_STR(m->author, "Dana Kim");
+	m = meta(PAGE("<meta name=\"author\" content=\"Mae Weeden \xe2\x97\x8f\">", PARAS));
+	CHECK_STR(m->author, "Mae Weeden");
+	m = meta(PAGE("", "<h1>Types of threads</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">antonj</h3></div>" PARAS
+		"</article><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">toby</h3></div><p>Great post.</p></article>"));
+	CHECK_STR(m->author, "antonj");
 }
 
 TEST(microdata)

@@ -182,6 +182,16 @@ static int author_href(const char *href)
 	return 0;
 }
 
+/* Does hay hold needle, ASCII case folded? */
+static int strcasestr_ascii(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
 /* A poster's name on a discussion page: a link to a member's profile
  * ("/members/jane.123/", "memberlist.php?mode=viewprofile", "/u/jane")
  * or an element whose class says username. */
@@ -196,8 +206,8 @@ static int poster_name(const wn__node *x)
 		if (strstr(href, *k))
 			return 1;
 	const char *cls = wn__attr(x, "class");
-	return cls && (strstr(cls, "username") || strstr(cls, "user-name") ||
-	               strstr(cls, "UserName") || strstr(cls, "Username"));
+	return cls && (strcasestr_ascii(cls, "username") || strcasestr_ascii(cls, "user-name") ||
+	               strcasestr_ascii(cls, "user_name"));
 }
 
 /* Bylines for the author field, past what the marking reads: a link to

@@ -604,7 +604,8 @@ static void trim_marks(const char **s, size_t *n)
 	static const char *const MARKS[] = {
 		" ", "&", "*", "|", "-", ",", ":", ";", ">", "\xc2\xbb", "\xc2\xab",
 		"\xc2\xb7", "\xe2\x80\xa2", "\xe2\x8b\x85", "\xe2\x80\x93", "\xe2\x80\x94",
-		"\xe2\x80\xa6", NULL,
+		"\xe2\x80\xa6", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", /* quotes */
+		"\xe2\x97\x8f", NULL, /* black circle */
 	};
 	for (int again = 1; again && *n;) {
 		again = 0;
