@@ -449,6 +449,11 @@ TEST(author_more_sources)
 	m = meta(PAGE("", "<h1>Types of threads</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">antonj</h3></div>" PARAS
 		"</article><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">toby</h3></div><p>Great post.</p></article>"));
 	CHECK_STR(m->author, "antonj");
+	/* a role after a comma, in words no name has */
+	m = meta(PAGE("<meta name=\"author\" content=\"Dani Padula, Head of Marketing and Community\">", PARAS));
+	CHECK_STR(m->author, "Dani Padula");
+	m = meta(PAGE("<meta name=\"author\" content=\"Jo Doe, DVM\">", PARAS));
+	CHECK_STR(m->author, "Jo Doe, DVM");
 }
 
 TEST(microdata)

@@ -697,6 +697,10 @@ static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
 			w += l;
 			w += strspn(w, " ,&");
 		}
+		/* "Jane Doe, Head of Marketing": after a comma, words in lower
+		 * case that are no particles say what the person does */
+		if (**k == ',' && !role && strchr(rest, ' ') && !wn__meta_looks_like_names(rest))
+			role = 1;
 		if (role)
 			t[p - t] = 0;
 	}
