@@ -668,6 +668,10 @@ TEST(no_metadata)
 	CHECK(m->n_tags == 0 && m->n_categories == 0);
 	/* Readability.js's excerpt: the first paragraph when nothing says */
 	CHECK(m->description && !strncmp(m->description, "The council met", 15));
+	/* a date line is no summary: the paragraph after it is */
+	m = meta(PAGE("", "<article><div><p>Published February 11, 2025 \xc2\xb7 6 min read</p>"
+		"<h1>Footbridge plan goes to council</h1></div>" PARAS "</article>"));
+	CHECK(m->description && !strncmp(m->description, "The council met", 15));
 	/* an empty page, and no input at all */
 	m = meta("");
 	CHECK(m->title == NULL && m->description == NULL);

@@ -492,9 +492,15 @@ const char *wn__meta_excerpt(wn__meta_ctx *c)
 			i = x->end - 1;
 			continue;
 		}
+		char iso[WN__DATE_MAX];
 		if (c->chars[i] && (x->tag == GUMBO_TAG_P ||
-		                    (x->tag == GUMBO_TAG_DIV && !has_block[i - root])))
+		                    (x->tag == GUMBO_TAG_DIV && !has_block[i - root]))) {
+			/* a date line ("Published May 4, 2021 · 6 min read")
+			 * sums nothing up */
+			if (small(c, i, WN__META_LINE_MAX) && opens_with_date(c, i, iso))
+				continue;
 			return wn__meta_text(c, i);
+		}
 	}
 	return NULL;
 }
