@@ -257,10 +257,13 @@ WN_EXPORT const char *wn_result_message(const wn_result *r, size_t i);
  *               joined by ", ".  A publisher given as the author gives way
  *               to the person the page's byline names.
  *  date         first publication (JSON-LD of any type but a product's,
- *               <meta>, microdata, <time>, a dateline), ISO 8601.
+ *               <meta>, microdata, <time>, a dateline), ISO 8601; a page
+ *               that gives only its last change's date is dated by it.
+ *  modified     the last change (dateModified, article:modified_time, an
+ *               "Updated ..." line).
  *  description  the page's own summary (JSON-LD, <meta name=description>,
- *               og:description ...), else the article's first paragraph,
- *               as Readability.js's excerpt.
+ *               og:description ...), else the article's first paragraph
+ *               (not a date line), as Readability.js's excerpt.
  */
 typedef struct wn_metadata {
 	const char *title;       /* the headline, without " | Site name" */
