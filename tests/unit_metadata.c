@@ -454,6 +454,10 @@ TEST(author_more_sources)
 	CHECK_STR(m->author, "Dani Padula");
 	m = meta(PAGE("<meta name=\"author\" content=\"Jo Doe, DVM\">", PARAS));
 	CHECK_STR(m->author, "Jo Doe, DVM");
+	/* a byline line above the h1, in its box */
+	m = meta(PAGE("", "<div><div><span>Published August 7, 2023</span> <span>by Nicola Burke</span></div>"
+		"<h1>Footbridge plan goes to council</h1></div>" PARAS));
+	CHECK_STR(m->author, "Nicola Burke");
 }
 
 TEST(microdata)

@@ -286,7 +286,7 @@ static const char *date_under_h1(wn__meta_ctx *c)
 
 /* A date alone on its line just before the h1, in the headline's box
  * ("Dec 12, 2025" above the title): the first such, or NULL. */
-static const char *date_above_h1(wn__meta_ctx *c)
+static const char *date_above_h1(wn__meta_ctx *c, wn__meta_found *f)
 {
 	const wn__doc *d = c->d;
 	char iso[WN__DATE_MAX];
@@ -301,9 +301,13 @@ static const char *date_above_h1(wn__meta_ctx *c)
 			i = x->end - 1;
 			continue;
 		}
-		if (x->kind == WN__NODE_ELEMENT && (x->flags & WN__NF_BLOCK) &&
-		    small(c, i, WN__META_LINE_MAX) && x->end <= h &&
-		    opens_with_date(c, i, iso) && !updated_line(c, i))
+		if (x->kind != WN__NODE_ELEMENT || !(x->flags & WN__NF_BLOCK) ||
+		    !small(c, i, WN__META_LINE_MAX) || x->end > h)
+			continue;
+		/* "Published August 7, 2023 by Jane Doe" above the title */
+		if (!f->head_by)
+			f->head_by = wn__meta_field_byline(c, wn__meta_text_lines(c, i));
+		if (opens_with_date(c, i, iso) && !updated_line(c, i))
 			return wn__arena_strndup(c->a, iso, strlen(iso));
 	}
 	return NULL;
@@ -439,7 +443,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			label = 0;
 		}
 	}
-	f->head_date = date_above_h1(c);
+	f->head_date = date_above_h1(c, f);
 	f->lead_date = date_under_h1(c);
 }
 

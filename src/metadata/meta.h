@@ -63,6 +63,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	int32_t byline_node;     /* byline's element (0: none) */
 	const char *author_link; /* a link to an author's page, its text */
 	const char *text_byline; /* a name from a byline line's text */
+	const char *head_by;     /* a byline line's name above the h1 */
 	const char *late_by;     /* "Written by Jane Doe" past the top (a box) */
 	const char *poster;      /* the first poster's name after the h1 */
 	int n_posters;           /* posters' names after the h1 */

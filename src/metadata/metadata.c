@@ -278,7 +278,7 @@ typedef struct author_src {
  * of the site) gives way to a person that the page's own byline names. */
 static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
-	author_src src[24]; /* one per source below (20) */
+	author_src src[24]; /* one per source below (21) */
 	size_t n = 0;
 	c->marking_names = marking_names(c, f);
 	if (c->article)
@@ -308,6 +308,7 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 		                            0, BYLINE};
 	src[n++] = (author_src){f->by_text, 0, BYLINE};
 	src[n++] = (author_src){f->text_byline, 0, BYLINE};
+	src[n++] = (author_src){f->head_by, 0, BYLINE};
 	src[n++] = (author_src){f->author_link, 0, BYLINE};
 	src[n++] = (author_src){f->late_by, 0, BYLINE};
 	/* a discussion: the first poster started it */
