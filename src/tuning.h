@@ -245,11 +245,23 @@
 /* More byline (or date) lines than this outside comments: a listing,
  * whose teasers' bylines are their text, not the page's metadata. */
 #define WN__META_LISTING 3
+/* A label before a date on its line ("Published on ", "Last updated: ")
+ * is at most this many bytes: more is a sentence with a date in it. */
+#define WN__META_DATE_LABEL 24
 /* A byline or date line is a few elements: larger subtrees are not read
  * as one (which also keeps the stage linear on deeply nested pages). */
 #define WN__META_LINE_NODES 64
 /* A name has at most this many words ("Bruno Henrique Zecchin Rodrigues"). */
 #define WN__META_NAME_WORDS 6
+/* A poster's or person's name is shorter than this many characters. */
+#define WN__META_NAME_MAX 48
+/* A page with this many posters' names (member profile links, username
+ * elements) after its h1 is a discussion: the first poster is its
+ * author. */
+#define WN__META_POSTERS 2
+/* A date alone on its line counts as the page's above the h1 too when it
+ * sits within this many levels of the h1's parents (the headline's box). */
+#define WN__META_HEAD_BOX 3
 /* Years outside this range are page numbers, prices or ids, not dates. */
 #define WN__DATE_YEAR_MIN 1900
 #define WN__DATE_YEAR_MAX 2100
@@ -260,6 +272,16 @@
 #define WN__META_LD_OBJECTS 4096
 /* Titles compared word by word are cut at this many bytes. */
 #define WN__META_TITLE_MAX 1024
+/* Titles are split at no more than this many separators. */
+#define WN__META_TITLE_SEPS 16
+/* The first this many visible h1s are weighed as the headline (a logo's
+ * h1 often comes before the article's). */
+#define WN__META_H1S 8
+/* At most this many names of the site are matched against title parts. */
+#define WN__META_SITE_NAMES 8
+/* A title part that holds a site's name with at most this many words
+ * more names the site too ("REI Co-op" for "REI"). */
+#define WN__META_SITE_EXTRA 2
 /* Readability.js takes JSON-LD's headline over its name when only the
  * headline is this similar to the <title> (its textSimilarity). */
 #define WN__META_TITLE_SIMILAR 0.75

@@ -245,15 +245,34 @@ WN_EXPORT const char *wn_result_message(const wn_result *r, size_t i);
 /*
  * What the page says about itself (issue: metadata).  Every string is UTF-8,
  * owned by the result, and NULL when the page does not say; nothing is made
- * up.  Arrays have their count beside them.
+ * up: every value is the page's own words, character references decoded.
+ * Arrays have their count beside them.
+ *
+ *  title        the page's own headline: its JSON-LD, OpenGraph or <title>
+ *               less the parts that name the site ("... | Newegg",
+ *               "Site: ..."), or the h1 when the title holds it with more
+ *               around it.  A home page keeps its title whole.
+ *  author       the names of the people who wrote it (JSON-LD, <meta>,
+ *               microdata, the byline, a discussion's first poster),
+ *               without "By", roles, dates or the site's name; several are
+ *               joined by ", ".  A publisher given as the author gives way
+ *               to the person the page's byline names.
+ *  date         first publication (JSON-LD of any type but a product's,
+ *               <meta>, microdata, <time>, a dateline), ISO 8601; a page
+ *               that gives only its last change's date is dated by it.
+ *  modified     the last change (dateModified, article:modified_time, an
+ *               "Updated ..." line).
+ *  description  the page's own summary (JSON-LD, <meta name=description>,
+ *               og:description ...), else the article's first paragraph
+ *               (not a date line), as Readability.js's excerpt.
  */
 typedef struct wn_metadata {
 	const char *title;       /* the headline, without " | Site name" */
-	const char *author;      /* names, several joined by "; " */
+	const char *author;      /* names, several joined by ", " */
 	const char *date;        /* first publication, ISO 8601 */
 	const char *modified;    /* last modification, ISO 8601 */
 	const char *sitename;
-	const char *description;
+	const char *description; /* the page's summary, else its first paragraph */
 	const char *language;    /* BCP 47, e.g. "en", "pt-BR" */
 	const char *url;         /* canonical URL, else the url option */
 	const char *image;       /* lead image URL */

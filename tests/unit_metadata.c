@@ -109,7 +109,7 @@ TEST(jsonld_graph_and_ids)
 		"]}</script>",
 		ARTICLE("")));
 	CHECK_STR(m->title, "Graph headline");
-	CHECK_STR(m->author, "Mira Holt; Jon Reyes"); /* each name once */
+	CHECK_STR(m->author, "Mira Holt, Jon Reyes"); /* each name once */
 	CHECK_STR(m->sitename, "Park Gazette Ltd");
 	CHECK_STR(m->image, "/img/lead.jpg");
 }
@@ -226,6 +226,68 @@ TEST(title_suffix)
 	CHECK_STR(m->title, "Footbridge plan goes to council");
 }
 
+/* The parts of a title that name the site go, whichever source says
+ * the site's name; what is left is the page's own headline. */
+TEST(title_site_parts)
+{
+	/* the site's name with a word more ("REI Co-op" for "REI") */
+	const wn_metadata *m = meta(PAGE(
+		"<title>Trail running shoes for wet days | REI Co-op</title>"
+		"<meta property=\"og:site_name\" content=\"REI\">", ""));
+	CHECK_STR(m->title, "Trail running shoes for wet days");
+	/* a few of the site name's words */
+	m = meta(PAGE("<title>Online Tuition and Financing | Liberty University</title>"
+	              "<meta property=\"og:site_name\" content=\"Liberty University Online\">", ""));
+	CHECK_STR(m->title, "Online Tuition and Financing");
+	/* the page's host, written as one word or as a host name */
+	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg</title>"
+	              "<link rel=\"canonical\" href=\"https://www.newegg.com/p/N82E1\">", ""));
+	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
+	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg.com</title>", ""));
+	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
+	m = meta(PAGE("<title>Leadfeeder | State of SEO in 2026: Trends and Predictions</title>"
+	              "<meta property=\"og:url\" content=\"https://www.leadfeeder.com/blog/seo/\">", ""));
+	CHECK_STR(m->title, "State of SEO in 2026: Trends and Predictions");
+	/* a site name that holds a separator itself goes whole */
+	m = meta(PAGE("<title>The Beginner's Guide to Gym Equipment - Urge Fitness | Gyms Near Me</title>"
+	              "<meta property=\"og:site_name\" content=\"Urge Fitness | Gyms Near Me\">", ""));
+	CHECK_STR(m->title, "The Beginner's Guide to Gym Equipment");
+	/* the headline's own colon and the site's name inside it stay */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Corti introduces GIM: a method for reading models\">"
+	              "<meta property=\"og:site_name\" content=\"Corti\">", ""));
+	CHECK_STR(m->title, "Corti introduces GIM: a method for reading models");
+	/* a home page's title is the site's own */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Figma: The Collaborative Interface Design Tool\">"
+	              "<meta property=\"og:site_name\" content=\"Figma\">"
+	              "<link rel=\"canonical\" href=\"https://www.figma.com/\">", ""));
+	CHECK_STR(m->title, "Figma: The Collaborative Interface Design Tool");
+	/* so is a title that is the site's name */
+	m = meta(PAGE("<title>Yahoo News - Latest News &amp; Headlines</title>"
+	              "<meta name=\"application-name\" content=\"Yahoo News - Latest News &amp; Headlines\">", ""));
+	CHECK_STR(m->title, "Yahoo News - Latest News & Headlines");
+}
+
+/* The h1 is the headline when the title holds it with more around it;
+ * an h1 that is the title's last part is the site's logo. */
+TEST(title_from_h1)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<title>Best Residential Movers in NYC 2025 | Top 19 Companies</title>",
+		"<h1>Best Residential Movers in NYC 2025</h1>" PARAS));
+	CHECK_STR(m->title, "Best Residential Movers in NYC 2025");
+	/* og:title too, and the h1 may come after a logo's */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Event Management Process: 7 Steps | Opinion\">",
+	              "<h1>Acme</h1><h1>Event Management Process: 7 Steps</h1>" PARAS));
+	CHECK_STR(m->title, "Event Management Process: 7 Steps");
+	m = meta(PAGE("<title>A Beginner's Guide to Skincare \xe2\x80\x93 The Southerner</title>",
+	              "<header><h1>The Southerner</h1></header>" PARAS));
+	CHECK_STR(m->title, "A Beginner's Guide to Skincare");
+	/* an h1 that differs from the title does not replace it */
+	m = meta(PAGE("<title>Fitness trends 2025: nine things to watch</title>",
+	              "<h1>Nine fitness trends to keep an eye on</h1>" PARAS));
+	CHECK_STR(m->title, "Fitness trends 2025: nine things to watch");
+}
+
 TEST(author_order)
 {
 	const wn_metadata *m = meta(PAGE(
@@ -239,7 +301,7 @@ TEST(author_order)
 	m = meta(PAGE("<meta property=\"article:author\" content=\"Ana Lind\">"
 	              "<meta property=\"article:author\" content=\"Jon Reyes\">",
 	              ARTICLE("")));
-	CHECK_STR(m->author, "Ana Lind; Jon Reyes");
+	CHECK_STR(m->author, "Ana Lind, Jon Reyes");
 	m = meta(PAGE("<meta name=\"author\" content=\"By Ana Lind\">", ARTICLE("")));
 	CHECK_STR(m->author, "Ana Lind");
 	m = meta(PAGE("<meta name=\"author\" content=\"Von Trier\">", ARTICLE("")));
@@ -263,6 +325,139 @@ TEST(author_from_text)
 	/* a sentence that starts with "By" is no byline */
 	m = meta(PAGE("", ARTICLE("<p>By the end of the evening no vote had been taken.</p>")));
 	CHECK(m->author == NULL);
+}
+
+/* The author field holds names: what bylines put around them goes. */
+TEST(author_names_only)
+{
+	static const struct { const char *in, *want; } CASES[] = {
+		{"Recipe by PJ Hamel", "PJ Hamel"},
+		{"This post was written by Danielle Padula", "Danielle Padula"},
+		{"Authors: Julie Weisenhorn and Natalie Hoidal", "Julie Weisenhorn and Natalie Hoidal"},
+		{"Read more about The Upwork Team", "The Upwork Team"},
+		{"Matthew Richardson \xe2\x8b\x85 Review Editor \xe2\x8b\x85", "Matthew Richardson"},
+		{"Shelby Loos, DVM . Reviewed by Molly Price, DVM", "Shelby Loos, DVM"},
+		{"Brett Cruz , Privacy and Digital Security Expert", "Brett Cruz"},
+		{"FlowGuard EMEA on 04-ago-2021 5:11:10", "FlowGuard EMEA"},
+		{"David Jackson - FullStack Editorial Team", "David Jackson"},
+		{"& Meaghan Weeden \xc2\xbb", "Meaghan Weeden"},
+		{"Dylan Bailey, MS, RD", "Dylan Bailey, MS, RD"}, /* credentials stay */
+	};
+	for (size_t k = 0; k < sizeof CASES / sizeof *CASES; k++) {
+		char html[2048];
+		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>", CASES[k].in);
+		CHECK_STR(meta(html)->author, CASES[k].want);
+	}
+	/* the site after a comma, and texts that are no names */
+	const wn_metadata *m = meta(PAGE("<meta name=\"author\" content=\"Manoj Jain, The Commercial Appeal\">"
+	                                 "<meta property=\"og:site_name\" content=\"The Commercial Appeal\">", PARAS));
+	CHECK_STR(m->author, "Manoj Jain");
+	static const char *const NOT[] = {
+		"page.head.extra.author", "262588213843476", "Dec 23", "View more posts", "Topic Author",
+	};
+	for (size_t k = 0; k < sizeof NOT / sizeof *NOT; k++) {
+		char html[2048];
+		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>", NOT[k]);
+		m = meta(html);
+		CHECK(m->author == NULL);
+		if (m->author)
+			fprintf(stderr, "  %s -> %s\n", NOT[k], m->author);
+	}
+	/* a date line in a byline box before the name */
+	m = meta(PAGE("", "<h1>Composition techniques</h1><div class=\"author-date\"><time>May 28</time>"
+	                  "<div>Written By <a href=\"/blog?a=1\">Isabella Tabacchi</a></div></div>" PARAS));
+	CHECK_STR(m->author, "Isabella Tabacchi");
+}
+
+/* A publisher given as the author gives way to the person the page's
+ * byline names. */
+TEST(author_person_over_publisher)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Footbridge plan\","
+		"\"author\":{\"@type\":\"Organization\",\"name\":\"Park Gazette Media\"}}</script>",
+		ARTICLE("<p class=\"byline\">By <a href=\"/staff/mh\">Mira Holt</a></p>")));
+	CHECK_STR(m->author, "Mira Holt");
+	m = meta(PAGE("<meta name=\"author\" content=\"Park Gazette\">"
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">",
+	              ARTICLE("<p>By Mira Holt</p>")));
+	CHECK_STR(m->author, "Mira Holt");
+	/* with no person named the publisher stays */
+	m = meta(PAGE("<meta name=\"author\" content=\"Park Gazette\">"
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">", ARTICLE("")));
+	CHECK_STR(m->author, "Park Gazette");
+}
+
+/* Where else pages name their authors. */
+TEST(author_more_sources)
+{
+	/* microdata in <noscript> (what a reader without scripts sees) */
+	const wn_metadata *m = meta(PAGE("", "<h1>4o Update Broken</h1><noscript><div itemscope "
+		"itemtype=\"http://schema.org/DiscussionForumPosting\"><span itemprop=\"author\" itemscope "
+		"itemtype=\"http://schema.org/Person\"><span itemprop=\"name\">DaleJack</span></span>"
+		"<div itemprop=\"text\">" PARAS "</div></div></noscript>"));
+	CHECK_STR(m->author, "DaleJack");
+	/* a Q&A page's question, in microdata and in JSON-LD */
+	m = meta(PAGE("", "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+		"<h1 itemprop=\"name\">How do I undo a commit?</h1>" PARAS
+		"<div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">"
+		"<a href=\"/users/1/vader\">Vader</a><meta itemprop=\"name\" content=\"Vader\"></div></div>"));
+	CHECK_STR(m->author, "Vader");
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
+		"{\"@type\":\"Question\",\"name\":\"Stuck on start\",\"author\":{\"@type\":\"Person\","
+		"\"name\":\"raoul\"}}}</script>", PARAS));
+	CHECK_STR(m->author, "raoul");
+	/* the page's own microdata in <head> */
+	m = meta(PAGE("<meta itemprop=\"author\" content=\"Paige Brunton\">", PARAS));
+	CHECK_STR(m->author, "Paige Brunton");
+	/* a link to an author's page */
+	m = meta(PAGE("", "<h1>Cloud servers</h1><div><a href=\"/blog/authors/emmanuel-oyibo\">"
+	                  "Emmanuel Oyibo</a></div>" PARAS));
+	CHECK_STR(m->author, "Emmanuel Oyibo");
+	/* byline lines: the label on its line, a date before "by", a date
+	 * and the name between separators */
+	m = meta(PAGE("", "<h1>Plan</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" PARAS));
+	CHECK_STR(m->author, "Edzel Tabing");
+	m = meta(PAGE("", "<h1>Plan</h1><div>Published August 7, 2023 by Nicole Burke</div>" PARAS));
+	CHECK_STR(m->author, "Nicole Burke");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>" PARAS));
+	CHECK_STR(m->author, "Aaron Ricadela");
+	/* a discussion: the first of its posters */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1>"
+		"<div class=\"post\"><a class=\"username\" href=\"/members/sam.12/\">SamuelMIz</a>" PARAS "</div>"
+		"<div class=\"post\"><a class=\"username\" href=\"/members/rid.13/\">ridwan123</a><p>Get a dob.</p></div>"));
+	CHECK_STR(m->author, "SamuelMIz");
+	/* one profile link is no discussion */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1><a href=\"/members/sam.12/\">Sam</a>" PARAS));
+	CHECK(m->author == NULL);
+	/* an author's box past the top: "Written by" and the name, on one
+	 * line or the name in the next element; not a box's heading */
+	m = meta(PAGE("", ARTICLE("") "<div class=\"bio\"><h3>Written by Cassie Horton</h3>"
+		"<p>Cassie Horton is a finance writer.</p></div>"));
+	CHECK_STR(m->author, "Cassie Horton");
+	m = meta(PAGE("", ARTICLE("") "<div><h2>Article by</h2><div>Matti Heikki</div></div>"));
+	CHECK_STR(m->author, "Matti Heikki");
+	m = meta(PAGE("", ARTICLE("") "<div><h2>Written by</h2><div>Recent Posts</div></div>"));
+	CHECK(m->author == NULL);
+	/* quotes and marks around a name; a poster's class in any case */
+	m = meta(PAGE("<meta name=\"author\" content=\"&quot;Dana Kim&quot;\">", PARAS));
+	CHECK_STR(m->author, "Dana Kim");
+	m = meta(PAGE("<meta name=\"author\" content=\"Mae Weeden \xe2\x97\x8f\">", PARAS));
+	CHECK_STR(m->author, "Mae Weeden");
+	m = meta(PAGE("", "<h1>Types of threads</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">antonj</h3></div>" PARAS
+		"</article><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">toby</h3></div><p>Great post.</p></article>"));
+	CHECK_STR(m->author, "antonj");
+	/* a role after a comma, in words no name has */
+	m = meta(PAGE("<meta name=\"author\" content=\"Dani Padula, Head of Marketing and Community\">", PARAS));
+	CHECK_STR(m->author, "Dani Padula");
+	m = meta(PAGE("<meta name=\"author\" content=\"Jo Doe, DVM\">", PARAS));
+	CHECK_STR(m->author, "Jo Doe, DVM");
+	/* a byline line above the h1, in its box */
+	m = meta(PAGE("", "<div><div><span>Published August 7, 2023</span> <span>by Nicola Burke</span></div>"
+		"<h1>Footbridge plan goes to council</h1></div>" PARAS));
+	CHECK_STR(m->author, "Nicola Burke");
 }
 
 TEST(microdata)
@@ -318,6 +513,81 @@ static const char *date_of(const char *value)
 	return d ? d : "(null)";
 }
 
+/* Where else pages date themselves; and what is not the page's date. */
+TEST(dates_more_sources)
+{
+	/* JSON-LD of another type, a Q&A page's question */
+	const wn_metadata *m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Recipe\","
+		"\"name\":\"Bread\",\"datePublished\":\"2022-07-13\"}</script>", PARAS));
+	CHECK_STR(m->date, "2022-07-13");
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
+		"{\"@type\":\"Question\",\"name\":\"Q\",\"dateCreated\":\"2024-05-03T08:00:00Z\"}}</script>", PARAS));
+	CHECK_STR(m->date, "2024-05-03T08:00:00Z");
+	/* a product's video is no date of the page */
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Mug\","
+		"\"subjectOf\":{\"@type\":\"VideoObject\",\"uploadDate\":\"2024-11-26\","
+		"\"datePublished\":\"2024-11-26\"}}</script>", PARAS));
+	CHECK(m->date == NULL);
+	/* keys no list names, and the page's microdata in <head> */
+	m = meta(PAGE("<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">", PARAS));
+	CHECK_STR(m->date, "2025-05-27T06:03:43Z");
+	m = meta(PAGE("<meta name=\"last-modified-date\" content=\"2025-05-27\">", PARAS));
+	CHECK(m->date == NULL);
+	m = meta(PAGE("<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
+	CHECK_STR(m->date, "2019-05-28T17:12:55+02:00");
+	/* datelines with more than the date, a date above the h1 */
+	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	CHECK_STR(m->date, "2024-03-27");
+	m = meta(PAGE("", "<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
+	CHECK_STR(m->date, "2025-12-17");
+	m = meta(PAGE("", "<div><div>Dec 12, 2025</div><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-12-12");
+	/* a listing's teasers' dates are theirs */
+	m = meta(PAGE("", "<h1>Latest</h1>"
+		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>" PARAS));
+	CHECK(m->date == NULL);
+}
+
+TEST(dates_updated_and_lead)
+{
+	/* the line under the h1 that opens with a date */
+	const wn_metadata *m = meta(PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
+	CHECK_STR(m->date, "2025-12-26");
+	/* "Updated ..." is the change, the other date the publication */
+	m = meta(PAGE("", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
+	CHECK_STR(m->date, "2021-03-02");
+	CHECK_STR(m->modified, "2021-05-04");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Last updated <time datetime=\"2021-05-04\">May 4</time></p>"
+		"<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
+	CHECK_STR(m->date, "2021-03-02");
+	CHECK_STR(m->modified, "2021-05-04");
+	/* above the h1: a line that opens with a date, after a label */
+	m = meta(PAGE("", "<div><div>Published August 7, 2023 <span>by Jane Doe</span></div><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2023-08-07");
+	m = meta(PAGE("", "<div><p>February 4, 2025 - 11 minutes</p><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-02-04");
+	/* the article's dateline before any teaser's heading is the page's,
+	 * however many teasers follow */
+	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS
+		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>"));
+	CHECK_STR(m->date, "2024-03-27");
+	/* a change's date alone is the date the page is known by, in the
+	 * text or in <meta> */
+	m = meta(PAGE("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">", PARAS));
+	CHECK_STR(m->date, "2023-06-12T10:39:42+00:00");
+	m = meta(PAGE("<meta name=\"published\" content=\"July 17, 2025\">", PARAS));
+	CHECK_STR(m->date, "2025-07-17");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Updated May 4, 2021</p>" PARAS));
+	CHECK_STR(m->date, "2021-05-04");
+	CHECK_STR(m->modified, "2021-05-04");
+}
+
 TEST(date_formats)
 {
 	CHECK_STR(date_of("2017-12-04"), "2017-12-04");
@@ -326,6 +596,7 @@ TEST(date_formats)
 	CHECK_STR(date_of("2017-12-04 10:00:00.000000"), "2017-12-04T10:00:00");
 	CHECK_STR(date_of("2017-12-04T10:00:00.123Z"), "2017-12-04T10:00:00Z");
 	CHECK_STR(date_of("20171204"), "2017-12-04");
+	CHECK_STR(date_of("2023 Jan 7"), "2023-01-07"); /* NLM's citation style */
 	CHECK_STR(date_of("2017/12/04"), "2017-12-04");
 	CHECK_STR(date_of("4 December 2017"), "2017-12-04");
 	CHECK_STR(date_of("Dec 4, 2017"), "2017-12-04");
@@ -401,6 +672,10 @@ TEST(no_metadata)
 	CHECK(m->n_tags == 0 && m->n_categories == 0);
 	/* Readability.js's excerpt: the first paragraph when nothing says */
 	CHECK(m->description && !strncmp(m->description, "The council met", 15));
+	/* a date line is no summary: the paragraph after it is */
+	m = meta(PAGE("", "<article><div><p>Published February 11, 2025 \xc2\xb7 6 min read</p>"
+		"<h1>Footbridge plan goes to council</h1></div>" PARAS "</article>"));
+	CHECK(m->description && !strncmp(m->description, "The council met", 15));
 	/* an empty page, and no input at all */
 	m = meta("");
 	CHECK(m->title == NULL && m->description == NULL);
@@ -419,6 +694,11 @@ TEST(entities_in_values)
 	CHECK(m->n_tags == 2);
 	if (m->n_tags == 2)
 		CHECK_STR(m->tags[0], "a \"b\"");
+	/* every named reference HTML has, not only the five XML ones */
+	m = meta(PAGE("<title>Healthy Eating Plate &amp;bull; Caf&amp;eacute; Notes</title>", ""));
+	CHECK_STR(m->title, "Healthy Eating Plate \xe2\x80\xa2 Caf\xc3\xa9 Notes");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"A &amp;lt;/title&amp;gt; &amp;hellip; B\">", ""));
+	CHECK_STR(m->title, "A </title> \xe2\x80\xa6 B");
 }
 
 /* ---- bylines and date lines leave the body ---- */
@@ -616,11 +896,18 @@ int main(void)
 	RUN(jsonld_name_or_headline);
 	RUN(title_order);
 	RUN(title_suffix);
+	RUN(title_site_parts);
+	RUN(title_from_h1);
 	RUN(author_order);
 	RUN(author_from_text);
+	RUN(author_names_only);
+	RUN(author_person_over_publisher);
+	RUN(author_more_sources);
 	RUN(microdata);
 	RUN(dates_from_sources);
 	RUN(date_formats);
+	RUN(dates_more_sources);
+	RUN(dates_updated_and_lead);
 	RUN(language);
 	RUN(url_and_image);
 	RUN(no_metadata);

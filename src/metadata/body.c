@@ -29,6 +29,23 @@ static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 	       wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
+/* Does node i's line open with a date, after at most a label
+ * ("Published August 7, 2023 by Jane Doe", "Posted on 4 May 2021 |
+ * News", "February 4, 2025 - 11 minutes")?  Its ISO form in iso. */
+static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	if (!(c->bits[i] & WN__META_DIGIT))
+		return 0;
+	const char *t = wn__meta_text(c, i);
+	const char *at = wn__date_find(t, strlen(t), iso);
+	if (!at || (size_t)(at - t) > WN__META_DATE_LABEL)
+		return 0;
+	for (const char *p = t; p < at; p++)
+		if (*p >= '0' && *p <= '9')
+			return 0;
+	return 1;
+}
+
 /* Does the text of node i begin with a byline word? */
 static int opens_by(wn__meta_ctx *c, int32_t i)
 {
@@ -47,6 +64,33 @@ static int in_cell(const wn__doc *d, int32_t i)
 			return 1;
 	}
 	return 0;
+}
+
+/* Is node i's line a change's date ("Updated May 4, 2021", or a <time>
+ * in such a line)?  Then its date is the modification's. */
+static int updated_line(wn__meta_ctx *c, int32_t i)
+{
+	const wn__doc *d = c->d;
+	if (wn__meta_update_label(wn__meta_text(c, i)))
+		return 1;
+	int32_t p = d->nodes[i].parent;
+	if (d->nodes[i].tag != GUMBO_TAG_TIME || p <= 0 || !small(c, p, WN__META_LINE_MAX))
+		return 0;
+	const char *cls = wn__attr(&d->nodes[i], "class");
+	const char *ip = wn__attr(&d->nodes[i], "itemprop");
+	return wn__meta_update_label(wn__meta_text(c, p)) ||
+	       (ip && strstr(ip, "dateModified")) ||
+	       (cls && (strstr(cls, "updated") || strstr(cls, "modified")));
+}
+
+/* Keeps iso as the page's date in *field, or as the first change's in
+ * *updated when the line says it is one; the first of each stays. */
+static void date_or_update(wn__meta_ctx *c, int32_t i, const char **field,
+                           const char **updated, const char *iso)
+{
+	const char **to = updated_line(c, i) ? updated : field;
+	if (!*to)
+		*to = wn__arena_strndup(c->a, iso, strlen(iso));
 }
 
 /* ---- microdata ---- */
@@ -70,6 +114,24 @@ static int foreign_item(const wn__meta_ctx *c, int32_t i)
 	return 0;
 }
 
+/* The same for the author field, which also reads the page's main
+ * Question (a Q&A page's: itemprop mainEntity) as the page's own. */
+static int foreign_item_for_field(const wn__meta_ctx *c, int32_t i)
+{
+	int up = 0;
+	for (int32_t p = c->d->nodes[i].parent; p > 0 && up < WN__META_LINE_NODES;
+	     p = c->d->nodes[p].parent, up++) {
+		const wn__node *x = &c->d->nodes[p];
+		if (!wn__attr(x, "itemscope"))
+			continue;
+		const char *ip = wn__attr(x, "itemprop");
+		if (ip && wn__meta_has_token(ip, "mainEntity"))
+			return 0;
+		return foreign_item(c, i);
+	}
+	return 0;
+}
+
 /* An itemprop's value: content=, datetime=, or the element's text. */
 static const char *item_value(wn__meta_ctx *c, int32_t i)
 {
@@ -82,6 +144,179 @@ static const char *item_value(wn__meta_ctx *c, int32_t i)
 	return v;
 }
 
+/* Microdata for the author field: the first author of the page's own
+ * items, <noscript> ones included (pages give there what a reader
+ * without scripts sees), as the text of its name or of itself. */
+static void field_microdata(wn__meta_ctx *c, wn__meta_found *f, int32_t i)
+{
+	const wn__doc *d = c->d;
+	const wn__node *x = &d->nodes[i];
+	const char *ip = wn__attr(x, "itemprop");
+	if (!ip || f->item_author || !wn__meta_has_token(ip, "author") ||
+	    x->end - i > WN__META_LINE_NODES || foreign_item_for_field(c, i))
+		return;
+	const char *v = wn__attr(x, "content");
+	for (int32_t k = i + 1; !v && k < x->end; k++) {
+		const char *kp = wn__attr(&d->nodes[k], "itemprop");
+		if (kp && wn__meta_has_token(kp, "name"))
+			v = item_value(c, k);
+	}
+	if (!v && small(c, i, WN__META_BYLINE_MAX))
+		v = wn__meta_text_lines(c, i);
+	f->item_author = v;
+}
+
+/* Does a link's href lead to an author's page ("/author/jane-doe",
+ * "/authors/jane", "?author=12")? */
+static int author_href(const char *href)
+{
+	static const char *const SEG[] = {
+		"/author/", "/authors/", "/writer/", "/writers/", "/contributor/",
+		"/contributors/", "/byline/", "?author=", "&author=", NULL,
+	};
+	if (!href)
+		return 0;
+	for (const char *const *k = SEG; *k; k++)
+		if (strstr(href, *k))
+			return 1;
+	return 0;
+}
+
+/* Does hay hold needle, ASCII case folded? */
+static int strcasestr_ascii(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/* A poster's name on a discussion page: a link to a member's profile
+ * ("/members/jane.123/", "memberlist.php?mode=viewprofile", "/u/jane")
+ * or an element whose class says username. */
+static int poster_name(const wn__node *x)
+{
+	static const char *const HREF[] = {
+		"/members/", "/member/", "/users/", "/user/", "/u/", "/profile/",
+		"memberlist.php", "member.php", "/people/", "showuser=", NULL,
+	};
+	const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
+	for (const char *const *k = HREF; href && *k; k++) {
+		const char *at = strstr(href, *k);
+		/* a script's page is a profile with a member's id
+		 * ("member.php?u=8810"), without one the members' list */
+		if (at && (!strstr(*k, ".php") || strchr(at, '?')))
+			return 1;
+	}
+	const char *cls = wn__attr(x, "class");
+	return cls && (strcasestr_ascii(cls, "username") || strcasestr_ascii(cls, "user-name") ||
+	               strcasestr_ascii(cls, "user_name"));
+}
+
+/* Bylines for the author field, past what the marking reads: a link to
+ * an author's page whose text is a name, and near the top a line that
+ * is "Written by" then the name, "<date> by <name>", or a date and a
+ * name between separators ("Dec 19, 2025 · Jane Doe"). */
+static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int after_top,
+                          int near_top)
+{
+	const wn__node *x = &c->d->nodes[i];
+	if (!f->author_link && x->tag == GUMBO_TAG_A && small(c, i, WN__META_BYLINE_MAX) &&
+	    author_href(wn__attr(x, "href"))) {
+		const char *t = wn__meta_text(c, i);
+		if (wn__meta_looks_like_names(t))
+			f->author_link = t;
+	}
+	if (after_top && poster_name(x) && small(c, i, WN__META_NAME_MAX)) {
+		const char *t = wn__meta_text(c, i);
+		int words = 1;
+		for (const char *p = t; *p; p++)
+			words += *p == ' ';
+		if (words <= 3 && f->n_posters++ == 0)
+			f->poster = t;
+	}
+	if (!f->text_byline && near_top && (x->flags & WN__NF_BLOCK) &&
+	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i))
+		f->text_byline = wn__meta_field_byline(c, wn__meta_text_lines(c, i));
+	/* a dateline that holds more than the date: "By Jane Doe - Mar 27,
+	 * 2024", "Published: 2025.12.17 | 5 min", a post's header */
+	char iso[WN__DATE_MAX];
+	if ((c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
+	    !wn__meta_says_byline(c, i) && small(c, i, WN__META_LINE_MAX)) {
+		f->n_datelines++;
+	}
+	if ((!f->line_date || !f->updated) && near_top && (c->bits[i] & WN__META_DIGIT) &&
+	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i) &&
+	    (wn__meta_says_line(c, i) || ((x->flags & WN__NF_BLOCK) &&
+	                                  wn__meta_dated_line(wn__meta_text(c, i))))) {
+		const char *t = wn__meta_text(c, i);
+		if (wn__date_find(t, strlen(t), iso))
+			date_or_update(c, i, &f->line_date, &f->updated, iso);
+	}
+}
+
+/* The line right under the h1, when it opens with a date ("Dec 26, 2025
+ * • Jane Doe in News", "17.05.2021"): the first element after the h1
+ * that has text. */
+static const char *date_under_h1(wn__meta_ctx *c)
+{
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
+	int32_t h = c->h1_node;
+	if (h <= 0)
+		return NULL;
+	for (int32_t i = d->nodes[h].end; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !c->chars[i])
+			continue;
+		if (!small(c, i, WN__META_LINE_MAX) || !(c->bits[i] & WN__META_DIGIT))
+			return NULL;
+		/* a teaser's heading and date ("<h2>One</h2> Mar 7, 2026")
+		 * are no line under the headline */
+		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
+			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
+				return NULL;
+		if (!opens_with_date(c, i, iso) || updated_line(c, i))
+			return NULL;
+		return wn__arena_strndup(c->a, iso, strlen(iso));
+	}
+	return NULL;
+}
+
+/* A date alone on its line just before the h1, in the headline's box
+ * ("Dec 12, 2025" above the title): the first such, or NULL. */
+static const char *date_above_h1(wn__meta_ctx *c, wn__meta_found *f)
+{
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
+	int32_t h = c->h1_node, box = h;
+	for (int up = 0; box > 0 && up < WN__META_HEAD_BOX; up++)
+		box = d->nodes[box].parent;
+	if (h <= 0 || box <= 0)
+		return NULL;
+	for (int32_t i = box; i < h; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !(x->flags & WN__NF_BLOCK) ||
+		    !small(c, i, WN__META_LINE_MAX) || x->end > h)
+			continue;
+		/* "Published August 7, 2023 by Jane Doe" above the title */
+		if (!f->head_by)
+			f->head_by = wn__meta_field_byline(c, wn__meta_text_lines(c, i));
+		if (opens_with_date(c, i, iso) && !updated_line(c, i))
+			return wn__arena_strndup(c->a, iso, strlen(iso));
+	}
+	return NULL;
+}
+
 /* One walk over the body for microdata, <time>, rel=author and bylines.
  * Bylines are not looked for in unlikely subtrees, as in Readability.js
  * (microdata is: its itemscope says whose it is). */
@@ -91,14 +326,21 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 	int32_t root = d->body ? d->body : 0;
 	/* Text counted after the h1 (or from the top), for "near the top". */
 	int32_t top_from = c->h1_node >= 0 ? c->h1_node : root;
-	int32_t seen = 0, skip_end = -1, side_end = -1;
+	int32_t seen = 0, skip_end = -1, side_end = -1, nos_end = -1, label = 0;
 	char iso[WN__DATE_MAX];
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		const wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
-			i = x->end - 1;
+			if (x->tag == GUMBO_TAG_NOSCRIPT && i >= nos_end)
+				nos_end = x->end; /* read for the author field only */
+			else
+				i = x->end - 1;
 			continue;
 		}
+		if (x->kind == WN__NODE_ELEMENT)
+			field_microdata(c, f, i);
+		if (i < nos_end)
+			continue;
 		if (x->kind == WN__NODE_TEXT && i > top_from)
 			seen += c->chars[i];
 		if (x->kind != WN__NODE_ELEMENT)
@@ -138,9 +380,21 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		                      x->tag == GUMBO_TAG_ASIDE ||
 		                      x->tag == GUMBO_TAG_FOOTER))
 			side_end = x->end;
+		if (i > top_from && x->tag >= GUMBO_TAG_H2 && x->tag <= GUMBO_TAG_H6)
+			f->heading_seen = 1;
+		if (i >= side_end) {
+			const char *had = f->line_date;
+			field_bylines(c, f, i, i > top_from, i > top_from && seen < WN__META_TOP_CHARS);
+			if (!had && f->line_date && !f->heading_seen)
+				f->line_date_lead = 1;
+		}
 		/* the first <time> of the page's text, not of its margins */
-		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end)
-			f->time_attr = wn__attr(x, "datetime");
+		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end) {
+			if (!updated_line(c, i))
+				f->time_attr = wn__attr(x, "datetime");
+			else if (!f->updated_time)
+				f->updated_time = wn__attr(x, "datetime");
+		}
 		if (x->tag == GUMBO_TAG_A && !f->rel_author) {
 			const char *rel = wn__attr(x, "rel");
 			if (rel && wn__meta_has_token(rel, "author") &&
@@ -160,27 +414,41 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 				}
 			}
 			f->byline = wn__meta_text_lines(c, name);
+			f->byline_node = name;
 		}
-		if (!f->date_line && small(c, i, WN__META_LINE_MAX) &&
+		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
-			f->date_line = wn__arena_strndup(c->a, iso, strlen(iso));
-		if (!f->date_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
+			date_or_update(c, i, &f->date_line, &f->updated, iso);
+		if ((!f->date_text || !f->updated) && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
-			f->date_text = wn__arena_strndup(c->a, iso, strlen(iso));
-		if (!f->by_text && (x->flags & WN__NF_BLOCK) && i > top_from &&
-		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_BYLINE_MAX) &&
-		    wn__meta_may_open_by(c, i)) {
+			date_or_update(c, i, &f->date_text, &f->updated, iso);
+		if ((!f->by_text || !f->late_by) && (x->flags & WN__NF_BLOCK) && i > top_from &&
+		    small(c, i, WN__META_BYLINE_MAX) && wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);
 			size_t b = wn__meta_by_word(t);
 			if (b && b <= 12) {
 				const char *name = wn__meta_clean_byline(c, t);
-				if (name && wn__meta_looks_like_names(name))
-					f->by_text = name;
+				if (name && wn__meta_looks_like_names(name)) {
+					if (seen < WN__META_TOP_CHARS && !f->by_text)
+						f->by_text = name;
+					else if (!f->late_by && wn__meta_person_name(name))
+						f->late_by = name; /* an author's box */
+				}
+			} else if (!f->late_by && wn__meta_only_by_word(t)) {
+				label = x->end; /* "Written by", the name next */
 			}
+		} else if (label && i >= label && !f->late_by && (x->flags & WN__NF_BLOCK) &&
+		           c->chars[i]) {
+			const char *t = wn__meta_text_lines(c, i);
+			if (small(c, i, WN__META_NAME_MAX) && wn__meta_person_name(t))
+				f->late_by = t;
+			label = 0;
 		}
 	}
+	f->head_date = date_above_h1(c, f);
+	f->lead_date = date_under_h1(c);
 }
 
 /* The first paragraph of the article (Readability.js's excerpt when a
@@ -232,9 +500,15 @@ const char *wn__meta_excerpt(wn__meta_ctx *c)
 			i = x->end - 1;
 			continue;
 		}
+		char iso[WN__DATE_MAX];
 		if (c->chars[i] && (x->tag == GUMBO_TAG_P ||
-		                    (x->tag == GUMBO_TAG_DIV && !has_block[i - root])))
+		                    (x->tag == GUMBO_TAG_DIV && !has_block[i - root]))) {
+			/* a date line ("Published May 4, 2021 · 6 min read")
+			 * sums nothing up */
+			if (small(c, i, WN__META_LINE_MAX) && opens_with_date(c, i, iso))
+				continue;
 			return wn__meta_text(c, i);
+		}
 	}
 	return NULL;
 }
@@ -372,10 +646,10 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 		int kind = -1;
 		if (wn__meta_says_line(c, i)) {
 			kind = !wn__meta_says_byline(c, i)         ? LINE_DATE
-			       : byline_of(c, i, d->meta.author) ? LINE_NAMED
+			       : byline_of(c, i, c->marking_names) ? LINE_NAMED
 			                                         : LINE_BYLINE;
 		} else if (x->flags & WN__NF_BLOCK) {
-			kind = byline_of(c, i, d->meta.author) ? LINE_NAMED
+			kind = byline_of(c, i, c->marking_names) ? LINE_NAMED
 			       : only_date(c, i, iso)          ? LINE_DATE
 			                                       : -1;
 		}

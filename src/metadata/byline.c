@@ -6,6 +6,7 @@
  * and nothing more.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -276,6 +277,7 @@ static const struct by_word_t {
 } BY_WORDS[] = {
 	{"written by", 0}, {"posted by", 0}, {"published by", 0},
 	{"story by", 0}, {"words by", 0}, {"text by", 0}, {"reporting by", 0},
+	{"article by", 0},
 	{"by", 0}, {"von", 0}, {"par", 0}, {"por", 0}, {"door", 0},
 	{"di", BY_CASED}, {"av", BY_CASED}, {"af", BY_CASED},
 	{"autor", BY_COLON}, {"author", BY_COLON}, {"auteur", BY_COLON},
@@ -530,4 +532,413 @@ int wn__meta_date_only(const char *t, char *iso)
 			return 0;
 	}
 	return 1;
+}
+
+/* ---- the author field: names and nothing else ---- */
+
+/* Words that say what a person does, written after the name in bylines
+ * whose name and role sit in elements side by side ("Jane Doe Senior
+ * Editor", "Jane Doe Founder at Acme"). */
+static int role_word(const char *w, size_t n)
+{
+	static const char *const ROLE[] = {
+		"founder", "co-founder", "cofounder", "editor", "writer",
+		"reviewer", "reporter", "correspondent", "columnist",
+		"contributor", "former", "senior", "lead", "chief", "deputy",
+		"staff", "expert", "specialist", "journalist", NULL,
+	};
+	for (const char *const *r = ROLE; *r; r++)
+		if (strlen(*r) == n && !strncasecmp(w, *r, n))
+			return 1;
+	return 0;
+}
+
+/* A site's user interface around a name, never a name: "View all posts
+ * by", "Read more about". */
+static size_t ui_prefix(const char *s)
+{
+	static const char *const UI[] = {
+		"view all posts by ", "view all articles by ", "view more posts by ",
+		"all posts by ", "more posts by ", "posts by ", "articles by ",
+		"read more about ", "more about ", "more from ", "about the author ",
+		NULL,
+	};
+	for (const char *const *u = UI; *u; u++)
+		if (!strncasecmp(s, *u, strlen(*u)))
+			return strlen(*u);
+	return 0;
+}
+
+/* Texts that stand where a name should and are none. */
+static int not_a_name(const char *s, size_t n)
+{
+	static const char *const NOT[] = {
+		"author", "the author", "topic author", "follow author", "post author",
+		"view more posts", "view all posts", "read more", "sign in", "log in",
+		"login", "follow", "subscribe", "share", "admin", "full bio", "bio",
+		"more", "profile", "view profile", NULL,
+	};
+	for (const char *const *w = NOT; *w; w++)
+		if (strlen(*w) == n && !strncasecmp(s, *w, n))
+			return 1;
+	int letters = 0, spaces = 0, dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		letters += isalpha(ch) || ch >= 0x80;
+		spaces += ch == ' ';
+		dots += ch == '.';
+	}
+	/* no letters ("262588213843476"), a template's key left in
+	 * ("page.head.extra.author", "{{ author }}"), or a date without its
+	 * year */
+	char *t = strndup(s, n);
+	int key = t && ((!spaces && dots >= 2 && find_ci(t, "author")) ||
+	                strstr(t, "{{") || strstr(t, "}}"));
+	free(t);
+	return !letters || key || wn__date_month_day(s, n);
+}
+
+/* Trims marks bylines put around names ("& Jane Doe", "Jane Doe »"). */
+static void trim_marks(const char **s, size_t *n)
+{
+	static const char *const MARKS[] = {
+		" ", "&", "*", "|", "-", ",", ":", ";", ">", "\xc2\xbb", "\xc2\xab",
+		"\xc2\xb7", "\xe2\x80\xa2", "\xe2\x8b\x85", "\xe2\x80\x93", "\xe2\x80\x94",
+		"\xe2\x80\xa6", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", /* quotes */
+		"\xe2\x97\x8f", NULL, /* black circle */
+	};
+	for (int again = 1; again && *n;) {
+		again = 0;
+		for (const char *const *m = MARKS; *m; m++) {
+			size_t l = strlen(*m);
+			if (*n >= l && !memcmp(*s, *m, l)) {
+				*s += l, *n -= l, again = 1;
+			}
+			if (*n >= l && !memcmp(*s + *n - l, *m, l)) {
+				*n -= l, again = 1;
+			}
+		}
+	}
+}
+
+/* One name of an author value, made into the name alone in b (nothing
+ * appended when none is left). */
+static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
+{
+	static const char *const CUT[] = {
+		" \xe2\x8b\x85 ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " | ", " . ", " , ",
+		" reviewed by ", " medically reviewed by ", " fact checked by ",
+		" edited by ", " updated by ", NULL,
+	};
+	static const char *const DASH[] = {
+		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", ", ", NULL,
+	};
+	char iso[WN__DATE_MAX];
+	trim_marks(&s, &n);
+	/* labels: "Authors:", "Written by:", and a word or few before "by"
+	 * ("Guide by", "This post was written by") */
+	for (int again = 1; again && n;) {
+		again = 0;
+		size_t u = ui_prefix(s);
+		if (u && u < n) {
+			s += u, n -= u, again = 1;
+		}
+		size_t colon = 0;
+		while (colon < n && colon < 24 && s[colon] != ':')
+			colon++;
+		if (colon < n && s[colon] == ':' && colon < 24) {
+			const char *lab = s;
+			int label = 0;
+			/* "Author", "Authors", "Autor", "Written by", "Posted by" */
+			for (const char *p = lab; p < lab + colon; p++)
+				if ((p == lab || p[-1] == ' ') &&
+				    (!strncasecmp(p, "aut", 3) || !strncasecmp(p, "writ", 4) ||
+				     !strncasecmp(p, "by", 2) || !strncasecmp(p, "post", 4)))
+					label = 1;
+			if (label) {
+				s += colon + 1, n -= colon + 1, again = 1;
+				trim_marks(&s, &n);
+			}
+		}
+		int words = 1;
+		for (size_t i = 0; i + 4 <= n && i < 60 && words <= 5; i++) {
+			if (strchr(",.|;:()", s[i]))
+				break; /* "Jane Doe, DVM. Reviewed by": a name before */
+			if (s[i] != ' ')
+				continue;
+			if (!strncasecmp(s + i, " by ", 4) && i + 4 < n) {
+				s += i + 4, n -= i + 4, again = 1;
+				break;
+			}
+			words++;
+		}
+		if (n > 3 && !strncasecmp(s, "by ", 3)) {
+			s += 3, n -= 3, again = 1;
+		}
+		trim_marks(&s, &n);
+	}
+	/* what follows the name: a role, a date, the site */
+	char *t = wn__arena_strndup(c->a, s, n);
+	for (const char *const *k = CUT; *k; k++) {
+		const char *p = find_ci(t, *k);
+		if (p && p > t)
+			t[p - t] = 0;
+	}
+	for (const char *const *k = DASH; *k; k++) {
+		const char *p = find_ci(t, *k);
+		if (!p || p == t)
+			continue;
+		const char *rest = p + strlen(*k);
+		int role = wn__meta_names_site_strict(&c->site_names, rest);
+		for (const char *w = rest; *w && !role && **k != ',';) {
+			size_t l = strcspn(w, " ,&");
+			role = role_word(w, l) || (l >= 6 && !strncasecmp(w, "editor", 6)) ||
+			       (l == 4 && !strncasecmp(w, "team", 4));
+			w += l;
+			w += strspn(w, " ,&");
+		}
+		/* "Jane Doe, Head of Marketing": after a comma, words in lower
+		 * case that are no particles say what the person does */
+		if (**k == ',' && !role && strchr(rest, ' ') && !wn__meta_looks_like_names(rest))
+			role = 1;
+		if (role)
+			t[p - t] = 0;
+	}
+	/* " on 4 May 2021", "3/4/2025" */
+	const char *date = wn__date_find(t, strlen(t), iso);
+	if (date && date > t)
+		t[date - t] = 0;
+	for (char *p = t; (p = strstr(p, " on ")) != NULL; p++)
+		if (isdigit((unsigned char)p[4])) {
+			*p = 0;
+			break;
+		}
+	n = strlen(t);
+	if (wn__date_month_day(t, n))
+		return;
+	while (n && (isdigit((unsigned char)t[n - 1]) || t[n - 1] == '/' ||
+	             t[n - 1] == '.' || t[n - 1] == '-'))
+		n--; /* a numeric date the parser leaves, "3/4/2025" */
+	if (n < strlen(t) && n && t[n - 1] != ' ')
+		n = strlen(t); /* digits of the name itself ("Daniel3") */
+	/* "Jane Doe Founder at Acme": a role word after two name words,
+	 * unless the whole is the site's name ("Luxury Travel Expert") */
+	int words = 0;
+	t[n] = 0;
+	for (size_t i = wn__meta_names_site(&c->site_names, t) ? n : 0; i < n;) {
+		size_t l = strcspn(t + i, " ");
+		if (l > n - i)
+			l = n - i;
+		if (words >= 2 && role_word(t + i, l) && isupper((unsigned char)t[i])) {
+			n = i;
+			break;
+		}
+		words++;
+		i += l;
+		while (i < n && t[i] == ' ')
+			i++;
+	}
+	const char *v = t;
+	trim_marks(&v, &n);
+	if (!n || not_a_name(v, n))
+		return;
+	if (b->len)
+		wn__buf_puts(b, ", ");
+	wn__buf_put(b, v, n);
+}
+
+const char *wn__meta_author_field(wn__meta_ctx *c, const char *v)
+{
+	if (!v)
+		return NULL;
+	wn__buf b = {0};
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ";");
+		field_name(c, &b, p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+	const char *r = b.len ? wn__meta_keep(c, b.data, b.len) : NULL;
+	wn__buf_free(&b);
+	return r;
+}
+
+const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *text)
+{
+	const wn__doc *d = c->d;
+	wn__buf b = {0};
+	/* the byline's links whose text is a name: an author's page */
+	for (int32_t k = node; node > 0 && k < d->nodes[node].end; k++) {
+		const wn__node *x = &d->nodes[k];
+		if (x->flags & WN__NF_REMOVED) {
+			k = x->end - 1;
+			continue;
+		}
+		if (x->tag != GUMBO_TAG_A || !c->chars[k])
+			continue;
+		const char *t = wn__meta_text(c, k);
+		size_t n = strlen(t);
+		if (n < WN__META_BYLINE_MAX && wn__meta_looks_like_names(t) &&
+		    !not_a_name(t, n) && !wn__meta_names_site(&c->site_names, t) &&
+		    !wn__meta_by_word(t)) {
+			if (b.len)
+				wn__buf_puts(&b, "; ");
+			wn__buf_puts(&b, t);
+		}
+		k = x->end - 1;
+	}
+	const char *r = NULL;
+	if (b.len)
+		r = wn__arena_strndup(c->a, b.data, b.len);
+	wn__buf_free(&b);
+	if (r)
+		return r;
+	/* its text: a line that opens with a byline word over one that is a
+	 * date ("May 28\nWritten By Jane Doe") */
+	if (!text)
+		return NULL;
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		if (wn__meta_by_word(p) && wn__meta_by_word(p) < n)
+			return wn__meta_clean_byline(c, wn__arena_strndup(c->a, p, n));
+		p += n;
+		if (*p)
+			p++;
+	}
+	return wn__meta_clean_byline(c, text);
+}
+
+/* A person's name as a byline line gives it: two to four words, each
+ * capitalised or a particle, none a role or a word of the page's
+ * furniture ("5 min read", "Share"). */
+static int person_part(const char *s, size_t n)
+{
+	static const char *const NOT[] = {
+		"read", "min", "mins", "minute", "minutes", "comments", "comment",
+		"share", "updated", "published", "posted", "views", "edited",
+		"recent", "related", "latest", "popular", "posts", "articles",
+		"more", "follow", "subscribe", NULL,
+	};
+	char *t = strndup(s, n);
+	if (!t)
+		wn__oom();
+	int words = 0, ok = wn__meta_looks_like_names(t) && !strpbrk(t, "0123456789");
+	for (const char *w = t; ok && *w;) {
+		size_t l = strcspn(w, " ");
+		words++;
+		ok = !role_word(w, l);
+		for (const char *const *k = NOT; ok && *k; k++)
+			ok = !(strlen(*k) == l && !strncasecmp(w, *k, l));
+		w += l;
+		w += strspn(w, " ");
+	}
+	free(t);
+	return ok && words >= 2 && words <= 4;
+}
+
+int wn__meta_only_by_word(const char *s)
+{
+	return s && only_by_word(s, strlen(s));
+}
+
+int wn__meta_person_name(const char *s)
+{
+	return s && person_part(s, strlen(s));
+}
+
+const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t)
+{
+	static const char *const SEPS[] = {
+		" \xc2\xb7 ", " | ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+		" - ", " \xe2\x8b\x85 ", NULL,
+	};
+	char iso[WN__DATE_MAX];
+	int after_by = 0;
+	if (!t || !strpbrk(t, " "))
+		return NULL;
+	for (const char *p = t; *p;) {
+		size_t n = strcspn(p, "\n");
+		const char *line = wn__arena_strndup(c->a, p, n);
+		p += n;
+		if (*p)
+			p++;
+		/* "Written by" on its line, the name on the next */
+		if (after_by && person_part(line, n))
+			return line;
+		after_by = only_by_word(line, n);
+		/* "Published May 4, 2021 by Jane Doe", "Updated 2 days ago by" */
+		const char *by = find_ci(line, " by ");
+		if (by && strpbrk(wn__arena_strndup(c->a, line, (size_t)(by - line)), "0123456789")) {
+			const char *name = by + 4;
+			size_t l = strlen(name);
+			for (const char *const *k = SEPS; *k; k++) {
+				const char *q = strstr(name, *k);
+				if (q && (size_t)(q - name) < l)
+					l = (size_t)(q - name);
+			}
+			while (l && strchr(" .,;", name[l - 1]))
+				l--;
+			if (person_part(name, l))
+				return wn__arena_strndup(c->a, name, l);
+		}
+		/* a date and a name between separators */
+		if (!wn__date_find(line, n, iso))
+			continue;
+		for (const char *q = line; *q;) {
+			size_t l = strlen(q), skip = 0;
+			for (const char *const *k = SEPS; *k; k++) {
+				const char *r = strstr(q, *k);
+				if (r && (size_t)(r - q) < l) {
+					l = (size_t)(r - q);
+					skip = strlen(*k);
+				}
+			}
+			const char *part = q;
+			size_t pl = l;
+			while (pl && *part == ' ')
+				part++, pl--;
+			if (person_part(part, pl))
+				return wn__arena_strndup(c->a, part, pl);
+			q += l + skip;
+			if (!skip)
+				break;
+		}
+	}
+	return NULL;
+}
+
+int wn__meta_dated_line(const char *t)
+{
+	static const char *const LABEL[] = {
+		"published", "posted", "updated", "last updated", "written",
+		"publié", "veröffentlicht", "publicado", "pubblicato", NULL,
+	};
+	if (wn__meta_by_word(t))
+		return 1;
+	for (const char *p = t; *p; p++) {
+		if (p != t && isalpha((unsigned char)p[-1]))
+			continue;
+		for (const char *const *w = LABEL; *w; w++)
+			if (!strncasecmp(p, *w, strlen(*w)))
+				return 1;
+	}
+	return 0;
+}
+
+int wn__meta_update_label(const char *t)
+{
+	static const char *const LABEL[] = {
+		"updated", "last updated", "last modified", "modified", "last edited",
+		"edited", "revised", "last reviewed", "reviewed", "aktualisiert",
+		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado",
+		"aggiornato", "atualizado", NULL,
+	};
+	t = skip_marks(t);
+	for (const char *const *w = LABEL; *w; w++) {
+		size_t l = strlen(*w);
+		if (!strncasecmp(t, *w, l) && !isalpha((unsigned char)t[l]))
+			return 1;
+	}
+	return 0;
 }

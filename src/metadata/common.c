@@ -4,8 +4,11 @@
  * cut), subtree text kept per node, tokens, and lists.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <gumbo.h>
 
 #include "metadata/meta.h"
 /* ---- small string helpers ---- */
@@ -49,9 +52,54 @@ static void put_cp(wn__buf *b, int32_t cp)
 	wn__buf_put(b, u, (size_t)n);
 }
 
+static void *gumbo_alloc(void *ud, size_t n)
+{
+	(void)ud;
+	return wn__xmalloc(n);
+}
+
+static void gumbo_free(void *ud, void *p)
+{
+	(void)ud;
+	free(p);
+}
+
+/* A named reference HTML knows beyond the five above ("&bull;",
+ * "&eacute;", "&nbsp;": 2,231 of them): s[0..n) is '&', a name and ';'.
+ * gumbo, which has the table, decodes it as it would in a <title>;
+ * returns 0 when it is no reference (the text stays as it was). */
+static int named_reference(wn__buf *out, const char *s, size_t n)
+{
+	char src[48] = "<title>";
+	if (n + 8 > sizeof src)
+		return 0;
+	memcpy(src + 7, s, n);
+	GumboOptions go = kGumboDefaultOptions;
+	go.allocator = gumbo_alloc;
+	go.deallocator = gumbo_free;
+	go.max_errors = 0;
+	GumboOutput *g = gumbo_parse_with_options(&go, src, n + 7);
+	/* html > head > title > text */
+	const GumboNode *head = g->root->v.element.children.length
+	                                ? g->root->v.element.children.data[0] : NULL;
+	const GumboNode *t = head && head->type == GUMBO_NODE_ELEMENT &&
+	                     head->v.element.children.length
+	                             ? head->v.element.children.data[0] : NULL;
+	const GumboNode *x = t && t->type == GUMBO_NODE_ELEMENT &&
+	                     t->v.element.children.length == 1
+	                             ? t->v.element.children.data[0] : NULL;
+	int ok = x && (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_WHITESPACE) &&
+	         strcmp(x->v.text.text, src + 7) != 0;
+	if (ok)
+		wn__buf_puts(out, x->v.text.text);
+	gumbo_destroy_output(&go, g);
+	return ok;
+}
+
 /* Character references left in a value after the parser's pass: many
- * sites escape their meta content twice (after Readability.js's
- * unescapeHtmlEntities: the five named ones and numeric ones). */
+ * sites escape their meta content twice.  Each is decoded once: the five
+ * named ones and numeric ones as Readability.js's unescapeHtmlEntities
+ * does, every other name by gumbo's table (named_reference). */
 static void unescape(wn__buf *out, const char *s, size_t n)
 {
 	static const struct { const char *name; char c; } NAMED[] = {
@@ -98,6 +146,15 @@ static void unescape(wn__buf *out, const char *s, size_t n)
 				if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 					v = 0xFFFD;
 				put_cp(out, (int32_t)v);
+				i = j + 1;
+				done = 1;
+			}
+		}
+		if (!done && i + 1 < n && isalpha((unsigned char)s[i + 1])) {
+			size_t j = i + 2;
+			while (j < n && j - i < 40 && isalnum((unsigned char)s[j]))
+				j++;
+			if (j < n && s[j] == ';' && named_reference(out, s + i, j + 1 - i)) {
 				i = j + 1;
 				done = 1;
 			}
@@ -154,6 +211,8 @@ const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n)
 		return NULL;
 	wn__buf u = {0};
 	unescape(&u, s, n);
+	if (!u.data)
+		return NULL;
 	/* never longer than u: written in place */
 	char *o = u.data;
 	size_t len = 0;

@@ -505,6 +505,26 @@ fail:
 	return 0;
 }
 
+/* 2023 Jan 7 (NLM's citation style, citation_publication_date) */
+static int read_y_month_d(cur *c, when *w)
+{
+	size_t save = c->i;
+	int d, m, y;
+	if (digits(c, 4, &y) != 4 || at(c, 0) != ' ')
+		goto fail;
+	skip_spaces(c);
+	if (!(m = month_word(c)))
+		goto fail;
+	skip_spaces(c);
+	if (!digits(c, 2, &d))
+		goto fail;
+	w->y = y, w->mo = m, w->d = d;
+	return 1;
+fail:
+	c->i = save;
+	return 0;
+}
+
 /* v in n digits, v < 10^n. */
 static char *put_num(char *o, int v, int n)
 {
@@ -522,7 +542,7 @@ size_t wn__date_parse(const char *s, size_t n, char *iso)
 	skip_spaces(&c);
 	skip_weekday(&c);
 	if (!(read_cjk(&c, &w) || read_ymd(&c, &w) || read_dmy_numeric(&c, &w) ||
-	      read_d_month_y(&c, &w) || read_month_d_y(&c, &w)))
+	      read_d_month_y(&c, &w) || read_month_d_y(&c, &w) || read_y_month_d(&c, &w)))
 		return 0;
 	if (!valid_date(w.y, w.mo, w.d))
 		return 0;
@@ -548,6 +568,31 @@ size_t wn__date_parse(const char *s, size_t n, char *iso)
 	}
 	*o = 0;
 	return c.i;
+}
+
+int wn__date_month_day(const char *s, size_t n)
+{
+	cur c = {s, n, 0};
+	int d, m;
+	skip_spaces(&c);
+	skip_weekday(&c);
+	size_t start = c.i;
+	if ((m = month_word(&c)) != 0) {
+		skip_spaces(&c);
+		if (!digits(&c, 2, &d))
+			return 0;
+		ordinal(&c);
+	} else {
+		c.i = start;
+		if (!digits(&c, 2, &d))
+			return 0;
+		ordinal(&c);
+		skip_spaces(&c);
+		if (!(m = month_word(&c)))
+			return 0;
+	}
+	skip_spaces(&c);
+	return c.i == n && valid_date(2000, m, d);
 }
 
 const char *wn__date_find(const char *s, size_t n, char *iso)

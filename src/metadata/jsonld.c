@@ -19,6 +19,8 @@ enum { LD_OTHER = 0, LD_ARTICLE, LD_PAGE, LD_SITE };
 typedef struct ld_obj {
 	json_t *o;
 	int kind; /* LD_ARTICLE, LD_PAGE, LD_SITE, LD_OTHER */
+	int top;  /* a script's own object (in its array or @graph), not one
+	           * inside another (a Product's video) */
 } ld_obj;
 
 struct wn__meta_ld {
@@ -165,11 +167,11 @@ static int obj_kind(json_t *o)
 	return best;
 }
 
-static void add_obj(wn__meta_ctx *c, json_t *o)
+static void add_obj(wn__meta_ctx *c, json_t *o, int top)
 {
 	wn__meta_ld *ld = c->ld;
 	WN__ARENA_GROW(c->a, ld->objs, ld->cap_objs, ld->n_objs + 1, 16);
-	ld->objs[ld->n_objs++] = (ld_obj){o, obj_kind(o)};
+	ld->objs[ld->n_objs++] = (ld_obj){o, obj_kind(o), top};
 	c->d->schema |= obj_schema(o);
 }
 
@@ -178,12 +180,14 @@ static void add_obj(wn__meta_ctx *c, json_t *o)
  * and the targets of @id references. */
 static void walk_ld(wn__meta_ctx *c, json_t *root)
 {
-	typedef struct { json_t *v; int depth; } item;
+	typedef struct { json_t *v; int depth, top; } item;
 	size_t cap = 0, sp = 0, ncap = 0;
 	item *st = NULL;
 	json_t **kids = NULL;
+	int *kid_top = NULL;
+	size_t tcap = 0;
 	WN__GROW(st, cap, 1, 64);
-	st[sp++] = (item){root, 0};
+	st[sp++] = (item){root, 0, 1};
 	while (sp && c->ld->n_objs < WN__META_LD_OBJECTS) {
 		item it = st[--sp];
 		if (it.depth >= WN__META_LD_DEPTH)
@@ -192,7 +196,7 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 		const char *key;
 		json_t *v;
 		if (json_is_object(it.v))
-			add_obj(c, it.v);
+			add_obj(c, it.v, it.top);
 		/* the containers inside, pushed in reverse so that they come
 		 * off the stack in order */
 		if (json_is_object(it.v)) {
@@ -200,6 +204,8 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
 				WN__GROW(kids, ncap, nk + 1, 16);
+				WN__GROW(kid_top, tcap, nk + 1, 16);
+				kid_top[nk] = it.top && !strcmp(key, "@graph");
 				kids[nk++] = v;
 			}
 		} else {
@@ -207,14 +213,18 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
 				WN__GROW(kids, ncap, nk + 1, 16);
+				WN__GROW(kid_top, tcap, nk + 1, 16);
+				kid_top[nk] = it.top;
 				kids[nk++] = v;
 			}
 		}
 		while (nk) {
 			WN__GROW(st, cap, sp + 1, 64);
-			st[sp++] = (item){kids[--nk], it.depth + 1};
+			nk--;
+			st[sp++] = (item){kids[nk], it.depth + 1, kid_top[nk]};
 		}
 	}
+	free(kid_top);
 	free(kids);
 	free(st);
 }
@@ -370,4 +380,70 @@ void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, json_t *o, const char *
 				wn__meta_list_add(c, l, json_string_value(it),
 				                  strlen(json_string_value(it)));
 	}
+}
+
+/* Is o's key (an author) an Organization rather than a Person: its first
+ * object's @type says so? */
+int wn__meta_ld_is_org(const wn__meta_ctx *c, json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	v = deref(c, v);
+	if (!json_is_object(v))
+		return 0;
+	json_t *t = json_object_get(v, "@type");
+	if (json_is_array(t))
+		t = json_array_get(t, 0);
+	if (!json_is_string(t))
+		return 0;
+	const char *b = bare_type(json_string_value(t));
+	return !strcmp(b, "Organization") || !strcmp(b, "NewsMediaOrganization") ||
+	       !strcmp(b, "Corporation") || !strcmp(b, "LocalBusiness");
+}
+
+/* The thing a page is about: its "mainEntity" (a QAPage's Question, a
+ * ProfilePage's Person), or NULL. */
+json_t *wn__meta_ld_main_entity(const wn__meta_ctx *c, json_t *o)
+{
+	json_t *v = json_object_get(o, "mainEntity");
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	v = deref(c, v);
+	return json_is_object(v) ? v : NULL;
+}
+
+/* A date the page's JSON-LD gives under key in an object of any type but
+ * those whose dates are not the page's (a review, a comment, an answer,
+ * an image, an offer, an event): the first of the scripts' own objects,
+ * not of one inside another (a Product's video); none on a page whose
+ * JSON-LD is about a Product.  NULL when there is none. */
+const char *wn__meta_ld_any(const wn__meta_ctx *c, const char *key)
+{
+	static const char *const OTHER[] = {
+		"Review", "Comment", "Answer", "ImageObject", "Offer", "AggregateOffer",
+		"Event", "Person", "Organization", "Rating", "AggregateRating", NULL,
+	};
+	for (size_t k = 0; c->ld && k < c->ld->n_objs; k++) {
+		json_t *t = json_object_get(c->ld->objs[k].o, "@type");
+		if (c->ld->objs[k].top && json_is_string(t) &&
+		    !strcmp(bare_type(json_string_value(t)), "Product"))
+			return NULL;
+	}
+	for (size_t k = 0; c->ld && k < c->ld->n_objs; k++) {
+		json_t *o = c->ld->objs[k].o;
+		const char *v = c->ld->objs[k].top ? jstr(o, key) : NULL;
+		if (!v)
+			continue;
+		json_t *t = json_object_get(o, "@type");
+		if (json_is_array(t))
+			t = json_array_get(t, 0);
+		const char *b = json_is_string(t) ? bare_type(json_string_value(t)) : "";
+		int other = 0;
+		for (const char *const *x = OTHER; *x && !other; x++)
+			other = !strcmp(b, *x);
+		if (!other)
+			return v;
+	}
+	return NULL;
 }

@@ -16,6 +16,15 @@ struct json_t;
 typedef struct wn__meta_tags wn__meta_tags; /* metadata_tags.c: the <meta> tags */
 typedef struct wn__meta_ld wn__meta_ld;     /* metadata_jsonld.c: parsed scripts */
 
+/* headline.c: what names the site, for cutting it from titles
+ * and telling the publisher from a person among authors */
+typedef struct wn__meta_site {
+	const char *name[WN__META_SITE_NAMES]; /* og:site_name, publisher ... */
+	size_t n;
+	const char *host; /* the page's host, lower case, less "www." */
+	int home;         /* the URL is the host's home page */
+} wn__meta_site;
+
 /* The stage's state, on wn__metadata's stack. */
 typedef struct wn__meta_ctx {
 	wn__doc *d;
@@ -26,10 +35,14 @@ typedef struct wn__meta_ctx {
 	const char *lang, *canonical, *image_src;
 	const char *h1;     /* text of the first h1 */
 	int n_h1;
+	const char *h1s[WN__META_H1S]; /* the first visible h1s' text */
+	int n_h1s;
 	int32_t h1_node;    /* the first h1's node, or -1 */
 	int32_t *chars;     /* characters of text in each node's subtree */
 	const char **text;  /* each node's wn__meta_text once read, or NULL */
 	uint8_t *bits;      /* per node: WN__META_DIGIT, metadata_byline.c's evidence */
+	const char *marking_names; /* the names body.c's marking looks for */
+	wn__meta_site site_names;  /* what names the site */
 	wn__buf buf;         /* scratch for subtree text */
 } wn__meta_ctx;
 
@@ -46,7 +59,27 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *rel_author; /* text of the first rel=author link */
 	const char *byline;     /* text of the first byline element */
 	const char *by_text;    /* "By Jane Doe" near the top */
+	const char *item_author; /* microdata author for the field, as written */
+	int32_t byline_node;     /* byline's element (0: none) */
+	const char *author_link; /* a link to an author's page, its text */
+	const char *text_byline; /* a name from a byline line's text */
+	const char *head_by;     /* a byline line's name above the h1 */
+	const char *late_by;     /* "Written by Jane Doe" past the top (a box) */
+	const char *poster;      /* the first poster's name after the h1 */
+	int n_posters;           /* posters' names after the h1 */
+	const char *line_date;   /* ISO date of a dateline with more in it */
+	int line_date_lead;      /* ... between the h1 and any other heading */
+	int heading_seen;        /* an h2-h6 after the h1 was met */
+	const char *head_date;   /* ISO date of a date alone above the h1 */
+	const char *lead_date;   /* ISO date opening the line under the h1 */
+	const char *updated;     /* ISO date of the first "Updated ..." line */
+	const char *updated_time; /* datetime of a <time> labelled so */
+	int n_datelines;         /* date elements (class, <time>) with digits */
 } wn__meta_found;
+
+/* date.c: is s[0..n) a day of a month and nothing more ("Dec 23", "4.
+ * Mai"): a date without its year, which is no name */
+int wn__date_month_day(const char *s, size_t n);
 
 /* metadata.c: ASCII white space, '\v' too */
 int wn__meta_is_space(int c);
@@ -71,6 +104,9 @@ void wn__meta_collect(wn__meta_ctx *c);
 const char *wn__meta_get(const wn__meta_ctx *c, const char *key);
 /* metadata_tags.c: every value of a key, joined by "; " */
 const char *wn__meta_get_all(wn__meta_ctx *c, const char *key);
+/* tags.c: the first <meta> whose key says publication date in words no
+ * list foresees ("w-published-date"), or NULL */
+const char *wn__meta_get_pubdate(const wn__meta_ctx *c);
 /* metadata_tags.c: every value of a key split into l */
 void wn__meta_get_list(wn__meta_ctx *c, wn__meta_list *l, const char *key);
 /* metadata_tags.c: a language tag in BCP 47 case (d->keep), or NULL */
@@ -92,6 +128,13 @@ const char *wn__meta_ld_name(const wn__meta_ctx *c, struct json_t *o, const char
 /* metadata_jsonld.c: o's key as names, each once, joined by "; " into b */
 void wn__meta_ld_names(const wn__meta_ctx *c, struct json_t *o, const char *key,
                        wn__buf *b);
+/* jsonld.c: is o's key (its first) an Organization, not a Person? */
+int wn__meta_ld_is_org(const wn__meta_ctx *c, struct json_t *o, const char *key);
+/* jsonld.c: key of the first JSON-LD object of any type whose dates are
+ * the page's (not a review's, a comment's, an image's ...), or NULL */
+const char *wn__meta_ld_any(const wn__meta_ctx *c, const char *key);
+/* jsonld.c: o's mainEntity object (a QAPage's Question), or NULL */
+struct json_t *wn__meta_ld_main_entity(const wn__meta_ctx *c, struct json_t *o);
 /* metadata_jsonld.c: o's key as an image URL */
 const char *wn__meta_ld_image(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key (keywords, articleSection) into l */
@@ -99,10 +142,22 @@ void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, struct json_t *o, const
 
 /* metadata_title.c: the title from <title> (getArticleTitle), or NULL */
 const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char *og);
-/* metadata_title.c: t less a " | Site" part naming sitename (d->keep) */
-const char *wn__meta_strip_site(wn__meta_ctx *c, const char *t, const char *sitename);
 /* metadata_title.c: Readability.js's textSimilarity of a and b, 0..1 */
 double wn__meta_similarity(wn__meta_ctx *c, const char *a, const char *b);
+
+/* headline.c: adds a name of the site (each once) */
+void wn__meta_site_add(wn__meta_ctx *c, wn__meta_site *st, const char *name);
+/* headline.c: the page's host from its absolute URL */
+void wn__meta_site_host(wn__meta_ctx *c, wn__meta_site *st, const char *url);
+/* headline.c: does s name the site (one of its names, or its host)? */
+int wn__meta_names_site(const wn__meta_site *st, const char *s);
+/* headline.c: the same, as a whole only: one of its names, its host */
+int wn__meta_names_site_strict(const wn__meta_site *st, const char *s);
+/* headline.c: t less the parts at its ends that name the site (kept) */
+const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const char *t);
+/* headline.c: the headline: title's site parts cut, or the h1 that the
+ * title holds with more around it (kept) */
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title);
 
 /* metadata_byline.c: does element i's class, id, rel or itemprop say byline? */
 int wn__meta_says_byline(wn__meta_ctx *c, int32_t i);
@@ -122,6 +177,27 @@ int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i);
 int wn__meta_looks_like_names(const char *s);
 /* metadata_byline.c: a byline's text made into names (kept), or NULL */
 const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t);
+/* byline.c: an author value made into names for the field: each of its
+ * "; "-separated names less labels ("Written by", "Authors:"), roles,
+ * dates and site names after it, joined by ", "; NULL if none is left */
+const char *wn__meta_author_field(wn__meta_ctx *c, const char *v);
+/* byline.c: the name a byline line's text gives ("Written by\nJane",
+ * "Published May 4, 2021 by Jane", "May 4, 2021 · Jane Doe"), or NULL */
+const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t);
+/* byline.c: the names a byline element gives: its links to people when
+ * it has any, else its text cleaned (kept), or NULL */
+const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *text);
+/* byline.c: is s one person's name as a byline line gives it (two to
+ * four capitalised words, no role, digit or furniture word)? */
+int wn__meta_person_name(const char *s);
+/* byline.c: is s a byline word alone ("Written by", "Author:")? */
+int wn__meta_only_by_word(const char *s);
+/* byline.c: does the line t say it is dated ("Published: ...", "Posted
+ * on ...", "By ...")? */
+int wn__meta_dated_line(const char *t);
+/* byline.c: does t open with a label that says the date after it is a
+ * change, not the publication ("Updated", "Last modified on")? */
+int wn__meta_update_label(const char *t);
 /* metadata_byline.c: is t a date and nothing more?  Its ISO form in iso */
 int wn__meta_date_only(const char *t, char *iso);
 

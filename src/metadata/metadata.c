@@ -23,6 +23,22 @@
  *   8. rel=author link text, then a byline element (class byline/author,
  *      or "By Jane Doe" near the top).
  *   9. <title>, its " | Site" part cut, then the page's single h1.
+ *  Title: whichever source gave it, the parts at its ends that name the
+ *  site go, and an h1 that the title (or <title>) holds with more around
+ *  it is the headline (headline.c).
+ *  Author: after these, a Q&A page's question (JSON-LD mainEntity, the
+ *  microdata of its mainEntity item, <noscript> included), the page's
+ *  microdata in <head>, byline lines ("Written by" / name, "<date> by
+ *  <name>", "<date> · <name>"), a link to an author's page, and on a
+ *  discussion its first poster.  Each value is made into names
+ *  (byline.c's author field), joined by ", "; a publisher given as the
+ *  author (an Organization, the site's name) gives way to a person the
+ *  byline names.  The marking keeps reading the names as it always did
+ *  (marking_names), so that the body does not change with the field.
+ *  Date: after these, a Q&A page's question, JSON-LD of other types (not
+ *  inside a Product), <meta> keys that say publication date in other
+ *  words, the page's microdata in <head>, a dateline with more than the
+ *  date in it, a date alone above the h1 (these two not on listings).
  *  Description: when no source has one, the first paragraph of the
  *  article (Readability.js's excerpt).  URL: rel=canonical, og:url, the url
  *  option.  Language: <html lang>, Content-Language, dc.language,
@@ -31,7 +47,7 @@
  * This file merges the sources into d->meta, one function per field; the
  * sources are read by jsonld.c (1, 5), tags.c (2-4, language, URL), body.c
  * with byline.c (6-8, the marking, the excerpt) and title.c (9), dates by
- * date.c; common.c holds what they share.
+ * date.c, the headline by headline.c; common.c holds what they share.
  */
 #include <ctype.h>
 #include <string.h>
@@ -148,6 +164,24 @@ static void read_sitename(wn__meta_ctx *c, wn_metadata *m)
 	offer(c, &m->sitename, wn__meta_get(c, "dc:publisher"));
 }
 
+/* Every name the page gives its site, and its host: what titles lose
+ * and what an author that is the publisher says. */
+static void read_site_names(wn__meta_ctx *c, const wn_metadata *m)
+{
+	wn__meta_site *st = &c->site_names;
+	wn__meta_site_add(c, st, m->sitename);
+	wn__meta_site_add(c, st, wn__meta_get(c, "og:site_name"));
+	if (c->article)
+		wn__meta_site_add(c, st, wn__meta_ld_name(c, c->article, "publisher"));
+	if (c->site)
+		wn__meta_site_add(c, st, wn__meta_ld_str(c->site, "name"));
+	wn__meta_site_add(c, st, wn__meta_get(c, "application-name"));
+	wn__meta_site_add(c, st, wn__meta_get(c, "dc:publisher"));
+	wn__meta_site_host(c, st, c->d->opt->url);
+	wn__meta_site_host(c, st, c->canonical);
+	wn__meta_site_host(c, st, wn__meta_get(c, "og:url"));
+}
+
 /* After the site name, which the title loses. */
 static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
@@ -180,8 +214,9 @@ static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	}
 	offer(c, &m->title, f->headline);
 	offer(c, &m->title, wn__meta_title_tag(c, m->sitename, og_title));
-	/* "Headline | Site" in og:title too: the site's name goes */
-	m->title = wn__meta_strip_site(c, m->title, m->sitename);
+	/* "Headline | Site" in og:title too: the site's name goes, and the
+	 * h1 that the title holds with more around it is the headline */
+	m->title = wn__meta_headline(c, &c->site_names, m->title);
 }
 
 /* JSON-LD's authors as one "; "-joined value. */
@@ -194,24 +229,108 @@ static void offer_ld_authors(wn__meta_ctx *c, struct json_t *o, const char **fie
 	wn__buf_free(&b);
 }
 
-static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+/* The names the marking looks for in the body's "By ..." lines: the
+ * author sources as bylines were always cleaned, joined by "; ".  The
+ * body's text depends on them, so they stay as they were while the
+ * author field below is refined further. */
+static const char *marking_names(wn__meta_ctx *c, const wn__meta_found *f)
 {
+	const char *v = NULL;
 	if (c->article)
-		offer_ld_authors(c, c->article, &m->author);
+		offer_ld_authors(c, c->article, &v);
 	static const char *const KEYS[] = {
 		"dc:creator", "dcterms:creator", "author", "parsely-author",
 		"article:author", "sailthru:author", "citation_author", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
-		offer_author(c, &m->author, wn__meta_get_all(c, *k));
+		offer_author(c, &v, wn__meta_get_all(c, *k));
 	if (c->page)
-		offer_ld_authors(c, c->page, &m->author);
-	offer(c, &m->author, f->author);
+		offer_ld_authors(c, c->page, &v);
+	offer(c, &v, f->author);
 	if (f->rel_author)
-		offer(c, &m->author, wn__meta_clean_byline(c, f->rel_author));
+		offer(c, &v, wn__meta_clean_byline(c, f->rel_author));
 	if (f->byline)
-		offer(c, &m->author, wn__meta_clean_byline(c, f->byline));
-	offer(c, &m->author, f->by_text);
+		offer(c, &v, wn__meta_clean_byline(c, f->byline));
+	offer(c, &v, f->by_text);
+	return v;
+}
+
+/* JSON-LD's authors as one "; "-joined value, as written. */
+static const char *ld_authors(wn__meta_ctx *c, struct json_t *o)
+{
+	wn__buf b = {0};
+	wn__meta_ld_names(c, o, "author", &b);
+	const char *r = b.len ? wn__arena_strndup(c->a, b.data, b.len) : NULL;
+	wn__buf_free(&b);
+	return r;
+}
+
+enum { TAGS, BYLINE, LAST };
+typedef struct author_src {
+	const char *v;
+	int org;  /* JSON-LD says it is an Organization */
+	int from; /* TAGS: what the page says of itself; BYLINE: its text;
+	           * LAST: only when nothing else names anyone */
+} author_src;
+
+/* The author field: the first source that gives a name, in the order of
+ * trust.  A publisher given as the author (an Organization, or a name
+ * of the site) gives way to a person that the page's own byline names. */
+static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+{
+	author_src src[24]; /* one per source below (21) */
+	size_t n = 0;
+	c->marking_names = marking_names(c, f);
+	if (c->article)
+		src[n++] = (author_src){ld_authors(c, c->article),
+		                            wn__meta_ld_is_org(c, c->article, "author"), TAGS};
+	static const char *const KEYS[] = {
+		"dc:creator", "dcterms:creator", "author", "parsely-author",
+		"article:author", "sailthru:author", "citation_author", NULL,
+	};
+	for (const char *const *k = KEYS; *k; k++)
+		src[n++] = (author_src){wn__meta_get_all(c, *k), 0, TAGS};
+	if (c->page) {
+		src[n++] = (author_src){ld_authors(c, c->page),
+		                            wn__meta_ld_is_org(c, c->page, "author"), TAGS};
+		/* a Q&A page's question: its asker */
+		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
+		if (q)
+			src[n++] = (author_src){ld_authors(c, q), 0, TAGS};
+	}
+	src[n++] = (author_src){f->author, 0, BYLINE};
+	src[n++] = (author_src){f->item_author, 0, BYLINE};
+	src[n++] = (author_src){wn__meta_get_all(c, "itemprop:author"), 0, TAGS};
+	if (f->rel_author)
+		src[n++] = (author_src){wn__meta_clean_byline(c, f->rel_author), 0, BYLINE};
+	if (f->byline)
+		src[n++] = (author_src){wn__meta_byline_names(c, f->byline_node, f->byline),
+		                            0, BYLINE};
+	src[n++] = (author_src){f->by_text, 0, BYLINE};
+	src[n++] = (author_src){f->text_byline, 0, BYLINE};
+	src[n++] = (author_src){f->head_by, 0, BYLINE};
+	src[n++] = (author_src){f->author_link, 0, BYLINE};
+	src[n++] = (author_src){f->late_by, 0, BYLINE};
+	/* a discussion: the first poster started it */
+	if (f->n_posters >= WN__META_POSTERS)
+		src[n++] = (author_src){f->poster, 0, LAST};
+
+	const char *best = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const char *v = wn__meta_author_field(c, src[k].v ? keep_str(c, src[k].v) : NULL);
+		if (!v)
+			continue;
+		if (!best) {
+			best = v;
+			if (!src[k].org && !wn__meta_names_site_strict(&c->site_names, v))
+				break;
+		} else if (src[k].from == BYLINE && wn__meta_looks_like_names(v) &&
+		           !wn__meta_names_site(&c->site_names, v)) {
+			best = v;
+			break;
+		}
+	}
+	m->author = best;
 }
 
 static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
@@ -225,7 +344,7 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		"citation_publication_date", "citation_date",
 		"citation_online_date", "sailthru:date", "pubdate", "publishdate",
 		"publish-date", "publish_date", "publication_date", "date",
-		"datepublished", NULL,
+		"datepublished", "published", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
 		offer_date(c, &m->date, wn__meta_get(c, *k));
@@ -237,6 +356,26 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	offer_date(c, &m->date, f->time_attr);
 	offer(c, &m->date, f->date_line);
 	offer(c, &m->date, f->date_text);
+	/* what the page says in fewer words: a Q&A page's question, JSON-LD
+	 * of other types (a video's upload), keys no list names, its own
+	 * microdata in <head>; in the text datelines with more than the
+	 * date in them unless the page is a listing (many datelines: its
+	 * teasers') and the line comes after a teaser's heading; a date just
+	 * above the headline or opening the line under it */
+	if (c->page) {
+		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
+		if (q) {
+			offer_date(c, &m->date, wn__meta_ld_str(q, "datePublished"));
+			offer_date(c, &m->date, wn__meta_ld_str(q, "dateCreated"));
+		}
+	}
+	offer_date(c, &m->date, wn__meta_ld_any(c, "datePublished"));
+	offer_date(c, &m->date, wn__meta_get_pubdate(c));
+	offer_date(c, &m->date, wn__meta_get(c, "itemprop:datepublished"));
+	if (f->n_datelines <= WN__META_LISTING || f->line_date_lead)
+		offer(c, &m->date, f->line_date);
+	offer(c, &m->date, f->head_date);
+	offer(c, &m->date, f->lead_date);
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
@@ -252,6 +391,8 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	if (c->page)
 		offer_date(c, &m->modified, wn__meta_ld_str(c->page, "dateModified"));
 	offer_date(c, &m->modified, f->modified);
+	offer_date(c, &m->modified, f->updated_time);
+	offer(c, &m->modified, f->updated);
 }
 
 /* From the page's own words only; the excerpt comes after the marking. */
@@ -388,10 +529,16 @@ void wn__metadata(wn__doc *d)
 	wn__meta_scan_body(&c, &f);
 
 	read_sitename(&c, m);
+	read_site_names(&c, m);
 	read_title(&c, &f, m);
 	read_author(&c, &f, m);
 	read_date(&c, &f, m);
 	read_modified(&c, &f, m);
+	/* a page that gives only its last change's date ("Updated May 4,
+	 * 2021", article:modified_time): that is the date it is known by
+	 * (trafilatura's default) */
+	if (!m->date)
+		m->date = m->modified;
 	read_description(&c, m);
 	read_language(&c, m);
 	read_url_and_image(&c, m);

@@ -7,6 +7,7 @@
  * first h1) for the lookups of metadata.c.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -91,11 +92,20 @@ static void add_meta(wn__meta_ctx *c, const char *key, size_t n, const char *val
 	t->v[t->n++] = (mentry){k, val, prop, -1};
 }
 
-static void collect_meta(wn__meta_ctx *c, const wn__node *x)
+static void collect_meta(wn__meta_ctx *c, const wn__node *x, int in_head)
 {
 	const char *content = wn__attr(x, "content");
 	if (!content)
 		return;
+	/* microdata of the page itself, in <head> ("itemprop:author"); in
+	 * the body an itemprop belongs to some item, which body.c weighs */
+	const char *ip = in_head ? wn__attr(x, "itemprop") : NULL;
+	if (ip) {
+		char k[64];
+		int n = snprintf(k, sizeof k, "itemprop:%s", ip);
+		if (n > 0 && (size_t)n < sizeof k)
+			add_meta(c, k, (size_t)n, content, 0);
+	}
 	/* property is a space-separated list (RDFa); name is one name. */
 	const char *prop = wn__attr(x, "property");
 	for (const char *p = prop; p && *p;) {
@@ -125,6 +135,7 @@ void wn__meta_collect(wn__meta_ctx *c)
 {
 	wn__doc *d = c->d;
 	int32_t hidden_end = -1; /* h1s in hidden subtrees do not count */
+	int32_t head_end = -1;
 	c->tags = wn__arena_alloc(c->a, sizeof *c->tags);
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
@@ -140,8 +151,12 @@ void wn__meta_collect(wn__meta_ctx *c)
 			if (!c->lang && (v = wn__attr(x, "lang")) != NULL)
 				c->lang = v;
 			break;
+		case GUMBO_TAG_HEAD:
+			if (head_end < 0)
+				head_end = x->end;
+			break;
 		case GUMBO_TAG_META:
-			collect_meta(c, x);
+			collect_meta(c, x, i < head_end);
 			break;
 		case GUMBO_TAG_LINK:
 			v = wn__attr(x, "rel");
@@ -162,6 +177,8 @@ void wn__meta_collect(wn__meta_ctx *c)
 				c->h1 = wn__meta_text(c, i);
 				c->h1_node = i;
 			}
+			if (c->n_h1s < WN__META_H1S && c->chars[i])
+				c->h1s[c->n_h1s++] = wn__meta_text(c, i);
 			break;
 		default:
 			break;
@@ -279,4 +296,50 @@ const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s)
 		if (isdigit((unsigned char)out[k]) && k < 2)
 			return NULL;
 	return wn__arena_strndup(&c->d->keep, out, o);
+}
+
+/* A <meta> key that names a publication date in a way no list above
+ * foresees ("w-published-date", "published-date", "Publish Date"): one
+ * of its words says published, issued or created and one says date or
+ * time; none says modified, updated or expires. */
+static int pubdate_key(const char *k)
+{
+	static const char *const PUB[] = {
+		"published", "publish", "pub", "publication", "issued", "created",
+		"release", "released", "posted", NULL,
+	};
+	static const char *const WHEN[] = {"date", "time", "datetime", "on", "at", NULL};
+	static const char *const NOT[] = {
+		"modified", "updated", "update", "last", "expires", "expiry", "end",
+		"start", "event", "review", NULL,
+	};
+	int pub = 0, when = 0;
+	for (const char *p = k; *p;) {
+		size_t n = strcspn(p, ":-_. ");
+		for (const char *const *w = NOT; *w; w++)
+			if (strlen(*w) == n && !strncmp(p, *w, n))
+				return 0;
+		for (const char *const *w = PUB; *w; w++)
+			pub |= strlen(*w) == n && !strncmp(p, *w, n);
+		for (const char *const *w = WHEN; *w; w++)
+			when |= strlen(*w) == n && !strncmp(p, *w, n);
+		/* "publishdate", "pubdate" as one word */
+		if (n > 4 && !strncmp(p + n - 4, "date", 4) &&
+		    (!strncmp(p, "pub", 3) || !strncmp(p, "creat", 5)))
+			pub = when = 1;
+		p += n;
+		p += strspn(p, ":-_. ");
+	}
+	return pub && when;
+}
+
+const char *wn__meta_get_pubdate(const wn__meta_ctx *c)
+{
+	char iso[WN__DATE_MAX];
+	for (size_t i = 0; i < c->tags->n; i++) {
+		const mentry *m = &c->tags->v[i];
+		if (pubdate_key(m->key) && wn__date_parse(m->val, strlen(m->val), iso))
+			return m->val;
+	}
+	return NULL;
 }

@@ -201,19 +201,3 @@ const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char
 		return orig;
 	return cur;
 }
-
-/* A title that still carries " | Site": the site part goes only when it
- * is the site's name.  t is kept (d->keep), and so is the result. */
-const char *wn__meta_strip_site(wn__meta_ctx *c, const char *t, const char *sitename)
-{
-	if (!t || !sitename)
-		return t;
-	size_t n = strlen(t), l;
-	for (size_t i = n; i-- > 0;)
-		if (is_sep_at(t + i, &l)) {
-			if (i && !strcasecmp(t + i + l, sitename))
-				return wn__arena_strndup(&c->d->keep, t, i);
-			break;
-		}
-	return t;
-}
