@@ -68,6 +68,7 @@ enum {
 	WN__WHY_META,        /* dropped: a byline or date line (metadata) */
 	WN__WHY_WEAK,        /* dropped: too little running text */
 	WN__WHY_TAIL,        /* dropped: a heading after the article's end */
+	WN__WHY_COMMENT,     /* dropped: in the comment section (comments option) */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);
@@ -221,6 +222,8 @@ typedef struct wn__doc {
 	int32_t article;   /* the chosen content root, or -1 */
 
 	wn__notes notes; /* for the user, see wn_result_message(); in keep */
+	wn_comment *comments; /* select/comments.c: in keep (comments option) */
+	size_t n_comments, comments_cap;
 } wn__doc;
 
 /* shape.c: the signature under which repeated units are alike (tag,

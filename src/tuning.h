@@ -114,6 +114,45 @@
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN__STRONG_GOODNESS 0.6
 
+/* After any mode, a kept paragraph below this goodness, or a kept block
+ * (not a heading) whose links cover more than this share of it, is
+ * dropped.  Balanced: never (each mode has judged its blocks). */
+#define WN__KEPT_GOODNESS (-2.0)
+#define WN__KEPT_LINK_SHARE 2.0
+/* ... only blocks up to this many effective characters are so judged:
+ * a long paragraph, however weak, is someone's text. */
+#define WN__KEPT_SHORT 1e9
+/* After any mode, a dropped block that reads this much like running text
+ * by its own words (wn__text_goodness) is kept, wherever it stands
+ * outside what cleaning removed.  Balanced: never. */
+#define WN__RESCUE_GOODNESS 2.0
+/* The article climbs to its parent when the parent's sum keeps this share
+ * of the article's.  Balanced: never (siblings join one by one). */
+#define WN__CLIMB_ANY 2.0
+
+/* ---- precision and recall (the favor option, select/favor.c) ----
+ * The thresholds above, moved one way (P, favor precision) or the other
+ * (R, favor recall); values measured on the corpora (README, "Precision
+ * and recall"). */
+#define WN__P_SIBLING_SHARE 0.2
+#define WN__P_PRUNE_SUM (-40)
+#define WN__P_MAX_LINK_SHARE 0.5
+#define WN__P_MAX_LINK_SHARE_PROSE 0.7
+#define WN__P_DROP_HINT (-40)
+#define WN__P_WEAK_GOODNESS (-0.45)
+#define WN__P_STRONG_GOODNESS 0.6
+#define WN__P_KEPT_GOODNESS (-2.0)
+#define WN__P_KEPT_LINK_SHARE 2.0
+#define WN__R_SIBLING_SHARE 0.2
+#define WN__R_PRUNE_SUM (-40)
+#define WN__R_MAX_LINK_SHARE 0.5
+#define WN__R_MAX_LINK_SHARE_PROSE 0.7
+#define WN__R_DROP_HINT (-40)
+#define WN__R_WEAK_GOODNESS (-0.45)
+#define WN__R_STRONG_GOODNESS 0.6
+#define WN__R_CLIMB_ANY 2.0
+#define WN__R_RESCUE_GOODNESS 2.0
+
 /* ---- structure (shape.c) and page kinds (kind.c) ---- */
 /* A price is a short block: a number with its currency and perhaps a
  * word ("From $19.99", "19,99 € *"). */
@@ -174,6 +213,11 @@
 #define WN__POST_EVERYWHERE 0.6
 /* A post's first line is its author's name when at most this long. */
 #define WN__POST_AUTHOR_CHARS 40
+
+/* ---- comments (select/comments.c, the comments option) ---- */
+/* Elements named for comments that are looked into for comments at most:
+ * a page nesting thousands of them costs no more than this many passes. */
+#define WN__COMMENT_TRIES 16
 
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other

@@ -19,6 +19,7 @@ const char *wn__why_string(int why)
 		[WN__WHY_META] = "a byline or date line",
 		[WN__WHY_WEAK] = "too little text of its own",
 		[WN__WHY_TAIL] = "a heading or link line after the article's end",
+		[WN__WHY_COMMENT] = "in the comment section (given apart)",
 	};
 	return why >= 0 && why < WN__WHY_COUNT ? names[why] : "?";
 }

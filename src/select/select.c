@@ -7,9 +7,51 @@
  */
 #include "select/select.h"
 
+/* Whether the page is read by the article mode. */
+static int article_mode(const wn__doc *d)
+{
+	return d->kind == WN_KIND_ARTICLE && (d->has_article || d->opt->kind);
+}
+
+/* The favor option's last word over any mode (balanced: it has none).
+ * Precision: a short kept paragraph too weak, or a kept block too much
+ * link, goes; not on listings and collections, whose entries are short
+ * linked lines by design (the reason score.c rates them again).  Recall:
+ * a dropped block that reads as running text by its own words comes
+ * back on a page read by its region, whose chrome is dropped by its
+ * structure without reading its text; the article mode has read every
+ * block's text already. */
+static void favor(wn__doc *d)
+{
+	const wn__tune *t = wn__sel_tune(d);
+	int entries = d->kind == WN_KIND_LISTING || d->kind == WN_KIND_COLLECTION;
+	int region = !article_mode(d);
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (!b->keep) {
+			if (region && b->reason != WN__WHY_CAPTION && b->reason != WN__WHY_TITLE &&
+			    wn__text_goodness(b) >= t->rescue_goodness &&
+			    !wn__sel_in_removed(d, b->first, 0))
+				wn__sel_keep(d, b, WN__WHY_FALLBACK);
+			continue;
+		}
+		double links = b->chars ? (double)b->link_chars / b->chars : 0;
+		if (entries || b->eff > t->kept_short)
+			continue;
+		if (b->kind != WN__BK_HEADING && links > t->kept_link_share) {
+			b->keep = 0;
+			b->reason = WN__WHY_LINKS;
+		} else if ((b->kind == WN__BK_PARA || b->kind == WN__BK_OTHER) &&
+		           b->good < t->kept_goodness) {
+			b->keep = 0;
+			b->reason = WN__WHY_WEAK;
+		}
+	}
+}
+
 void wn__select(wn__doc *d)
 {
-	if (d->kind == WN_KIND_ARTICLE && (d->has_article || d->opt->kind))
+	if (article_mode(d))
 		wn__select_article(d);
 	else if (d->kind == WN_KIND_FORUM)
 		wn__select_posts(d);
@@ -17,5 +59,9 @@ void wn__select(wn__doc *d)
 		wn__select_product(d);
 	else
 		wn__select_region(d);
+	if (d->opt->favor != WN_FAVOR_BALANCED)
+		favor(d);
+	if (d->opt->comments)
+		wn__select_comments(d);
 	wn__sel_mark_kept(d);
 }
