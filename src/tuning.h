@@ -218,6 +218,9 @@
 /* Elements named for comments that are looked into for comments at most:
  * a page nesting thousands of them costs no more than this many passes. */
 #define WN__COMMENT_TRIES 16
+/* A heading that names a comment section is short: "Reader comments (3)",
+ * "4 thoughts on ..." is not looked for. */
+#define WN__COMMENT_HEADING_MAX 40
 
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other

@@ -8,33 +8,30 @@
 
 #include "render/render.h"
 
-/* s as a line of f: escaped for Markdown and HTML, without the closing
- * newline wn__render_plain gives. */
+/* A name on a line of f: as it is in text, escaped in HTML, and in
+ * Markdown as wn__render_plain escapes it (without its newline). */
 static void inline_text(const char *s, wn_format f, wn__buf *out)
 {
-	if (f == WN_FORMAT_TEXT) {
+	if (f == WN_FORMAT_HTML) {
+		for (const char *p = s; *p; p++)
+			if (*p == '&')
+				wn__buf_puts(out, "&amp;");
+			else if (*p == '<')
+				wn__buf_puts(out, "&lt;");
+			else if (*p == '>')
+				wn__buf_puts(out, "&gt;");
+			else
+				wn__buf_putc(out, *p);
+		return;
+	}
+	if (f != WN_FORMAT_MARKDOWN) {
 		wn__buf_puts(out, s);
 		return;
 	}
-	wn__buf t = {0};
-	wn__render_plain(s, f == WN_FORMAT_HTML ? WN_FORMAT_MARKDOWN : f, &t);
-	if (f == WN_FORMAT_HTML) { /* HTML: escaped by hand, a name has no markup */
-		t.len = 0;
-		for (const char *p = s; *p; p++)
-			if (*p == '&')
-				wn__buf_puts(&t, "&amp;");
-			else if (*p == '<')
-				wn__buf_puts(&t, "&lt;");
-			else if (*p == '>')
-				wn__buf_puts(&t, "&gt;");
-			else
-				wn__buf_putc(&t, *p);
-	}
-	while (t.len && t.data[t.len - 1] == '\n')
-		t.len--;
-	if (t.len)
-		wn__buf_put(out, t.data, t.len);
-	wn__buf_free(&t);
+	size_t start = out->len;
+	wn__render_plain(s, f, out);
+	while (out->len > start && out->data[out->len - 1] == '\n')
+		out->len--;
 }
 
 void wn__render_comments(const wn__doc *d, wn_format f, wn__buf *out)

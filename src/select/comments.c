@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "base/tags.h"
+#include "base/unicode.h"
 #include "metadata/metadata.h"
 #include "select/select.h"
 #include "tuning.h"
@@ -127,7 +128,8 @@ static int names_section(const wn__doc *d, int32_t i)
 	    contains_word(wn__attr(x, "aria-label"), SECTION_WORDS))
 		return 1;
 	int32_t k = first_block(d, i);
-	if (k < 0 || d->blocks[k].kind != WN__BK_HEADING || d->blocks[k].eff > 40)
+	if (k < 0 || d->blocks[k].kind != WN__BK_HEADING ||
+	    d->blocks[k].eff > WN__COMMENT_HEADING_MAX)
 		return 0;
 	wn__buf t = {0};
 	block_text(d, k, &t);
@@ -340,7 +342,8 @@ static int author_class(const wn__node *x)
 	return contains_word(buf, YES) && !contains_word(buf, NO);
 }
 
-/* Text of element i, collapsed, when it is short enough for a name. */
+/* Text of element i, collapsed, when it is short enough for a name (in
+ * bytes: four per character at most). */
 static int short_text(const wn__doc *d, int32_t i, wn__buf *t)
 {
 	t->len = 0;
@@ -348,7 +351,8 @@ static int short_text(const wn__doc *d, int32_t i, wn__buf *t)
 	return t->len > 0 && t->len <= 4 * WN__POST_AUTHOR_CHARS;
 }
 
-/* A name without its "said...", trimmed; NULL if nothing is left. */
+/* A name without its "said...", trimmed and cleaned as the outputs are
+ * (NFC, no control characters); NULL if nothing is left. */
 static const char *clean_name(wn__doc *d, const char *s, size_t n)
 {
 	while (n && (s[0] == ' '))
@@ -364,7 +368,14 @@ static const char *clean_name(wn__doc *d, const char *s, size_t n)
 	}
 	while (n && (s[n - 1] == ' ' || s[n - 1] == ':'))
 		n--;
-	return n ? wn__arena_strndup(&d->keep, s, n) : NULL;
+	if (!n)
+		return NULL;
+	wn__buf b = {0};
+	wn__buf_put(&b, s, n);
+	wn__text_clean(&b, 0);
+	const char *r = b.len ? wn__arena_strndup(&d->keep, b.data, b.len) : NULL;
+	wn__buf_free(&b);
+	return r;
 }
 
 /* The line shape of block k (digits folded), for lines every comment
@@ -549,6 +560,9 @@ static void read_items(wn__doc *d, const item *it, size_t n)
 		} else if (first_line >= 0) {
 			block_text(d, first_line, &text); /* the comment is one short line */
 		}
+		wn__text_clean(&text, 0);
+		while (text.len && (text.data[text.len - 1] == '\n' || text.data[text.len - 1] == ' '))
+			text.len--;
 		if (!text.len)
 			continue;
 		wn_comment *c = &d->comments[d->n_comments++];
