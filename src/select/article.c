@@ -107,12 +107,6 @@ static int32_t find_best(const wn__doc *d, float *sum)
 	if (d->nodes[best].parent > 0 && (d->nodes[best].tag == GUMBO_TAG_TABLE || wn__tag_is(d->nodes[best].tag, WN__TC_LIST)) &&
 	    sum[d->nodes[best].parent] >= WN__CLIMB_SHARE * sum[best])
 		best = d->nodes[best].parent;
-	/* favor recall: any article takes in its parent when what the
-	 * parent adds is about neutral */
-	double climb = wn__sel_tune(d)->climb_share;
-	if (d->nodes[best].parent > 0 && sum[best] > 0 &&
-	    sum[d->nodes[best].parent] >= climb * sum[best])
-		best = d->nodes[best].parent;
 	return best;
 }
 

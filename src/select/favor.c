@@ -19,8 +19,6 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__STRONG_GOODNESS,
 		.kept_goodness = WN__KEPT_GOODNESS,
 		.kept_link_share = WN__KEPT_LINK_SHARE,
-		.climb_share = WN__CLIMB_ANY,
-		.kept_short = WN__KEPT_SHORT,
 		.rescue_goodness = WN__RESCUE_GOODNESS,
 	},
 	[WN_FAVOR_PRECISION] = {
@@ -33,8 +31,6 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__P_STRONG_GOODNESS,
 		.kept_goodness = WN__P_KEPT_GOODNESS,
 		.kept_link_share = WN__P_KEPT_LINK_SHARE,
-		.climb_share = WN__CLIMB_ANY,
-		.kept_short = WN__KEPT_SHORT,
 		.rescue_goodness = WN__RESCUE_GOODNESS,
 	},
 	[WN_FAVOR_RECALL] = {
@@ -47,8 +43,6 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__R_STRONG_GOODNESS,
 		.kept_goodness = WN__KEPT_GOODNESS,
 		.kept_link_share = WN__KEPT_LINK_SHARE,
-		.climb_share = WN__R_CLIMB_ANY,
-		.kept_short = WN__KEPT_SHORT,
 		.rescue_goodness = WN__R_RESCUE_GOODNESS,
 	},
 };

@@ -37,8 +37,6 @@ typedef struct wn__tune {
 	double strong_goodness; /* WN__STRONG_GOODNESS */
 	double kept_goodness;   /* WN__KEPT_GOODNESS */
 	double kept_link_share; /* WN__KEPT_LINK_SHARE */
-	double climb_share;     /* WN__CLIMB_ANY */
-	double kept_short;      /* WN__KEPT_SHORT */
 	double rescue_goodness; /* WN__RESCUE_GOODNESS */
 } wn__tune;
 const wn__tune *wn__sel_tune(const wn__doc *d);
