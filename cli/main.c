@@ -118,8 +118,10 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (action == CLI_HELP || action == CLI_VERSION) {
-		if (action == CLI_HELP)
-			fputs(USAGE, stdout);
+		if (action == CLI_HELP) /* through the layer that remembers
+		                         * the first failure's errno: the help
+		                         * is longer than stdio's buffer */
+			cli_out_write(stdout, USAGE, strlen(USAGE));
 		else
 			printf("winnow %s\n", wn_version());
 		return cli_out_close("winnow") ? EXIT_INPUT : EXIT_CONTENT;
