@@ -624,6 +624,14 @@ void wn__select_comments(wn__doc *d)
 			continue;
 		size_t before = d->n_comments;
 		read_items(d, it, n);
+		/* a group found by its structure alone is comments when most of
+		 * its units have both an author and a date (not teasers of other
+		 * pages, not product cards) */
+		size_t both = 0;
+		for (size_t j = before; j < d->n_comments; j++)
+			both += d->comments[j].author && d->comments[j].date;
+		if (!named && (both < 2 || 2 * both < d->n_comments - before))
+			d->n_comments = before;
 		if (d->n_comments == before)
 			continue;
 		for (int32_t k = 0; k < d->n_blocks; k++) {
