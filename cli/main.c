@@ -30,6 +30,12 @@ static const char USAGE[] =
 	"      --links           markdown, html: keep hyperlinks\n"
 	"      --images          markdown, html: keep images\n"
 	"      --captions        keep figure captions (default: dropped)\n"
+	"      --comments        also the page's comment section, after the body\n"
+	"                        under a Comments heading (json: \"comments\", a\n"
+	"                        list of author, date and text); never in the body\n"
+	"      --precision       leave out more that may be boilerplate\n"
+	"      --recall          keep more that may be content (default: neither,\n"
+	"                        the best balance measured; see the README)\n"
 	"  -u, --url URL         the page's address, to make links absolute\n"
 	"      --kind KIND       read the page as this kind: article, forum,\n"
 	"                        product, collection, listing, documentation,\n"
@@ -112,8 +118,10 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (action == CLI_HELP || action == CLI_VERSION) {
-		if (action == CLI_HELP)
-			fputs(USAGE, stdout);
+		if (action == CLI_HELP) /* through the layer that remembers
+		                         * the first failure's errno: the help
+		                         * is longer than stdio's buffer */
+			cli_out_write(stdout, USAGE, strlen(USAGE));
 		else
 			printf("winnow %s\n", wn_version());
 		return cli_out_close("winnow") ? EXIT_INPUT : EXIT_CONTENT;

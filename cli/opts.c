@@ -72,7 +72,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
 		OPT_MARKDOWN, OPT_HTML, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
 		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
-		OPT_JSONL, OPT_WARC, OPT_KIND,
+		OPT_JSONL, OPT_WARC, OPT_KIND, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL,
 	};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
@@ -97,6 +97,9 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		{"jsonl", no_argument, NULL, OPT_JSONL},
 		{"warc", no_argument, NULL, OPT_WARC},
 		{"kind", required_argument, NULL, OPT_KIND},
+		{"comments", no_argument, NULL, OPT_COMMENTS},
+		{"precision", no_argument, NULL, OPT_PRECISION},
+		{"recall", no_argument, NULL, OPT_RECALL},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -187,6 +190,19 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 			c->opt.kind = (wn_kind)k;
 			break;
 		}
+		case OPT_COMMENTS: c->opt.comments = 1; break;
+		case OPT_PRECISION:
+		case OPT_RECALL: {
+			wn_favor f = ch == OPT_PRECISION ? WN_FAVOR_PRECISION : WN_FAVOR_RECALL;
+			if (c->opt.favor != WN_FAVOR_BALANCED && c->opt.favor != f) {
+				fprintf(stderr, "winnow: --precision and --recall pull "
+				                "opposite ways: give one\n");
+				rc = -1;
+				break;
+			}
+			c->opt.favor = f;
+			break;
+		}
 		case OPT_EXPLAIN:
 			if (optarg && strcmp(optarg, "tsv") && strcmp(optarg, "text")) {
 				fprintf(stderr, "winnow: --explain: use --explain or --explain=tsv\n");
@@ -249,6 +265,8 @@ void cli_warn_unused(const cli_config *c, int stream)
 		unused("--metadata", mode, "JSON always has the metadata");
 	else if (o->metadata && !content)
 		unused("--metadata", mode, "it applies to text, Markdown and HTML");
+	if (o->comments && !content)
+		unused("--comments", mode, "it applies to text, Markdown, HTML and JSON");
 	if (c->max_output_given && !content)
 		unused("--max-output", mode, "it cuts text, Markdown, HTML and JSON only");
 	if (stream && o->url)

@@ -70,6 +70,7 @@ enum {
 	WN__WHY_TAIL,        /* dropped: a heading after the article's end */
 	WN__WHY_REGION,      /* kept: in the page's main region (region mode) */
 	WN__WHY_CHROME,      /* dropped: in the page's chrome (region mode) */
+	WN__WHY_COMMENT,     /* dropped: in the comment section (comments option) */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);
@@ -228,6 +229,8 @@ typedef struct wn__doc {
 	int32_t article;   /* the chosen content root, or -1 */
 
 	wn__notes notes; /* for the user, see wn_result_message(); in keep */
+	wn_comment *comments; /* select/comments.c: in keep (comments option) */
+	size_t n_comments, comments_cap;
 } wn__doc;
 
 /* shape.c: the signature under which repeated units are alike (tag,

@@ -114,6 +114,53 @@
 /* Goodness of "long running text" that survives a bad hint. */
 #define WN__STRONG_GOODNESS 0.6
 
+/* After any mode, a kept paragraph below this goodness, or a kept block
+ * (not a heading) whose links cover more than this share of it, is
+ * dropped.  Balanced: never (each mode has judged its blocks). */
+#define WN__KEPT_GOODNESS (-2.0)
+#define WN__KEPT_LINK_SHARE 2.0
+/* After any mode, a dropped block that reads this much like running text
+ * by its own words (wn__text_goodness) is kept, wherever it stands
+ * outside what cleaning removed.  Balanced: never. */
+#define WN__RESCUE_GOODNESS 2.0
+
+/* ---- precision and recall (the favor option, select/favor.c) ----
+ * The thresholds above, moved one way (P, favor precision) or the other
+ * (R, favor recall).  Measured on wcxb-dev against the balanced row
+ * (README, "Precision and recall"): each row moves its figure by more
+ * than 0.01 and costs the other less than twice that. */
+/* Precision: siblings join the article only when twice as good as for
+ * balance (siblings are where "more from" panels and bylines stand) ... */
+#define WN__P_SIBLING_SHARE 0.4
+#define WN__P_PRUNE_SUM WN__PRUNE_SUM
+#define WN__P_MAX_LINK_SHARE WN__MAX_LINK_SHARE
+#define WN__P_MAX_LINK_SHARE_PROSE WN__MAX_LINK_SHARE_PROSE
+#define WN__P_DROP_HINT WN__DROP_HINT
+#define WN__P_WEAK_GOODNESS WN__WEAK_GOODNESS
+#define WN__P_STRONG_GOODNESS WN__STRONG_GOODNESS
+/* ... and, whatever the mode, a kept paragraph below this goodness (a
+ * label, a date, a call to action) and a kept block more than this share
+ * links go.  Stricter values cost recall more than twice what they gain
+ * (-0.1 on every kind of page: precision +0.015, recall -0.037). */
+#define WN__P_KEPT_GOODNESS (-0.2)
+#define WN__P_KEPT_LINK_SHARE 0.35
+/* Recall: siblings join at a twelfth of the article's weight, subtrees
+ * are pruned only when summing to -100, weak paragraphs kept down to
+ * -0.8, bad names drop only what is named twice over (-80), and more
+ * links are let through ... */
+#define WN__R_SIBLING_SHARE 0.08
+#define WN__R_PRUNE_SUM (-100)
+#define WN__R_MAX_LINK_SHARE 0.65
+#define WN__R_MAX_LINK_SHARE_PROSE 0.85
+#define WN__R_DROP_HINT (-80)
+#define WN__R_WEAK_GOODNESS (-0.8)
+#define WN__R_STRONG_GOODNESS 0.4
+/* ... and on a page read by its region, a dropped block of this goodness
+ * by its own words (running text) comes back: chrome is dropped there by
+ * structure, unread.  (The article mode read every block: there it costs
+ * four times what it gains.) */
+#define WN__R_RESCUE_GOODNESS 0.5
+
 /* ---- structure (shape.c) and page kinds (kind.c) ---- */
 /* A price is a short block: a number with its currency and perhaps a
  * word ("From $19.99", "19,99 € *", "£279.00 Was £329.00 Save £50.00"). */
@@ -179,6 +226,14 @@
  * when posts are compared. */
 #define WN__POST_LABEL_LINE 40
 #define WN__POST_LABEL 20
+
+/* ---- comments (select/comments.c, the comments option) ---- */
+/* Elements named for comments that are looked into for comments at most:
+ * a page nesting thousands of them costs no more than this many passes. */
+#define WN__COMMENT_TRIES 16
+/* A heading that names a comment section is short: "Reader comments (3)",
+ * "4 thoughts on ..." is not looked for. */
+#define WN__COMMENT_HEADING_MAX 40
 
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other

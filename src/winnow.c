@@ -32,6 +32,8 @@ struct wn_result {
 	wn_kind kind;
 	double kind_confidence;
 	wn_metadata meta;
+	const wn_comment *comments;
+	size_t n_comments;
 	const char **msgs;
 	size_t n_msgs;
 };
@@ -81,6 +83,9 @@ static wn_status normalise(const wn_options *in, wn_options *o)
 	o->metadata = !!o->metadata;
 	o->json_markdown = !!o->json_markdown;
 	o->json_html = !!o->json_html;
+	o->comments = !!o->comments;
+	if ((unsigned)o->favor >= WN_FAVOR_COUNT)
+		return WN_EINVAL;
 	if (!o->max_bytes)
 		o->max_bytes = WN_DEFAULT_MAX_BYTES;
 	if (!o->max_depth)
@@ -110,6 +115,8 @@ static wn_result *result_from(wn__doc *d, wn__buf *out)
 	r->kind_confidence = d->kind_confidence;
 	r->truncated = d->truncated;
 	r->meta = d->meta;
+	r->comments = d->n_comments ? d->comments : NULL;
+	r->n_comments = d->n_comments;
 	r->msgs = d->notes.msg;
 	r->n_msgs = d->notes.n;
 	return r;
@@ -150,6 +157,10 @@ static void render_body(wn__doc *d, wn_format f, wn__buf *body)
 		wn__render_html(d, body);
 	else
 		wn__render_text(d, body);
+	/* the comment section after the body, cut with it at max_output;
+	 * JSON gives it apart (its body is text or Markdown here) */
+	if (d->opt->comments && d->opt->format != WN_FORMAT_JSON && body->len)
+		wn__render_comments(d, f, body);
 	wn__text_clean(body, 0);
 	limit_output(d, body, f == WN_FORMAT_HTML);
 	if (!body->len)
@@ -338,6 +349,13 @@ const wn_metadata *wn_result_metadata(const wn_result *r)
 {
 	static const wn_metadata none;
 	return r ? &r->meta : &none;
+}
+
+const wn_comment *wn_result_comments(const wn_result *r, size_t *n)
+{
+	if (n)
+		*n = r ? r->n_comments : 0;
+	return r ? r->comments : NULL;
 }
 
 int wn_result_truncated(const wn_result *r) { return r && r->truncated; }

@@ -108,6 +108,19 @@ typedef enum wn_kind {
 	WN_KIND_COUNT /* the number of kinds: not a kind */
 } wn_kind;
 
+/* Which way extraction leans where the evidence is weak (trafilatura's
+ * favor_precision and favor_recall): the thresholds of selection move
+ * together, so that PRECISION leaves out more that may be boilerplate
+ * (fewer siblings of the article, more link lines, weak lines and weakly
+ * named panels dropped) and RECALL keeps more that may be content.  The
+ * README gives the measured effect on each corpus. */
+typedef enum wn_favor {
+	WN_FAVOR_BALANCED = 0, /* the default: the best F1 measured */
+	WN_FAVOR_PRECISION = 1,
+	WN_FAVOR_RECALL = 2,
+	WN_FAVOR_COUNT /* the number of modes: not a mode */
+} wn_favor;
+
 /*
  * Options for one extraction.  Always initialise with
  *     wn_options opt;
@@ -172,6 +185,17 @@ typedef struct wn_options {
 	/* JSON: also give the body as an HTML fragment in "html" (after
 	 * "text", or "markdown" with json_markdown).  Default: 0. */
 	int json_html;
+	/* Also extract the page's comment section (blog and news comments
+	 * under the article), each comment's author, date and text, read
+	 * with wn_result_comments().  They never join the body: text and
+	 * Markdown give them after it under a "Comments" heading, HTML in a
+	 * <section> after it, JSON in "comments".  The body then leaves out
+	 * whatever lies in the comment section.  On a forum thread the posts
+	 * are the content and no comments are given.  Default: 0 (none; the
+	 * outputs are what they were without the option). */
+	int comments;
+	/* Precision or recall first (wn_favor).  Default: WN_FAVOR_BALANCED. */
+	wn_favor favor;
 } wn_options;
 
 #define WN_DEFAULT_MAX_BYTES ((size_t)64 << 20)
@@ -284,6 +308,24 @@ typedef struct wn_metadata {
 
 /* The page's metadata, owned by the result.  Never NULL for a result. */
 WN_EXPORT const wn_metadata *wn_result_metadata(const wn_result *r);
+
+/* One comment of the page's comment section (the comments option). */
+typedef struct wn_comment {
+	const char *author; /* its author's name as the page gives it, or NULL */
+	const char *date;   /* when it was written, ISO 8601, or NULL when the
+	                     * page gives none that can be read ("2 days ago") */
+	const char *text;   /* its text, paragraphs split by a blank line;
+	                     * never NULL or empty */
+} wn_comment;
+
+/* The comments, in page order (replies after what they answer), as an
+ * array of *n (n may be NULL), owned by the result like its output.
+ * NULL with *n = 0 when the comments option was off or the page has no
+ * comment section.  At most WN_MAX_COMMENTS are given (a note says when
+ * more were cut).  wn_comment never changes its layout: later versions
+ * add accessors instead of fields. */
+WN_EXPORT const wn_comment *wn_result_comments(const wn_result *r, size_t *n);
+#define WN_MAX_COMMENTS 10000
 
 /* Frees the result and everything it owns.  NULL is allowed. */
 WN_EXPORT void wn_result_free(wn_result *r);

@@ -32,7 +32,7 @@ import sys
 INLINE = set("a em strong b i del s sub sup mark q cite abbr code".split())
 VOID = set("br img meta link".split())
 BLOCK = set("p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre table caption "
-            "thead tbody tfoot tr th td figure figcaption".split())
+            "thead tbody tfoot tr th td figure figcaption section article".split())
 DOCUMENT = set("html head body title".split())
 # Elements that hold text only: no block may open inside them.
 PHRASE = set("p h1 h2 h3 h4 h5 h6 dt caption figcaption th td pre".split()) | INLINE

@@ -28,6 +28,10 @@ for html in testdata/*.html; do
 	case $html in *.expected.html) continue ;; esac # an expected output
 	name=$(basename "$html" .html)
 	set -- "" "--links --images --captions -u https://example.org/a/b.html"
+	# the page's own options too (the comment section after the body),
+	# but --metadata, whose text header no HTML fragment has
+	o=$(cat "testdata/$name.options" 2>/dev/null)
+	case $o in "" | *--metadata*) ;; *) set -- "$@" "$o" ;; esac
 	for flags in "$@"; do
 		n=$((n + 1))
 		# shellcheck disable=SC2086

@@ -508,6 +508,8 @@ static int tool(int argc, char **argv)
 			o.json_markdown = 1;
 		} else if (!strcmp(a, "--html")) {
 			o.json_html = 1;
+		} else if (!strcmp(a, "--comments")) {
+			o.comments = 1;
 		} else if (!strcmp(a, "-u") && i + 1 < argc) {
 			o.url = argv[++i];
 		} else if (!strcmp(a, "--max-output") && i + 1 < argc) {

@@ -596,8 +596,25 @@ TEST(url_resolve)
 	wn__arena_free(&a);
 }
 
+/* Items nested past the renderer's first frame stack (16 frames, two per
+ * level): the stack grows under an item that refers to its list (found
+ * by ASan, make asan, in a mutated listing page). */
+TEST(items_past_the_frame_stack)
+{
+	char frag[2048] = "<blockquote>";
+	for (int k = 0; k < 12; k++)
+		strcat(frag, "<ul><li>level item text here");
+	for (int k = 0; k < 12; k++)
+		strcat(frag, "</li></ul>");
+	strcat(frag, "</blockquote>");
+	char *out = md(frag);
+	CHECK(out && strstr(out, "- level item text here") != NULL);
+	free(out);
+}
+
 int main(void)
 {
+	RUN(items_past_the_frame_stack);
 	RUN(headings);
 	RUN(lists);
 	RUN(blockquote);

@@ -227,4 +227,6 @@ def test_damaged_files_read_as_the_command_reads_them(tmp_path, gz):
         want = command(p)
         assert reader(p) == want, "damaged file %d differs" % k
         reported += bool(want[1])
-    assert reported > 25  # the damage was seen
+    # the damage was seen in most files (how many depends on which pages
+    # sort first in testdata: 24 of 40 with the comment pages added)
+    assert reported > 20

@@ -73,7 +73,8 @@ def test_extract_json_is_the_commands_object(path, winnow_cmd):
 def test_options_given_in_the_pages_options_files(winnow_cmd):
     """The NAME.options files of testdata (what winnow check uses)."""
     flag_kw = {"--metadata": ("metadata", True), "--links": ("links", True),
-               "--images": ("images", True), "--captions": ("captions", True)}
+               "--images": ("images", True), "--captions": ("captions", True),
+               "--comments": ("comments", True)}
     seen = 0
     for opt in sorted(p for p in os.listdir(os.path.join(ROOT, "testdata")) if p.endswith(".options")):
         flags = open(os.path.join(ROOT, "testdata", opt)).read().split()
@@ -350,3 +351,27 @@ def test_kind_option():
         winnow.extract(page, kind="blog")
     with pytest.raises(TypeError):
         winnow.extract(page, kind=3)
+
+
+def test_comments_option():
+    page = open(os.path.join(ROOT, "testdata", "blog-wp-comments.html"), "rb").read()
+    plain = winnow.extract_json(page)
+    assert "comments" not in plain
+    got = winnow.extract_json(page, comments=True)
+    assert [c["author"] for c in got["comments"]] == ["Dan Whitlock", "Priya", "Helen M"]
+    assert got["comments"][0]["date"].startswith("2023-04-03")
+    assert "\nComments\n" in winnow.extract(page, comments=True)
+    assert winnow.extract(page, comments=False) == winnow.extract(page)
+    with pytest.raises(TypeError):
+        winnow.extract(page, comments=1)
+
+
+def test_favor_option():
+    page = open(os.path.join(ROOT, "testdata", "blog-wp-comments.html"), "rb").read()
+    assert winnow.extract(page, favor="balanced") == winnow.extract(page)
+    for mode in ("precision", "recall"):
+        assert winnow.extract(page, favor=mode)
+    with pytest.raises(ValueError):
+        winnow.extract(page, favor="both")
+    with pytest.raises(TypeError):
+        winnow.extract(page, favor=True)

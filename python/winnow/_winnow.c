@@ -24,6 +24,7 @@ typedef enum opt_kind {
 	K_SIZE,   /* int >= 1 or None -> size_t field */
 	K_DEPTH,  /* int from 1 to WN_MAX_DEPTH or None -> unsigned field */
 	K_KIND,   /* a kind name (str) -> wn_kind field */
+	K_FAVOR,  /* 'balanced', 'precision' or 'recall' -> wn_favor field */
 } opt_kind;
 
 typedef struct opt_entry {
@@ -49,6 +50,8 @@ static const opt_entry OPTIONS[] = {
 	{"max_blocks", K_SIZE, FIELD(max_blocks)},
 	{"max_output", K_SIZE, FIELD(max_output)},
 	{"kind", K_KIND, FIELD(kind)},
+	{"comments", K_BOOL, FIELD(comments)},
+	{"favor", K_FAVOR, FIELD(favor)},
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
@@ -147,6 +150,27 @@ static int set_option(const char *fn, const opt_entry *e, PyObject *v, mode m,
 		}
 		*(wn_kind *)field = (wn_kind)k;
 		return 0;
+	}
+	case K_FAVOR: {
+		static const char *const NAMES[WN_FAVOR_COUNT] = {
+			[WN_FAVOR_BALANCED] = "balanced", [WN_FAVOR_PRECISION] = "precision",
+			[WN_FAVOR_RECALL] = "recall",
+		};
+		if (!PyUnicode_Check(v)) {
+			PyErr_Format(PyExc_TypeError, "%s(): favor must be a str, not %.100s", fn,
+			             Py_TYPE(v)->tp_name);
+			return -1;
+		}
+		const char *s = PyUnicode_AsUTF8(v);
+		for (int k = 0; s && k < WN_FAVOR_COUNT; k++)
+			if (!strcmp(s, NAMES[k])) {
+				*(wn_favor *)field = (wn_favor)k;
+				return 0;
+			}
+		if (s)
+			PyErr_Format(PyExc_ValueError, "%s(): favor must be 'balanced', "
+			             "'precision' or 'recall', not %R", fn, v);
+		return -1;
 	}
 	case K_BOOL:
 		if (!PyBool_Check(v)) {
@@ -475,7 +499,7 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"url=None, links=False, images=False, captions=False, " \
 	"metadata=False, markdown=False, html=False, encoding=None, content_type=None, " \
 	"max_bytes=None, max_depth=None, max_blocks=None, max_output=None, " \
-	"kind='auto')\n--\n\n"
+	"kind='auto', comments=False, favor='balanced')\n--\n\n"
 
 #define OPTIONS_DOC \
 	"url: the page's address: links and images are made absolute against it.\n" \
@@ -500,6 +524,11 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"kind: read the page as this kind ('article', 'forum', 'product',\n" \
 	"    'collection', 'listing', 'documentation', 'service'); 'auto'\n" \
 	"    (default) decides it from the page's structure.\n" \
+	"comments: also the page's comment section, after the body under a\n" \
+	"    Comments heading (JSON: \"comments\", a list of author, date and\n" \
+	"    text), never mixed into it.\n" \
+	"favor: 'precision' leaves out more that may be boilerplate, 'recall'\n" \
+	"    keeps more that may be content; 'balanced' (default) the best F1.\n" \
 	"\n" \
 	"page is a str (taken as the text it is: a <meta charset> in it is not\n" \
 	"obeyed) or bytes (decoded as the command does: BOM, encoding,\n" \

@@ -21,6 +21,7 @@ class TruncatedWarning(UserWarning):
 Kind = Literal[
     "auto", "article", "forum", "product", "collection", "listing", "documentation", "service"
 ]
+Favor = Literal["balanced", "precision", "recall"]
 
 def extract(
     page: Html,
@@ -41,6 +42,8 @@ def extract(
     max_blocks: int | None = None,
     max_output: int | None = None,
     kind: Kind = "auto",
+    comments: bool = False,
+    favor: Favor = "balanced",
 ) -> str: ...
 def extract_json(
     page: Html,
@@ -61,6 +64,8 @@ def extract_json(
     max_blocks: int | None = None,
     max_output: int | None = None,
     kind: Kind = "auto",
+    comments: bool = False,
+    favor: Favor = "balanced",
 ) -> dict[str, Any]: ...
 def _extract_raw(
     html: bytes, url: bytes | None, content_type: bytes | None, options: dict[str, Any], /

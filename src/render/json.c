@@ -83,6 +83,18 @@ void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
 	                    jstring(body, body_len));
 	if (html) /* only when asked, so that other objects stay as they were */
 		json_object_set_new(o, "html", jstring(html, html_len));
+	if (d->opt->comments) { /* only when asked, as "html" */
+		json_t *a = json_array();
+		for (size_t k = 0; k < d->n_comments; k++) {
+			const wn_comment *c = &d->comments[k];
+			json_t *e = json_object();
+			json_object_set_new(e, "author", jopt(c->author));
+			json_object_set_new(e, "date", jopt(c->date));
+			json_object_set_new(e, "text", jopt(c->text));
+			json_array_append_new(a, e);
+		}
+		json_object_set_new(o, "comments", a);
+	}
 	if (d->truncated) /* only when cut, so that other objects stay as they were */
 		json_object_set_new(o, "truncated", json_true());
 	/* Compact: one object per line, as JSON Lines readers want. */

@@ -133,6 +133,8 @@ static void enter_item(wn__md_state *s, int32_t i)
 	else
 		wn__md_owe(s, 1);
 	wn__md_frame *f = push_frame(s, i, WN__MD_F_ITEM);
+	if (l) /* the list's frame, where the stack may have moved to */
+		l = &s->fr[s->nfr - 2];
 	if (f->kind == WN__MD_F_INERT)
 		return;
 	if (dd && l && l->delim == ':' && l->dt_at != SIZE_MAX) {

@@ -29,6 +29,10 @@ size_t wn__render_html_cut(const char *html, size_t n, size_t max);
  * and, when html is not NULL, the body as HTML (json_html). */
 void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
                      const char *html, size_t html_len, wn__buf *out);
+/* comments.c: the comment section in format f (text, Markdown or HTML)
+ * under a "Comments" heading, to go after the body; nothing when the page
+ * has none. */
+void wn__render_comments(const wn__doc *d, wn_format f, wn__buf *out);
 /* json.c: metadata before the body (--metadata): YAML front matter for
  * Markdown, "Title: ..." lines and a blank line for text. */
 void wn__render_meta_header(const wn__doc *d, wn__buf *out);

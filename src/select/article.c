@@ -23,11 +23,12 @@
 static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t best)
 {
 	const wn__node *x = &d->nodes[r];
+	const wn__tune *t = wn__sel_tune(d);
 	if (x->kind != WN__NODE_ELEMENT)
 		return 0;
-	if (sum[r] >= WN__SIBLING_SHARE * sum[best] && sum[r] > 0)
+	if (sum[r] >= t->sibling_share * sum[best] && sum[r] > 0)
 		return 1;
-	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= WN__DROP_HINT)
+	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= t->drop_hint)
 		return 0;
 	/* Blocks are in document order: find the first inside r by halving. */
 	int32_t lo = 0, hi = d->n_blocks;
@@ -46,7 +47,7 @@ static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t b
 		if (b->kind == WN__BK_CELL || b->kind == WN__BK_LIST_ITEM)
 			structured += b->chars;
 	}
-	return chars > 0 && links <= WN__MAX_LINK_SHARE * chars &&
+	return chars > 0 && links <= t->max_link_share * chars &&
 	       structured >= WN__SIBLING_STRUCTURED * chars;
 }
 
@@ -57,11 +58,12 @@ static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t b
 static void trim_tail(wn__doc *d)
 {
 	int text_after = 0;
+	double strong = wn__sel_tune(d)->strong_goodness;
 	for (int32_t k = d->n_blocks - 1; k >= 0; k--) {
 		wn__block *b = &d->blocks[k];
 		if (!b->keep)
 			continue;
-		if (b->good >= WN__STRONG_GOODNESS)
+		if (b->good >= strong)
 			break;
 		if ((b->kind == WN__BK_HEADING && !text_after) ||
 		    (b->kind == WN__BK_PARA && b->link_chars > 0 && b->good < 0)) {
@@ -177,7 +179,7 @@ static int drops_subtree(const wn__doc *d, int32_t i)
 	    (d->has_article && is_listing(&d->teasers[i])) ||
 	    ((x->flags & WN__NF_BLOCK) &&
 	     !wn__tag_is(x->tag, WN__TC_TABLE_PART | WN__TC_CELL | WN__TC_LIST_ITEM) &&
-	     d->node_sum[i] < WN__PRUNE_SUM))
+	     d->node_sum[i] < wn__sel_tune(d)->prune_sum))
 		return WN__WHY_PRUNED;
 	return 0;
 }
@@ -186,19 +188,20 @@ static int drops_subtree(const wn__doc *d, int32_t i)
  * is dropped, or why_kept. */
 static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 {
+	const wn__tune *t = wn__sel_tune(d);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	int rel = d->node_hint[b->container] - base;
-	if (links > wn__sel_link_limit(b) && (d->has_article || b->kind != WN__BK_HEADING))
+	if (links > wn__sel_link_limit(d, b) && (d->has_article || b->kind != WN__BK_HEADING))
 		return WN__WHY_LINKS;
 	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM &&
-	    b->good < WN__STRONG_GOODNESS)
+	    b->good < t->strong_goodness)
 		return WN__WHY_TEASER;
-	if (d->has_article && rel <= WN__DROP_HINT && b->good < WN__STRONG_GOODNESS)
+	if (d->has_article && rel <= t->drop_hint && b->good < t->strong_goodness)
 		return WN__WHY_HINT;
 	if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 		return WN__WHY_CAPTION;
 	if (b->kind == WN__BK_PARA &&
-	    b->good < (d->has_article ? WN__WEAK_GOODNESS : WN__WEAK_GOODNESS_LISTING))
+	    b->good < (d->has_article ? t->weak_goodness : WN__WEAK_GOODNESS_LISTING))
 		return WN__WHY_WEAK;
 	if (wn__sel_is_title(d, b) ||
 	    (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))

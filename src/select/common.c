@@ -63,12 +63,13 @@ void wn__sel_mark_kept(wn__doc *d)
 /* How much of a block may be link text before it is navigation: more for
  * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
  * was <a>convicted</a>") than for a line of links. */
-double wn__sel_link_limit(const wn__block *b)
+double wn__sel_link_limit(const wn__doc *d, const wn__block *b)
 {
+	const wn__tune *t = wn__sel_tune(d);
 	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT &&
 	               b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
-	               ? WN__MAX_LINK_SHARE_PROSE
-	               : WN__MAX_LINK_SHARE;
+	               ? t->max_link_share_prose
+	               : t->max_link_share;
 }
 
 /* Whether node i lies in a subtree marked DROP below root. */

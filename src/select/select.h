@@ -18,7 +18,7 @@ void wn__sel_keep(wn__doc *d, wn__block *b, int why);
  * d->has_kept. */
 void wn__sel_mark_kept(wn__doc *d);
 /* The share of b's text that may be link text before b is navigation. */
-double wn__sel_link_limit(const wn__block *b);
+double wn__sel_link_limit(const wn__doc *d, const wn__block *b);
 /* Whether node i lies in a subtree marked DROP below root. */
 int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root);
 /* Whether node i lies in a subtree removed by cleaning, below root. */
@@ -29,6 +29,26 @@ enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
 /* Per node (in the arena): WN__REC_MEMBER for a record, WN__REC_LIST for
  * the element whose children they are. */
 uint8_t *wn__sel_records(wn__doc *d);
+
+/* ---- favor.c ---- */
+/* The thresholds the favor option moves (tuning.h gives each its
+ * reason), for the mode of d's options. */
+typedef struct wn__tune {
+	double sibling_share;   /* WN__SIBLING_SHARE */
+	double prune_sum;       /* WN__PRUNE_SUM */
+	double max_link_share;  /* WN__MAX_LINK_SHARE */
+	double max_link_share_prose; /* WN__MAX_LINK_SHARE_PROSE */
+	double drop_hint;       /* WN__DROP_HINT */
+	double weak_goodness;   /* WN__WEAK_GOODNESS */
+	double strong_goodness; /* WN__STRONG_GOODNESS */
+	double kept_goodness;   /* WN__KEPT_GOODNESS */
+	double kept_link_share; /* WN__KEPT_LINK_SHARE */
+	double rescue_goodness; /* WN__RESCUE_GOODNESS */
+} wn__tune;
+const wn__tune *wn__sel_tune(const wn__doc *d);
+/* select.c: the last pass of every mode, before the kept nodes are
+ * marked: the comments option's and the favor option's. */
+void wn__select_comments(wn__doc *d);
 
 /* ---- the modes ---- */
 /* article.c: the article and its good siblings, boilerplate inside them
