@@ -179,18 +179,12 @@ static int32_t records_root(wn__doc *d, const counts *c, const uint8_t *rec,
 		if ((rec[i] & WN__REC_LIST) && n[i] && (r < 0 || c[i].chars > c[r].chars))
 			r = i;
 	/* a list of the page's wrappers holds the real one: the innermost
-	 * list that holds most of the text of the one around it */
-	for (int32_t in = r; in >= 0; r = in < 0 ? r : in) {
-		int32_t outer = r;
-		in = -1;
-		for (int32_t i = outer + 1; i < d->nodes[outer].end; i++)
-			if ((rec[i] & WN__REC_LIST) && n[i] &&
-			    c[i].chars >= WN__REGION_RECORDS_INNER * c[outer].chars &&
-			    (in < 0 || c[i].chars > c[in].chars))
-				in = i;
-		if (in < 0)
-			break;
-	}
+	 * list that holds most of the text of the one around it (two
+	 * siblings cannot both hold most, so the first found is the one) */
+	for (int32_t i = r + 1; r >= 0 && i < d->nodes[r].end; i++)
+		if ((rec[i] & WN__REC_LIST) && n[i] &&
+		    c[i].chars >= WN__REGION_RECORDS_INNER * c[r].chars)
+			r = i;
 	if (r < 0 || c[r].chars < WN__REGION_RECORDS_SHARE * c[body].chars)
 		return body;
 	while (r != body && d->nodes[r].parent >= body) {
