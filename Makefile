@@ -199,14 +199,14 @@ FUZZ_EACH    = $(shell n=$$(( $(FUZZ_SECONDS) / 3 )); [ $$n -gt 0 ] && echo $$n 
 
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz_%)
 
-$(B)/fuzz_%: fuzz/fuzz_%.c $(LIB_SRC) $(HDRS) $(CLI_SRC) $(CLI_HDRS)
+$(B)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_input.h $(LIB_SRC) $(HDRS) $(CLI_SRC) $(CLI_HDRS)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WFLAGS) $(FUZZ_FLAGS) -Isrc -Icli $(DEPCFLAGS) $(ZLIB_CFLAGS) $< \
 		$(FUZZ_CLI_$*) $(LIB_SRC) $(DEPLIBS) $(ZLIB_LIBS) -o $@
 
 # The corpus replayed with the normal compiler (and the sanitizers of
 # `make asan`), by tests/test_fuzz_corpus.sh.
-$(B)/tests/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libwinnow.a $(CLI_SRC) $(CLI_HDRS) | $(B)/tests
+$(B)/tests/replay_%: fuzz/fuzz_%.c fuzz/fuzz_input.h fuzz/replay.c $(B)/libwinnow.a $(CLI_SRC) $(CLI_HDRS) | $(B)/tests
 	$(CC) $(WFLAGS) $(CFLAGS) -Isrc -Icli $(DEPCFLAGS) $(ZLIB_CFLAGS) $< fuzz/replay.c \
 		$(FUZZ_CLI_$*) $(B)/libwinnow.a $(DEPLIBS) $(ZLIB_LIBS) $(LDFLAGS) -o $@
 

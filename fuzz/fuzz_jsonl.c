@@ -17,30 +17,7 @@
 
 #include "jsonl_read.h"
 #include "jsonline.h"
-
-static void fail(const char *why)
-{
-	fprintf(stderr, "invariant: %s\n", why);
-	abort();
-}
-
-typedef struct mem {
-	const uint8_t *p;
-	size_t n, pos, step;
-} mem;
-
-static ssize_t mem_read(void *ctx, void *buf, size_t n)
-{
-	mem *m = ctx;
-	size_t k = m->n - m->pos;
-	if (k > n)
-		k = n;
-	if (k > m->step)
-		k = m->step;
-	memcpy(buf, m->p + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
+#include "fuzz_input.h"
 
 static void check_line(const cli_buf *out, int error, const char *url)
 {

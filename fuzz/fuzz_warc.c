@@ -16,30 +16,7 @@
 #include <jansson.h>
 
 #include "warc_read.h"
-
-static void fail(const char *why)
-{
-	fprintf(stderr, "invariant: %s\n", why);
-	abort();
-}
-
-typedef struct mem {
-	const uint8_t *p;
-	size_t n, pos, step;
-} mem;
-
-static ssize_t mem_read(void *ctx, void *buf, size_t n)
-{
-	mem *m = ctx;
-	size_t k = m->n - m->pos;
-	if (k > n)
-		k = n;
-	if (k > m->step)
-		k = m->step;
-	memcpy(buf, m->p + m->pos, k);
-	m->pos += k;
-	return (ssize_t)k;
-}
+#include "fuzz_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
