@@ -238,8 +238,8 @@ static int class_id_hint(const attrs *a)
 	int good = 0, bad = 0;
 	for (size_t p = 0; p < o; p++) {
 		unsigned char c = (unsigned char)buf[p];
-		if (c < 'a' || c > 'z')
-			continue; /* no word starts there */
+		if (c < 'a' || c > 'z' || !HINTS[c - 'a'].n)
+			continue; /* no word starts there (and w is NULL) */
 		const hint_word *w = HINTS[c - 'a'].w, *end = w + HINTS[c - 'a'].n;
 		for (; w < end; w++) {
 			/* most fail at the second letter; the text ends in a NUL */

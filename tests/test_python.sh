@@ -23,15 +23,17 @@ assert os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# Under make asan the module is built with the sanitizers too, and Python
-# runs with the ASan runtime loaded first (its leak report is of Python's
-# own allocations: off).
+# Under make asan the module is built with the sanitizers too, by Python's
+# own compiler (make asan may use clang, whose shared objects do not carry
+# the sanitizer runtimes), and Python runs with that ASan runtime loaded
+# first (its leak report is of Python's own allocations: off).
 SAN=
 PRELOAD=
+PYCC=
 case $B in *asan*)
 	SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 	PYCC=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("CC").split()[0])')
-	PRELOAD=$("${CC:-$PYCC}" -print-file-name=libasan.so)
+	PRELOAD=$("$PYCC" -print-file-name=libasan.so)
 	if [ ! -f "$PRELOAD" ]; then
 		echo "FAIL no ASan runtime for the module ($PYCC -print-file-name=libasan.so)"
 		echo "0 passed, 1 failed"
@@ -39,7 +41,7 @@ case $B in *asan*)
 	fi
 	;;
 esac
-if ! make -s B="$B" PYTHON="$PY" PY_CFLAGS="-Werror ${SAN:+-O1 $SAN}" PY_LDFLAGS="$SAN" python \
+if ! make -s B="$B" ${PYCC:+CC="$PYCC"} PYTHON="$PY" PY_CFLAGS="-Werror ${SAN:+-O1 $SAN}" PY_LDFLAGS="$SAN" python \
 	>"$T/build" 2>&1; then
 	echo "FAIL make python"
 	sed 's/^/    | /' "$T/build" | tail -n 30

@@ -14,11 +14,16 @@ WINNOW = os.path.abspath(os.environ.get("WINNOW") or os.path.join(ROOT, "build",
 PAGES = sorted(p for p in glob.glob(os.path.join(ROOT, "testdata", "*.html"))
                if not p.endswith(".expected.html"))
 CHARSET_PAGES = sorted(glob.glob(os.path.join(ROOT, "testdata", "charset", "*.html")))
+# The command's environment: under make asan the module's sanitizer runtime
+# is preloaded into Python, and the command carries its own (maybe clang's,
+# which refuses to start beside gcc's).
+COMMAND_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
 
 
 def run_winnow(*args, input=None, check=True):
     """The command's stdout (bytes), run from the checkout."""
-    r = subprocess.run([WINNOW, *args], input=input, capture_output=True, cwd=ROOT)
+    r = subprocess.run([WINNOW, *args], input=input, capture_output=True, cwd=ROOT,
+                       env=COMMAND_ENV)
     if check and r.returncode not in (0, 1):
         raise AssertionError("winnow %s: exit %d: %s" % (" ".join(args), r.returncode,
                                                        r.stderr.decode(errors="replace")))

@@ -14,12 +14,12 @@ import pytest
 
 import winnow.dask
 from winnow import _warc
-from conftest import PAGES, ROOT, WINNOW
+from conftest import COMMAND_ENV, PAGES, ROOT, WINNOW
 import warcs
 
 
 def command(path, *flags):
-    r = subprocess.run([WINNOW, "--warc", *flags, path], capture_output=True)
+    r = subprocess.run([WINNOW, "--warc", *flags, path], capture_output=True, env=COMMAND_ENV)
     return r.stdout, r.stderr.decode("utf-8", "backslashreplace").splitlines()
 
 

@@ -17,7 +17,7 @@ import pytest
 
 import winnow
 from winnow import _winnow
-from conftest import CHARSET_PAGES, PAGES, ROOT, page_id, run_winnow
+from conftest import CHARSET_PAGES, COMMAND_ENV, PAGES, ROOT, page_id, run_winnow
 
 URL = "https://www.example.com/news/2024/05/page.html"
 
@@ -329,7 +329,8 @@ def test_mutated_pages_give_what_the_command_gives(tmp_path, winnow_cmd):
             f = tmp_path / ("m%d.html" % k)
             f.write_bytes(page)
             for fmt in ("text", "markdown", "json"):
-                r = subprocess.run([winnow_cmd, "-f", fmt, str(f)], capture_output=True)
+                r = subprocess.run([winnow_cmd, "-f", fmt, str(f)], capture_output=True,
+                                   env=COMMAND_ENV)
                 if r.returncode == 3:
                     with pytest.raises(winnow.InputError):
                         winnow.extract(page, format=fmt)
