@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "doc.h"
 #include "base/unicode.h"
+#include "base/utf8.h"
 #include "input/input.h"
 
 /* The decoded input and the "charset: ..." note of one decoding. */
@@ -595,6 +596,27 @@ TEST(unicode_marks_flood_is_linear)
 	wn__buf_free(&b);
 }
 
+/* The valid prefix ends at the first byte that is not UTF-8 (or a NUL
+ * when NULs are refused), wherever it falls among the eight-byte words
+ * read at once. */
+TEST(utf8_valid_prefix_stops_at_each_place)
+{
+	unsigned char s[40];
+	for (size_t at = 0; at < 24; at++) {
+		memset(s, 'a', sizeof s);
+		s[at] = 0;
+		CHECK(wn__utf8_valid_prefix(s, sizeof s, 0) == at);
+		CHECK(wn__utf8_valid_prefix(s, sizeof s, 1) == sizeof s);
+		s[at] = 0xff;
+		CHECK(wn__utf8_valid_prefix(s, sizeof s, 1) == at);
+		/* a two-byte character there is valid, its half is not */
+		s[at] = 0xc3;
+		s[at + 1] = 0xa9;
+		CHECK(wn__utf8_valid_prefix(s, sizeof s, 0) == sizeof s);
+		CHECK(wn__utf8_valid_prefix(s, at + 1, 0) == at);
+	}
+}
+
 int main(void)
 {
 	RUN(bom_utf8);
@@ -629,5 +651,6 @@ int main(void)
 	RUN(unicode_no_glue_no_split);
 	RUN(unicode_invalid_and_offset);
 	RUN(unicode_marks_flood_is_linear);
+	RUN(utf8_valid_prefix_stops_at_each_place);
 	return harness_done();
 }

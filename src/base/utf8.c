@@ -2,6 +2,9 @@
  * utf8.c -- UTF-8 decoding and the character classes every stage uses:
  * white space, scripts written without spaces, and the HTML spec's ASCII.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include <utf8proc.h>
 
 #include "base/utf8.h"
@@ -96,8 +99,19 @@ size_t wn__utf8_valid_len(const unsigned char *s, size_t n)
  * nul_ok (for detection, where NULs say nothing about the charset). */
 size_t wn__utf8_valid_prefix(const unsigned char *s, size_t len, int nul_ok)
 {
+	const uint64_t HIGH = 0x8080808080808080u, ONES = 0x0101010101010101u;
 	size_t i = 0;
 	while (i < len) {
+		/* eight ASCII bytes at a time (and no NUL among them unless
+		 * nul_ok: the zero-byte test of Hacker's Delight, 6-1) */
+		if (len - i >= 8) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if (!(v & HIGH) && (nul_ok || !((v - ONES) & ~v & HIGH))) {
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] < 0x80 && (s[i] || nul_ok)) {
 			i++;
 			continue;
