@@ -182,13 +182,19 @@ static int author_href(const char *href)
 	return 0;
 }
 
-/* Does hay hold needle, ASCII case folded? */
-static int strcasestr_ascii(const char *hay, const char *needle)
+/* Does the class say username ("username", "user-name", "user_name", in
+ * any case)?  One pass: this is asked of every element of a page. */
+static int says_username(const char *cls)
 {
-	size_t n = strlen(needle);
-	for (; *hay; hay++)
-		if (!strncasecmp(hay, needle, n))
+	for (const char *p = cls; (p = strpbrk(p, "uU")); p++) {
+		if (strncasecmp(p, "user", 4))
+			continue;
+		const char *q = p + 4;
+		if (*q == '-' || *q == '_')
+			q++;
+		if (!strncasecmp(q, "name", 4))
 			return 1;
+	}
 	return 0;
 }
 
@@ -210,8 +216,7 @@ static int poster_name(const wn__node *x)
 			return 1;
 	}
 	const char *cls = wn__attr(x, "class");
-	return cls && (strcasestr_ascii(cls, "username") || strcasestr_ascii(cls, "user-name") ||
-	               strcasestr_ascii(cls, "user_name"));
+	return cls && says_username(cls);
 }
 
 /* Bylines for the author field, past what the marking reads: a link to
