@@ -10,6 +10,7 @@ void wn__doc_init(wn__doc *d, const wn_options *o)
 	memset(d, 0, sizeof *d);
 	wn__arena_init(&d->arena);
 	wn__arena_init(&d->keep);
+	wn__pool_init(&d->parse);
 	d->notes.arena = &d->keep;
 	d->opt = o;
 	d->article = -1;

@@ -181,12 +181,14 @@ typedef struct wn__tally {
 /* ---- one document in the pipeline ----
  * Memory: everything a stage allocates for the document comes from
  * d->arena, freed when the extraction ends, or from d->keep, which the
- * result takes over; gumbo's tree is freed with them (wn__dom_free).  The
+ * result takes over; gumbo's tree lives in d->parse, freed with them
+ * (wn__dom_free).  The
  * short-lived stacks of one walk are malloc'd and freed by that walk. */
 typedef struct wn__doc {
 	wn__arena arena; /* working memory, freed when the pipeline ends */
 	wn__arena keep;  /* what the result keeps: metadata strings, notes */
 	const wn_options *opt;
+	wn__pool parse; /* gumbo's tree (dom.c), freed by wn__dom_free */
 	GumboOutput *gumbo;
 	const char *html; /* UTF-8 input as given to gumbo */
 	size_t html_len;

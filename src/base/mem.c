@@ -78,14 +78,18 @@ void wn__arena_init(wn__arena *a)
 	a->total = 0;
 }
 
-void *wn__arena_alloc(wn__arena *a, size_t n)
+void *wn__arena_alloc_raw(wn__arena *a, size_t n)
 {
+	if (n > SIZE_MAX - 15)
+		wn__oom();
 	n = (n + 15) & ~(size_t)15;
 	wn__arena_chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		/* Large requests get a chunk of their own, placed behind the
 		 * current one so its free space is not wasted. */
 		size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		if (size > SIZE_MAX - sizeof *c)
+			wn__oom();
 		wn__arena_chunk *nc = wn__xmalloc(sizeof *nc + size);
 		nc->used = 0;
 		nc->size = size;
@@ -101,8 +105,12 @@ void *wn__arena_alloc(wn__arena *a, size_t n)
 	void *p = c->data + c->used;
 	c->used += n;
 	a->total += n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *wn__arena_alloc(wn__arena *a, size_t n)
+{
+	return memset(wn__arena_alloc_raw(a, n), 0, n);
 }
 
 char *wn__arena_strndup(wn__arena *a, const char *s, size_t n)
@@ -151,4 +159,87 @@ void wn__arena_free(wn__arena *a)
 		free(b);
 	}
 	wn__arena_init(a);
+}
+
+/* ---- pool ---- */
+
+enum {
+	POOL_SMALL = 256,     /* 8-byte classes up to here: 0..31 */
+	POOL_MAX = 64 * 1024, /* quarter-octave classes up to here: 32..63 */
+	POOL_CUT = 4 * 1024,  /* blocks up to here are cut from the pool's chunk */
+	POOL_CHUNK = 64 * 1024,
+	POOL_BIG = 0xff,      /* the class of a block past POOL_MAX: not reused */
+	POOL_HEAD = 8
+};
+
+/* The class of an n-byte request, and the size it gets. */
+static unsigned pool_class(size_t n, size_t *size)
+{
+	if (n <= POOL_SMALL) {
+		size_t c = n ? (n - 1) / 8 : 0;
+		*size = (c + 1) * 8;
+		return (unsigned)c;
+	}
+	if (n > POOL_MAX) {
+		*size = n;
+		return POOL_BIG;
+	}
+	unsigned k = 0; /* the highest bit of n - 1: 8..15 */
+	for (size_t m = n - 1; m > 1; m >>= 1)
+		k++;
+	size_t base = (size_t)1 << k, step = base / 4, i = (n - 1 - base) / step;
+	*size = base + (i + 1) * step;
+	return 32 + (k - 8) * 4 + (unsigned)i;
+}
+
+void wn__pool_init(wn__pool *p)
+{
+	memset(p, 0, sizeof *p);
+	wn__arena_init(&p->arena);
+}
+
+void *wn__pool_alloc(wn__pool *p, size_t n)
+{
+	size_t size;
+	unsigned c = pool_class(n, &size);
+	unsigned char *b;
+	if (c != POOL_BIG && p->freed[c]) {
+		b = p->freed[c];
+		memcpy(&p->freed[c], b, sizeof(void *));
+		return b;
+	}
+	if (size > SIZE_MAX - POOL_HEAD)
+		wn__oom();
+	if (size <= POOL_CUT) {
+		if ((size_t)(p->end - p->at) < POOL_HEAD + size) {
+			p->at = wn__arena_alloc_raw(&p->arena, POOL_CHUNK);
+			p->end = p->at + POOL_CHUNK;
+		}
+		b = p->at;
+		p->at += POOL_HEAD + size;
+	} else {
+		b = wn__arena_alloc_raw(&p->arena, POOL_HEAD + size);
+	}
+	uint64_t head = c;
+	memcpy(b, &head, sizeof head);
+	return b + POOL_HEAD;
+}
+
+void wn__pool_give(wn__pool *p, void *q)
+{
+	if (!q)
+		return;
+	unsigned char *b = q;
+	uint64_t head;
+	memcpy(&head, b - POOL_HEAD, sizeof head);
+	if (head == POOL_BIG)
+		return;
+	memcpy(b, &p->freed[head], sizeof(void *));
+	p->freed[head] = b;
+}
+
+void wn__pool_free(wn__pool *p)
+{
+	wn__arena_free(&p->arena);
+	wn__pool_init(p);
 }
