@@ -52,6 +52,20 @@ static int mask_of(const GumboNode *g, const GumboNode *parent)
 	}
 }
 
+/* The attributes the guard may cut are those no stage reads (guard.c):
+ * data-* but data-src, data-srcset, data-lang and data-language, and a
+ * style attribute that does not hide its element.  The trees compared
+ * leave them out; all others, and a style that hides, must be there. */
+static int read_by_a_stage(const GumboAttribute *a)
+{
+	if (!strncmp(a->name, "data-", 5))
+		return !strcmp(a->name, "data-src") || !strcmp(a->name, "data-srcset") ||
+		       !strcmp(a->name, "data-lang") || !strcmp(a->name, "data-language");
+	if (!strcmp(a->name, "style"))
+		return wn__style_hides(a->value, strlen(a->value));
+	return 1;
+}
+
 /* What a stage may read inside a skipped body: it must be in both trees. */
 static int read_inside(int mask, const GumboNode *g)
 {
@@ -154,6 +168,8 @@ static void put_node(wn__buf *b, const GumboNode *g, const GumboNode *parent, in
 	}
 	for (unsigned i = 0; i < e->attributes.length; i++) {
 		const GumboAttribute *a = e->attributes.data[i];
+		if (!read_by_a_stage(a))
+			continue;
 		wn__buf_printf(b, " %s=\"%s\"", a->name, a->value);
 	}
 	wn__buf_puts(b, ">\n");
@@ -301,6 +317,35 @@ TEST(script_escapes)
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
 		CHECK(same_tree(cases[k]));
+}
+
+/* Attributes no stage reads go; those read stay, and a style stays when
+ * it hides its element or holds a character reference (gumbo decodes it,
+ * the guard does not).  A tag's later style is never read: it goes. */
+TEST(unread_attributes_go)
+{
+	CHECK_STR(cut_of("<p data-x=1 class=a data-src=s DATA-Y='z' data-srcset=\"t 1x\">b"),
+	          "<p  class=a data-src=s  data-srcset=\"t 1x\">b");
+	CHECK_STR(cut_of("<pre data-lang=c data-language=py data-line=3>x</pre>"),
+	          "<pre data-lang=c data-language=py >x</pre>");
+	CHECK_STR(cut_of("<div style=\"color: red\">a</div>"), "<div >a</div>");
+	CHECK_STR(cut_of("<div style=\"Display : None\" style=x>a</div>"),
+	          "<div style=\"Display : None\" >a</div>");
+	CHECK_STR(cut_of("<div style=\"&#100;isplay:none\">a</div>"),
+	          "<div style=\"&#100;isplay:none\">a</div>");
+	/* the first style does not hide, so gumbo never reads the second */
+	CHECK_STR(cut_of("<div style=a style=display:none>a</div>"), "<div  >a</div>");
+	CHECK(same_tree("<div style=a style=display:none data-a>a</div>"));
+	/* "data-" alone is not a data attribute */
+	CHECK_STR(cut_of("<p data-=1>x"), "<p data-=1>x");
+	/* --annotate writes the page back: all of them stay */
+	wn__buf b = {0};
+	const char *p = "<p data-x=1 style=color:red>b";
+	guarded(p, strlen(p), WN_FORMAT_ANNOTATE, 0, &b, NULL);
+	CHECK(b.len == strlen(p) && !memcmp(b.data, p, b.len));
+	guarded(p, strlen(p), WN_FORMAT_TEXT, 1, &b, NULL);
+	CHECK(b.len == strlen(p) && !memcmp(b.data, p, b.len));
+	wn__buf_free(&b);
 }
 
 TEST(json_ld_stays)
@@ -466,6 +511,10 @@ static const char *const TOKENS[] = {
 	"<li>", "<h1>", "</h1>", "<span>", "</span>", "<noframes>", "</noframes>", "<?x>",
 	"<!x>", "</x y>", "<", ">", "/", "!", "\"", "'", "=", " ", "\n", "text", "&amp;",
 	"<script", "</script", "<plaintext>", "<section>", "<!DOCTYPE html>",
+	"<div style=\"display:none\">", "<p data-x=1 style=color:red>", "<img data-src=a data-y='b'>",
+	"<span style=\"&#100;isplay: none\" style=\"display:none\">", " style=", " data-a",
+	"<b style='color:red' style='display:none'>", "<i data-lang=c data-language=\"x\">",
+	"<u data-srcset=\"a 1x\" DATA-Z=q>", "<p style=\"visibility:hidden;color:red\">",
 };
 
 static uint32_t rnd(uint64_t *s)
@@ -583,6 +632,7 @@ int main(void)
 {
 	RUN(script_bodies_go);
 	RUN(script_escapes);
+	RUN(unread_attributes_go);
 	RUN(json_ld_stays);
 	RUN(style_and_comments_go);
 	RUN(svg_images_go);

@@ -27,7 +27,13 @@
  * estimate makes and gumbo may not) ends the skipping for the rest of the
  * page.  A <frameset> anywhere undoes all of it, since the text and
  * elements skipped decide whether gumbo honours one ("frameset-ok").
- * --annotate writes style sheets and SVG back: they stay for it.
+ * Attributes no stage reads go the same way: data-* but the four the
+ * renderers read (render/pick.c: data-src, data-srcset, data-lang,
+ * data-language), and style attributes but a tag's first when it hides
+ * its element or holds a character reference (clean.c reads only that,
+ * as gumbo decodes it; gumbo keeps a name's first, so the later ones are
+ * never read).  A tenth of what gumbo would parse on a typical page.
+ * --annotate writes style sheets, SVG and attributes back: they stay for it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +250,28 @@ static void guard_close_near(guard *g, int a, int b, int stop1, int stop2)
 }
 
 /* An attribute's name and value as written, for the few the scan reads. */
+/* Is the attribute [name, name_end) = [val, val_end) one no stage reads
+ * (see the top)?  style_seen: the tag had a style attribute before. */
+static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val,
+                       size_t val_end, int style_seen)
+{
+	const char *s = g->s;
+	size_t k = name_end - name;
+	if (k > 5 && wn__ascii_ieq(s + name, "data-", 5)) {
+		static const char *const READ[] = {"src", "srcset", "lang", "language"};
+		for (size_t r = 0; r < sizeof READ / sizeof *READ; r++)
+			if (k - 5 == strlen(READ[r]) && wn__ascii_ieq(s + name + 5, READ[r], k - 5))
+				return 0;
+		return 1;
+	}
+	/* a NUL is U+FFFD to gumbo, the end of the text to wn__style_hides */
+	if (k == 5 && wn__ascii_ieq(s + name, "style", 5))
+		return style_seen || (!memchr(s + val, '&', val_end - val) &&
+		                      !memchr(s + val, 0, val_end - val) &&
+		                      !wn__style_hides(s + val, val_end - val));
+	return 0;
+}
+
 static void read_attr(const guard *g, tag *tk, size_t name, size_t name_end,
                       size_t val, size_t val_end)
 {
@@ -271,6 +299,7 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 {
 	const char *s = g->s;
 	size_t n = g->n, count = 0;
+	int style_seen = 0;
 	tk->selfclose = 0;
 	tk->ld_json = -1;
 	tk->font_attrs = 0;
@@ -314,12 +343,17 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 				i = val_end = j;
 			}
 		}
+		int style = name_end - start == 5 && wn__ascii_ieq(s + start, "style", 5);
 		if (++count > WN__GUARD_ATTRS && i < n) {
 			guard_drop(g, start, i);
 			g->cut_attrs++;
+		} else if (skip_ok(g) && !g->keep_style &&
+		           unread_attr(g, start, name_end, val, val_end, style_seen)) {
+			add_cut(g, start, i, 1);
 		} else {
 			read_attr(g, tk, start, name_end, val, val_end);
 		}
+		style_seen |= style;
 	}
 }
 
