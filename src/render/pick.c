@@ -231,6 +231,8 @@ static int lang_of_element(const wn__node *x, int wrapper, char *out, size_t cap
 	const char *v;
 	if (lang_in_class(wn__attr(x, "class"), wrapper, out, cap))
 		return 1;
+	/* the guard cuts data-* attributes but these and data-src(set)
+	 * (input/guard.c): a new one read here is named there too */
 	if ((v = wn__attr(x, "data-lang")) && take(v, out, cap))
 		return 1;
 	if ((v = wn__attr(x, "data-language")) && take(v, out, cap))
