@@ -336,6 +336,16 @@ TEST(unread_attributes_go)
 	/* the first style does not hide, so gumbo never reads the second */
 	CHECK_STR(cut_of("<div style=a style=display:none>a</div>"), "<div  >a</div>");
 	CHECK(same_tree("<div style=a style=display:none data-a>a</div>"));
+	/* gumbo reopens at most three formatting elements alike in tag and
+	 * attributes (the spec's Noah's Ark clause): theirs stay */
+	CHECK(same_tree("<p><b data-a=1><b data-a=2><b data-a=3><b data-a=4>x<p>y"));
+	CHECK(same_tree("<p><i style=a><i style=b><i style=c><i style=d>x<p>y"));
+	/* "/style>" cut to "/>" would close the element */
+	CHECK(same_tree("<math><mi/style>x</mi></math>"));
+	CHECK_STR(cut_of("<p/data-a>x"), "<p>x");
+	/* a second <body> or <html> gives the first the attributes it lacks */
+	CHECK(same_tree("<body style=a><p>x</p><body style=display:none>y"));
+	CHECK(same_tree("<html style=a><p>x</p><html style=display:none>y"));
 	/* "data-" alone is not a data attribute */
 	CHECK_STR(cut_of("<p data-=1>x"), "<p data-=1>x");
 	/* --annotate writes the page back: all of them stay */
@@ -514,6 +524,7 @@ static const char *const TOKENS[] = {
 	"<div style=\"display:none\">", "<p data-x=1 style=color:red>", "<img data-src=a data-y='b'>",
 	"<span style=\"&#100;isplay: none\" style=\"display:none\">", " style=", " data-a",
 	"<b style='color:red' style='display:none'>", "<i data-lang=c data-language=\"x\">",
+	"<b data-n=1>", "<b data-n=2>", "<i style=a>", "<body style=a>", "<body style=display:none>",
 	"<u data-srcset=\"a 1x\" DATA-Z=q>", "<p style=\"visibility:hidden;color:red\">",
 };
 

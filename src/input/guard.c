@@ -32,7 +32,8 @@
  * data-language), and style attributes but a tag's first when it hides
  * its element or holds a character reference (clean.c reads only that,
  * as gumbo decodes it; gumbo keeps a name's first, so the later ones are
- * never read).  A tenth of what gumbo would parse on a typical page.
+ * never read), but on formatting elements, which gumbo tells apart by
+ * their attributes, and <html> and <body>, whose repeats add to the first.  A tenth of what gumbo would parse on a typical page.
  * --annotate writes style sheets, SVG and attributes back: they stay for it.
  */
 #include <stdlib.h>
@@ -299,7 +300,11 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 {
 	const char *s = g->s;
 	size_t n = g->n, count = 0;
-	int style_seen = 0;
+	/* gumbo compares formatting elements' attributes (Noah's Ark), and a
+	 * second <html> or <body> adds to the first the attributes it lacks:
+	 * theirs stay */
+	int style_seen = 0, fmt = wn__tag_is(tk->t, WN__TC_FORMATTING) ||
+	                          tk->t == GUMBO_TAG_HTML || tk->t == GUMBO_TAG_BODY;
 	tk->selfclose = 0;
 	tk->ld_json = -1;
 	tk->font_attrs = 0;
@@ -344,12 +349,17 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 			}
 		}
 		int style = name_end - start == 5 && wn__ascii_ieq(s + start, "style", 5);
+		/* a cut takes the slashes before the name with it: "/x>" cut
+		 * to "/>" would close the element */
+		size_t from = start;
+		while (s[from - 1] == '/')
+			from--;
 		if (++count > WN__GUARD_ATTRS && i < n) {
-			guard_drop(g, start, i);
+			guard_drop(g, from, i);
 			g->cut_attrs++;
-		} else if (skip_ok(g) && !g->keep_style &&
+		} else if (skip_ok(g) && !g->keep_style && !fmt &&
 		           unread_attr(g, start, name_end, val, val_end, style_seen)) {
-			add_cut(g, start, i, 1);
+			add_cut(g, from, i, 1);
 		} else {
 			read_attr(g, tk, start, name_end, val, val_end);
 		}
