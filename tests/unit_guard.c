@@ -53,14 +53,22 @@ static int mask_of(const GumboNode *g, const GumboNode *parent)
 }
 
 /* The attributes the guard may cut are those no stage reads (guard.c):
- * data-* but data-src, data-srcset, data-lang and data-language, and a
- * style attribute that does not hide its element.  The trees compared
- * leave them out; all others, and a style that hides, must be there. */
+ * data-* and aria-* but data-lang, data-language, aria-hidden and
+ * aria-label; the image sources (the pages here are read without images);
+ * sizes, loading and the like; and a style attribute that does not hide
+ * its element.  The trees compared leave them out; all others, and a
+ * style that hides, must be there. */
 static int read_by_a_stage(const GumboAttribute *a)
 {
-	if (!strncmp(a->name, "data-", 5))
-		return !strcmp(a->name, "data-src") || !strcmp(a->name, "data-srcset") ||
-		       !strcmp(a->name, "data-lang") || !strcmp(a->name, "data-language");
+	static const char *const UNREAD[] = {"src", "srcset", "data-src", "data-srcset",
+	                                     "sizes", "imagesrcset", "loading", "decoding",
+	                                     "fetchpriority", "tabindex", "target"};
+	for (size_t k = 0; k < sizeof UNREAD / sizeof *UNREAD; k++)
+		if (!strcmp(a->name, UNREAD[k]))
+			return 0;
+	if (!strncmp(a->name, "data-", 5) || !strncmp(a->name, "aria-", 5))
+		return !strcmp(a->name, "data-lang") || !strcmp(a->name, "data-language") ||
+		       !strcmp(a->name, "aria-hidden") || !strcmp(a->name, "aria-label");
 	if (!strcmp(a->name, "style"))
 		return wn__style_hides(a->value, strlen(a->value));
 	return 1;
@@ -324,8 +332,22 @@ TEST(script_escapes)
  * the guard does not).  A tag's later style is never read: it goes. */
 TEST(unread_attributes_go)
 {
-	CHECK_STR(cut_of("<p data-x=1 class=a data-src=s DATA-Y='z' data-srcset=\"t 1x\">b"),
-	          "<p  class=a data-src=s  data-srcset=\"t 1x\">b");
+	CHECK_STR(cut_of("<p data-x=1 class=a aria-label=l DATA-Y='z' aria-expanded=false>b"),
+	          "<p  class=a aria-label=l  >b");
+	CHECK_STR(cut_of("<div aria-hidden=true tabindex=1 target=_top>x"),
+	          "<div aria-hidden=true  >x");
+	/* image sources are read with images only */
+	const char *img = "<img src=a.png data-src=b.png srcset=\"c.png 2x\" alt=d>";
+	CHECK_STR(cut_of(img), "<img    alt=d>");
+	wn_options io;
+	wn_options_init(&io, sizeof io);
+	io.images = 1;
+	wn__doc d;
+	wn__doc_init(&d, &io);
+	wn__input_decode(&d, img, strlen(img));
+	wn__guard(&d);
+	CHECK(d.html_len == strlen(img) && !memcmp(d.html, img, d.html_len));
+	wn__doc_free(&d);
 	CHECK_STR(cut_of("<pre data-lang=c data-language=py data-line=3>x</pre>"),
 	          "<pre data-lang=c data-language=py >x</pre>");
 	CHECK_STR(cut_of("<div style=\"color: red\">a</div>"), "<div >a</div>");
@@ -459,8 +481,8 @@ TEST(noscript_goes)
 	CHECK_STR(cut_of("<head><noscript><style>.js{}</style></noscript></head>"),
 	          "<head><noscript><meta><meta></noscript></head>");
 	/* in the head, an image leaves the noscript for the body: kept */
-	CHECK_STR(cut_of("<head><noscript><img src=x.png></noscript><title>t</title>"),
-	          "<head><noscript><img src=x.png></noscript><title>t</title>");
+	CHECK_STR(cut_of("<head><noscript><img alt=x></noscript><title>t</title>"),
+	          "<head><noscript><img alt=x></noscript><title>t</title>");
 	/* a paragraph inside may close one outside: kept */
 	CHECK_STR(cut_of("<body><p>a<noscript><p>b</noscript>c"),
 	          "<body><p>a<noscript><p>b</noscript>c");

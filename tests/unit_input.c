@@ -459,7 +459,7 @@ TEST(guard_keeps_normal_pages)
 	for (int i = 0; i < 2000; i++) {
 		for (int k = 0; k < 40; k++)
 			wn__buf_puts(&b, "<div><span>");
-		wn__buf_puts(&b, "<br><img src=x><input>text");
+		wn__buf_puts(&b, "<br><img alt=x><input>text");
 		for (int k = 0; k < 40; k++)
 			wn__buf_puts(&b, "</span></div>");
 	}

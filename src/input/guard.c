@@ -27,13 +27,16 @@
  * estimate makes and gumbo may not) ends the skipping for the rest of the
  * page.  A <frameset> anywhere undoes all of it, since the text and
  * elements skipped decide whether gumbo honours one ("frameset-ok").
- * Attributes no stage reads go the same way: data-* but the four the
- * renderers read (render/pick.c: data-src, data-srcset, data-lang,
- * data-language), and style attributes but a tag's first when it hides
- * its element or holds a character reference (clean.c reads only that,
- * as gumbo decodes it; gumbo keeps a name's first, so the later ones are
- * never read), but on formatting elements, which gumbo tells apart by
- * their attributes, and <html> and <body>, whose repeats add to the first.  A tenth of what gumbo would parse on a typical page.
+ * Attributes no stage reads go the same way: data-* and aria-* but those
+ * read (data-lang, data-language, aria-hidden, aria-label), the image
+ * sources (src, srcset, data-src, data-srcset) unless images are kept, a
+ * few never read (sizes, loading, tabindex ...), and style attributes but
+ * a tag's first when it hides its element or holds a character reference
+ * (clean.c reads only that, as gumbo decodes it; gumbo keeps a name's
+ * first, so the later ones are never read).  Not on formatting elements,
+ * which gumbo tells apart by their attributes, nor on <html> and <body>,
+ * whose repeats add to the first.  A fifth of what gumbo would parse on a
+ * typical page.
  * --annotate writes style sheets, SVG and attributes back: they stay for it.
  */
 #include <stdlib.h>
@@ -103,6 +106,7 @@ typedef struct guard {
 
 	int skip;       /* bodies may be skipped at all */
 	int keep_style; /* --annotate: style sheets and SVG are written back */
+	int images;     /* opt.images: the renderers read image sources */
 	int uncertain;  /* the estimate may differ from gumbo's: skip no more */
 	int frameset;   /* a <frameset>: every skip is undone */
 	int in_body;    /* gumbo has made the <body> (never set too early) */
@@ -251,22 +255,41 @@ static void guard_close_near(guard *g, int a, int b, int stop1, int stop2)
 }
 
 /* An attribute's name and value as written, for the few the scan reads. */
+/* Is s[0..k) name, ASCII case folded? */
+static int name_is(const char *s, size_t k, const char *name)
+{
+	return k == strlen(name) && wn__ascii_ieq(s, name, k);
+}
+
+static int name_in(const char *s, size_t k, const char *const *names)
+{
+	for (; *names; names++)
+		if (name_is(s, k, *names))
+			return 1;
+	return 0;
+}
+
 /* Is the attribute [name, name_end) = [val, val_end) one no stage reads
- * (see the top)?  style_seen: the tag had a style attribute before. */
+ * (see the top)?  style_seen: the tag had a style attribute before.  A
+ * stage that reads a new attribute of these kinds names it here. */
 static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val,
                        size_t val_end, int style_seen)
 {
-	const char *s = g->s;
+	static const char *const IMAGE[] = {"src", "srcset", "data-src", "data-srcset", NULL};
+	static const char *const READ[] = {"data-lang", "data-language", "aria-hidden",
+	                                   "aria-label", NULL};
+	static const char *const NEVER[] = {"sizes", "imagesrcset", "loading", "decoding",
+	                                    "fetchpriority", "tabindex", "target", NULL};
+	const char *s = g->s, *at = s + name;
 	size_t k = name_end - name;
-	if (k > 5 && wn__ascii_ieq(s + name, "data-", 5)) {
-		static const char *const READ[] = {"src", "srcset", "lang", "language"};
-		for (size_t r = 0; r < sizeof READ / sizeof *READ; r++)
-			if (k - 5 == strlen(READ[r]) && wn__ascii_ieq(s + name + 5, READ[r], k - 5))
-				return 0;
+	if (name_in(at, k, IMAGE)) /* render/pick.c, with images only */
+		return !g->images;
+	if (k > 5 && (wn__ascii_ieq(at, "data-", 5) || wn__ascii_ieq(at, "aria-", 5)))
+		return !name_in(at, k, READ);
+	if (name_in(at, k, NEVER))
 		return 1;
-	}
 	/* a NUL is U+FFFD to gumbo, the end of the text to wn__style_hides */
-	if (k == 5 && wn__ascii_ieq(s + name, "style", 5))
+	if (name_is(at, k, "style"))
 		return style_seen || (!memchr(s + val, '&', val_end - val) &&
 		                      !memchr(s + val, 0, val_end - val) &&
 		                      !wn__style_hides(s + val, val_end - val));
@@ -879,6 +902,7 @@ void wn__guard(wn__doc *d)
 	g->n = d->html_len;
 	g->skip = !d->keep_markup;
 	g->keep_style = d->opt->format == WN_FORMAT_ANNOTATE;
+	g->images = d->opt->images;
 	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
 	g->cap = (size_t)max_depth + WN__GUARD_SLACK;
 	g->st = wn__xmalloc(g->cap * sizeof *g->st);
