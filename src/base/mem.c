@@ -168,9 +168,14 @@ enum {
 	POOL_MAX = 64 * 1024, /* quarter-octave classes up to here: 32..63 */
 	POOL_CUT = 4 * 1024,  /* blocks up to here are cut from the pool's chunk */
 	POOL_CHUNK = 64 * 1024,
-	POOL_BIG = 0xff,      /* the class of a block past POOL_MAX: not reused */
+	POOL_BIG = 0xff,      /* the class of a block past POOL_MAX: malloc'd */
 	POOL_HEAD = 8
 };
+
+/* What comes before a block past POOL_MAX, and its header. */
+typedef struct wn__pool_big {
+	struct wn__pool_big *prev, *next;
+} pool_big;
 
 /* The class of an n-byte request, and the size it gets. */
 static unsigned pool_class(size_t n, size_t *size)
@@ -208,9 +213,17 @@ void *wn__pool_alloc(wn__pool *p, size_t n)
 		memcpy(&p->freed[c], b, sizeof(void *));
 		return b;
 	}
-	if (size > SIZE_MAX - POOL_HEAD)
+	if (size > SIZE_MAX - POOL_HEAD - sizeof(pool_big))
 		wn__oom();
-	if (size <= POOL_CUT) {
+	if (c == POOL_BIG) {
+		pool_big *g = wn__xmalloc(sizeof *g + POOL_HEAD + size);
+		g->prev = NULL;
+		g->next = p->big;
+		if (g->next)
+			g->next->prev = g;
+		p->big = g;
+		b = (unsigned char *)(g + 1);
+	} else if (size <= POOL_CUT) {
 		if ((size_t)(p->end - p->at) < POOL_HEAD + size) {
 			p->at = wn__arena_alloc_raw(&p->arena, POOL_CHUNK);
 			p->end = p->at + POOL_CHUNK;
@@ -232,14 +245,27 @@ void wn__pool_give(wn__pool *p, void *q)
 	unsigned char *b = q;
 	uint64_t head;
 	memcpy(&head, b - POOL_HEAD, sizeof head);
-	if (head == POOL_BIG)
+	if (head == POOL_BIG) {
+		pool_big *g = (pool_big *)(b - POOL_HEAD) - 1;
+		if (g->prev)
+			g->prev->next = g->next;
+		else
+			p->big = g->next;
+		if (g->next)
+			g->next->prev = g->prev;
+		free(g);
 		return;
+	}
 	memcpy(b, &p->freed[head], sizeof(void *));
 	p->freed[head] = b;
 }
 
 void wn__pool_free(wn__pool *p)
 {
+	for (pool_big *g = p->big, *next; g; g = next) {
+		next = g->next;
+		free(g);
+	}
 	wn__arena_free(&p->arena);
 	wn__pool_init(p);
 }

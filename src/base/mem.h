@@ -53,14 +53,16 @@ void wn__arena_free(wn__arena *a);
  * moving).  Blocks come from an arena, each 8-byte aligned behind an
  * 8-byte header that holds its size class: 8-byte steps to 256 bytes, then
  * four steps to each power of two to 64 KiB (at most a quarter wasted);
- * a freed block goes on its class's list and is handed out again, larger
- * ones wait for wn__pool_free.  No bookkeeping beyond that, and no walk
- * to free: all of it goes at once. */
+ * a freed block goes on its class's list and is handed out again.  Larger
+ * blocks are malloc'd on a list of their own and freed when given back (a
+ * text node of megabytes grows by moving).  No bookkeeping beyond that,
+ * and no walk to free: all of it goes at once. */
 enum { WN__POOL_CLASSES = 64 };
 typedef struct wn__pool {
 	wn__arena arena;
 	unsigned char *at, *end; /* the chunk small blocks are cut from */
 	void *freed[WN__POOL_CLASSES];
+	struct wn__pool_big *big; /* the blocks past the classes */
 } wn__pool;
 
 void wn__pool_init(wn__pool *p);
