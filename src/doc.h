@@ -182,8 +182,8 @@ typedef struct wn__tally {
  * Memory: everything a stage allocates for the document comes from
  * d->arena, freed when the extraction ends, or from d->keep, which the
  * result takes over; gumbo's tree lives in d->parse, freed with them
- * (wn__dom_free).  The
- * short-lived stacks of one walk are malloc'd and freed by that walk. */
+ * (wn__dom_free).  The short-lived stacks of one walk are malloc'd and
+ * freed by that walk. */
 typedef struct wn__doc {
 	wn__arena arena; /* working memory, freed when the pipeline ends */
 	wn__arena keep;  /* what the result keeps: metadata strings, notes */
