@@ -31,7 +31,7 @@ static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
 	/* Worst case every byte becomes the 3-byte U+FFFD. */
 	if (len > (SIZE_MAX - 1) / 3)
 		wn__oom();
-	char *out = wn__arena_alloc(&d->arena, len * 3 + 1);
+	char *out = wn__arena_alloc_raw(&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
 	size_t o = i, bad = 0, nul = 0;
 	memcpy(out, in, o);
 	while (i < len) {
@@ -106,7 +106,7 @@ static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
 {
 	if (len > (SIZE_MAX - 1) / 3)
 		wn__oom();
-	char *out = wn__arena_alloc(&d->arena, len * 3 + 1);
+	char *out = wn__arena_alloc_raw(&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];

@@ -873,7 +873,7 @@ static void guard_finish(guard *g, wn__doc *d)
 		pos = c->to;
 	}
 	kept += g->n - pos;
-	char *out = wn__arena_alloc(&d->arena, kept + 1);
+	char *out = wn__arena_alloc_raw(&d->arena, kept + 1);
 	size_t o = 0;
 	pos = 0;
 	for (size_t k = 0; k < m; k++) {
