@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "render/core.h"
 #include "render/render.h"
 
 /* A name on a line of f: as it is in text, escaped in HTML, and in
@@ -14,14 +15,7 @@ static void inline_text(const char *s, wn_format f, wn__buf *out)
 {
 	if (f == WN_FORMAT_HTML) {
 		for (const char *p = s; *p; p++)
-			if (*p == '&')
-				wn__buf_puts(out, "&amp;");
-			else if (*p == '<')
-				wn__buf_puts(out, "&lt;");
-			else if (*p == '>')
-				wn__buf_puts(out, "&gt;");
-			else
-				wn__buf_putc(out, *p);
+			wn__render_html_char(out, *p);
 		return;
 	}
 	if (f != WN_FORMAT_MARKDOWN) {

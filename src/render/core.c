@@ -45,6 +45,18 @@ void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx
 	}
 }
 
+void wn__render_html_char(wn__buf *out, char c)
+{
+	if (c == '&')
+		wn__buf_puts(out, "&amp;");
+	else if (c == '<')
+		wn__buf_puts(out, "&lt;");
+	else if (c == '>')
+		wn__buf_puts(out, "&gt;");
+	else
+		wn__buf_putc(out, c);
+}
+
 void wn__render_close(wn__buf *out, size_t start)
 {
 	while (out->len > start && (out->data[out->len - 1] == '\n' ||

@@ -51,6 +51,10 @@ void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx
  * with nothing when only white space was. */
 void wn__render_close(wn__buf *out, size_t start);
 
+/* c into out as HTML text: & < > as references (the plain renderings of
+ * recovered text and of comments in -f html). */
+void wn__render_html_char(wn__buf *out, char c);
+
 /* ---- pick.c: what the renderers read from the page beyond its text ---- */
 /* The kept text of root's subtree into b: verbatim for <pre> (its first
  * newline dropped, <br> a newline), else white space collapsed. */

@@ -167,14 +167,7 @@ void wn__render_plain(const char *text, wn_format f, wn__buf *out)
 			if (!open)
 				wn__buf_puts(out, "<p>");
 			open = 1;
-			if (*p == '&')
-				wn__buf_puts(out, "&amp;");
-			else if (*p == '<')
-				wn__buf_puts(out, "&lt;");
-			else if (*p == '>')
-				wn__buf_puts(out, "&gt;");
-			else
-				wn__buf_putc(out, *p);
+			wn__render_html_char(out, *p);
 			continue;
 		}
 		/* Markdown: what would read as markup is escaped; at a line's
