@@ -326,8 +326,8 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 	/* gumbo compares formatting elements' attributes (Noah's Ark), and a
 	 * second <html> or <body> adds to the first the attributes it lacks:
 	 * theirs stay */
-	int style_seen = 0, fmt = wn__tag_is(tk->t, WN__TC_FORMATTING) ||
-	                          tk->t == GUMBO_TAG_HTML || tk->t == GUMBO_TAG_BODY;
+	int style_seen = 0, keeps_all = wn__tag_is(tk->t, WN__TC_FORMATTING) ||
+	                                tk->t == GUMBO_TAG_HTML || tk->t == GUMBO_TAG_BODY;
 	tk->selfclose = 0;
 	tk->ld_json = -1;
 	tk->font_attrs = 0;
@@ -380,7 +380,7 @@ static size_t guard_attrs(guard *g, size_t i, tag *tk)
 		if (++count > WN__GUARD_ATTRS && i < n) {
 			guard_drop(g, from, i);
 			g->cut_attrs++;
-		} else if (skip_ok(g) && !g->keep_style && !fmt &&
+		} else if (skip_ok(g) && !g->keep_style && !keeps_all &&
 		           unread_attr(g, start, name_end, val, val_end, style_seen)) {
 			add_cut(g, from, i, 1);
 		} else {
