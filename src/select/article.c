@@ -30,17 +30,9 @@ static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t b
 		return 1;
 	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= t->drop_hint)
 		return 0;
-	/* Blocks are in document order: find the first inside r by halving. */
-	int32_t lo = 0, hi = d->n_blocks;
-	while (lo < hi) {
-		int32_t mid = lo + (hi - lo) / 2;
-		if (d->blocks[mid].first <= r)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	int32_t chars = 0, links = 0, structured = 0;
-	for (int32_t k = lo; k < d->n_blocks && d->blocks[k].first < x->end; k++) {
+	int32_t k0 = wn__sel_first_block(d, r);
+	for (int32_t k = k0; k0 >= 0 && k < d->n_blocks && d->blocks[k].first < x->end; k++) {
 		const wn__block *b = &d->blocks[k];
 		chars += b->chars;
 		links += b->link_chars;

@@ -103,21 +103,6 @@ static int comment_heading(const char *t)
 	return 0;
 }
 
-/* The first block inside element i, or -1 (blocks are in document order:
- * found by halving). */
-static int32_t first_block(const wn__doc *d, int32_t i)
-{
-	int32_t lo = 0, hi = d->n_blocks;
-	while (lo < hi) {
-		int32_t mid = lo + (hi - lo) / 2;
-		if (d->blocks[mid].first <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->n_blocks && d->blocks[lo].first < d->nodes[i].end ? lo : -1;
-}
-
 /* Whether element i names itself a comment section, or opens with a
  * heading that does. */
 static int names_section(const wn__doc *d, int32_t i)
@@ -127,7 +112,7 @@ static int names_section(const wn__doc *d, int32_t i)
 	    contains_word(wn__attr(x, "id"), SECTION_WORDS) ||
 	    contains_word(wn__attr(x, "aria-label"), SECTION_WORDS))
 		return 1;
-	int32_t k = first_block(d, i);
+	int32_t k = wn__sel_first_block(d, i);
 	if (k < 0 || d->blocks[k].kind != WN__BK_HEADING ||
 	    d->blocks[k].eff > WN__COMMENT_HEADING_MAX)
 		return 0;
@@ -177,7 +162,7 @@ static int32_t *count_texts(wn__doc *d, int32_t s)
 {
 	int32_t end = d->nodes[s].end;
 	int32_t *t = wn__arena_alloc(&d->arena, (size_t)(end - s) * sizeof *t);
-	int32_t k = first_block(d, s);
+	int32_t k = wn__sel_first_block(d, s);
 	for (; k >= 0 && k < d->n_blocks && d->blocks[k].first < end; k++) {
 		const wn__block *b = &d->blocks[k];
 		if (b->eff >= WN__SHORT && 2 * b->link_chars < b->chars &&
@@ -429,7 +414,7 @@ static void read_items(wn__doc *d, const item *it, size_t n)
 		start[it[j].lo - lo] = (int32_t)j + 1;
 	/* owner[k - k0]: the innermost item holding block k, or -1, by one
 	 * sweep with a stack of the items open (items nest, never cross) */
-	int32_t k0 = first_block(d, lo), kn = 0;
+	int32_t k0 = wn__sel_first_block(d, lo), kn = 0;
 	if (k0 < 0)
 		return;
 	while (k0 + kn < d->n_blocks && d->blocks[k0 + kn].first < hi)

@@ -23,6 +23,9 @@ double wn__sel_link_limit(const wn__doc *d, const wn__block *b);
 int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root);
 /* Whether node i lies in a subtree removed by cleaning, below root. */
 int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root);
+/* The first block inside element i, or -1 (blocks are in document order:
+ * found by halving). */
+int32_t wn__sel_first_block(const wn__doc *d, int32_t i);
 
 /* ---- records.c ---- */
 enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
