@@ -199,22 +199,18 @@ static int says_username(const char *cls)
 }
 
 /* A poster's name on a discussion page: a link to a member's profile
- * ("/members/jane.123/", "memberlist.php?mode=viewprofile", "/u/jane")
- * or an element whose class says username. */
+ * ("/members/jane.123/", "/u/jane") or an element whose class says
+ * username. */
 static int poster_name(const wn__node *x)
 {
 	static const char *const HREF[] = {
 		"/members/", "/member/", "/users/", "/user/", "/u/", "/profile/",
-		"memberlist.php", "member.php", "/people/", "showuser=", NULL,
+		"/people/", NULL,
 	};
 	const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
-	for (const char *const *k = HREF; href && *k; k++) {
-		const char *at = strstr(href, *k);
-		/* a script's page is a profile with a member's id
-		 * ("member.php?u=8810"), without one the members' list */
-		if (at && (!strstr(*k, ".php") || strchr(at, '?')))
+	for (const char *const *k = HREF; href && *k; k++)
+		if (strstr(href, *k))
 			return 1;
-	}
 	const char *cls = wn__attr(x, "class");
 	return cls && says_username(cls);
 }
