@@ -332,6 +332,13 @@
 /* The first this many visible h1s are weighed as the headline (a logo's
  * h1 often comes before the article's). */
 #define WN__META_H1S 8
+/* A title that holds an h1 of at least this many words, and at least this
+ * share (percent) of the title's words, with words around it ("Average
+ * Cost of Online College [2025]: Yearly Tuition + Fees") is the h1 dressed
+ * for search results: the h1 is the headline.  Shorter h1s are a section's
+ * or a shop's name ("Coupons", "Data Science") that the title completes. */
+#define WN__META_H1_HELD_WORDS 3
+#define WN__META_H1_HELD_SHARE 40
 /* At most this many names of the site are matched against title parts. */
 #define WN__META_SITE_NAMES 8
 /* A title part that holds a site's name with at most this many words

@@ -286,6 +286,19 @@ TEST(title_from_h1)
 	m = meta(PAGE("<title>Fitness trends 2025: nine things to watch</title>",
 	              "<h1>Nine fitness trends to keep an eye on</h1>" PARAS));
 	CHECK_STR(m->title, "Fitness trends 2025: nine things to watch");
+	/* a title that holds the h1 with words around it and no separator */
+	m = meta(PAGE("<title>Average Cost of Online College [2025]: Yearly Tuition + Fees</title>",
+	              "<h1>Average Cost of Online College</h1>" PARAS));
+	CHECK_STR(m->title, "Average Cost of Online College");
+	m = meta(PAGE("<title>The Fold-and-Cut Problem (Erik Demaine)</title>",
+	              "<h1>The Fold-and-Cut Problem</h1>" PARAS));
+	CHECK_STR(m->title, "The Fold-and-Cut Problem");
+	/* but a short h1 is a section's name that the title completes */
+	m = meta(PAGE("<title>Residential Electrician Coupons</title>", "<h1>Coupons</h1>" PARAS));
+	CHECK_STR(m->title, "Residential Electrician Coupons");
+	m = meta(PAGE("<title>Mountain Bike Trails Near Houston Texas</title>",
+	              "<h1>Bike Trails</h1>" PARAS));
+	CHECK_STR(m->title, "Mountain Bike Trails Near Houston Texas");
 }
 
 TEST(author_order)

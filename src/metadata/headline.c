@@ -380,6 +380,29 @@ static size_t head_part(const char *t, const char *h)
 	return 0;
 }
 
+/* Are h's words a run of t's, with the share of t that makes h the
+ * headline and t its dressing (WN__META_H1_HELD_*)? */
+static int held_in(const char *h, const char *t)
+{
+	words hw = {0}, tw = {0};
+	wn__buf tmp = {0};
+	split_words(&hw, &tmp, h, strlen(h));
+	split_words(&tw, &tmp, t, strlen(t));
+	int r = 0;
+	if (hw.n >= WN__META_H1_HELD_WORDS && hw.n < tw.n &&
+	    hw.n * 100 >= tw.n * WN__META_H1_HELD_SHARE) {
+		/* the keys are NUL-separated: h's run is a substring of t's
+		 * that starts at a word */
+		const char *at = tw.b.data, *end = tw.b.data + tw.b.len;
+		for (; at < end && !r; at += strlen(at) + 1)
+			r = (size_t)(end - at) >= hw.b.len && !memcmp(at, hw.b.data, hw.b.len);
+	}
+	wn__buf_free(&hw.b);
+	wn__buf_free(&tw.b);
+	wn__buf_free(&tmp);
+	return r;
+}
+
 /* Where t's last part that h is starts after a separator: t is "more |
  * h"; then the separator's position, else 0. */
 static size_t tail_part(const char *t, const char *h)
@@ -426,5 +449,10 @@ const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const ch
 		if (at)
 			return wn__meta_keep(c, mt, at);
 	}
+	/* "Average Cost of Online College [2025]: Yearly Tuition + Fees"
+	 * around its h1, without a separator to cut at */
+	for (size_t k = 0; k < n; k++)
+		if (held_in(h[k], mt))
+			return h[k];
 	return mt;
 }
