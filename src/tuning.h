@@ -332,6 +332,8 @@
 /* The first this many visible h1s are weighed as the headline (a logo's
  * h1 often comes before the article's). */
 #define WN__META_H1S 8
+/* Summary cards label at most this many values (twitter:label1..4). */
+#define WN__META_CARD_LABELS 4
 /* A title that holds an h1 of at least this many words, and at least this
  * share (percent) of the title's words, with words around it ("Average
  * Cost of Online College [2025]: Yearly Tuition + Fees") is the h1 dressed

@@ -422,6 +422,15 @@ TEST(author_more_sources)
 		"{\"@type\":\"Question\",\"name\":\"Stuck on start\",\"author\":{\"@type\":\"Person\","
 		"\"name\":\"raoul\"}}}</script>", PARAS));
 	CHECK_STR(m->author, "raoul");
+	/* a summary card's "Written by" label and its value */
+	m = meta(PAGE("<meta name=\"twitter:label1\" content=\"Written by\">"
+		"<meta name=\"twitter:data1\" content=\"Nawaz Dhandala\">"
+		"<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+		"<meta name=\"twitter:data2\" content=\"9 minutes\">", PARAS));
+	CHECK_STR(m->author, "Nawaz Dhandala");
+	m = meta(PAGE("<meta name=\"twitter:label1\" content=\"Est. reading time\">"
+		"<meta name=\"twitter:data1\" content=\"9 minutes\">", PARAS));
+	CHECK(m->author == NULL);
 	/* the page's own microdata in <head> */
 	m = meta(PAGE("<meta itemprop=\"author\" content=\"Paige Brunton\">", PARAS));
 	CHECK_STR(m->author, "Paige Brunton");
@@ -429,6 +438,13 @@ TEST(author_more_sources)
 	m = meta(PAGE("", "<h1>Cloud servers</h1><div><a href=\"/blog/authors/emmanuel-oyibo\">"
 	                  "Emmanuel Oyibo</a></div>" PARAS));
 	CHECK_STR(m->author, "Emmanuel Oyibo");
+	/* the link holds the name's line and the role's: the name */
+	m = meta(PAGE("", "<h1>Cloud servers</h1><div><a href=\"/author/harry-rabinowitz\">"
+	                  "<p>Harry Rabinowitz</p><p>Tech Reporter</p></a></div>" PARAS));
+	CHECK_STR(m->author, "Harry Rabinowitz");
+	m = meta(PAGE("", "<h1>Cloud servers</h1><div class=\"post-authors\"><a href=\"/in/joakim\">"
+	                  "<div>Joakim Edin</div><div>Research &amp; Development</div></a></div>" PARAS));
+	CHECK_STR(m->author, "Joakim Edin");
 	/* byline lines: the label on its line, a date before "by", a date
 	 * and the name between separators */
 	m = meta(PAGE("", "<h1>Plan</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" PARAS));
@@ -442,6 +458,16 @@ TEST(author_more_sources)
 		"<div class=\"post\"><a class=\"username\" href=\"/members/sam.12/\">SamuelMIz</a>" PARAS "</div>"
 		"<div class=\"post\"><a class=\"username\" href=\"/members/rid.13/\">ridwan123</a><p>Get a dob.</p></div>"));
 	CHECK_STR(m->author, "SamuelMIz");
+	/* the account's own links in the masthead are no poster */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1><div><a href=\"/user/login\">Log In</a> "
+		"<a href=\"/user/register\">Sign Up</a></div>"
+		"<div class=\"post\"><a href=\"/user/sam\">SamuelMIz</a>" PARAS "</div>"
+		"<div class=\"post\"><a href=\"/user/rid\">ridwan123</a><p>Get a dob.</p></div>"));
+	CHECK_STR(m->author, "SamuelMIz");
+	/* a byline's links before its byline word are no author's */
+	m = meta(PAGE("", "<h1>Release 7.1</h1><p class=\"author\"><a href=\"#p5\">Post</a> "
+		"<span>by <strong><a href=\"/people/galitsyn\">Galitsyn</a></strong></span></p>" PARAS));
+	CHECK_STR(m->author, "Galitsyn");
 	/* one profile link is no discussion */
 	m = meta(PAGE("", "<h1>Best first telescope?</h1><a href=\"/members/sam.12/\">Sam</a>" PARAS));
 	CHECK(m->author == NULL);

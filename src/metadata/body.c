@@ -207,10 +207,23 @@ static int poster_name(const wn__node *x)
 		"/members/", "/member/", "/users/", "/user/", "/u/", "/profile/",
 		"/people/", NULL,
 	};
+	/* the account's own pages are no member's ("/user/login") */
+	static const char *const ACCOUNT[] = {
+		"login", "log-in", "signin", "sign-in", "logout", "log-out",
+		"register", "signup", "sign-up", "join", "account", "settings",
+		"password", NULL,
+	};
 	const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
-	for (const char *const *k = HREF; href && *k; k++)
-		if (strstr(href, *k))
-			return 1;
+	for (const char *const *k = HREF; href && *k; k++) {
+		const char *p = strstr(href, *k);
+		if (!p)
+			continue;
+		p += strlen(*k);
+		for (const char *const *a = ACCOUNT; *a; a++)
+			if (!strncasecmp(p, *a, strlen(*a)))
+				return 0;
+		return 1;
+	}
 	const char *cls = wn__attr(x, "class");
 	return cls && says_username(cls);
 }
@@ -225,7 +238,9 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	const wn__node *x = &c->d->nodes[i];
 	if (!f->author_link && x->tag == GUMBO_TAG_A && small(c, i, WN__META_BYLINE_MAX) &&
 	    author_href(wn__attr(x, "href"))) {
-		const char *t = wn__meta_text(c, i);
+		/* the name's line: a role may follow on a line of its own
+		 * ("Harry Rabinowitz" / "Tech Reporter" in one link) */
+		const char *t = wn__meta_first_line(c, i);
 		if (wn__meta_looks_like_names(t))
 			f->author_link = t;
 	}

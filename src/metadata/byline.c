@@ -768,16 +768,28 @@ const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *tex
 {
 	const wn__doc *d = c->d;
 	wn__buf b = {0};
-	/* the byline's links whose text is a name: an author's page */
+	/* the byline's links whose text is a name: an author's page; those
+	 * before its byline word are not ("Post by <a>jane</a>") */
 	for (int32_t k = node; node > 0 && k < d->nodes[node].end; k++) {
 		const wn__node *x = &d->nodes[k];
 		if (x->flags & WN__NF_REMOVED) {
 			k = x->end - 1;
 			continue;
 		}
+		if (x->kind == WN__NODE_TEXT) {
+			const char *t = x->g->v.text.text;
+			while (wn__meta_is_space((unsigned char)*t))
+				t++;
+			size_t n = strlen(t);
+			while (n && wn__meta_is_space((unsigned char)t[n - 1]))
+				n--;
+			if (wn__meta_by_word(t) || only_by_word(t, n))
+				b.len = 0;
+			continue;
+		}
 		if (x->tag != GUMBO_TAG_A || !c->chars[k])
 			continue;
-		const char *t = wn__meta_text(c, k);
+		const char *t = wn__meta_first_line(c, k); /* a role may follow */
 		size_t n = strlen(t);
 		if (n < WN__META_BYLINE_MAX && wn__meta_looks_like_names(t) &&
 		    !not_a_name(t, n) && !wn__meta_names_site(&c->site_names, t) &&

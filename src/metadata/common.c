@@ -346,6 +346,13 @@ const char *wn__meta_text_lines(wn__meta_ctx *c, int32_t i)
 	return subtree_text(c, i, 1);
 }
 
+const char *wn__meta_first_line(wn__meta_ctx *c, int32_t i)
+{
+	const char *t = subtree_text(c, i, 1);
+	size_t n = strcspn(t, "\n");
+	return t[n] ? wn__arena_strndup(c->a, t, n) : t;
+}
+
 int wn__meta_has_token(const char *list, const char *tok)
 {
 	size_t n = strlen(tok);

@@ -93,6 +93,8 @@ int wn__meta_has_token(const char *list, const char *tok);
 const char *wn__meta_text(wn__meta_ctx *c, int32_t i);
 /* metadata.c: the same with block boundaries '\n', other element ones ' ' */
 const char *wn__meta_text_lines(wn__meta_ctx *c, int32_t i);
+/* common.c: the first of those lines (a link's name over its role's line) */
+const char *wn__meta_first_line(wn__meta_ctx *c, int32_t i);
 /* metadata.c: adds s[0..n) to a list, trimmed and kept, each once */
 void wn__meta_list_add(wn__meta_ctx *c, wn__meta_list *l, const char *s, size_t n);
 /* metadata.c: adds the comma- or semicolon-separated words of s */
@@ -102,6 +104,8 @@ void wn__meta_list_split(wn__meta_ctx *c, wn__meta_list *l, const char *s);
 void wn__meta_collect(wn__meta_ctx *c);
 /* metadata_tags.c: a <meta> value by normalised key ("og:title", "dc:creator") */
 const char *wn__meta_get(const wn__meta_ctx *c, const char *key);
+/* tags.c: twitter:dataN whose twitter:labelN is one of labels (NULL-ended) */
+const char *wn__meta_card_value(const wn__meta_ctx *c, const char *const *labels);
 /* metadata_tags.c: every value of a key, joined by "; " */
 const char *wn__meta_get_all(wn__meta_ctx *c, const char *key);
 /* tags.c: the first <meta> whose key says publication date in words no

@@ -278,7 +278,7 @@ typedef struct author_src {
  * of the site) gives way to a person that the page's own byline names. */
 static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
-	author_src src[24]; /* one per source below (21) */
+	author_src src[24]; /* one per source below (22) */
 	size_t n = 0;
 	c->marking_names = marking_names(c, f);
 	if (c->article)
@@ -298,6 +298,8 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 		if (q)
 			src[n++] = (author_src){ld_authors(c, q), 0, TAGS};
 	}
+	static const char *const WRITTEN_BY[] = {"written by", "author", "by", NULL};
+	src[n++] = (author_src){wn__meta_card_value(c, WRITTEN_BY), 0, TAGS};
 	src[n++] = (author_src){f->author, 0, BYLINE};
 	src[n++] = (author_src){f->item_author, 0, BYLINE};
 	src[n++] = (author_src){wn__meta_get_all(c, "itemprop:author"), 0, TAGS};

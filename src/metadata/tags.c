@@ -209,6 +209,26 @@ const char *wn__meta_get(const wn__meta_ctx *c, const char *key)
 	return byname;
 }
 
+/* A summary card's labelled value: twitter:dataN under a twitter:labelN
+ * that is one of labels ("Written by" / "Nawaz Dhandala", as SEO plugins
+ * write the author of a post), else NULL. */
+const char *wn__meta_card_value(const wn__meta_ctx *c, const char *const *labels)
+{
+	char key[32];
+	for (int n = 1; n <= WN__META_CARD_LABELS; n++) {
+		snprintf(key, sizeof key, "twitter:label%d", n);
+		const char *l = wn__meta_get(c, key);
+		if (!l)
+			break;
+		for (const char *const *w = labels; *w; w++)
+			if (!strcasecmp(l, *w)) {
+				snprintf(key, sizeof key, "twitter:data%d", n);
+				return wn__meta_get(c, key);
+			}
+	}
+	return NULL;
+}
+
 /* Every value of a meta key, joined by "; " (article:author, one tag per
  * author). */
 const char *wn__meta_get_all(wn__meta_ctx *c, const char *key)
