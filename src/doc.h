@@ -71,6 +71,7 @@ enum {
 	WN__WHY_REGION,      /* kept: in the page's main region (region mode) */
 	WN__WHY_CHROME,      /* dropped: in the page's chrome (region mode) */
 	WN__WHY_COMMENT,     /* dropped: in the comment section (comments option) */
+	WN__WHY_LEFT,        /* dropped: only labels or a JavaScript notice were kept */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);

@@ -212,6 +212,18 @@
  * not a hidden widget. */
 #define WN__RECOVER_HIDDEN_BYTES 1000
 
+/* ---- what a script-filled page leaves (select/select.c) ---- */
+/* Kept text of at most this many words, in headings or links of at most
+ * this many words with no sentence and no digit, is the labels of a page's chrome
+ * ("Help", "Browse by Category"): a product grid has prices, a page of
+ * content a sentence. */
+#define WN__LEFT_LABELS_WORDS 12
+#define WN__LEFT_LABEL_WORDS 5
+/* Kept text of at most this many words that names JavaScript is the
+ * notice a page shows without its script ("You need to enable JavaScript
+ * to run this app."). */
+#define WN__LEFT_NOTICE_WORDS 25
+
 /* ---- the posts mode (select/posts.c) ---- */
 /* A line that, digits aside, stands in this many posts is the forum's
  * template (in a short thread: in two). */

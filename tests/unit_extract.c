@@ -405,6 +405,41 @@ TEST(recovery_reads_noscript_text_the_guard_skipped)
 	CHECK(contains(t, "Volunteers filled sandbags"));
 }
 
+/* A page its script fills leaves only its chrome's labels, or a notice
+ * asking for JavaScript: that is no content, and recovery reads the
+ * page's description instead, or there is none. */
+#define SHOP_FOOTER                                                            \
+	"<footer><dl><dt><h5>Help</h5></dt><dd><a href=/h>Help Centre</a>, "      \
+	"<a href=/d>Disputes and Reports</a>, <a href=/r>Returns and Refunds</a>, " \
+	"<a href=/c>Contact us</a></dd></dl><dl><dt><h5>Browse by Category</h5>" \
+	"</dt><dd><a href=/a>Home and Garden</a>, <a href=/b>Phones and "         \
+	"Accessories</a>, <a href=/e>Consumer Electronics</a></dd></dl></footer>"
+TEST(select_chrome_left_by_a_script_is_no_content)
+{
+	wn_result *r = run("<head><meta name=description content=\"Walnut desks, made "
+	                   "to order.\"></head><body><div id=app></div>" SHOP_FOOTER, WN_FORMAT_TEXT);
+	CHECK_STR(wn_result_output(r, NULL), "Walnut desks, made to order.\n");
+	wn_result_free(r);
+	static const char *const NONE[] = {
+		"<body><div id=app></div>" SHOP_FOOTER,
+		"<body><noscript>You need to enable JavaScript to run this app.</noscript>"
+		"<div id=root></div>",
+	};
+	for (size_t k = 0; k < sizeof NONE / sizeof *NONE; k++) {
+		wn_options o;
+		wn_options_init(&o, sizeof o);
+		r = NULL;
+		CHECK(wn_extract(NONE[k], strlen(NONE[k]), &o, &r) == WN_NO_CONTENT);
+		CHECK_STR(wn_result_output(r, NULL), "");
+		wn_result_free(r);
+	}
+	/* a grid's names and prices are content, and so is a page of links
+	 * and nothing else */
+	CHECK(contains(text_of("<body><div id=app><h3><a href=/p/1>Walnut Desk</a></h3>"
+	                       "<p>$599</p></div>" SHOP_FOOTER), "Walnut Desk"));
+	CHECK_STR(text_of("<a href='javascript:'><p>abc</p><p>def</p> ghi</a>"), "abc\n\ndef\n\nghi\n");
+}
+
 TEST(select_title_heading_leaves_however_framed)
 {
 	const char *t = text_of("<title>Gazette - The Flood of the Year</title>"
@@ -470,6 +505,7 @@ int main(void)
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
+	RUN(select_chrome_left_by_a_script_is_no_content);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
 	RUN(extract_refuses_input_over_max_bytes);

@@ -5,6 +5,9 @@
  * article is not clear (unless the caller says it is an article), is read
  * from its main region.
  */
+#include <string.h>
+#include <strings.h>
+
 #include "select/select.h"
 #include "tuning.h"
 
@@ -62,6 +65,51 @@ static void favor(wn__doc *d)
 	}
 }
 
+/* Does text t name JavaScript (a notice that the page needs it)? */
+static int names_js(const char *t)
+{
+	for (; (t = strpbrk(t, "jJ")) != NULL; t++)
+		if (!strncasecmp(t, "javascript", 10))
+			return 1;
+	return 0;
+}
+
+/* A page that its script fills leaves its chrome behind: a few short
+ * headings or links and no sentence or figure ("Help", "Browse by
+ * Category"), or a
+ * short notice asking for JavaScript.  That is no content: it goes, so
+ * that the driver's recovery reads what else the page has (its noscript,
+ * its data, its description), or the page says it has none. */
+static int chrome_left(const wn__doc *d)
+{
+	int32_t words = 0, dropped = 0;
+	int labels = 1, js = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (!b->keep) {
+			dropped += b->words;
+			continue;
+		}
+		words += b->words;
+		if (b->sentences || b->words > WN__LEFT_LABEL_WORDS ||
+		    (b->kind != WN__BK_HEADING && 2 * b->link_chars < b->chars))
+			labels = 0; /* a line of text, not a heading's or a link's */
+		for (int32_t i = b->first; i <= b->last; i++) {
+			if (d->nodes[i].kind != WN__NODE_TEXT)
+				continue;
+			const char *t = d->nodes[i].g->v.text.text;
+			if (strpbrk(t, "0123456789"))
+				labels = 0;
+			js = js || names_js(t);
+		}
+		if (words > WN__LEFT_NOTICE_WORDS)
+			return 0;
+	}
+	/* labels are chrome where the page had more text, and dropped it */
+	labels = labels && words <= WN__LEFT_LABELS_WORDS && dropped > words;
+	return words > 0 && (labels || js);
+}
+
 void wn__select(wn__doc *d)
 {
 	if (article_mode(d))
@@ -76,5 +124,14 @@ void wn__select(wn__doc *d)
 		favor(d);
 	if (d->opt->comments)
 		wn__select_comments(d);
+	if (chrome_left(d)) {
+		for (int32_t k = 0; k < d->n_blocks; k++)
+			if (d->blocks[k].keep) {
+				d->blocks[k].keep = 0;
+				d->blocks[k].reason = WN__WHY_LEFT;
+			}
+		wn__note(&d->notes, "selection: what it kept was only labels or a notice "
+		                    "asking for JavaScript: no content");
+	}
 	wn__sel_mark_kept(d);
 }
