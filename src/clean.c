@@ -354,6 +354,10 @@ static int recovered(wn__doc *d, int32_t i, int hidden)
 	size_t n = text_bytes(d, i);
 	if (n > d->hidden_text)
 		d->hidden_text = n;
+	int32_t up = x->parent;
+	int top = up == d->body || (up > 0 && d->nodes[up].parent == d->body);
+	if (top && n > d->hidden_wrap)
+		d->hidden_wrap = n;
 	return (d->recover & WN__RECOVER_HIDDEN) && n >= WN__RECOVER_HIDDEN_BYTES;
 }
 

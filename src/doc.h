@@ -226,6 +226,8 @@ typedef struct wn__doc {
 	double kind_confidence; /* kind.c: 0..1 */
 	size_t noscript_text;   /* clean.c: text bytes inside <noscript> */
 	size_t hidden_text;     /* clean.c: text bytes of the largest hidden subtree */
+	size_t hidden_wrap;     /* clean.c: ... of the largest one at the body's top
+	                         * (a streaming container, a wrapper shown by script) */
 	int has_article;   /* selection found a clear article */
 	int has_kept;      /* selection kept at least one block */
 	int truncated;     /* the output was cut at max_output */

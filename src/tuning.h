@@ -211,6 +211,13 @@
  * script shows (a page-wide visibility:hidden, a streaming container),
  * not a hidden widget. */
 #define WN__RECOVER_HIDDEN_BYTES 1000
+/* A hidden wrapper at the body's top with a page's worth of text (this
+ * many bytes) and this many times the kept characters is read even when
+ * something was kept: what was kept is the chrome around the page a
+ * script shows.  Smaller streamed parts are widgets (a carousel, the
+ * reviews) under content already shown. */
+#define WN__RECOVER_WRAP_BYTES 8000
+#define WN__RECOVER_WRAP_OVER 3
 
 /* ---- what a script-filled page leaves (select/select.c) ---- */
 /* Kept text of at most this many words, in headings or links of at most

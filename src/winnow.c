@@ -245,7 +245,11 @@ static size_t kept_total(const wn__doc *d)
 static void recover(wn__doc *d, const char *html, size_t len)
 {
 	size_t kept = kept_total(d);
-	if (kept >= WN__RECOVER_MIN_CHARS)
+	/* a wrapper at the body's top that holds far more text than was
+	 * kept is the page its script shows (React's streamed <div hidden>):
+	 * read it even when the chrome around it gave something */
+	if (kept >= WN__RECOVER_MIN_CHARS &&
+	    (d->hidden_wrap < WN__RECOVER_WRAP_BYTES || d->hidden_wrap < WN__RECOVER_WRAP_OVER * kept))
 		return;
 	unsigned from = (d->noscript_text > kept ? WN__RECOVER_NOSCRIPT : 0) |
 	                (d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ? WN__RECOVER_HIDDEN : 0);

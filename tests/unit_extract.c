@@ -440,6 +440,26 @@ TEST(select_chrome_left_by_a_script_is_no_content)
 	CHECK_STR(text_of("<a href='javascript:'><p>abc</p><p>def</p> ghi</a>"), "abc\n\ndef\n\nghi\n");
 }
 
+/* A streamed page: its content in a hidden wrapper at the body's top
+ * that a script shows, the visible part only its menus. */
+TEST(recovery_reads_a_streamed_wrapper_beside_visible_chrome)
+{
+	char page[32768] = "<body><div><ul>";
+	for (int k = 0; k < 30; k++)
+		strcat(page, "<li><a href=/p>Product and platform</a></li>");
+	strcat(page, "</ul></div><div hidden id=\"S:0\"><h1>Tuning slow queries</h1>");
+	for (int k = 0; k < 32; k++)
+		strcat(page, PROSE);
+	strcat(page, "</div><script>reveal('S:0')</script>");
+	const char *t = text_of(page);
+	CHECK(contains(t, "worst flood since the winter of 1947"));
+	CHECK(!contains(t, "Product and platform"));
+	/* a small streamed part under content already shown is not read */
+	CHECK(!contains(text_of("<body><main><h1>Flood</h1>" PROSE PROSE "</main>"
+	                        "<div hidden id=S:1><p>Customers also bought these twelve "
+	                        "other umbrellas and boots.</p></div>"), "umbrellas"));
+}
+
 TEST(select_title_heading_leaves_however_framed)
 {
 	const char *t = text_of("<title>Gazette - The Flood of the Year</title>"
@@ -506,6 +526,7 @@ int main(void)
 	RUN(select_small_page_still_gives_its_text);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);
+	RUN(recovery_reads_a_streamed_wrapper_beside_visible_chrome);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
 	RUN(extract_refuses_input_over_max_bytes);
