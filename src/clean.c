@@ -308,6 +308,25 @@ static int holds_math(const wn__doc *d, int32_t i)
 	return 0;
 }
 
+/* WAI-ARIA's tabs: a panel not shown is one click away, the page's own
+ * content (a product's details, a service's plans), unless it is only a
+ * code sample's other form (npm, yarn, pnpm), which says the shown one
+ * again. */
+static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
+{
+	if (!a->role || strcasecmp(a->role, "tabpanel"))
+		return 0;
+	/* text outside a <pre>: more than a code sample */
+	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
+		const wn__node *x = &d->nodes[j];
+		if (x->kind == WN__NODE_ELEMENT && x->tag == GUMBO_TAG_PRE)
+			j = x->end - 1;
+		else if (x->kind == WN__NODE_TEXT)
+			return 1;
+	}
+	return 0;
+}
+
 /* Cells that hold paragraph-level structure lay out a page: their content
  * renders as paragraphs, not as one row of a data table.  One <p> is not
  * structure: documentation generators wrap every cell's text in one. */
@@ -370,7 +389,7 @@ void wn__clean(wn__doc *d)
 			continue;
 		attrs a;
 		read_attrs(x, &a);
-		int hidden = is_hidden(&a) && !holds_math(d, i);
+		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a);
 		if ((wn__tag_is(x->tag, WN__TC_REMOVED) || hidden ||
 		     unknown_named(x, "annotation")) &&
 		    !recovered(d, i, hidden)) {

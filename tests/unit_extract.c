@@ -460,6 +460,21 @@ TEST(recovery_reads_a_streamed_wrapper_beside_visible_chrome)
 	                        "other umbrellas and boots.</p></div>"), "umbrellas"));
 }
 
+/* Tabs (WAI-ARIA): a panel not shown is one click away, content; a
+ * hidden menu is not. */
+TEST(clean_keeps_hidden_tab_panels)
+{
+	const char *t = text_of("<body><main><h1>Plans</h1><div role=tablist><button role=tab>"
+	                        "Monthly</button><button role=tab>Yearly</button></div>"
+	                        "<div role=tabpanel>" PROSE "</div><div role=tabpanel hidden>"
+	                        "<p>Paid yearly, the plan costs two months less, and the "
+	                        "price holds for as long as you keep it.</p></div>"
+	                        "<ul hidden><li><a href=/x>Sign in to your account</a></li></ul></main>");
+	CHECK(contains(t, "worst flood since the winter of 1947"));
+	CHECK(contains(t, "Paid yearly, the plan costs two months less"));
+	CHECK(!contains(t, "Sign in to your account"));
+}
+
 TEST(select_title_heading_leaves_however_framed)
 {
 	const char *t = text_of("<title>Gazette - The Flood of the Year</title>"
@@ -526,6 +541,7 @@ int main(void)
 	RUN(select_small_page_still_gives_its_text);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);
+	RUN(clean_keeps_hidden_tab_panels);
 	RUN(recovery_reads_a_streamed_wrapper_beside_visible_chrome);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
