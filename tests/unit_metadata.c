@@ -588,6 +588,18 @@ TEST(dates_updated_and_lead)
 	CHECK_STR(m->modified, "2021-05-04");
 }
 
+/* Where posts and bylines keep their dates. */
+TEST(dates_of_posts)
+{
+	/* a post's class that says it has comments is no comment box */
+	const wn_metadata *m = meta(PAGE("", "<article class=\"post has-comments\"><h1>Plan</h1>"
+		"<p><time datetime=\"2024-03-11\">March 11</time></p>" PARAS "</article>"));
+	CHECK_STR(m->date, "2024-03-11");
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
+		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
+	CHECK(m->date == NULL);
+}
+
 TEST(date_formats)
 {
 	CHECK_STR(date_of("2017-12-04"), "2017-12-04");
@@ -908,6 +920,7 @@ int main(void)
 	RUN(date_formats);
 	RUN(dates_more_sources);
 	RUN(dates_updated_and_lead);
+	RUN(dates_of_posts);
 	RUN(language);
 	RUN(url_and_image);
 	RUN(no_metadata);
