@@ -598,6 +598,17 @@ TEST(dates_of_posts)
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
 		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
 	CHECK(m->date == NULL);
+	/* the line under the author's name, anywhere; under a name alone on
+	 * its line near the top (not a row of links) */
+	m = meta(PAGE("<meta name=\"author\" content=\"Jane Doe\">", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS
+		"<div><p>Written by <a href=\"/team/jane\">Jane Doe</a></p><p>April 8, 2024</p></div>"));
+	CHECK_STR(m->date, "2024-04-08");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Elliot Raba</p><div><p><span>23.07.2025</span>"
+		"<span> \xc2\xb7 </span><span>6 min read</span></p></div>" PARAS));
+	CHECK_STR(m->date, "2025-07-23");
+	m = meta(PAGE("", "<h1>Plan</h1><table><tr><td><a href=\"#t\">Thread Tools</a></td>"
+		"<td><a href=\"#d\">Display Modes</a></td></tr></table><p>Mar 30, 2025 | Link</p>" PARAS));
+	CHECK(m->date == NULL);
 }
 
 TEST(date_formats)

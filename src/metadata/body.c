@@ -215,6 +215,38 @@ static int poster_name(const wn__node *x)
 	return cls && says_username(cls);
 }
 
+/* Is node i's text one run, a single text node ("Jane Doe", not the
+ * links "Thread Tools" and "Display Modes" side by side)? */
+static int one_text(const wn__meta_ctx *c, int32_t i)
+{
+	int runs = 0;
+	for (int32_t k = i; k < c->d->nodes[i].end && runs < 2; k++)
+		runs += c->d->nodes[k].kind == WN__NODE_TEXT && c->chars[k];
+	return runs == 1;
+}
+
+/* The line after node i's, when it opens with a date: a byline box's
+ * date under the name ("Jane Doe" then "April 8, 2024 · 8 min read").
+ * The next element with text that is one line, entered when larger. */
+static const char *date_after(wn__meta_ctx *c, int32_t i)
+{
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
+	for (int32_t k = d->nodes[i].end; k < d->n_nodes; k++) {
+		const wn__node *x = &d->nodes[k];
+		if (x->flags & WN__NF_REMOVED) {
+			k = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !c->chars[k] || !small(c, k, WN__META_LINE_MAX))
+			continue;
+		if (!opens_with_date(c, k, iso) || updated_line(c, k) || in_cell(d, k))
+			return NULL;
+		return wn__arena_strndup(c->a, iso, strlen(iso));
+	}
+	return NULL;
+}
+
 /* Bylines for the author field, past what the marking reads: a link to
  * an author's page whose text is a name, and near the top a line that
  * is "Written by" then the name, "<date> by <name>", or a date and a
@@ -240,6 +272,10 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	if (!f->text_byline && near_top && (x->flags & WN__NF_BLOCK) &&
 	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i))
 		f->text_byline = wn__meta_field_byline(c, wn__meta_text_lines(c, i));
+	/* a name alone on its line near the top, the date under it */
+	if (!f->name_date && near_top && small(c, i, WN__META_NAME_MAX) && !in_cell(c->d, i) &&
+	    one_text(c, i) && wn__meta_person_name(wn__meta_text(c, i)))
+		f->name_date = date_after(c, i);
 	/* a dateline that holds more than the date: "By Jane Doe - Mar 27,
 	 * 2024", "Published: 2025.12.17 | 5 min", a post's header */
 	char iso[WN__DATE_MAX];
@@ -255,6 +291,43 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 		if (wn__date_find(t, strlen(t), iso))
 			date_or_update(c, i, &f->line_date, &f->updated, iso);
 	}
+}
+
+/* Is node i's text a name of the author field ("Jane Doe", "Written
+ * by Jane Doe")?  The whole field or its first name. */
+static int author_line(wn__meta_ctx *c, int32_t i, const char *author)
+{
+	const char *t = wn__meta_text(c, i);
+	t += wn__meta_by_word(t);
+	size_t n = strlen(t), first = strcspn(author, ",");
+	while (n && wn__meta_is_space((unsigned char)t[n - 1]))
+		n--;
+	return n && (!strncasecmp(t, author, n) ? !author[n]
+	                                         : n == first && !strncasecmp(t, author, first));
+}
+
+/* The date under the author's name anywhere in the page but its
+ * comments and margins, or NULL. */
+const char *wn__meta_date_by_author(wn__meta_ctx *c, const char *author)
+{
+	const wn__doc *d = c->d;
+	int32_t root = d->body;
+	if (!author || root <= 0)
+		return NULL;
+	for (int32_t i = root + 1; i < d->nodes[root].end; i++) {
+		const wn__node *x = &d->nodes[i];
+		if ((x->flags & WN__NF_REMOVED) ||
+		    (x->kind == WN__NODE_ELEMENT &&
+		     (wn__meta_comment_box(c, i) || x->tag == GUMBO_TAG_NAV ||
+		      x->tag == GUMBO_TAG_ASIDE || x->tag == GUMBO_TAG_FOOTER))) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind == WN__NODE_ELEMENT && small(c, i, WN__META_BYLINE_MAX) &&
+		    author_line(c, i, author))
+			return date_after(c, i);
+	}
+	return NULL;
 }
 
 /* The line right under the h1, when it opens with a date ("Dec 26, 2025
