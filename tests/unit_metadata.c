@@ -632,6 +632,8 @@ TEST(date_formats)
 	CHECK_STR(date_of("4 décembre 2017"), "2017-12-04");
 	CHECK_STR(date_of("1er août 2017"), "2017-08-01");
 	CHECK_STR(date_of("4 de diciembre de 2017"), "2017-12-04");
+	CHECK_STR(date_of("04-Dec-2017"), "2017-12-04");
+	CHECK_STR(date_of("04-dic-2017 5:11:10"), "2017-12-04T05:11:10");
 	CHECK_STR(date_of("2017年12月4日"), "2017-12-04");
 	CHECK_STR(date_of("2017年12月4日 10時30分"), "2017-12-04T10:30:00");
 	CHECK_STR(date_of("2017년 12월 4일"), "2017-12-04");
@@ -642,6 +644,7 @@ TEST(date_formats)
 	CHECK_STR(date_of("31.02.2017"), "(null)");
 	CHECK_STR(date_of("2017-13-01"), "(null)");
 	CHECK_STR(date_of("Decembers 4, 2017"), "(null)");
+	CHECK_STR(date_of("04-Dec 2017"), "(null)");
 	CHECK_STR(date_of("12345678901"), "(null)");
 	CHECK_STR(date_of(""), "(null)");
 }

@@ -725,7 +725,7 @@ static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
 	if (date && date > t)
 		t[date - t] = 0;
 	for (char *p = t; (p = strstr(p, " on ")) != NULL; p++)
-		if (isdigit((unsigned char)p[4])) {
+		if (isdigit((unsigned char)p[4]) || !p[4]) { /* the date cut above */
 			*p = 0;
 			break;
 		}
