@@ -556,6 +556,10 @@ TEST(dates_updated_and_lead)
 	/* the line under the h1 that opens with a date */
 	const wn_metadata *m = meta(PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
 	CHECK_STR(m->date, "2025-12-26");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Smith | Senior Writer | July 2, 2025</p>" PARAS));
+	CHECK_STR(m->date, "2025-07-02");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Councillors Ann Brown and Tom Gray | on the July 2, 2025 vote</p>" PARAS));
+	CHECK(m->date == NULL);
 	/* "Updated ..." is the change, the other date the publication */
 	m = meta(PAGE("", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");

@@ -330,9 +330,35 @@ const char *wn__meta_date_by_author(wn__meta_ctx *c, const char *author)
 	return NULL;
 }
 
+/* Is a part of t between separators a date alone ("Jane Doe | Senior
+ * Writer | July 2, 2025")?  Its ISO form in iso. */
+static int date_part(wn__meta_ctx *c, const char *t, char *iso)
+{
+	static const char *const SEPS[] = {
+		" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", NULL,
+	};
+	for (const char *p = t; *p;) {
+		const char *next = NULL;
+		size_t skip = 0;
+		for (const char *const *k = SEPS; *k; k++) {
+			const char *q = strstr(p, *k);
+			if (q && (!next || q < next)) {
+				next = q;
+				skip = strlen(*k);
+			}
+		}
+		if (!next)
+			return p != t && wn__meta_date_only(p, iso);
+		if (p != t && wn__meta_date_only(wn__arena_strndup(c->a, p, (size_t)(next - p)), iso))
+			return 1;
+		p = next + skip;
+	}
+	return 0;
+}
+
 /* The line right under the h1, when it opens with a date ("Dec 26, 2025
- * • Jane Doe in News", "17.05.2021"): the first element after the h1
- * that has text. */
+ * • Jane Doe in News", "17.05.2021") or has one between separators: the
+ * first element after the h1 that has text. */
 static const char *date_under_h1(wn__meta_ctx *c)
 {
 	const wn__doc *d = c->d;
@@ -355,7 +381,8 @@ static const char *date_under_h1(wn__meta_ctx *c)
 		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
 			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
 				return NULL;
-		if (!opens_with_date(c, i, iso) || updated_line(c, i))
+		if ((!opens_with_date(c, i, iso) && !date_part(c, wn__meta_text(c, i), iso)) ||
+		    updated_line(c, i))
 			return NULL;
 		return wn__arena_strndup(c->a, iso, strlen(iso));
 	}
