@@ -602,6 +602,10 @@ TEST(dates_of_posts)
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
 		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
 	CHECK(m->date == NULL);
+	/* a post's permalink whose text is its date */
+	m = meta(PAGE("", "<h1>Thread</h1><div><h2><span>#1</span> <a href=\"/t?p=1#p1\">2025-11-01 "
+		"15:14:37</a></h2>" PARAS "</div>"));
+	CHECK_STR(m->date, "2025-11-01T15:14:37");
 	/* the line under the author's name, anywhere; under a name alone on
 	 * its line near the top (not a row of links) */
 	m = meta(PAGE("<meta name=\"author\" content=\"Jane Doe\">", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS

@@ -525,6 +525,11 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
 			date_or_update(c, i, &f->date_text, &f->updated, iso);
+		/* a link whose text is a date near the top: a post's permalink */
+		if (!f->link_date && x->tag == GUMBO_TAG_A && i > top_from &&
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
+		    !in_cell(d, i) && only_date(c, i, iso) && !updated_line(c, i))
+			f->link_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		if ((!f->by_text || !f->late_by) && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    small(c, i, WN__META_BYLINE_MAX) && wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);
