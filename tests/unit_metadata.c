@@ -602,6 +602,10 @@ TEST(dates_of_posts)
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
 		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
 	CHECK(m->date == NULL);
+	/* the byline's box opening with the date, above the h1 too */
+	m = meta(PAGE("", "<div class=\"post-head\"><div class=\"dateAndAuthor\"><span>Dec 17, 2025</span>"
+		"<span>Julian Arni</span></div>" PARAS "<h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-12-17");
 	/* a post's permalink whose text is its date */
 	m = meta(PAGE("", "<h1>Thread</h1><div><h2><span>#1</span> <a href=\"/t?p=1#p1\">2025-11-01 "
 		"15:14:37</a></h2>" PARAS "</div>"));

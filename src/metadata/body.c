@@ -29,14 +29,11 @@ static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 	       wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
-/* Does node i's line open with a date, after at most a label
- * ("Published August 7, 2023 by Jane Doe", "Posted on 4 May 2021 |
- * News", "February 4, 2025 - 11 minutes")?  Its ISO form in iso. */
-static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+/* Does a line open with a date, after at most a label ("Published
+ * August 7, 2023 by Jane Doe", "Posted on 4 May 2021 | News", "February
+ * 4, 2025 - 11 minutes")?  Its ISO form in iso. */
+static int text_opens_with_date(const char *t, char *iso)
 {
-	if (!(c->bits[i] & WN__META_DIGIT))
-		return 0;
-	const char *t = wn__meta_text(c, i);
 	const char *at = wn__date_find(t, strlen(t), iso);
 	if (!at || (size_t)(at - t) > WN__META_DATE_LABEL)
 		return 0;
@@ -44,6 +41,12 @@ static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
 		if (*p >= '0' && *p <= '9')
 			return 0;
 	return 1;
+}
+
+/* The same of node i's line; without a digit in the subtree, unread. */
+static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	return (c->bits[i] & WN__META_DIGIT) && text_opens_with_date(wn__meta_text(c, i), iso);
 }
 
 /* Does the text of node i begin with a byline word? */
@@ -516,6 +519,12 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			}
 			f->byline = wn__meta_text_lines(c, name);
 			f->byline_node = name;
+			/* "Dec 17, 2025 Jane Doe" in the byline's box, its
+			 * elements apart */
+			const char *lines = wn__meta_text_lines(c, i);
+			if ((c->bits[i] & WN__META_DIGIT) && !updated_line(c, i) &&
+			    (text_opens_with_date(lines, iso) || date_part(c, lines, iso)))
+				f->byline_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		}
 		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&

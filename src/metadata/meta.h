@@ -74,6 +74,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *lead_date;   /* ISO date opening the line under the h1 */
 	const char *name_date;   /* ISO date opening the line under a name */
 	const char *link_date;   /* ISO date of a link's text near the top */
+	const char *byline_date; /* ISO date in the byline element's line */
 	const char *updated;     /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
 	int n_datelines;         /* date elements (class, <time>) with digits */
