@@ -595,6 +595,10 @@ TEST(dates_updated_and_lead)
 	/* the line under the h1 that opens with a date */
 	const wn_metadata *m = meta(PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
 	CHECK_STR(m->date, "2025-12-26");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Smith | Senior Writer | July 2, 2025</p>" PARAS));
+	CHECK_STR(m->date, "2025-07-02");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Councillors Ann Brown and Tom Gray | on the July 2, 2025 vote</p>" PARAS));
+	CHECK(m->date == NULL);
 	/* "Updated ..." is the change, the other date the publication */
 	m = meta(PAGE("", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");
@@ -627,6 +631,37 @@ TEST(dates_updated_and_lead)
 	CHECK_STR(m->modified, "2021-05-04");
 }
 
+/* Where posts and bylines keep their dates. */
+TEST(dates_of_posts)
+{
+	/* a post's class that says it has comments is no comment box */
+	const wn_metadata *m = meta(PAGE("", "<article class=\"post has-comments\"><h1>Plan</h1>"
+		"<p><time datetime=\"2024-03-11\">March 11</time></p>" PARAS "</article>"));
+	CHECK_STR(m->date, "2024-03-11");
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
+		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
+	CHECK(m->date == NULL);
+	/* the byline's box opening with the date, above the h1 too */
+	m = meta(PAGE("", "<div class=\"post-head\"><div class=\"dateAndAuthor\"><span>Dec 17, 2025</span>"
+		"<span>Julian Arni</span></div>" PARAS "<h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2025-12-17");
+	/* a post's permalink whose text is its date */
+	m = meta(PAGE("", "<h1>Thread</h1><div><h2><span>#1</span> <a href=\"/t?p=1#p1\">2025-11-01 "
+		"15:14:37</a></h2>" PARAS "</div>"));
+	CHECK_STR(m->date, "2025-11-01T15:14:37");
+	/* the line under the author's name, anywhere; under a name alone on
+	 * its line near the top (not a row of links) */
+	m = meta(PAGE("<meta name=\"author\" content=\"Jane Doe\">", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS
+		"<div><p>Written by <a href=\"/team/jane\">Jane Doe</a></p><p>April 8, 2024</p></div>"));
+	CHECK_STR(m->date, "2024-04-08");
+	m = meta(PAGE("", "<h1>Plan</h1><p>Elliot Raba</p><div><p><span>23.07.2025</span>"
+		"<span> \xc2\xb7 </span><span>6 min read</span></p></div>" PARAS));
+	CHECK_STR(m->date, "2025-07-23");
+	m = meta(PAGE("", "<h1>Plan</h1><table><tr><td><a href=\"#t\">Thread Tools</a></td>"
+		"<td><a href=\"#d\">Display Modes</a></td></tr></table><p>Mar 30, 2025 | Link</p>" PARAS));
+	CHECK(m->date == NULL);
+}
+
 TEST(date_formats)
 {
 	CHECK_STR(date_of("2017-12-04"), "2017-12-04");
@@ -648,6 +683,8 @@ TEST(date_formats)
 	CHECK_STR(date_of("4 décembre 2017"), "2017-12-04");
 	CHECK_STR(date_of("1er août 2017"), "2017-08-01");
 	CHECK_STR(date_of("4 de diciembre de 2017"), "2017-12-04");
+	CHECK_STR(date_of("04-Dec-2017"), "2017-12-04");
+	CHECK_STR(date_of("04-dic-2017 5:11:10"), "2017-12-04T05:11:10");
 	CHECK_STR(date_of("2017年12月4日"), "2017-12-04");
 	CHECK_STR(date_of("2017年12月4日 10時30分"), "2017-12-04T10:30:00");
 	CHECK_STR(date_of("2017년 12월 4일"), "2017-12-04");
@@ -658,6 +695,7 @@ TEST(date_formats)
 	CHECK_STR(date_of("31.02.2017"), "(null)");
 	CHECK_STR(date_of("2017-13-01"), "(null)");
 	CHECK_STR(date_of("Decembers 4, 2017"), "(null)");
+	CHECK_STR(date_of("04-Dec 2017"), "(null)");
 	CHECK_STR(date_of("12345678901"), "(null)");
 	CHECK_STR(date_of(""), "(null)");
 }
@@ -947,6 +985,7 @@ int main(void)
 	RUN(date_formats);
 	RUN(dates_more_sources);
 	RUN(dates_updated_and_lead);
+	RUN(dates_of_posts);
 	RUN(language);
 	RUN(url_and_image);
 	RUN(no_metadata);

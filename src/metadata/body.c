@@ -29,14 +29,11 @@ static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 	       wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
-/* Does node i's line open with a date, after at most a label
- * ("Published August 7, 2023 by Jane Doe", "Posted on 4 May 2021 |
- * News", "February 4, 2025 - 11 minutes")?  Its ISO form in iso. */
-static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+/* Does a line open with a date, after at most a label ("Published
+ * August 7, 2023 by Jane Doe", "Posted on 4 May 2021 | News", "February
+ * 4, 2025 - 11 minutes")?  Its ISO form in iso. */
+static int text_opens_with_date(const char *t, char *iso)
 {
-	if (!(c->bits[i] & WN__META_DIGIT))
-		return 0;
-	const char *t = wn__meta_text(c, i);
 	const char *at = wn__date_find(t, strlen(t), iso);
 	if (!at || (size_t)(at - t) > WN__META_DATE_LABEL)
 		return 0;
@@ -44,6 +41,12 @@ static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
 		if (*p >= '0' && *p <= '9')
 			return 0;
 	return 1;
+}
+
+/* The same of node i's line; without a digit in the subtree, unread. */
+static int opens_with_date(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	return (c->bits[i] & WN__META_DIGIT) && text_opens_with_date(wn__meta_text(c, i), iso);
 }
 
 /* Does the text of node i begin with a byline word? */
@@ -228,6 +231,38 @@ static int poster_name(const wn__node *x)
 	return cls && says_username(cls);
 }
 
+/* Is node i's text one run, a single text node ("Jane Doe", not the
+ * links "Thread Tools" and "Display Modes" side by side)? */
+static int one_text(const wn__meta_ctx *c, int32_t i)
+{
+	int runs = 0;
+	for (int32_t k = i; k < c->d->nodes[i].end && runs < 2; k++)
+		runs += c->d->nodes[k].kind == WN__NODE_TEXT && c->chars[k];
+	return runs == 1;
+}
+
+/* The line after node i's, when it opens with a date: a byline box's
+ * date under the name ("Jane Doe" then "April 8, 2024 · 8 min read").
+ * The next element with text that is one line, entered when larger. */
+static const char *date_after(wn__meta_ctx *c, int32_t i)
+{
+	const wn__doc *d = c->d;
+	char iso[WN__DATE_MAX];
+	for (int32_t k = d->nodes[i].end; k < d->n_nodes; k++) {
+		const wn__node *x = &d->nodes[k];
+		if (x->flags & WN__NF_REMOVED) {
+			k = x->end - 1;
+			continue;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !c->chars[k] || !small(c, k, WN__META_LINE_MAX))
+			continue;
+		if (!opens_with_date(c, k, iso) || updated_line(c, k) || in_cell(d, k))
+			return NULL;
+		return wn__arena_strndup(c->a, iso, strlen(iso));
+	}
+	return NULL;
+}
+
 /* Bylines for the author field, past what the marking reads: a link to
  * an author's page whose text is a name, and near the top a line that
  * is "Written by" then the name, "<date> by <name>", or a date and a
@@ -255,6 +290,10 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	if (!f->text_byline && near_top && (x->flags & WN__NF_BLOCK) &&
 	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i))
 		f->text_byline = wn__meta_field_byline(c, wn__meta_text_lines(c, i));
+	/* a name alone on its line near the top, the date under it */
+	if (!f->name_date && near_top && small(c, i, WN__META_NAME_MAX) && !in_cell(c->d, i) &&
+	    one_text(c, i) && wn__meta_person_name(wn__meta_text(c, i)))
+		f->name_date = date_after(c, i);
 	/* a dateline that holds more than the date: "By Jane Doe - Mar 27,
 	 * 2024", "Published: 2025.12.17 | 5 min", a post's header */
 	char iso[WN__DATE_MAX];
@@ -272,9 +311,72 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	}
 }
 
+/* Is node i's text a name of the author field ("Jane Doe", "Written
+ * by Jane Doe")?  The whole field or its first name. */
+static int author_line(wn__meta_ctx *c, int32_t i, const char *author)
+{
+	const char *t = wn__meta_text(c, i);
+	t += wn__meta_by_word(t);
+	size_t n = strlen(t), first = strcspn(author, ",");
+	while (n && wn__meta_is_space((unsigned char)t[n - 1]))
+		n--;
+	return n && (!strncasecmp(t, author, n) ? !author[n]
+	                                         : n == first && !strncasecmp(t, author, first));
+}
+
+/* The date under the author's name anywhere in the page but its
+ * comments and margins, or NULL. */
+const char *wn__meta_date_by_author(wn__meta_ctx *c, const char *author)
+{
+	const wn__doc *d = c->d;
+	int32_t root = d->body;
+	if (!author || root <= 0)
+		return NULL;
+	for (int32_t i = root + 1; i < d->nodes[root].end; i++) {
+		const wn__node *x = &d->nodes[i];
+		if ((x->flags & WN__NF_REMOVED) ||
+		    (x->kind == WN__NODE_ELEMENT &&
+		     (wn__meta_comment_box(c, i) || x->tag == GUMBO_TAG_NAV ||
+		      x->tag == GUMBO_TAG_ASIDE || x->tag == GUMBO_TAG_FOOTER))) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind == WN__NODE_ELEMENT && small(c, i, WN__META_BYLINE_MAX) &&
+		    author_line(c, i, author))
+			return date_after(c, i);
+	}
+	return NULL;
+}
+
+/* Is a part of t between separators a date alone ("Jane Doe | Senior
+ * Writer | July 2, 2025")?  Its ISO form in iso. */
+static int date_part(wn__meta_ctx *c, const char *t, char *iso)
+{
+	static const char *const SEPS[] = {
+		" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", NULL,
+	};
+	for (const char *p = t; *p;) {
+		const char *next = NULL;
+		size_t skip = 0;
+		for (const char *const *k = SEPS; *k; k++) {
+			const char *q = strstr(p, *k);
+			if (q && (!next || q < next)) {
+				next = q;
+				skip = strlen(*k);
+			}
+		}
+		if (!next)
+			return p != t && wn__meta_date_only(p, iso);
+		if (p != t && wn__meta_date_only(wn__arena_strndup(c->a, p, (size_t)(next - p)), iso))
+			return 1;
+		p = next + skip;
+	}
+	return 0;
+}
+
 /* The line right under the h1, when it opens with a date ("Dec 26, 2025
- * • Jane Doe in News", "17.05.2021"): the first element after the h1
- * that has text. */
+ * • Jane Doe in News", "17.05.2021") or has one between separators: the
+ * first element after the h1 that has text. */
 static const char *date_under_h1(wn__meta_ctx *c)
 {
 	const wn__doc *d = c->d;
@@ -297,7 +399,8 @@ static const char *date_under_h1(wn__meta_ctx *c)
 		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
 			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
 				return NULL;
-		if (!opens_with_date(c, i, iso) || updated_line(c, i))
+		if ((!opens_with_date(c, i, iso) && !date_part(c, wn__meta_text(c, i), iso)) ||
+		    updated_line(c, i))
 			return NULL;
 		return wn__arena_strndup(c->a, iso, strlen(iso));
 	}
@@ -431,6 +534,12 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			}
 			f->byline = wn__meta_text_lines(c, name);
 			f->byline_node = name;
+			/* "Dec 17, 2025 Jane Doe" in the byline's box, its
+			 * elements apart */
+			const char *lines = wn__meta_text_lines(c, i);
+			if ((c->bits[i] & WN__META_DIGIT) && !updated_line(c, i) &&
+			    (text_opens_with_date(lines, iso) || date_part(c, lines, iso)))
+				f->byline_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		}
 		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
@@ -440,6 +549,11 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso))
 			date_or_update(c, i, &f->date_text, &f->updated, iso);
+		/* a link whose text is a date near the top: a post's permalink */
+		if (!f->link_date && x->tag == GUMBO_TAG_A && i > top_from &&
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
+		    !in_cell(d, i) && only_date(c, i, iso) && !updated_line(c, i))
+			f->link_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		if ((!f->by_text || !f->late_by) && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    small(c, i, WN__META_BYLINE_MAX) && wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);

@@ -108,6 +108,22 @@ static int date_word_at(const char *buf, const char *p)
 	return 0;
 }
 
+/* Does the token at p say what its element has ("has-comments",
+ * "no-replies": a post with comments), not what it is? */
+static int state_word_at(const char *buf, const char *p)
+{
+	static const char *const STATE[] = {"has-", "has_", "no-", "no_", "with-", "with_"};
+	for (size_t k = 0; k < sizeof STATE / sizeof *STATE; k++) {
+		size_t l = strlen(STATE[k]);
+		if ((size_t)(p - buf) < l)
+			continue;
+		const char *w = p - l;
+		if (!strncmp(w, STATE[k], l) && (w == buf || w[-1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /* Each answer in c->bits, with EV_KNOWN once they are. */
 enum { EV_BYLINE = 1, EV_DATE = 2, EV_COMMENT = 4, EV_KNOWN = 8 };
 
@@ -140,7 +156,7 @@ static int evidence_of(const attrs *a)
 				ev |= EV_BYLINE;
 			break;
 		case 'c':
-			if (boxed && starts(p, "comment"))
+			if (boxed && starts(p, "comment") && !state_word_at(buf, p))
 				ev |= EV_COMMENT;
 			break;
 		case 'd':
@@ -161,7 +177,7 @@ static int evidence_of(const attrs *a)
 				ev |= EV_DATE;
 			break;
 		case 'r':
-			if (boxed && starts(p, "replies"))
+			if (boxed && starts(p, "replies") && !state_word_at(buf, p))
 				ev |= EV_COMMENT;
 			break;
 		case 't':
@@ -709,7 +725,7 @@ static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
 	if (date && date > t)
 		t[date - t] = 0;
 	for (char *p = t; (p = strstr(p, " on ")) != NULL; p++)
-		if (isdigit((unsigned char)p[4])) {
+		if (isdigit((unsigned char)p[4]) || !p[4]) { /* the date cut above */
 			*p = 0;
 			break;
 		}

@@ -2,8 +2,8 @@
  * metadata_date.c -- dates as pages write them, turned into ISO 8601:
  * "2017-12-04T10:00:00+01:00", "20171204", "4 December 2017",
  * "Dec. 4th, 2017, 3:46 PM", "Monday, 4. Dezember 2017", "4 de diciembre
- * de 2017", "04.12.2017", "2017年12月4日 10時30分".  Month names in
- * English, German, French, Spanish, Portuguese and Italian.  Nothing is
+ * de 2017", "04-Dec-2017", "04.12.2017", "2017年12月4日 10時30分".  Month
+ * names in English, German, French, Spanish, Portuguese and Italian.  Nothing is
  * guessed: "04/05/2017" (day or month first?) is no date.
  */
 #include <string.h>
@@ -453,7 +453,8 @@ fail:
 	return 0;
 }
 
-/* 4 December 2017, 4. Dezember 2017, 4 de diciembre de 2017, 4th Dec 2017 */
+/* 4 December 2017, 4. Dezember 2017, 4 de diciembre de 2017, 4th Dec
+ * 2017, 04-Dec-2017 */
 static int read_d_month_y(cur *c, when *w)
 {
 	static const char *const DE[] = {"de", "del", NULL};
@@ -461,6 +462,17 @@ static int read_d_month_y(cur *c, when *w)
 	int d, m, y;
 	if (!digits(c, 2, &d))
 		goto fail;
+	if (at(c, 0) == '-' && is_alpha(at(c, 1))) {
+		c->i++; /* the month's name between dashes, both or none */
+		if (!(m = month_word(c)) || at(c, 0) != '-')
+			goto fail;
+		c->i++;
+		if (digits(c, 4, &y) != 4)
+			goto fail;
+		w->y = y, w->mo = m, w->d = d;
+		read_time_after(c, w);
+		return 1;
+	}
 	ordinal(c);
 	skip_spaces(c);
 	skip_word(c, DE);

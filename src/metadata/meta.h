@@ -72,6 +72,9 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	int heading_seen;        /* an h2-h6 after the h1 was met */
 	const char *head_date;   /* ISO date of a date alone above the h1 */
 	const char *lead_date;   /* ISO date opening the line under the h1 */
+	const char *name_date;   /* ISO date opening the line under a name */
+	const char *link_date;   /* ISO date of a link's text near the top */
+	const char *byline_date; /* ISO date in the byline element's line */
 	const char *updated;     /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
 	int n_datelines;         /* date elements (class, <time>) with digits */
@@ -207,6 +210,8 @@ int wn__meta_date_only(const char *t, char *iso);
 
 /* metadata_body.c: one walk over the body for microdata, <time> and bylines */
 void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f);
+/* body.c: the date in the line under the author's name, or NULL */
+const char *wn__meta_date_by_author(wn__meta_ctx *c, const char *author);
 /* metadata_body.c: marks the body's byline and date lines WN__NF_META */
 void wn__meta_mark_lines(wn__meta_ctx *c);
 /* metadata_body.c: the article's first paragraph (the excerpt), or NULL */

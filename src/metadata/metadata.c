@@ -38,7 +38,11 @@
  *  Date: after these, a Q&A page's question, JSON-LD of other types (not
  *  inside a Product), <meta> keys that say publication date in other
  *  words, the page's microdata in <head>, a dateline with more than the
- *  date in it, a date alone above the h1 (these two not on listings).
+ *  date in it, a date alone above the h1 (these two not on listings),
+ *  the line under the h1 or under the byline's name opening with a date,
+ *  a link near the top whose text is a date (a post's permalink), the
+ *  byline element's line opening with a date or holding one between
+ *  separators.
  *  Description: when no source has one, the first paragraph of the
  *  article (Readability.js's excerpt).  URL: rel=canonical, og:url, the url
  *  option.  Language: <html lang>, Content-Language, dc.language,
@@ -378,6 +382,11 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		offer(c, &m->date, f->line_date);
 	offer(c, &m->date, f->head_date);
 	offer(c, &m->date, f->lead_date);
+	offer(c, &m->date, f->name_date);
+	offer(c, &m->date, f->link_date);
+	offer(c, &m->date, f->byline_date);
+	if (!m->date) /* kept like the others: the scan's strings go with the doc */
+		offer(c, &m->date, wn__meta_date_by_author(c, m->author));
 }
 
 static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
