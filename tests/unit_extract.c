@@ -438,6 +438,10 @@ TEST(select_chrome_left_by_a_script_is_no_content)
 	CHECK(contains(text_of("<body><div id=app><h3><a href=/p/1>Walnut Desk</a></h3>"
 	                       "<p>$599</p></div>" SHOP_FOOTER), "Walnut Desk"));
 	CHECK_STR(text_of("<a href='javascript:'><p>abc</p><p>def</p> ghi</a>"), "abc\n\ndef\n\nghi\n");
+	/* a heading that names JavaScript is no notice asking for it */
+	CHECK(contains(text_of("<body><main><h1>JavaScript: The Good Parts</h1><p>Paperback, "
+	                       "by Douglas Crockford.</p></main>" SHOP_FOOTER),
+	               "JavaScript: The Good Parts"));
 }
 
 /* A streamed page: its content in a hidden wrapper at the body's top

@@ -76,10 +76,10 @@ static int names_js(const char *t)
 
 /* A page that its script fills leaves its chrome behind: a few short
  * headings or links and no sentence or figure ("Help", "Browse by
- * Category"), or a
- * short notice asking for JavaScript.  That is no content: it goes, so
- * that the driver's recovery reads what else the page has (its noscript,
- * its data, its description), or the page says it has none. */
+ * Category"), or a short notice, a sentence, asking for JavaScript (not
+ * a heading that names it: a book's title).  That is no content: it goes,
+ * so that the driver's recovery reads what else the page has (its
+ * noscript, its data, its description), or the page says it has none. */
 static int chrome_left(const wn__doc *d)
 {
 	int32_t words = 0, dropped = 0;
@@ -94,13 +94,14 @@ static int chrome_left(const wn__doc *d)
 		if (b->sentences || b->words > WN__LEFT_LABEL_WORDS ||
 		    (b->kind != WN__BK_HEADING && 2 * b->link_chars < b->chars))
 			labels = 0; /* a line of text, not a heading's or a link's */
+		int notice = b->sentences && b->kind != WN__BK_HEADING;
 		for (int32_t i = b->first; i <= b->last; i++) {
 			if (d->nodes[i].kind != WN__NODE_TEXT)
 				continue;
 			const char *t = d->nodes[i].g->v.text.text;
 			if (strpbrk(t, "0123456789"))
 				labels = 0;
-			js = js || names_js(t);
+			js = js || (notice && names_js(t));
 		}
 		if (words > WN__LEFT_NOTICE_WORDS)
 			return 0;
