@@ -197,6 +197,8 @@ typedef struct wn__doc {
 	 * sheets, SVG, templates, noscripts: see there); the bytes it skipped,
 	 * which the driver asks before it counts what recovery decides by. */
 	size_t skipped;
+	size_t mended; /* guard.c: raw text elements left open in a noscript,
+	                * ended with it */
 	int keep_markup; /* the guard skips no body (tests compare with it) */
 
 	wn__node *nodes;

@@ -38,6 +38,11 @@
  * whose repeats add to the first.  A fifth of what gumbo would parse on a
  * typical page.
  * --annotate writes style sheets, SVG and attributes back: they stay for it.
+ *
+ * Mending.  One change is made to the tree, since gumbo reads noscripts as
+ * markup and browsers that run scripts as text: a raw text element left
+ * open inside a noscript ("<iframe ... />") ends with it, where gumbo's
+ * would take the rest of the page for its text.  d->mended counts them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +108,7 @@ typedef struct guard {
 	uint32_t afe_total;
 	size_t elements; /* start tags let through */
 	size_t cut_deep, cut_fmt, cut_attrs, cut_many;
+	size_t mended; /* raw text elements ended with their noscript */
 
 	int skip;       /* bodies may be skipped at all */
 	int keep_style; /* --annotate: style sheets and SVG are written back */
@@ -120,6 +126,11 @@ typedef struct guard {
 	 * many, since metadata counts a line's nodes, removed ones too. */
 	size_t nodes;
 	int text_open; /* the last node is text that more text would join */
+	/* open_past_noscript: where the next </noscript> is (once known),
+	 * and per raw text tag, a noscript end before which it has none */
+	int nos_known;
+	size_t nos_close;
+	size_t no_end_till[GUMBO_TAG_LAST + 1];
 } guard;
 
 static void add_repl(guard *g, size_t from, size_t to, int skip, const char *unit,
@@ -581,6 +592,45 @@ static void guard_text(guard *g, size_t from, size_t to)
 
 /* ---- tags ---- */
 
+/* Where the text of raw text element t, from i, ends (its end tag), or n
+ * when it does not before n. */
+static size_t rawtext_end(const guard *g, int t, size_t i, size_t n)
+{
+	if (t == GUMBO_TAG_PLAINTEXT)
+		return n;
+	if (t == GUMBO_TAG_SCRIPT)
+		return wn__lex_script_end(g->s, n, i);
+	const char *name = gumbo_normalized_tagname((GumboTag)t);
+	return wn__lex_rawtext_end(g->s, n, i, name, strlen(name));
+}
+
+/* A raw text element inside a noscript whose end tag comes after the
+ * noscript's: "<noscript><iframe src=... /></noscript>", a tag manager's
+ * fallback written as if it closed itself.  A browser that runs scripts
+ * reads the noscript as text, which ends at </noscript>; gumbo reads it as
+ * markup, and the element's text would run on to its end tag, often the
+ * rest of the page.  Each scan stops at the next </noscript>, which is
+ * looked up once for all the tags before it, and a tag found without an
+ * end there is not looked for again before it: linear on any input. */
+static int open_past_noscript(guard *g, const tag *tk)
+{
+	if (!g->count[GUMBO_TAG_NOSCRIPT])
+		return 0;
+	if (!g->nos_known || g->nos_close < tk->end) {
+		g->nos_close = wn__lex_rawtext_end(g->s, g->n, tk->end, "noscript", 8);
+		g->nos_known = 1;
+	}
+	size_t close = g->nos_close;
+	if (close >= g->n)
+		return 0; /* the noscript runs to the end: so would a browser's */
+	if (g->no_end_till[tk->t] == close)
+		return 1;
+	if (rawtext_end(g, tk->t, tk->end, close) < close)
+		return 0;
+	g->no_end_till[tk->t] = close;
+	return 1;
+}
+
 /* A raw text element's body from i (after its start tag) and its end tag:
  * skipped when no stage reads it.  Returns where the scan goes on. */
 static size_t guard_rawtext(guard *g, const tag *tk, size_t i)
@@ -588,15 +638,8 @@ static size_t guard_rawtext(guard *g, const tag *tk, size_t i)
 	const char *s = g->s;
 	size_t n = g->n;
 	int t = tk->t;
-	size_t end;
-	const char *name = gumbo_normalized_tagname((GumboTag)t);
-	size_t k = strlen(name);
-	if (t == GUMBO_TAG_PLAINTEXT)
-		end = n;
-	else if (t == GUMBO_TAG_SCRIPT)
-		end = wn__lex_script_end(s, n, i);
-	else
-		end = wn__lex_rawtext_end(s, n, i, name, k);
+	size_t k = strlen(gumbo_normalized_tagname((GumboTag)t));
+	size_t end = rawtext_end(g, t, i, n);
 	count_element(g);
 	if (end > i)
 		g->nodes++; /* its text */
@@ -633,6 +676,11 @@ static size_t guard_start_html(guard *g, const tag *tk)
 		g->tmpl.open = 0;
 	if (g->nos.open && !noscript_allows(&g->nos, tk))
 		g->nos.open = 0;
+	if (wn__tag_is(t, WN__TC_RAWTEXT) && open_past_noscript(g, tk)) {
+		guard_drop(g, tk->start, tk->end); /* it ends with the noscript */
+		g->mended++;
+		return tk->end;
+	}
 	if (wn__tag_is(t, WN__TC_RAWTEXT)) { /* never cut: their text would be markup */
 		if (!g->tdepth && !head_tag(t))
 			g->in_body = 1;
@@ -1009,6 +1057,10 @@ void wn__guard(wn__doc *d)
 	if (g->cut_many)
 		wn__note(&d->notes, "limit: %zu tags past the first %d elements ignored, "
 		            "their text kept", g->cut_many, WN__GUARD_ELEMENTS);
+	d->mended = g->mended;
+	if (g->mended)
+		wn__note(&d->notes, "input: %zu raw text elements (an <iframe ... />) left "
+		            "open inside a <noscript> end with it, as in a browser", g->mended);
 	if (g->cut_attrs)
 		wn__note(&d->notes, "limit: %zu attributes beyond %d in one tag ignored",
 		         g->cut_attrs, WN__GUARD_ATTRS);
