@@ -360,7 +360,7 @@ static size_t text_bytes(const wn__doc *d, int32_t i)
  * content, which gumbo parses as markup) or what a script would show (a
  * hidden wrapper of most of the page).  The first pass counts both, so
  * that the driver knows whether a recovery pass can find anything. */
-static int recovered(wn__doc *d, int32_t i, int hidden)
+static int recovered(wn__doc *d, int32_t i, int hidden, int by_attribute)
 {
 	const wn__node *x = &d->nodes[i];
 	if (x->tag == GUMBO_TAG_NOSCRIPT) {
@@ -377,6 +377,13 @@ static int recovered(wn__doc *d, int32_t i, int hidden)
 	int top = up == d->body || (up > 0 && d->nodes[up].parent == d->body);
 	if (top && n > d->hidden_wrap)
 		d->hidden_wrap = n;
+	/* the parts a page is streamed in are hidden by the attribute; a
+	 * modal or a notice waiting for its script, by a style or a class */
+	if (top && by_attribute) {
+		d->hidden_parts += n;
+		if (n && (d->recover & WN__RECOVER_PARTS))
+			return 1;
+	}
 	return (d->recover & WN__RECOVER_HIDDEN) && n >= WN__RECOVER_HIDDEN_BYTES;
 }
 
@@ -392,7 +399,7 @@ void wn__clean(wn__doc *d)
 		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a);
 		if ((wn__tag_is(x->tag, WN__TC_REMOVED) || hidden ||
 		     unknown_named(x, "annotation")) &&
-		    !recovered(d, i, hidden)) {
+		    !recovered(d, i, hidden, a.hidden != NULL)) {
 			x->flags |= WN__NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */
 			continue;

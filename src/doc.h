@@ -168,6 +168,7 @@ enum {
 enum {
 	WN__RECOVER_NOSCRIPT = 1 << 0, /* read <noscript> as markup */
 	WN__RECOVER_HIDDEN = 1 << 1,   /* show large hidden wrappers */
+	WN__RECOVER_PARTS = 1 << 2,    /* ... and every hidden part at the body's top */
 };
 
 /* What a subtree holds (shape.c): blocks, effective characters, link
@@ -230,6 +231,8 @@ typedef struct wn__doc {
 	size_t hidden_text;     /* clean.c: text bytes of the largest hidden subtree */
 	size_t hidden_wrap;     /* clean.c: ... of the largest one at the body's top
 	                         * (a streaming container, a wrapper shown by script) */
+	size_t hidden_parts;    /* clean.c: ... of all those there hidden by the
+	                         * attribute (the parts a page is streamed in) */
 	int has_article;   /* selection found a clear article */
 	int has_kept;      /* selection kept at least one block */
 	int truncated;     /* the output was cut at max_output */

@@ -211,6 +211,12 @@
  * script shows (a page-wide visibility:hidden, a streaming container),
  * not a hidden widget. */
 #define WN__RECOVER_HIDDEN_BYTES 1000
+/* A page streamed in parts (React's <div hidden> segments, one a section,
+ * each moved into place by a script) holds its text in many hidden
+ * elements at the body's top, none of them this large: when a page gave
+ * almost nothing and those hold this much together, all of them are
+ * shown. */
+#define WN__RECOVER_PARTS_BYTES 1000
 /* A hidden wrapper at the body's top with a page's worth of text (this
  * many bytes) and this many times the kept characters is read even when
  * something was kept: what was kept is the chrome around the page a

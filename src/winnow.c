@@ -236,12 +236,39 @@ static size_t kept_total(const wn__doc *d)
 	return n;
 }
 
+/* The page read again from the sources in `from` (WN__RECOVER_*): it
+ * replaces *d when it keeps more than *kept, which it updates. */
+static void reread(wn__doc *d, const char *html, size_t len, unsigned from, size_t *kept)
+{
+	wn__doc r;
+	wn__doc_init(&r, d->opt);
+	r.recover = from;
+	r.keep_markup = 1; /* the noscripts are read, and counted whole */
+	extract(&r, html, len);
+	size_t got = kept_total(&r);
+	if (got <= *kept) {
+		wn__dom_free(&r);
+		wn__doc_free(&r);
+		return;
+	}
+	/* which one it was: noscript when the page had text there and
+	 * reading it alone gives as much */
+	r.source = (from & WN__RECOVER_NOSCRIPT) && r.noscript_text > *kept ? WN__SRC_NOSCRIPT
+	                                                                    : WN__SRC_HIDDEN;
+	wn__dom_free(d);
+	wn__doc_free(d);
+	*d = r;
+	d->notes.arena = &d->keep;
+	*kept = got;
+}
+
 /* Recovery before giving up (NOTES-page-kinds.md): a page that yielded
  * almost nothing is read again as a browser without scripts shows it
  * (<noscript> as markup) or as its script would (large hidden wrappers
- * shown); failing that, its own data gives the text: JSON-LD's
- * articleBody, then its description or the meta description.  The pass
- * that keeps more wins; *d is the document to render on return. */
+ * shown, then every part of a page streamed in parts); failing that, its
+ * own data gives the text: JSON-LD's articleBody, then its description or
+ * the meta description.  The pass that keeps more wins; *d is the
+ * document to render on return. */
 static void recover(wn__doc *d, const char *html, size_t len)
 {
 	size_t kept = kept_total(d);
@@ -253,28 +280,12 @@ static void recover(wn__doc *d, const char *html, size_t len)
 		return;
 	unsigned from = (d->noscript_text > kept ? WN__RECOVER_NOSCRIPT : 0) |
 	                (d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ? WN__RECOVER_HIDDEN : 0);
-	if (from) {
-		wn__doc r;
-		wn__doc_init(&r, d->opt);
-		r.recover = from;
-		r.keep_markup = 1; /* the noscripts are read, and counted whole */
-		extract(&r, html, len);
-		size_t got = kept_total(&r);
-		if (got > kept) {
-			/* which one it was: noscript when the page had text
-			 * there and reading it alone gives as much */
-			r.source = (from & WN__RECOVER_NOSCRIPT) && r.noscript_text > kept
-			                   ? WN__SRC_NOSCRIPT : WN__SRC_HIDDEN;
-			wn__dom_free(d);
-			wn__doc_free(d);
-			*d = r;
-			d->notes.arena = &d->keep;
-			kept = got;
-		} else {
-			wn__dom_free(&r);
-			wn__doc_free(&r);
-		}
-	}
+	if (from)
+		reread(d, html, len, from, &kept);
+	/* the small parts only when the large ones left the page empty:
+	 * beside a large wrapper, they are its dialogs and panels */
+	if (kept < WN__RECOVER_MIN_CHARS && d->hidden_parts >= WN__RECOVER_PARTS_BYTES)
+		reread(d, html, len, from | WN__RECOVER_HIDDEN | WN__RECOVER_PARTS, &kept);
 	if (kept >= WN__RECOVER_MIN_CHARS)
 		return;
 	const char *data = d->data_text && strlen(d->data_text) > kept ? d->data_text : NULL;

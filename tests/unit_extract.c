@@ -464,6 +464,58 @@ TEST(recovery_reads_a_streamed_wrapper_beside_visible_chrome)
 	                        "other umbrellas and boots.</p></div>"), "umbrellas"));
 }
 
+/* A page streamed in parts (React's segments): each section a small
+ * hidden element at the body's top, moved into place by a script.  Shown
+ * when the page gave almost nothing; a dialog hidden by its style is not
+ * one of them. */
+TEST(recovery_shows_a_page_streamed_in_small_parts)
+{
+	char page[8192] = "<body><main><template id=B:0></template><template id=B:1>"
+	                  "</template></main><footer><p>(c) Cloudworks 2026</p></footer>"
+	                  "<div style=\"display:none\"><p>Access denied: you need an "
+	                  "account with this store to see the page you asked for.</p></div>";
+	static const char *const parts[] = {
+		"<h1>Deploy in minutes</h1><p>Connect a repository and every push is "
+		"built, tested and released behind a preview link, with no servers to "
+		"keep and no pipeline to write.</p>",
+		"<h2>Databases that scale</h2><p>Managed Postgres with daily backups, "
+		"point-in-time recovery and read replicas in every region, sized from a "
+		"hobby project to a fleet.</p>",
+		"<h2>Previews for every change</h2><p>Each pull request gets its own "
+		"copy of the whole stack, seeded with data, so reviewers try a change "
+		"before it merges.</p>",
+		"<h2>Pricing that stays simple</h2><p>Pay for what runs, by the second, "
+		"with a free tier for side projects and limits you set so that a bill "
+		"never surprises you.</p>",
+		"<h2>Support from engineers</h2><p>Questions go to the people who run "
+		"the platform, who answer within the hour on weekdays and stay with a "
+		"problem until it is solved.</p>",
+		"<h2>Start today</h2><p>Sign up with an email address, bring a project "
+		"you already have, and see it live on its own address before your "
+		"coffee has gone cold.</p>",
+	};
+	for (int k = 0; k < 6; k++) {
+		char part[640];
+		snprintf(part, sizeof part, "<div hidden id=S:%d>%s<p>Part %d of the tour ends "
+		         "here, with a link to the guide that covers it step by step.</p></div>"
+		         "<script>$RC('B:%d','S:%d')</script>", k, parts[k], k + 1, k, k);
+		strcat(page, part);
+	}
+	const char *t = text_of(page);
+	CHECK(contains(t, "Managed Postgres with daily backups"));
+	CHECK(contains(t, "a bill never surprises you"));
+	CHECK(!contains(t, "Access denied"));
+	/* beside a large wrapper that gives the page, they are its panels */
+	char big[16384] = "<body><div hidden id=S:0><h1>Tuning slow queries</h1>";
+	for (int k = 0; k < 8; k++)
+		strcat(big, PROSE);
+	strcat(big, "</div><div hidden id=S:1><p>Customers also bought these twelve other "
+	            "umbrellas, boots and coats for the winter ahead of us all.</p></div>");
+	t = text_of(big);
+	CHECK(contains(t, "worst flood since the winter of 1947"));
+	CHECK(!contains(t, "umbrellas"));
+}
+
 /* Tabs (WAI-ARIA): a panel not shown is one click away, content; a
  * hidden menu is not. */
 TEST(clean_keeps_hidden_tab_panels)
@@ -547,6 +599,7 @@ int main(void)
 	RUN(select_chrome_left_by_a_script_is_no_content);
 	RUN(clean_keeps_hidden_tab_panels);
 	RUN(recovery_reads_a_streamed_wrapper_beside_visible_chrome);
+	RUN(recovery_shows_a_page_streamed_in_small_parts);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
 	RUN(extract_refuses_input_over_max_bytes);

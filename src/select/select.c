@@ -45,7 +45,8 @@ static void favor(wn__doc *d)
 	int region = !article_mode(d);
 	int survive = d->data_text || d->data_about ||
 	              (!d->recover && (d->noscript_text > 0 ||
-	                               d->hidden_text >= WN__RECOVER_HIDDEN_BYTES));
+	                               d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ||
+	                               d->hidden_parts >= WN__RECOVER_PARTS_BYTES));
 	for (int32_t k = 0; k < d->n_blocks && !survive; k++)
 		survive = d->blocks[k].keep && !too_weak(&d->blocks[k], t);
 	for (int32_t k = 0; k < d->n_blocks; k++) {
