@@ -225,6 +225,18 @@
 #define WN__RECOVER_WRAP_BYTES 8000
 #define WN__RECOVER_WRAP_OVER 3
 
+/* ---- an article cut to one section (select/select.c) ---- */
+/* An article that keeps less than this share of the characters of the
+ * page's text blocks (paragraphs at least this good, under no hint as bad
+ * as WN__DROP_HINT) is one section of a page of stacked sections, a
+ * service's landing page above all: the page is read by its region.  On
+ * wcxb-dev every page the article mode left under the share gained by it
+ * or stayed the same (16 pages: service pages, listings, articles split
+ * into sibling sections); real articles keep nearly all of that text,
+ * since comments and teasers are hinted or weak. */
+#define WN__CUT_SHARE 0.6
+#define WN__CUT_GOODNESS 0.3
+
 /* ---- what a script-filled page leaves (select/select.c) ---- */
 /* Kept text of at most this many words, in headings or links of at most
  * this many words with no sentence and no digit, is the labels of a page's chrome

@@ -516,6 +516,50 @@ TEST(recovery_shows_a_page_streamed_in_small_parts)
 	CHECK(!contains(t, "umbrellas"));
 }
 
+/* A landing page of stacked sections: the article mode's best subtree is
+ * the section with most text, a third of the page's; the page is read by
+ * its region, every section in order. */
+TEST(select_reads_stacked_sections_past_the_best_one)
+{
+	const char *t = text_of(
+	    "<body><header><nav><a href=/>Home</a> <a href=/pricing>Pricing</a></nav></header>"
+	    "<section class=hero><div class=container><h1>Bookkeeping for small firms</h1>"
+	    "<p>Invoices, receipts and payroll in one place, reconciled every night "
+	    "against your bank, so that the books are ready when you are.</p></div></section>"
+	    "<section class=why><div class=container><h2>Why teams switch</h2>"
+	    "<p>Most of our customers came from spreadsheets, and they tell us the "
+	    "first month saved them a week of evenings they used to spend matching "
+	    "payments by hand.</p></div></section>"
+	    "<section class=plans><div class=container><div class=row><div class=col>"
+	    "<h2>Three plans</h2><p>Starter covers one company and two users, with "
+	    "bank feeds, invoices and a tax report at the end of each quarter.</p>"
+	    "<p>Growth adds payroll for up to twenty people, approvals for expenses, "
+	    "and a phone line that an accountant answers during office hours.</p>"
+	    "<p>Firm covers as many companies as you run, with your own branding on "
+	    "every invoice, and moves your history over from the old system.</p>"
+	    "</div></div></div></section>"
+	    "<section class=quotes><div class=container><h2>What customers say</h2>"
+	    "<p>We closed the year in two days instead of two weeks, and our auditor "
+	    "asked which firm we had hired to tidy the books, said a baker in Leeds.</p>"
+	    "</div></section>"
+	    "<section class=start><div class=container><h2>Start in an afternoon</h2>"
+	    "<p>Connect a bank account, import last year's invoices from a file, and "
+	    "invite your accountant, who gets access at no charge to either of you.</p>"
+	    "</div></section><footer><p>(c) Ledgerly 2026</p></footer></body>");
+	CHECK(contains(t, "reconciled every night"));
+	CHECK(contains(t, "a week of evenings"));
+	CHECK(contains(t, "Growth adds payroll"));
+	CHECK(contains(t, "a baker in Leeds"));
+	CHECK(contains(t, "at no charge to either of you"));
+	CHECK(!contains(t, "Pricing"));
+	/* an article with the page's text in it stays an article */
+	t = text_of("<body><article><h1>Flood</h1>" PROSE PROSE "</article><section><h2>More"
+	            "</h2><p>Read the other stories from the valley that the paper ran "
+	            "this winter.</p></section></body>");
+	CHECK(contains(t, "worst flood since the winter of 1947"));
+	CHECK(!contains(t, "other stories from the valley"));
+}
+
 /* Tabs (WAI-ARIA): a panel not shown is one click away, content; a
  * hidden menu is not. */
 TEST(clean_keeps_hidden_tab_panels)
@@ -600,6 +644,7 @@ int main(void)
 	RUN(clean_keeps_hidden_tab_panels);
 	RUN(recovery_reads_a_streamed_wrapper_beside_visible_chrome);
 	RUN(recovery_shows_a_page_streamed_in_small_parts);
+	RUN(select_reads_stacked_sections_past_the_best_one);
 	RUN(select_title_heading_leaves_however_framed);
 	RUN(extract_empty_and_blank_input_is_no_content);
 	RUN(extract_refuses_input_over_max_bytes);
