@@ -62,10 +62,19 @@ static int neutral_kind(int kind)
 	       kind == WN__BK_LIST_ITEM || kind == WN__BK_CELL;
 }
 
+/* How much b's length says it is running text, 0..1 (see WN__WORD_MAX). */
+static double length_credit(const wn__block *b)
+{
+	int32_t spaced = b->chars - b->cjk, words = b->words - b->cjk;
+	if (words > 0 && spaced > WN__WORD_MAX * words)
+		return 0;
+	return clamp((b->eff - WN__SHORT) / (double)(WN__LONG - WN__SHORT), 0, 1);
+}
+
 double wn__text_goodness(const wn__block *b)
 {
 	double eff = b->eff;
-	double len = clamp((eff - WN__SHORT) / (WN__LONG - WN__SHORT), 0, 1);
+	double len = length_credit(b);
 	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /
 	                         (eff > 1 ? eff : 1), 0, 1) *
 	               clamp(eff / WN__PUNCT_EVERY, 0, 1);
@@ -79,7 +88,7 @@ double wn__text_goodness(const wn__block *b)
 static void rate(wn__block *b, int listing)
 {
 	double eff = b->eff;
-	double len = clamp((eff - WN__SHORT) / (WN__LONG - WN__SHORT), 0, 1);
+	double len = length_credit(b);
 	/* Punctuation is a rate; on a few characters ("Posts: 3") it says
 	 * nothing, so its credit grows with the length. */
 	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /

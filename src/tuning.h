@@ -50,6 +50,13 @@
 /* Running text has a comma or a sentence end every ~80 characters; a
  * block with that rate or more gets the whole PUNCT_W. */
 #define WN__PUNCT_EVERY 80
+/* Text whose words (outside scripts written without spaces) are longer
+ * than this on average is no words: ids, hashes and codes run together,
+ * such as the scrambled letters a shop hides a "Sponsored" label in.  Its
+ * length is no evidence of running text.  German's compounds average
+ * under 10; the longest words of a language's prose stay under it as a
+ * mean of a block. */
+#define WN__WORD_MAX 24
 
 /* Teasers (score.c is_teaser): a headline link of at least MIN_LINK
  * characters that covers LINK_SHARE of its block, followed by a summary of

@@ -302,6 +302,33 @@ TEST(score_running_text_beats_links_and_labels)
 	doc_free(d);
 }
 
+/* Ids run together (a shop's scrambled "Sponsored" label) are long but
+ * no words: their length does not make them running text, while a German
+ * paragraph of long compounds, and Thai written without spaces, are. */
+TEST(score_long_runs_without_words_are_not_text)
+{
+	wn__doc *d = doc_of("<div><p>Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-"
+	                    "162a45a841c3U58304ab9-e401-4091-b773-e7e337a260ad 49b6f0970-183c-"
+	                    "42bd-adfd-fa9ba7274fa7o618e27c5-5975-4f3c-8b91-067da6caa345</p>"
+	                    "<p>Donaudampfschifffahrtsgesellschaftskapitaene und "
+	                    "Rindfleischetikettierungsueberwachungsaufgaben beschaeftigen "
+	                    "die Verwaltungsgerichte seit Jahrzehnten immer wieder</p>"
+	                    "<p>\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe0\xb9\x84"
+	                    "\xe0\xb8\x97\xe0\xb8\xa2\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5"
+	                    "\xe0\xb8\xa2\xe0\xb8\x99\xe0\xb8\x95\xe0\xb8\xb4\xe0\xb8\x94"
+	                    "\xe0\xb8\x81\xe0\xb8\xb1\xe0\xb8\x99\xe0\xb9\x82\xe0\xb8\x94"
+	                    "\xe0\xb8\xa2\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb9\x80"
+	                    "\xe0\xb8\xa7\xe0\xb9\x89\xe0\xb8\x99\xe0\xb8\xa7\xe0\xb8\xa3"
+	                    "\xe0\xb8\xa3\xe0\xb8\x84</p></div>", 0);
+	CHECK(d->n_blocks == 3);
+	if (d->n_blocks == 3) {
+		CHECK(d->blocks[0].chars > WN__LONG && d->blocks[0].good < 0);
+		CHECK(d->blocks[1].good > 0.3);
+		CHECK(d->blocks[2].cjk > 0 && d->blocks[2].good > 0);
+	}
+	doc_free(d);
+}
+
 TEST(select_keeps_the_article_and_drops_the_page_around_it)
 {
 	const char *t = text_of(
@@ -618,6 +645,7 @@ int main(void)
 	RUN(blocks_count_cjk_characters_as_words);
 	RUN(blocks_kind_follows_the_container);
 	RUN(score_running_text_beats_links_and_labels);
+	RUN(score_long_runs_without_words_are_not_text);
 	RUN(select_keeps_the_article_and_drops_the_page_around_it);
 	RUN(select_drops_comments_beside_the_post);
 	RUN(select_drops_teaser_lists_inside_the_article);
