@@ -161,6 +161,10 @@ static void render_body(wn__doc *d, wn_format f, wn__buf *body)
 	 * JSON gives it apart (its body is text or Markdown here) */
 	if (d->opt->comments && d->opt->format != WN_FORMAT_JSON && body->len)
 		wn__render_comments(d, f, body);
+	/* text encoded twice often comes as references ("&acirc;&euro;&trade;"),
+	 * which the input stage does not see */
+	if (body->len && wn__text_twice_sure(body->data, body->len))
+		wn__text_mend_twice(body->data, &body->len);
 	wn__text_clean(body, 0);
 	limit_output(d, body, f == WN_FORMAT_HTML);
 	if (!body->len)

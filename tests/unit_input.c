@@ -617,6 +617,39 @@ TEST(utf8_valid_prefix_stops_at_each_place)
 	}
 }
 
+/* Text encoded in UTF-8 twice: read as windows-1252 ("\xc3\xa2\xe2\x82\xac\xe2\x84\xa2") or
+ * Latin-1 (C1 controls), mended when a sure sequence is on the page, the
+ * Latin-1-only ones then too; text that merely looks like one stays. */
+TEST(text_encoded_twice_is_decoded_once_more)
+{
+	/* it’s, “quoted”, café, €9 (read as windows-1252) */
+	decode("<p>it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93quoted\xc3\xa2\xe2\x82\xac\xc2\x9d "
+	       "caf\xc3\x83\xc2\xa9 \xc3\xa2\xe2\x80\x9a\xc2\xac" "9");
+	CHECK_STR(got, "<p>it\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d caf\xc3\xa9 \xe2\x82\xac" "9");
+	/* read as Latin-1: the C1 controls */
+	decode("<p>let\xc3\xa2\xc2\x80\xc2\x99s go");
+	CHECK_STR(got, "<p>let\xe2\x80\x99s go");
+	/* Latin-1 letters alone are no proof: "\xc3\x83\xc2\xa9" stays on a page without one */
+	decode("<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0" "C");
+	CHECK_STR(got, "<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0" "C");
+	/* a lead's letter before a character no byte stands for, or at the end */
+	decode("<p>\xc3\xa2\xe2\x82\xac\xe2\x84\xa2 \xc3\xa2x \xc3\xa2\xe2\x82\xac");
+	CHECK_STR(got, "<p>\xe2\x80\x99 \xc3\xa2x \xc3\xa2\xe2\x82\xac");
+	/* and as references, which reach the body's text only after the parse */
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	wn_result *r = NULL;
+	const char *page = "<title>It&acirc;&euro;&trade;s here</title><article><p>The shop "
+	                   "isn&acirc;&euro;&trade;t open on Sundays, and the caf&Atilde;&copy; "
+	                   "next door closes at noon, so plan the morning around the market.</p>"
+	                   "</article>";
+	CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
+	const char *t = wn_result_output(r, NULL);
+	CHECK(strstr(t, "isn\xe2\x80\x99t open") && strstr(t, "caf\xc3\xa9 next"));
+	CHECK_STR(wn_result_metadata(r)->title, "It\xe2\x80\x99s here");
+	wn_result_free(r);
+}
+
 int main(void)
 {
 	RUN(bom_utf8);
@@ -652,5 +685,6 @@ int main(void)
 	RUN(unicode_invalid_and_offset);
 	RUN(unicode_marks_flood_is_linear);
 	RUN(utf8_valid_prefix_stops_at_each_place);
+	RUN(text_encoded_twice_is_decoded_once_more);
 	return harness_done();
 }

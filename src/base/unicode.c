@@ -233,3 +233,102 @@ void wn__text_clean(wn__buf *out, size_t from)
 		out->data[out->len] = 0;
 	}
 }
+
+/* ---- text encoded twice (ftfy: Speer, "ftfy: fixes text for you") ---- */
+
+/* The byte that code point cp stands for in UTF-8 read as windows-1252 or
+ * Latin-1, or -1; *sure set for the C1 controls and windows-1252's
+ * punctuation, which no text has beside a lead byte's letter. */
+static int twice_byte(int32_t cp, int *sure)
+{
+	if (cp >= 0xA0 && cp <= 0xFF)
+		return (int)cp;
+	if (cp >= 0x80 && cp < 0xA0) {
+		*sure = 1;
+		return (int)cp;
+	}
+	for (int k = 0; cp >= 0x100 && k < 32; k++)
+		if (wn__cp1252_hi[k] == cp) {
+			*sure = 1;
+			return 0x80 + k;
+		}
+	return -1;
+}
+
+/* A character encoded twice at s[i..n): the letter of its lead byte
+ * (U+00C2..U+00F4, in UTF-8 0xC3 0x82..0xB4) and the characters of its
+ * continuation bytes.  Returns the bytes it takes there, or 0; its UTF-8
+ * goes to u[0..*ulen). */
+static size_t twice_at(const char *s, size_t n, size_t i, unsigned char *u, size_t *ulen,
+                       int *sure)
+{
+	int32_t cp;
+	size_t j = i + (size_t)wn__utf8_next(s + i, n - i, &cp);
+	if (cp < 0xC2 || cp > 0xF4)
+		return 0;
+	size_t need = cp < 0xE0 ? 1 : cp < 0xF0 ? 2 : 3;
+	u[0] = (unsigned char)cp;
+	*sure = 0;
+	for (size_t m = 1; m <= need; m++) {
+		int32_t c;
+		if (j >= n)
+			return 0;
+		j += (size_t)wn__utf8_next(s + j, n - j, &c);
+		int b = twice_byte(c, sure);
+		if (b < 0x80 || b > 0xBF)
+			return 0;
+		u[m] = (unsigned char)b;
+	}
+	if (wn__utf8_valid_len(u, need + 1) != need + 1)
+		return 0;
+	*ulen = need + 1;
+	return j - i;
+}
+
+int wn__text_twice_sure(const char *s, size_t n)
+{
+	unsigned char u[4];
+	size_t ul;
+	int sure;
+	for (size_t i = 0; i < n;) {
+		const char *p = memchr(s + i, 0xC3, n - i);
+		if (!p)
+			return 0;
+		i = (size_t)(p - s);
+		size_t k = twice_at(s, n, i, u, &ul, &sure);
+		if (k && sure)
+			return 1;
+		i += k ? k : 1;
+	}
+	return 0;
+}
+
+size_t wn__text_mend_twice(char *s, size_t *n)
+{
+	unsigned char u[4];
+	size_t ul, o = 0, mended = 0, len = *n;
+	int sure;
+	/* o never passes i: written in place */
+	for (size_t i = 0; i < len;) {
+		const char *p = memchr(s + i, 0xC3, len - i);
+		size_t at = p ? (size_t)(p - s) : len;
+		memmove(s + o, s + i, at - i);
+		o += at - i;
+		i = at;
+		if (i >= len)
+			break;
+		size_t k = twice_at(s, len, i, u, &ul, &sure);
+		if (k) {
+			memcpy(s + o, u, ul);
+			o += ul;
+			i += k;
+			mended++;
+		} else {
+			s[o++] = s[i++];
+		}
+	}
+	if (o < len)
+		s[o] = 0;
+	*n = o;
+	return mended;
+}

@@ -29,4 +29,8 @@ size_t wn__utf8_valid_len(const unsigned char *s, size_t n);
  * when nul_ok (detection, where NULs say nothing about the charset). */
 size_t wn__utf8_valid_prefix(const unsigned char *s, size_t len, int nul_ok);
 
+/* WHATWG's index-windows-1252 for the bytes 0x80..0x9F (the rest of the
+ * encoding is Latin-1). */
+extern const uint16_t wn__cp1252_hi[32];
+
 #endif

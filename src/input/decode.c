@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/unicode.h"
 #include "base/utf8.h"
 #include "input/charset.h"
 #include "input/input.h"
@@ -91,16 +92,9 @@ static size_t put_cp(char *o, uint32_t cp)
 	return 3;
 }
 
-/* WHATWG index-windows-1252 for 0x80..0x9F; the rest is Latin-1.  Done
- * here rather than by iconv, whose CP1252 refuses the five unassigned
- * bytes that WHATWG maps to C1 controls. */
-static const uint16_t cp1252_hi[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
+/* windows-1252 (base/utf8.c's WHATWG table for 0x80..0x9F, the rest
+ * Latin-1) is decoded here rather than by iconv, whose CP1252 refuses the
+ * five unassigned bytes that WHATWG maps to C1 controls. */
 static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
                            int enc, size_t *out_len)
 {
@@ -115,7 +109,7 @@ static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
 			if (enc == WN__E_USERDEF)
 				cp = 0xF780 + c - 0x80;
 			else if (c < 0xA0)
-				cp = cp1252_hi[c - 0x80];
+				cp = wn__cp1252_hi[c - 0x80];
 		}
 		o += put_cp(out + o, cp);
 	}
@@ -223,4 +217,11 @@ void wn__input_decode(wn__doc *d, const char *in, size_t len)
 	else
 		wn__note(&d->notes, "charset: %s (%s)", wn__charset_name(enc), cs.how);
 	utf8_sanitize(d, html, n, &d->html, &d->html_len);
+	if (wn__text_twice_sure(d->html, d->html_len)) {
+		char *m = wn__arena_strndup(&d->arena, d->html, d->html_len);
+		size_t k = wn__text_mend_twice(m, &d->html_len);
+		d->html = m;
+		wn__note(&d->notes, "input: %zu character%s encoded in UTF-8 twice decoded once more",
+		         k, k == 1 ? "" : "s");
+	}
 }

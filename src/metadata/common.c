@@ -10,6 +10,7 @@
 
 #include <gumbo.h>
 
+#include "base/unicode.h"
 #include "metadata/meta.h"
 /* ---- small string helpers ---- */
 
@@ -172,6 +173,8 @@ const char *wn__meta_keep_text(wn__meta_ctx *c, const char *s)
 {
 	wn__buf u = {0}, o = {0};
 	unescape(&u, s, strlen(s));
+	if (u.len && wn__text_twice_sure(u.data, u.len))
+		wn__text_mend_twice(u.data, &u.len);
 	int space = 0, lines = 0;
 	for (size_t i = 0; i < u.len; i++) {
 		unsigned char ch = (unsigned char)u.data[i];
@@ -213,6 +216,8 @@ const char *wn__meta_keep(wn__meta_ctx *c, const char *s, size_t n)
 	unescape(&u, s, n);
 	if (!u.data)
 		return NULL;
+	if (wn__text_twice_sure(u.data, u.len))
+		wn__text_mend_twice(u.data, &u.len);
 	/* never longer than u: written in place */
 	char *o = u.data;
 	size_t len = 0;
