@@ -629,6 +629,18 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("", "<h1>Plan</h1><p>Updated May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-05-04");
 	CHECK_STR(m->modified, "2021-05-04");
+	/* the date shown by the headline over a hidden one of another day,
+	 * unless it is the hidden change's day */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><p>March 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-03-01");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2024-03-01");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
+		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
+		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
 }
 
 /* Where posts and bylines keep their dates. */

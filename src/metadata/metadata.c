@@ -406,6 +406,21 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	offer(c, &m->modified, f->updated);
 }
 
+/* The date a page shows by its headline, alone just above the h1 or
+ * opening the line under it, is the one its readers take for its date:
+ * where a hidden date (<meta>, JSON-LD) names another day, the shown one
+ * is the page's.  Not when it is the hidden last change's day: the line
+ * may then give the change, and the publication stays. */
+static void shown_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+{
+	const char *v = f->head_date ? f->head_date : f->lead_date;
+	if (!v || !m->date || strlen(v) < 10 || strlen(m->date) < 10 || !strncmp(v, m->date, 10))
+		return;
+	if (m->modified && !strncmp(v, m->modified, 10))
+		return;
+	m->date = keep_str(c, v);
+}
+
 /* From the page's own words only; the excerpt comes after the marking. */
 static void read_description(wn__meta_ctx *c, wn_metadata *m)
 {
@@ -550,6 +565,7 @@ void wn__metadata(wn__doc *d)
 	 * (trafilatura's default) */
 	if (!m->date)
 		m->date = m->modified;
+	shown_date(&c, &f, m);
 	read_description(&c, m);
 	read_language(&c, m);
 	read_url_and_image(&c, m);
