@@ -575,7 +575,8 @@ TEST(dates_more_sources)
 	m = meta(PAGE("<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
 	CHECK_STR(m->date, "2019-05-28T17:12:55+02:00");
 	/* datelines with more than the date, a date above the h1 */
-	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	m = meta(PAGE("", "<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
 	CHECK_STR(m->date, "2024-03-27");
 	m = meta(PAGE("", "<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
 	CHECK_STR(m->date, "2025-12-17");
@@ -641,6 +642,20 @@ TEST(dates_updated_and_lead)
 		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
 		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
 	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
+	/* the dateline before any other heading, not an "Updated" one nor
+	 * the hidden day with month and day swapped */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	CHECK_STR(m->date, "2024-03-27");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
+		"<meta property=\"article:modified_time\" content=\"2024-08-01T10:00:00Z\">",
+		"<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a><p>Updated Mar 27, 2024</p></div>" PARAS));
+	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-09-10T14:20:08Z\">",
+		"<h1>Plan</h1><p>09.10.2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-09-10T14:20:08Z");
 }
 
 /* Where posts and bylines keep their dates. */

@@ -406,17 +406,35 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	offer(c, &m->modified, f->updated);
 }
 
-/* The date a page shows by its headline, alone just above the h1 or
- * opening the line under it, is the one its readers take for its date:
- * where a hidden date (<meta>, JSON-LD) names another day, the shown one
- * is the page's.  Not when it is the hidden last change's day: the line
- * may then give the change, and the publication stays. */
+static int same_day(const char *a, const char *b)
+{
+	return a && b && strlen(a) >= 10 && strlen(b) >= 10 && !strncmp(a, b, 10);
+}
+
+/* a and b the same day with month and day swapped: "09.10.2024" read
+ * as 9 October where the hidden date is September 10 */
+static int swapped_day(const char *a, const char *b)
+{
+	return strlen(a) >= 10 && strlen(b) >= 10 && !strncmp(a, b, 4) &&
+	       !strncmp(a + 5, b + 8, 2) && !strncmp(a + 8, b + 5, 2);
+}
+
+/* The date a page shows by its headline is the one its readers take
+ * for its date: alone just above the h1 or opening the line under it,
+ * else the dateline before any other heading ("By Jane Doe - Mar 27,
+ * 2024").  Where a hidden date (<meta>, JSON-LD) names another day, the
+ * shown one is the page's.  Not when it is the day of the hidden last
+ * change or of an "Updated" line (the line may give the change, the
+ * publication stays), nor when it may be the hidden day read with its
+ * month and day swapped. */
 static void shown_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
 	const char *v = f->head_date ? f->head_date : f->lead_date;
-	if (!v || !m->date || strlen(v) < 10 || strlen(m->date) < 10 || !strncmp(v, m->date, 10))
+	if (!v && f->line_date_lead)
+		v = f->line_date;
+	if (!v || !m->date || strlen(v) < 10 || strlen(m->date) < 10 || same_day(v, m->date))
 		return;
-	if (m->modified && !strncmp(v, m->modified, 10))
+	if (same_day(v, m->modified) || same_day(v, f->updated) || swapped_day(v, m->date))
 		return;
 	m->date = keep_str(c, v);
 }
