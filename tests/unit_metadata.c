@@ -656,6 +656,17 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-09-10T14:20:08Z\">",
 		"<h1>Plan</h1><p>09.10.2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
 	CHECK_STR(m->date, "2024-09-10T14:20:08Z");
+	/* no other date: a line under the post that opens with a date label */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/gg\">@gg</a></div>"));
+	CHECK_STR(m->date, "2025-12-15T19:00:00");
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Last updated: November 13, 2025</p>"));
+	CHECK_STR(m->date, "2025-11-13");
+	/* a sentence with a date far into it is not such a line */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Posted to the council's residents' list on May 4, 2021</p>"));
+	CHECK(m->date == NULL);
 }
 
 /* Where posts and bylines keep their dates. */

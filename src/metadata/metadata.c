@@ -583,6 +583,10 @@ void wn__metadata(wn__doc *d)
 	 * (trafilatura's default) */
 	if (!m->date)
 		m->date = m->modified;
+	/* none in the page's data nor near its top: a line anywhere in its
+	 * text that opens with a date label ("Posted on April 13, 2023" under
+	 * the post) */
+	offer(&c, &m->date, f.late_date);
 	shown_date(&c, &f, m);
 	read_description(&c, m);
 	read_language(&c, m);
