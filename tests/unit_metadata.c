@@ -667,6 +667,10 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
 		"<p>Posted to the council's residents' list on May 4, 2021</p>"));
 	CHECK(m->date == NULL);
+	/* nor a customer's review under a product */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Reviewed in Germany on 1 January 2026</p>"));
+	CHECK(m->date == NULL);
 }
 
 /* Where posts and bylines keep their dates. */

@@ -89,15 +89,18 @@ static int updated_line(wn__meta_ctx *c, int32_t i)
 
 /* Does node i's text open with a word that says its date is the post's
  * or its change's ("Posted on the 15/12/2025 at 19:00 by", "Last updated:
- * November 13, 2025"), the date close after it?  Its ISO form in iso. */
+ * November 13, 2025"), the date close after it?  Its ISO form in iso.
+ * Not "Reviewed" nor "Edited": a customer's review, a forum post's edit. */
 static int labelled_date(wn__meta_ctx *c, int32_t i, char *iso)
 {
 	static const char *const LABEL[] = {
 		"posted", "published", "publi\xc3\xa9", "ver\xc3\xb6""ffentlicht", "publicado",
-		"pubblicato", NULL,
+		"pubblicato", "updated", "last updated", "last modified", "aktualisiert",
+		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado", "aggiornato",
+		"atualizado", NULL,
 	};
 	const char *t = wn__meta_text(c, i);
-	int label = wn__meta_update_label(t);
+	int label = 0;
 	for (const char *const *w = LABEL; !label && *w; w++) {
 		size_t l = strlen(*w);
 		label = !strncasecmp(t, *w, l) && !isalpha((unsigned char)t[l]);
