@@ -575,7 +575,8 @@ TEST(dates_more_sources)
 	m = meta(PAGE("<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
 	CHECK_STR(m->date, "2019-05-28T17:12:55+02:00");
 	/* datelines with more than the date, a date above the h1 */
-	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	m = meta(PAGE("", "<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
 	CHECK_STR(m->date, "2024-03-27");
 	m = meta(PAGE("", "<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
 	CHECK_STR(m->date, "2025-12-17");
@@ -629,6 +630,47 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("", "<h1>Plan</h1><p>Updated May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-05-04");
 	CHECK_STR(m->modified, "2021-05-04");
+	/* the date shown by the headline over a hidden one of another day,
+	 * unless it is the hidden change's day */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><p>March 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-03-01");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
+	CHECK_STR(m->date, "2024-03-01");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
+		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
+		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
+	/* the dateline before any other heading, not an "Updated" one nor
+	 * the hidden day with month and day swapped */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	CHECK_STR(m->date, "2024-03-27");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
+		"<meta property=\"article:modified_time\" content=\"2024-08-01T10:00:00Z\">",
+		"<h1>Plan</h1><p>The council's plan, in short.</p>"
+		"<div>By <a href=\"/team/vo\">Vahid Osman</a><p>Updated Mar 27, 2024</p></div>" PARAS));
+	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-09-10T14:20:08Z\">",
+		"<h1>Plan</h1><p>09.10.2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	CHECK_STR(m->date, "2024-09-10T14:20:08Z");
+	/* no other date: a line under the post that opens with a date label */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/gg\">@gg</a></div>"));
+	CHECK_STR(m->date, "2025-12-15T19:00:00");
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Last updated: November 13, 2025</p>"));
+	CHECK_STR(m->date, "2025-11-13");
+	/* a sentence with a date far into it is not such a line */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Posted to the council's residents' list on May 4, 2021</p>"));
+	CHECK(m->date == NULL);
+	/* nor a customer's review under a product */
+	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+		"<p>Reviewed in Germany on 1 January 2026</p>"));
+	CHECK(m->date == NULL);
 }
 
 /* Where posts and bylines keep their dates. */

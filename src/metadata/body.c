@@ -6,6 +6,7 @@
  * that the body does not repeat them, and the first paragraph as the
  * excerpt (Readability.js's, for a page with no description).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -84,6 +85,30 @@ static int updated_line(wn__meta_ctx *c, int32_t i)
 	return wn__meta_update_label(wn__meta_text(c, p)) ||
 	       (ip && strstr(ip, "dateModified")) ||
 	       (cls && (strstr(cls, "updated") || strstr(cls, "modified")));
+}
+
+/* Does node i's text open with a word that says its date is the post's
+ * or its change's ("Posted on the 15/12/2025 at 19:00 by", "Last updated:
+ * November 13, 2025"), the date close after it?  Its ISO form in iso.
+ * Not "Reviewed" nor "Edited": a customer's review, a forum post's edit. */
+static int labelled_date(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	static const char *const LABEL[] = {
+		"posted", "published", "publi\xc3\xa9", "ver\xc3\xb6""ffentlicht", "publicado",
+		"pubblicato", "updated", "last updated", "last modified", "aktualisiert",
+		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado", "aggiornato",
+		"atualizado", NULL,
+	};
+	const char *t = wn__meta_text(c, i);
+	int label = 0;
+	for (const char *const *w = LABEL; !label && *w; w++) {
+		size_t l = strlen(*w);
+		label = !strncasecmp(t, *w, l) && !isalpha((unsigned char)t[l]);
+	}
+	if (!label)
+		return 0;
+	const char *at = wn__date_find(t, strlen(t), iso);
+	return at && at - t <= WN__META_DATE_LABEL;
 }
 
 /* Keeps iso as the page's date in *field, or as the first change's in
@@ -554,6 +579,10 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
 		    !in_cell(d, i) && only_date(c, i, iso) && !updated_line(c, i))
 			f->link_date = wn__arena_strndup(c->a, iso, strlen(iso));
+		/* anywhere in the page's text: a post's dated line at its end */
+		if (!f->late_date && i >= side_end && small(c, i, WN__META_LINE_MAX) &&
+		    (c->bits[i] & WN__META_DIGIT) && labelled_date(c, i, iso))
+			f->late_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		if ((!f->by_text || !f->late_by) && (x->flags & WN__NF_BLOCK) && i > top_from &&
 		    small(c, i, WN__META_BYLINE_MAX) && wn__meta_may_open_by(c, i)) {
 			const char *t = wn__meta_text_lines(c, i);

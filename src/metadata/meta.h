@@ -78,6 +78,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *updated;     /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
 	int n_datelines;         /* date elements (class, <time>) with digits */
+	const char *late_date;   /* ISO date of the first line opening with a date label */
 } wn__meta_found;
 
 /* date.c: is s[0..n) a day of a month and nothing more ("Dec 23", "4.

@@ -406,6 +406,39 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	offer(c, &m->modified, f->updated);
 }
 
+static int same_day(const char *a, const char *b)
+{
+	return a && b && strlen(a) >= 10 && strlen(b) >= 10 && !strncmp(a, b, 10);
+}
+
+/* a and b the same day with month and day swapped: "09.10.2024" read
+ * as 9 October where the hidden date is September 10 */
+static int swapped_day(const char *a, const char *b)
+{
+	return strlen(a) >= 10 && strlen(b) >= 10 && !strncmp(a, b, 4) &&
+	       !strncmp(a + 5, b + 8, 2) && !strncmp(a + 8, b + 5, 2);
+}
+
+/* The date a page shows by its headline is the one its readers take
+ * for its date: alone just above the h1 or opening the line under it,
+ * else the dateline before any other heading ("By Jane Doe - Mar 27,
+ * 2024").  Where a hidden date (<meta>, JSON-LD) names another day, the
+ * shown one is the page's.  Not when it is the day of the hidden last
+ * change or of an "Updated" line (the line may give the change, the
+ * publication stays), nor when it may be the hidden day read with its
+ * month and day swapped. */
+static void shown_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
+{
+	const char *v = f->head_date ? f->head_date : f->lead_date;
+	if (!v && f->line_date_lead)
+		v = f->line_date;
+	if (!v || !m->date || strlen(v) < 10 || strlen(m->date) < 10 || same_day(v, m->date))
+		return;
+	if (same_day(v, m->modified) || same_day(v, f->updated) || swapped_day(v, m->date))
+		return;
+	m->date = keep_str(c, v);
+}
+
 /* From the page's own words only; the excerpt comes after the marking. */
 static void read_description(wn__meta_ctx *c, wn_metadata *m)
 {
@@ -550,6 +583,11 @@ void wn__metadata(wn__doc *d)
 	 * (trafilatura's default) */
 	if (!m->date)
 		m->date = m->modified;
+	/* none in the page's data nor near its top: a line anywhere in its
+	 * text that opens with a date label ("Posted on April 13, 2023" under
+	 * the post) */
+	offer(&c, &m->date, f.late_date);
+	shown_date(&c, &f, m);
 	read_description(&c, m);
 	read_language(&c, m);
 	read_url_and_image(&c, m);
