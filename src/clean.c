@@ -228,7 +228,7 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 /* Every word found at every place of the text, each place tried against
  * the words its letter starts: the words that are there are those that
  * strstr would find (and at the token boundaries their modes ask). */
-static int class_id_hint(const attrs *a)
+static int class_id_hint(const attrs *a, int skip_hidden)
 {
 	if (!a->cls && !a->id)
 		return 0;
@@ -251,6 +251,8 @@ static int class_id_hint(const attrs *a)
 			if (w->mode != ANY && p && !sep(buf[p - 1]))
 				continue;
 			if (w->mode == WHOLE && !sep(buf[p + w->len]))
+				continue;
+			if (skip_hidden && w->word[0] == 'h' && !strcmp(w->word, "hidden"))
 				continue;
 			if (w->weight > good)
 				good = w->weight;
@@ -387,6 +389,59 @@ static int recovered(wn__doc *d, int32_t i, int hidden, int by_attribute)
 	return (d->recover & WN__RECOVER_HIDDEN) && n >= WN__RECOVER_HIDDEN_BYTES;
 }
 
+/* Whether the first WN__DISCLOSURE_SCAN nodes of i's subtree hold text:
+ * bounded, so that nested hidden elements stay linear. */
+static int opens_with_text(const wn__doc *d, int32_t i)
+{
+	int32_t end = d->nodes[i].end;
+	if (end > i + 1 + WN__DISCLOSURE_SCAN)
+		end = i + 1 + WN__DISCLOSURE_SCAN;
+	for (int32_t j = i + 1; j < end; j++)
+		if (d->nodes[j].kind == WN__NODE_TEXT)
+			return 1;
+	return 0;
+}
+
+/* A disclosure widget's panel, collapsed until its toggle is clicked: the
+ * element follows a sibling that holds text (the question, the toggle)
+ * and the item holding both repeats beside items of its shape (an FAQ's
+ * questions, an accordion's sections).  WAI-ARIA's accordion pattern; the
+ * panel is the page's own text one click away.  Each scan is bounded. */
+static int collapsed_panel(const wn__doc *d, int32_t i)
+{
+	int32_t p = d->nodes[i].parent;
+	if (p <= 0 || d->nodes[p].parent <= 0 || !opens_with_text(d, i))
+		return 0;
+	int toggle = 0, seen = 0;
+	for (int32_t c = p + 1; c < i && !toggle && seen++ < WN__DISCLOSURE_SCAN;
+	     c = d->nodes[c].end)
+		toggle = d->nodes[c].kind == WN__NODE_ELEMENT && opens_with_text(d, c);
+	if (!toggle)
+		return 0;
+	int32_t g = d->nodes[p].parent;
+	uint32_t s = wn__shape(d, p);
+	int same = 0;
+	seen = 0;
+	for (int32_t c = g + 1; c < d->nodes[g].end && same < WN__DISCLOSURE_ITEMS &&
+	                        seen++ < WN__DISCLOSURE_SCAN;
+	     c = d->nodes[c].end)
+		same += d->nodes[c].kind == WN__NODE_ELEMENT && wn__shape(d, c) == s;
+	return same >= WN__DISCLOSURE_ITEMS;
+}
+
+/* A button that is, or holds, a heading titles a collapsible section
+ * (WAI-ARIA's accordion pattern: <h3><button>Question</button></h3>). */
+static int heading_button(const wn__doc *d, int32_t i)
+{
+	int32_t p = d->nodes[i].parent;
+	if (p > 0 && wn__tag_is(d->nodes[p].tag, WN__TC_HEADING))
+		return 1;
+	for (int32_t j = i + 1; j < d->nodes[i].end; j++)
+		if (d->nodes[j].kind == WN__NODE_ELEMENT && wn__tag_is(d->nodes[j].tag, WN__TC_HEADING))
+			return 1;
+	return 0;
+}
+
 void wn__clean(wn__doc *d)
 {
 	mark_layout_cells(d);
@@ -397,14 +452,17 @@ void wn__clean(wn__doc *d)
 		attrs a;
 		read_attrs(x, &a);
 		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a);
-		if ((wn__tag_is(x->tag, WN__TC_REMOVED) || hidden ||
+		int removed = wn__tag_is(x->tag, WN__TC_REMOVED) &&
+		              !(x->tag == GUMBO_TAG_BUTTON && heading_button(d, i));
+		if ((removed || hidden ||
 		     unknown_named(x, "annotation")) &&
 		    !recovered(d, i, hidden, a.hidden != NULL)) {
 			x->flags |= WN__NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */
 			continue;
 		}
-		int h = tag_hint(x->tag) + class_id_hint(&a) + role_hint(a.role);
+		int skip_hidden = a.cls && strstr(a.cls, "hidden") && collapsed_panel(d, i);
+		int h = tag_hint(x->tag) + class_id_hint(&a, skip_hidden) + role_hint(a.role);
 		if (a.itemprop && (strstr(a.itemprop, "articleBody") || strstr(a.itemprop, "text")))
 			h += WN__HINT_GOOD;
 		if (h > INT16_MAX)

@@ -33,6 +33,14 @@
 #define WN__HINT_CLAMP_BAD (-100)
 /* How much a hint of +-50 moves a block's goodness (range -1..1). */
 #define WN__HINT_WEIGHT (1.0 / 50)
+/* A collapsed panel beside its toggle is a disclosure widget's (an FAQ's
+ * answer) when at least this many items of its item's shape stand side by
+ * side; a lone hidden element with a toggle is a modal or a menu. */
+#define WN__DISCLOSURE_ITEMS 2
+/* How far the disclosure test looks (nodes into the panel and its toggle,
+ * siblings of the item): an answer's text and its neighbours come first,
+ * and the bound keeps nested hidden elements linear. */
+#define WN__DISCLOSURE_SCAN 64
 
 /* ---- block goodness (score.c), a number in -1..1 ---- */
 #define WN__CJK_CHAR_WEIGHT 3

@@ -91,6 +91,65 @@ static int hint_of(const char *html)
 	return h;
 }
 
+/* Whether an element of the tag is read: neither it nor an element above
+ * it is removed. */
+static int tag_read(const char *html, int tag)
+{
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	wn__doc d;
+	wn__doc_init(&d, &o);
+	wn__input_decode(&d, html, strlen(html));
+	wn__guard(&d);
+	wn__dom_build(&d);
+	wn__clean(&d);
+	int read = 0;
+	for (int32_t i = 0; i < d.n_nodes; i++) {
+		if (d.nodes[i].kind != WN__NODE_ELEMENT || d.nodes[i].tag != tag)
+			continue;
+		read = 1;
+		for (int32_t a = i; a > 0; a = d.nodes[a].parent)
+			if (d.nodes[a].flags & WN__NF_REMOVED)
+				read = 0;
+	}
+	wn__dom_free(&d);
+	wn__doc_free(&d);
+	return read;
+}
+
+TEST(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome)
+{
+	/* an FAQ: items of one shape, each a toggle and its collapsed answer */
+	CHECK(hint_of("<div class=faq>"
+	              "<div class=item><button><h3>Is it open?</h3></button>"
+	              "<div class='answer hidden'>Yes, every day.</div></div>"
+	              "<div class=item><button><h3>Is there parking?</h3></button>"
+	              "<span class='answer hidden'>Behind the hall.</span></div>"
+	              "</div>") == 0);
+	/* one item alone is a modal beside its button */
+	CHECK(hint_of("<div class=box><p>Sign up</p>"
+	              "<span class='modal-body hidden'>Our newsletter, weekly.</span></div>") < 0);
+	CHECK(hint_of("<div class=faq>"
+	              "<div class=item><p>Q</p><div>A</div></div>"
+	              "<div class=item><p>Q</p><span class='hidden'></span></div>"
+	              "</div>") == WN__HINT_BAD); /* nothing to disclose */
+	/* the toggle comes first: hidden text before its label is no answer */
+	CHECK(hint_of("<div class=faq>"
+	              "<div class=item><div class=hidden>A</div><p>Q</p></div>"
+	              "<div class=item><span class=hidden>A</span><p>Q</p></div>"
+	              "</div>") == WN__HINT_BAD);
+}
+
+TEST(a_button_that_holds_or_is_a_heading_titles_a_section)
+{
+	CHECK(tag_read("<div><button type=button><h3>How often?</h3></button></div>", GUMBO_TAG_H3));
+	CHECK(tag_read("<div><h3><button type=button>How often?</button></h3></div>", GUMBO_TAG_BUTTON));
+	/* a button without a heading is a control */
+	CHECK(!tag_read("<div><button type=button><span>Menu</span></button></div>", GUMBO_TAG_SPAN));
+	CHECK(tag_read("<div><button type=button><span>Menu</span></button><span>x</span></div>",
+	               GUMBO_TAG_SPAN));
+}
+
 TEST(words_under_their_letter_lower_case)
 {
 	CHECK(wn__clean_hints_check());
@@ -157,6 +216,8 @@ TEST(lookup_matches_strstr)
 int main(void)
 {
 	RUN(words_under_their_letter_lower_case);
+	RUN(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome);
+	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
 	RUN(modes_at_token_boundaries);
 	RUN(lookup_matches_strstr);
 	return harness_done();
