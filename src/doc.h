@@ -72,6 +72,7 @@ enum {
 	WN__WHY_CHROME,      /* dropped: in the page's chrome (region mode) */
 	WN__WHY_COMMENT,     /* dropped: in the comment section (comments option) */
 	WN__WHY_LEFT,        /* dropped: only labels or a JavaScript notice were kept */
+	WN__WHY_REPEAT,      /* dropped: repeats a run of text kept above it */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);

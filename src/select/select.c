@@ -159,6 +159,7 @@ void wn__select(wn__doc *d)
 		favor(d);
 	if (d->opt->comments)
 		wn__select_comments(d);
+	wn__select_drop_repeats(d);
 	if (chrome_left(d)) {
 		for (int32_t k = 0; k < d->n_blocks; k++)
 			if (d->blocks[k].keep) {

@@ -52,6 +52,9 @@ const wn__tune *wn__sel_tune(const wn__doc *d);
 /* select.c: the last pass of every mode, before the kept nodes are
  * marked: the comments option's and the favor option's. */
 void wn__select_comments(wn__doc *d);
+/* repeats.c: drops a run of kept blocks that repeats an earlier kept run
+ * word for word (WN__WHY_REPEAT). */
+void wn__select_drop_repeats(wn__doc *d);
 
 /* ---- the modes ---- */
 /* article.c: the article and its good siblings, boilerplate inside them

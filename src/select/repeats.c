@@ -1,0 +1,131 @@
+/*
+ * repeats.c -- the last pass of selection: an element whose kept text the
+ * kept text above it already holds, block for block and word for word, is
+ * a copy of the page's own text, not more of it.  Pages render a section
+ * twice for two screen widths and hide one with a style sheet winnow does
+ * not read, clone a carousel's slides so that it can loop, or keep a print
+ * copy of the article: a reader sees each once.  The first copy stays.
+ */
+#include "select/select.h"
+#include "tuning.h"
+
+#include <string.h>
+
+/* FNV-1a over the block's text, runs of white space read as one space,
+ * so that re-indented copies match. */
+static uint64_t block_hash(const wn__doc *d, const wn__block *b)
+{
+	uint64_t h = 14695981039346656037u;
+	int space = 0;
+	for (int32_t i = b->first; i <= b->last; i++) {
+		if (d->nodes[i].kind != WN__NODE_TEXT)
+			continue;
+		for (const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+				space = 1;
+				continue;
+			}
+			if (space)
+				h = (h ^ ' ') * 1099511628211u;
+			space = 0;
+			h = (h ^ *p) * 1099511628211u;
+		}
+		space = 1;
+	}
+	return h ? h : 1;
+}
+
+/* Quoted, tabular and code text repeats by right: a reply quotes the post
+ * it answers, a table's rows repeat their values, posts paste the same
+ * error. */
+static int repeats_by_right(const wn__block *b)
+{
+	return b->kind == WN__BK_QUOTE || b->kind == WN__BK_CELL || b->kind == WN__BK_PRE;
+}
+
+/* The number of blocks that start before node i (blocks are in document
+ * order: found by halving). */
+static int32_t blocks_before(const wn__doc *d, int32_t i)
+{
+	int32_t lo = 0, hi = d->n_blocks;
+	while (lo < hi) {
+		int32_t mid = lo + (hi - lo) / 2;
+		if (d->blocks[mid].first < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void wn__select_drop_repeats(wn__doc *d)
+{
+	int32_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		n += d->blocks[k].keep;
+	if (n < 2 * WN__REPEAT_RUN)
+		return;
+	/* prefix sums over the blocks (pre[k], cnt[k] ... cover the blocks
+	 * before k): a polynomial hash of the kept blocks' hashes, so that
+	 * any element's kept text hashes in O(1) (Karp-Rabin), their number,
+	 * characters, and the blocks that repeat by right */
+	uint64_t *pre = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *pre);
+	uint64_t *pw = wn__arena_alloc_raw(&d->arena, (size_t)(n + 1) * sizeof *pw);
+	int32_t *cnt = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *cnt);
+	int64_t *chars = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *chars);
+	int32_t *whole = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *whole);
+	const uint64_t P = 1099511628211u;
+	pre[0] = 0, cnt[0] = 0, chars[0] = 0, whole[0] = 0;
+	pw[0] = 1;
+	for (int32_t c = 1; c <= n; c++)
+		pw[c] = pw[c - 1] * P; /* P to the c */
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		int in = b->keep != 0;
+		pre[k + 1] = in ? pre[k] * P + block_hash(d, b) : pre[k];
+		cnt[k + 1] = cnt[k] + in;
+		chars[k + 1] = chars[k] + (in ? b->chars : 0);
+		whole[k + 1] = whole[k] + (in && repeats_by_right(b));
+	}
+	size_t cap = 16;
+	while (cap < 4 * (size_t)n)
+		cap *= 2;
+	uint64_t *key = wn__arena_alloc(&d->arena, cap * sizeof *key);
+	int32_t *until = wn__arena_alloc_raw(&d->arena, cap * sizeof *until);
+	int32_t dropped = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT || x->end <= i + 1)
+			continue;
+		int32_t lo = blocks_before(d, i + 1), hi = blocks_before(d, x->end);
+		int32_t m = cnt[hi] - cnt[lo];
+		if (m < WN__REPEAT_RUN || chars[hi] - chars[lo] < WN__REPEAT_CHARS ||
+		    whole[hi] - whole[lo])
+			continue;
+		/* the hash of the kept blocks lo..hi-1, with their number */
+		uint64_t h = pre[hi] - pre[lo] * pw[m];
+		h = (h ^ (uint64_t)m) * P;
+		h = h ? h : 1;
+		size_t s = (size_t)h & (cap - 1);
+		while (key[s] && key[s] != h)
+			s = (s + 1) & (cap - 1);
+		if (!key[s]) {
+			key[s] = h;
+			until[s] = hi;
+			continue;
+		}
+		if (until[s] > lo)
+			continue; /* the same blocks, under a wrapper */
+		for (int32_t j = lo; j < hi; j++) {
+			wn__block *b = &d->blocks[j];
+			if (b->keep) {
+				b->keep = 0;
+				b->reason = WN__WHY_REPEAT;
+				dropped++;
+			}
+		}
+		i = x->end - 1;
+	}
+	if (dropped)
+		wn__note(&d->notes, "selection: %d blocks repeat text kept above them", (int)dropped);
+}
