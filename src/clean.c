@@ -225,6 +225,26 @@ static size_t put_lower(char *buf, size_t o, size_t cap, const char *s, int is_i
 	return o;
 }
 
+/* Whether the word at buf[p] follows, in its token, the name of a part of
+ * an element ("label-hidden", "title_hidden"): "hidden" then says that
+ * the part is not shown, not the element, as a form field's or a body
+ * field's class says of its label. */
+static int part_named(const char *buf, size_t p)
+{
+	static const char *const parts[] = {"label", "title", "caption", "icon", "heading"};
+	if (p < 2 || (buf[p - 1] != '-' && buf[p - 1] != '_'))
+		return 0;
+	size_t e = p - 1; /* the part's name ends before e */
+	while (e > 0 && (buf[e - 1] == '-' || buf[e - 1] == '_'))
+		e--;
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+		size_t n = strlen(parts[k]);
+		if (e >= n && !memcmp(buf + e - n, parts[k], n) && (e == n || sep(buf[e - n - 1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* Every word found at every place of the text, each place tried against
  * the words its letter starts: the words that are there are those that
  * strstr would find (and at the token boundaries their modes ask). */
@@ -251,6 +271,8 @@ static int class_id_hint(const attrs *a, int skip_hidden)
 			if (w->mode != ANY && p && !sep(buf[p - 1]))
 				continue;
 			if (w->mode == WHOLE && !sep(buf[p + w->len]))
+				continue;
+			if (w->word[0] == 'h' && !strcmp(w->word, "hidden") && part_named(buf, p))
 				continue;
 			if (skip_hidden && w->word[0] == 'h' && !strcmp(w->word, "hidden"))
 				continue;

@@ -171,6 +171,23 @@ TEST(modes_at_token_boundaries)
 	CHECK(hint_of("<span id='sharing'>x</span>") == WN__HINT_BAD);
 }
 
+TEST(hidden_after_a_part_s_name_hides_the_part)
+{
+	CHECK(hint_of("<span class='hidden'>x</span>") == WN__HINT_BAD);
+	CHECK(hint_of("<span class='is-hidden'>x</span>") == WN__HINT_BAD);
+	/* a body field whose label is not shown: the field is the article */
+	CHECK(hint_of("<span class='field field-name-body field-label-hidden'>x</span>") ==
+	      hint_of("<span class='field field-name-body'>x</span>"));
+	CHECK(hint_of("<span class='field field--label-hidden'>x</span>") == 0);
+	CHECK(hint_of("<span class='card title_hidden'>x</span>") == 0);
+	CHECK(hint_of("<span class='with-icon-hidden'>x</span>") == 0);
+	/* a part's name inside another word is not the part */
+	CHECK(hint_of("<span class='sublabel-hidden'>x</span>") == WN__HINT_BAD);
+	/* the part's "hidden" goes, the element's own words stay */
+	CHECK(hint_of("<span class='sidebar label-hidden'>x</span>") == WN__HINT_BAD);
+	CHECK(hint_of("<span class='label-hidden hidden'>x</span>") == WN__HINT_BAD);
+}
+
 /* Random class and id values made of the words, their pieces, separators
  * and case, against the reference. */
 TEST(lookup_matches_strstr)
@@ -219,6 +236,7 @@ int main(void)
 	RUN(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome);
 	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
 	RUN(modes_at_token_boundaries);
+	RUN(hidden_after_a_part_s_name_hides_the_part);
 	RUN(lookup_matches_strstr);
 	return harness_done();
 }
