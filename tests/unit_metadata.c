@@ -139,6 +139,22 @@ TEST(jsonld_broken_is_skipped)
 	CHECK(m->author == NULL);
 }
 
+/* Line breaks and tabs printed raw into a string (a description pasted
+ * with its paragraphs) are read as spaces, not as broken JSON. */
+TEST(jsonld_raw_line_breaks_in_strings)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\n\t\"@type\": \"DiscussionForumPosting\",\n"
+		"\t\"headline\": \"Raw breaks\",\n"
+		"\t\"description\": \"First line.\n\nSecond\tline.\",\n"
+		"\t\"datePublished\": \"2024-02-21 13:00:00\",\n"
+		"\t\"author\": {\"@type\": \"Person\", \"name\": \"Lee Park\"}\n}</script>",
+		ARTICLE("")));
+	CHECK_STR(m->author, "Lee Park");
+	CHECK(m->date != NULL && !strncmp(m->date, "2024-02-21", 10));
+	CHECK_STR(m->description, "First line. Second line.");
+}
+
 TEST(jsonld_nesting_is_bounded)
 {
 	/* An article 40 levels down is past the walk's 32; a page nested
@@ -1011,6 +1027,7 @@ int main(void)
 	RUN(jsonld_graph_and_ids);
 	RUN(jsonld_array_top_level_and_cdata);
 	RUN(jsonld_broken_is_skipped);
+	RUN(jsonld_raw_line_breaks_in_strings);
 	RUN(jsonld_nesting_is_bounded);
 	RUN(jsonld_name_or_headline);
 	RUN(title_order);

@@ -229,6 +229,15 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 	free(st);
 }
 
+/* Whether s[0..n) holds a control character (a line break, a tab). */
+static int memchr_control(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20)
+			return 1;
+	return 0;
+}
+
 void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x)
 {
 	wn__buf b = {0};
@@ -237,6 +246,17 @@ void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x)
 	const char *s = strip_wrappers(b.data ? b.data : "", &n);
 	json_error_t err;
 	json_t *root = n ? json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &err) : NULL;
+	if (!root && n && memchr_control(s, n)) {
+		/* Pages print a description's line breaks and tabs into a string
+		 * unescaped, which JSON forbids; outside strings they are white
+		 * space, so read as spaces everywhere the script parses as its
+		 * author meant. */
+		char *t = b.data + (s - b.data); /* s lies in b, ours to change */
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)t[i] < 0x20)
+				t[i] = ' ';
+		root = json_loadb(t, n, JSON_DISABLE_EOF_CHECK, &err);
+	}
 	wn__buf_free(&b);
 	if (!root)
 		return; /* broken JSON-LD: skipped */
