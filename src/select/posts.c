@@ -114,6 +114,16 @@ void wn__select_posts(wn__doc *d)
 			b->reason = WN__WHY_META;
 		}
 	}
+	/* outside the posts, a line that is mostly one link is another
+	 * thread's title ("latest topics", "similar threads") */
+	for (int32_t k = 0; k < n; k++) {
+		wn__block *b = &d->blocks[k];
+		if (post[k] < 0 && b->keep && b->kind != WN__BK_HEADING && b->kind != WN__BK_CELL &&
+		    b->link_chars >= WN__MENU_LINK_SHARE * b->chars) {
+			b->keep = 0;
+			b->reason = WN__WHY_LINKS;
+		}
+	}
 	d->has_kept = 0;
 	for (int32_t k = 0; k < n && !d->has_kept; k++)
 		d->has_kept = d->blocks[k].keep;
