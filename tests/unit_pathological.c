@@ -70,6 +70,17 @@ static buf page(const char *what, size_t n)
 	} else if (!strcmp(what, "unclosed formatting")) {
 		for (size_t i = 0; i < n; i++)
 			put(&b, i % 2 ? "<b>word " : "<i><a href=#>link ");
+	} else if (!strcmp(what, "hidden panels")) {
+		/* each an empty toggle and a class-hidden panel holding the
+		 * next: the text is at the bottom, under all of them */
+		for (size_t i = 0; i < n; i++)
+			put(&b, "<div class=item><i></i><div class='answer hidden'>");
+		put(&b, "<p>At the bottom, a sentence of text.</p>");
+	} else if (!strcmp(what, "repeated sections")) {
+		for (size_t i = 0; i < n; i++)
+			put(&b, "<section><p>The same first paragraph, of some length, again.</p>"
+			        "<p>The same second paragraph, which follows it, again.</p>"
+			        "<p>The same third paragraph, which ends the section.</p></section>");
 	} else if (!strcmp(what, "table cells")) {
 		put(&b, "<table>");
 		for (size_t i = 0; i < n; i++)
@@ -145,6 +156,8 @@ CASE(comments, "comments", 20000)
 CASE(tiny_elements, "tiny elements", 20000)
 CASE(unclosed_formatting, "unclosed formatting", 20000)
 CASE(table_cells, "table cells", 20000)
+CASE(hidden_panels, "hidden panels", 10000)
+CASE(repeated_sections, "repeated sections", 5000)
 
 int main(void)
 {
@@ -155,5 +168,7 @@ int main(void)
 	RUN(tiny_elements);
 	RUN(unclosed_formatting);
 	RUN(table_cells);
+	RUN(hidden_panels);
+	RUN(repeated_sections);
 	return harness_done();
 }
