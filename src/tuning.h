@@ -287,6 +287,10 @@
  * the page's column, not the box). */
 #define WN__PRODUCT_BUYBOX_SHARE 0.25
 #define WN__PRODUCT_GRID 3
+/* ... a card being short: a title, a price, a line of delivery or
+ * seller (about 150 characters on the dev pages); a pricing tier or a
+ * review with its text is longer. */
+#define WN__PRODUCT_CARD_MAX 300
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

@@ -25,6 +25,115 @@ static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
 	}
 }
 
+/* Other products: every group of alike siblings (one parent, one key) of
+ * which at least WN__PRODUCT_GRID are cards, a short title with a price,
+ * none holding the product's name (h1).  A page may show several such
+ * strips ("viewed also", "similar", "from this seller"), in the article
+ * or around it; a bulk-price table has prices but neither links nor
+ * headings.  A strip is the page's own when the h1 is the heading just
+ * above it: a collection's cards under its name (a page taken for a
+ * product). */
+typedef struct pgroup {
+	int32_t parent;
+	uint32_t key;
+	int32_t n, cards;
+	int state; /* 0 not yet seen in the second pass, 1 dropped, 2 kept */
+} pgroup;
+
+static int is_card(const wn__doc *d, int32_t i)
+{
+	const wn__tally *t = &d->tally[i];
+	return t->prices && (t->links || t->headings) && !t->h1 &&
+	       t->chars <= WN__PRODUCT_CARD_MAX;
+}
+
+/* Siblings are alike by their tag and their first child's: one strip's
+ * cards differ in class ("first", "active", "on-sale"), as in records.c. */
+static uint32_t key_of(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
+	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
+		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
+			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
+			break;
+		}
+	return k ? k : 1;
+}
+
+/* Whether the nearest heading before element i is the page's h1. */
+static int under_h1(const wn__doc *d, int32_t i)
+{
+	int32_t k = wn__sel_first_block(d, i);
+	if (k < 0)
+		return 0;
+	while (--k >= 0)
+		if (d->blocks[k].kind == WN__BK_HEADING && !wn__sel_in_removed(d, d->blocks[k].first, 0))
+			return d->blocks[k].level == 1;
+	return 0;
+}
+
+static void drop_priced_grids(wn__doc *d)
+{
+	size_t cap = 64;
+	while (cap < 2 * (size_t)d->n_nodes)
+		cap *= 2;
+	pgroup *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
+	uint32_t *key = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *key);
+	int32_t *in = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *in);
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t i = 1; i < d->n_nodes; i++) {
+			const wn__node *x = &d->nodes[i];
+			if (!pass)
+				in[i] = 0;
+			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars || x->parent < 0)
+				continue;
+			if (!pass)
+				key[i] = key_of(d, i);
+			size_t k = (key[i] ^ (uint32_t)x->parent * 2246822519u) & (cap - 1);
+			while (g[k].n && (g[k].parent != x->parent || g[k].key != key[i]))
+				k = (k + 1) & (cap - 1);
+			if (!pass) {
+				g[k].parent = x->parent;
+				g[k].key = key[i];
+				g[k].n++;
+				g[k].cards += is_card(d, i);
+				continue;
+			}
+			if (g[k].cards < WN__PRODUCT_GRID || 2 * g[k].cards < g[k].n ||
+			    d->tally[i].h1)
+				continue;
+			if (!g[k].state)
+				g[k].state = under_h1(d, i) ? 2 : 1;
+			if (g[k].state == 1)
+				in[i] = x->end;
+		}
+	int32_t end = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		if (in[i] > end)
+			end = in[i];
+		in[i] = i < end;
+	}
+	/* ... with the heading that names the strip ("Similar items") */
+	int32_t last = -1;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (!b->keep)
+			continue;
+		if (!in[b->first]) {
+			last = k;
+			continue;
+		}
+		b->keep = 0;
+		b->reason = WN__WHY_TEASER;
+		if (last >= 0 && d->blocks[last].kind == WN__BK_HEADING && d->blocks[last].level > 1) {
+			d->blocks[last].keep = 0;
+			d->blocks[last].reason = WN__WHY_TEASER;
+		}
+		last = -1;
+	}
+}
+
 /* The h1 and its buy box, or the first price within a few blocks after
  * it. */
 static void keep_name_and_price(wn__doc *d)
@@ -79,7 +188,8 @@ void wn__select_product(wn__doc *d)
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
-		return;
+		drop_priced_grids(d);
+		goto done;
 	}
 	wn__select_region(d);
 	wn__note(&d->notes, "kind %s: then less other products and reviews",
@@ -91,6 +201,8 @@ void wn__select_product(wn__doc *d)
 		drop_group(d, d->records, d->records_shape, WN__WHY_TEASER);
 	if (d->posts >= 0 && !d->tally[d->posts].h1)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
+	drop_priced_grids(d);
+done:
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
 		d->has_kept = d->blocks[k].keep;
