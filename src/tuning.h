@@ -291,6 +291,12 @@
  * seller (about 150 characters on the dev pages); a pricing tier or a
  * review with its text is longer. */
 #define WN__PRODUCT_CARD_MAX 300
+/* A block whose words average this many characters is a run of tokens
+ * (URLs, hashes): words of running text average 5-6, long compounds 15. */
+#define WN__PRODUCT_TOKEN_CHARS 25
+/* ... and the block just before it, of at most this many words, is the
+ * field's name ("swatch_image_red:"). */
+#define WN__PRODUCT_LABEL_WORDS 3
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

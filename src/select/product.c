@@ -134,6 +134,27 @@ static void drop_priced_grids(wn__doc *d)
 	}
 }
 
+/* Blocks of tokens, not words: bare image URLs, hashes and ids that a
+ * shop's template prints into its fields ("cat_thumb_Red:
+ * https://cdn.../red_thumb.jpg"), which no reader is shown as text. */
+static void drop_tokens(wn__doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (!b->keep || b->cjk || !b->words ||
+		    b->chars < WN__PRODUCT_TOKEN_CHARS * b->words)
+			continue;
+		b->keep = 0;
+		b->reason = WN__WHY_WEAK;
+		/* ... with the label just before it, the field's name */
+		wn__block *l = k ? &d->blocks[k - 1] : NULL;
+		if (l && l->keep && l->kind != WN__BK_HEADING && l->words <= WN__PRODUCT_LABEL_WORDS) {
+			l->keep = 0;
+			l->reason = WN__WHY_WEAK;
+		}
+	}
+}
+
 /* The h1 and its buy box, or the first price within a few blocks after
  * it. */
 static void keep_name_and_price(wn__doc *d)
@@ -188,6 +209,7 @@ void wn__select_product(wn__doc *d)
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
+		drop_tokens(d);
 		drop_priced_grids(d);
 		goto done;
 	}
@@ -201,6 +223,7 @@ void wn__select_product(wn__doc *d)
 		drop_group(d, d->records, d->records_shape, WN__WHY_TEASER);
 	if (d->posts >= 0 && !d->tally[d->posts].h1)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
+	drop_tokens(d);
 	drop_priced_grids(d);
 done:
 	d->has_kept = 0;
