@@ -297,6 +297,9 @@
 /* ... and the block just before it, of at most this many words, is the
  * field's name ("swatch_image_red:"). */
 #define WN__PRODUCT_LABEL_WORDS 3
+/* A stream of this many reviews (running text under a date line) on a
+ * product page is its customers', not the product. */
+#define WN__PRODUCT_REVIEWS 3
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

@@ -32,13 +32,23 @@ static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
  * or around it; a bulk-price table has prices but neither links nor
  * headings.  A strip is the page's own when the h1 is the heading just
  * above it: a collection's cards under its name (a page taken for a
- * product). */
+ * product).  And the customers' reviews: a group of at least
+ * WN__PRODUCT_REVIEWS alike by shape (a stream's items share their
+ * classes; a page's columns, each with a date, do not). */
 typedef struct pgroup {
 	int32_t parent;
 	uint32_t key;
-	int32_t n, cards;
+	int32_t n, cards, reviews;
 	int state; /* 0 not yet seen in the second pass, 1 dropped, 2 kept */
 } pgroup;
+
+/* A customer's review: running text under a date line ("Reviewed in
+ * Canada on 3 May 2025", "2 weeks ago"). */
+static int is_review(const wn__doc *d, int32_t i)
+{
+	const wn__tally *t = &d->tally[i];
+	return (t->dates || t->times) && t->prose && !t->h1;
+}
 
 static int is_card(const wn__doc *d, int32_t i)
 {
@@ -73,7 +83,7 @@ static int under_h1(const wn__doc *d, int32_t i)
 	return 0;
 }
 
-static void drop_priced_grids(wn__doc *d)
+static void drop_groups(wn__doc *d, int reviews)
 {
 	size_t cap = 64;
 	while (cap < 2 * (size_t)d->n_nodes)
@@ -89,7 +99,7 @@ static void drop_priced_grids(wn__doc *d)
 			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars || x->parent < 0)
 				continue;
 			if (!pass)
-				key[i] = key_of(d, i);
+				key[i] = reviews ? wn__shape(d, i) : key_of(d, i);
 			size_t k = (key[i] ^ (uint32_t)x->parent * 2246822519u) & (cap - 1);
 			while (g[k].n && (g[k].parent != x->parent || g[k].key != key[i]))
 				k = (k + 1) & (cap - 1);
@@ -98,13 +108,15 @@ static void drop_priced_grids(wn__doc *d)
 				g[k].key = key[i];
 				g[k].n++;
 				g[k].cards += is_card(d, i);
+				g[k].reviews += is_review(d, i);
 				continue;
 			}
-			if (g[k].cards < WN__PRODUCT_GRID || 2 * g[k].cards < g[k].n ||
+			if ((reviews ? g[k].reviews < WN__PRODUCT_REVIEWS || 2 * g[k].reviews < g[k].n
+			             : g[k].cards < WN__PRODUCT_GRID || 2 * g[k].cards < g[k].n) ||
 			    d->tally[i].h1)
 				continue;
 			if (!g[k].state)
-				g[k].state = under_h1(d, i) ? 2 : 1;
+				g[k].state = !reviews && under_h1(d, i) ? 2 : 1;
 			if (g[k].state == 1)
 				in[i] = x->end;
 		}
@@ -210,7 +222,8 @@ void wn__select_product(wn__doc *d)
 		wn__select_article(d);
 		keep_name_and_price(d);
 		drop_tokens(d);
-		drop_priced_grids(d);
+		drop_groups(d, 0);
+		drop_groups(d, 1);
 		goto done;
 	}
 	wn__select_region(d);
@@ -224,7 +237,8 @@ void wn__select_product(wn__doc *d)
 	if (d->posts >= 0 && !d->tally[d->posts].h1)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
 	drop_tokens(d);
-	drop_priced_grids(d);
+	drop_groups(d, 0);
+	drop_groups(d, 1);
 done:
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
