@@ -300,6 +300,12 @@
 /* A stream of this many reviews (running text under a date line) on a
  * product page is its customers', not the product. */
 #define WN__PRODUCT_REVIEWS 3
+/* A product's description that holds less than WN__CUT_SHARE of the
+ * page's running text is one of a maker's feature sections: the region
+ * is read instead, unless it keeps this many times the description's
+ * text (the whole page: 84 times on the dev pages' worst, at most 10 on
+ * those it helps). */
+#define WN__PRODUCT_REGION_GROWTH 20
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

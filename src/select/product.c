@@ -212,8 +212,48 @@ static void keep_name_and_price(wn__doc *d)
 	}
 }
 
+/* The share of the page's running text (blocks of some goodness, not
+ * under boilerplate names) that the selection kept, as select.c's
+ * cut_to_a_section reads it. */
+static int64_t kept_chars(const wn__doc *d)
+{
+	int64_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		n += d->blocks[k].keep ? d->blocks[k].chars : 0;
+	return n;
+}
+
+static void unselect(wn__doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		d->blocks[k].keep = 0;
+		d->blocks[k].reason = 0;
+	}
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
+	d->has_kept = 0;
+}
+
+static double kept_share(const wn__doc *d)
+{
+	int64_t kept = 0, all = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
+			continue;
+		all += b->chars;
+		kept += b->keep ? b->chars : 0;
+	}
+	return all > 0 ? (double)kept / (double)all : 1.0;
+}
+
 void wn__select_product(wn__doc *d)
 {
+	int64_t article = -1;
+	int redo = 0;
+	int32_t best = d->article; /* the region mode moves it */
+again:
+	d->article = best;
 	if (d->has_article) {
 		/* a description of running text: the article mode finds it
 		 * with its bullets and specifications */
@@ -221,10 +261,18 @@ void wn__select_product(wn__doc *d)
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
-		drop_tokens(d);
-		drop_groups(d, 0);
-		drop_groups(d, 1);
-		goto done;
+		if (redo || kept_share(d) >= WN__CUT_SHARE || d->opt->kind != WN_KIND_AUTO) {
+			drop_tokens(d);
+			drop_groups(d, 0);
+			drop_groups(d, 1);
+			goto done;
+		}
+		/* a maker's page of feature sections: the article is one of
+		 * them */
+		wn__note(&d->notes, "kind %s: the description holds little of the page's text",
+		         wn_kind_name((wn_kind)d->kind));
+		article = kept_chars(d);
+		unselect(d);
 	}
 	wn__select_region(d);
 	wn__note(&d->notes, "kind %s: then less other products and reviews",
@@ -239,6 +287,12 @@ void wn__select_product(wn__doc *d)
 	drop_tokens(d);
 	drop_groups(d, 0);
 	drop_groups(d, 1);
+	if (article > 0 && kept_chars(d) > WN__PRODUCT_REGION_GROWTH * article) {
+		/* ... unless the region is the whole page */
+		unselect(d);
+		redo = 1;
+		goto again;
+	}
 done:
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
