@@ -309,6 +309,25 @@
  * the page's column, not the box). */
 #define WN__PRODUCT_BUYBOX_SHARE 0.25
 #define WN__PRODUCT_GRID 3
+/* ... a card being short: a title, a price, a line of delivery or
+ * seller (about 150 characters on the dev pages); a pricing tier or a
+ * review with its text is longer. */
+#define WN__PRODUCT_CARD_MAX 300
+/* A block whose words average this many characters is a run of tokens
+ * (URLs, hashes): words of running text average 5-6, long compounds 15. */
+#define WN__PRODUCT_TOKEN_CHARS 25
+/* ... and the block just before it, of at most this many words, is the
+ * field's name ("swatch_image_red:"). */
+#define WN__PRODUCT_LABEL_WORDS 3
+/* A stream of this many reviews (running text under a date line) on a
+ * product page is its customers', not the product. */
+#define WN__PRODUCT_REVIEWS 3
+/* A product's description that holds less than WN__CUT_SHARE of the
+ * page's running text is one of a maker's feature sections: the region
+ * is read instead, unless it keeps this many times the description's
+ * text (the whole page: 84 times on the dev pages' worst, at most 10 on
+ * those it helps). */
+#define WN__PRODUCT_REGION_GROWTH 20
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

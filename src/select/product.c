@@ -25,6 +25,148 @@ static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
 	}
 }
 
+/* Other products: every group of alike siblings (one parent, one key) of
+ * which at least WN__PRODUCT_GRID are cards, a short title with a price,
+ * none holding the product's name (h1).  A page may show several such
+ * strips ("viewed also", "similar", "from this seller"), in the article
+ * or around it; a bulk-price table has prices but neither links nor
+ * headings.  A strip is the page's own when the h1 is the heading just
+ * above it: a collection's cards under its name (a page taken for a
+ * product).  And the customers' reviews: a group of at least
+ * WN__PRODUCT_REVIEWS alike by shape (a stream's items share their
+ * classes; a page's columns, each with a date, do not). */
+typedef struct pgroup {
+	int32_t parent;
+	uint32_t key;
+	int32_t n, cards, reviews;
+	int state; /* 0 not yet seen in the second pass, 1 dropped, 2 kept */
+} pgroup;
+
+/* A customer's review: running text under a date line ("Reviewed in
+ * Canada on 3 May 2025", "2 weeks ago"). */
+static int is_review(const wn__doc *d, int32_t i)
+{
+	const wn__tally *t = &d->tally[i];
+	return (t->dates || t->times) && t->prose && !t->h1;
+}
+
+static int is_card(const wn__doc *d, int32_t i)
+{
+	const wn__tally *t = &d->tally[i];
+	return t->prices && (t->links || t->headings) && !t->h1 &&
+	       t->chars <= WN__PRODUCT_CARD_MAX;
+}
+
+/* Siblings are alike by their tag and their first child's: one strip's
+ * cards differ in class ("first", "active", "on-sale"), as in records.c. */
+static uint32_t key_of(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
+	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
+		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
+			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
+			break;
+		}
+	return k ? k : 1;
+}
+
+/* Whether the nearest heading before element i is the page's h1. */
+static int under_h1(const wn__doc *d, int32_t i)
+{
+	int32_t k = wn__sel_first_block(d, i);
+	if (k < 0)
+		return 0;
+	while (--k >= 0)
+		if (d->blocks[k].kind == WN__BK_HEADING && !wn__sel_in_removed(d, d->blocks[k].first, 0))
+			return d->blocks[k].level == 1;
+	return 0;
+}
+
+static void drop_groups(wn__doc *d, int reviews)
+{
+	size_t cap = 64;
+	while (cap < 2 * (size_t)d->n_nodes)
+		cap *= 2;
+	pgroup *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
+	uint32_t *key = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *key);
+	int32_t *in = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *in);
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t i = 1; i < d->n_nodes; i++) {
+			const wn__node *x = &d->nodes[i];
+			if (!pass)
+				in[i] = 0;
+			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars || x->parent < 0)
+				continue;
+			if (!pass)
+				key[i] = reviews ? wn__shape(d, i) : key_of(d, i);
+			size_t k = (key[i] ^ (uint32_t)x->parent * 2246822519u) & (cap - 1);
+			while (g[k].n && (g[k].parent != x->parent || g[k].key != key[i]))
+				k = (k + 1) & (cap - 1);
+			if (!pass) {
+				g[k].parent = x->parent;
+				g[k].key = key[i];
+				g[k].n++;
+				g[k].cards += is_card(d, i);
+				g[k].reviews += is_review(d, i);
+				continue;
+			}
+			if ((reviews ? g[k].reviews < WN__PRODUCT_REVIEWS || 2 * g[k].reviews < g[k].n
+			             : g[k].cards < WN__PRODUCT_GRID || 2 * g[k].cards < g[k].n) ||
+			    d->tally[i].h1)
+				continue;
+			if (!g[k].state)
+				g[k].state = !reviews && under_h1(d, i) ? 2 : 1;
+			if (g[k].state == 1)
+				in[i] = x->end;
+		}
+	int32_t end = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		if (in[i] > end)
+			end = in[i];
+		in[i] = i < end;
+	}
+	/* ... with the heading that names the strip ("Similar items") */
+	int32_t last = -1;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (!b->keep)
+			continue;
+		if (!in[b->first]) {
+			last = k;
+			continue;
+		}
+		b->keep = 0;
+		b->reason = WN__WHY_TEASER;
+		if (last >= 0 && d->blocks[last].kind == WN__BK_HEADING && d->blocks[last].level > 1) {
+			d->blocks[last].keep = 0;
+			d->blocks[last].reason = WN__WHY_TEASER;
+		}
+		last = -1;
+	}
+}
+
+/* Blocks of tokens, not words: bare image URLs, hashes and ids that a
+ * shop's template prints into its fields ("cat_thumb_Red:
+ * https://cdn.../red_thumb.jpg"), which no reader is shown as text. */
+static void drop_tokens(wn__doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (!b->keep || b->cjk || !b->words ||
+		    b->chars < WN__PRODUCT_TOKEN_CHARS * b->words)
+			continue;
+		b->keep = 0;
+		b->reason = WN__WHY_WEAK;
+		/* ... with the label just before it, the field's name */
+		wn__block *l = k ? &d->blocks[k - 1] : NULL;
+		if (l && l->keep && l->kind != WN__BK_HEADING && l->words <= WN__PRODUCT_LABEL_WORDS) {
+			l->keep = 0;
+			l->reason = WN__WHY_WEAK;
+		}
+	}
+}
+
 /* The h1 and its buy box, or the first price within a few blocks after
  * it. */
 static void keep_name_and_price(wn__doc *d)
@@ -70,8 +212,48 @@ static void keep_name_and_price(wn__doc *d)
 	}
 }
 
+/* The share of the page's running text (blocks of some goodness, not
+ * under boilerplate names) that the selection kept, as select.c's
+ * cut_to_a_section reads it. */
+static int64_t kept_chars(const wn__doc *d)
+{
+	int64_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		n += d->blocks[k].keep ? d->blocks[k].chars : 0;
+	return n;
+}
+
+static void unselect(wn__doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		d->blocks[k].keep = 0;
+		d->blocks[k].reason = 0;
+	}
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
+	d->has_kept = 0;
+}
+
+static double kept_share(const wn__doc *d)
+{
+	int64_t kept = 0, all = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
+			continue;
+		all += b->chars;
+		kept += b->keep ? b->chars : 0;
+	}
+	return all > 0 ? (double)kept / (double)all : 1.0;
+}
+
 void wn__select_product(wn__doc *d)
 {
+	int64_t article = -1;
+	int redo = 0;
+	int32_t best = d->article; /* the region mode moves it */
+again:
+	d->article = best;
 	if (d->has_article) {
 		/* a description of running text: the article mode finds it
 		 * with its bullets and specifications */
@@ -79,7 +261,18 @@ void wn__select_product(wn__doc *d)
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
-		return;
+		if (redo || kept_share(d) >= WN__CUT_SHARE || d->opt->kind != WN_KIND_AUTO) {
+			drop_tokens(d);
+			drop_groups(d, 0);
+			drop_groups(d, 1);
+			goto done;
+		}
+		/* a maker's page of feature sections: the article is one of
+		 * them */
+		wn__note(&d->notes, "kind %s: the description holds little of the page's text",
+		         wn_kind_name((wn_kind)d->kind));
+		article = kept_chars(d);
+		unselect(d);
 	}
 	wn__select_region(d);
 	wn__note(&d->notes, "kind %s: then less other products and reviews",
@@ -91,6 +284,16 @@ void wn__select_product(wn__doc *d)
 		drop_group(d, d->records, d->records_shape, WN__WHY_TEASER);
 	if (d->posts >= 0 && !d->tally[d->posts].h1)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
+	drop_tokens(d);
+	drop_groups(d, 0);
+	drop_groups(d, 1);
+	if (article > 0 && kept_chars(d) > WN__PRODUCT_REGION_GROWTH * article) {
+		/* ... unless the region is the whole page */
+		unselect(d);
+		redo = 1;
+		goto again;
+	}
+done:
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
 		d->has_kept = d->blocks[k].keep;
