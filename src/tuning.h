@@ -67,6 +67,9 @@
  * under 10; the longest words of a language's prose stay under it as a
  * mean of a block. */
 #define WN__WORD_MAX 24
+/* (select/product.c drops such blocks from a product page outright: the
+ * custom fields and tracking ids a shop's template prints, "cat_thumb_Red:
+ * https://cdn.../red_thumb.jpg".) */
 
 /* Teasers (score.c is_teaser): a headline link of at least MIN_LINK
  * characters that covers LINK_SHARE of its block, followed by a summary of
@@ -313,9 +316,6 @@
  * seller (about 150 characters on the dev pages); a pricing tier or a
  * review with its text is longer. */
 #define WN__PRODUCT_CARD_MAX 300
-/* A block whose words average this many characters is a run of tokens
- * (URLs, hashes): words of running text average 5-6, long compounds 15. */
-#define WN__PRODUCT_TOKEN_CHARS 25
 /* ... and the block just before it, of at most this many words, is the
  * field's name ("swatch_image_red:"). */
 #define WN__PRODUCT_LABEL_WORDS 3

@@ -101,3 +101,27 @@ int32_t wn__sel_first_block(const wn__doc *d, int32_t i)
 	}
 	return lo < d->n_blocks && d->blocks[lo].first < d->nodes[i].end ? lo : -1;
 }
+
+int wn__sel_cut_to_a_section(const wn__doc *d)
+{
+	int64_t kept = 0, all = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
+			continue;
+		all += b->chars;
+		kept += b->keep ? b->chars : 0;
+	}
+	return all > 0 && kept < WN__CUT_SHARE * (double)all;
+}
+
+void wn__sel_unselect(wn__doc *d)
+{
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		d->blocks[k].keep = 0;
+		d->blocks[k].reason = 0;
+	}
+	for (int32_t i = 0; i < d->n_nodes; i++)
+		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
+	d->has_kept = 0;
+}

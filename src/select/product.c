@@ -154,7 +154,7 @@ static void drop_tokens(wn__doc *d)
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
 		if (!b->keep || b->cjk || !b->words ||
-		    b->chars < WN__PRODUCT_TOKEN_CHARS * b->words)
+		    b->chars <= WN__WORD_MAX * b->words)
 			continue;
 		b->keep = 0;
 		b->reason = WN__WHY_WEAK;
@@ -212,39 +212,13 @@ static void keep_name_and_price(wn__doc *d)
 	}
 }
 
-/* The share of the page's running text (blocks of some goodness, not
- * under boilerplate names) that the selection kept, as select.c's
- * cut_to_a_section reads it. */
+/* The characters of every kept block. */
 static int64_t kept_chars(const wn__doc *d)
 {
 	int64_t n = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		n += d->blocks[k].keep ? d->blocks[k].chars : 0;
 	return n;
-}
-
-static void unselect(wn__doc *d)
-{
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		d->blocks[k].keep = 0;
-		d->blocks[k].reason = 0;
-	}
-	for (int32_t i = 0; i < d->n_nodes; i++)
-		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
-	d->has_kept = 0;
-}
-
-static double kept_share(const wn__doc *d)
-{
-	int64_t kept = 0, all = 0;
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn__block *b = &d->blocks[k];
-		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
-			continue;
-		all += b->chars;
-		kept += b->keep ? b->chars : 0;
-	}
-	return all > 0 ? (double)kept / (double)all : 1.0;
 }
 
 void wn__select_product(wn__doc *d)
@@ -261,7 +235,7 @@ again:
 		         wn_kind_name((wn_kind)d->kind));
 		wn__select_article(d);
 		keep_name_and_price(d);
-		if (redo || kept_share(d) >= WN__CUT_SHARE || d->opt->kind != WN_KIND_AUTO) {
+		if (redo || !wn__sel_cut_to_a_section(d) || d->opt->kind != WN_KIND_AUTO) {
 			drop_tokens(d);
 			drop_groups(d, 0);
 			drop_groups(d, 1);
@@ -272,7 +246,7 @@ again:
 		wn__note(&d->notes, "kind %s: the description holds little of the page's text",
 		         wn_kind_name((wn_kind)d->kind));
 		article = kept_chars(d);
-		unselect(d);
+		wn__sel_unselect(d);
 	}
 	wn__select_region(d);
 	wn__note(&d->notes, "kind %s: then less other products and reviews",
@@ -289,7 +263,7 @@ again:
 	drop_groups(d, 1);
 	if (article > 0 && kept_chars(d) > WN__PRODUCT_REGION_GROWTH * article) {
 		/* ... unless the region is the whole page */
-		unselect(d);
+		wn__sel_unselect(d);
 		redo = 1;
 		goto again;
 	}

@@ -66,33 +66,6 @@ static void favor(wn__doc *d)
 	}
 }
 
-/* Whether the article mode kept too little of the page's text (see
- * WN__CUT_SHARE): one section of a stack of them. */
-static int cut_to_a_section(const wn__doc *d)
-{
-	int64_t kept = 0, all = 0;
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		const wn__block *b = &d->blocks[k];
-		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
-			continue;
-		all += b->chars;
-		kept += b->keep ? b->chars : 0;
-	}
-	return all > 0 && kept < WN__CUT_SHARE * (double)all;
-}
-
-/* Undoes a mode's selection, for another to run. */
-static void unselect(wn__doc *d)
-{
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		d->blocks[k].keep = 0;
-		d->blocks[k].reason = 0;
-	}
-	for (int32_t i = 0; i < d->n_nodes; i++)
-		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
-	d->has_kept = 0;
-}
-
 /* Does text t name JavaScript (a notice that the page needs it)? */
 static int names_js(const char *t)
 {
@@ -143,10 +116,10 @@ void wn__select(wn__doc *d)
 {
 	if (article_mode(d)) {
 		wn__select_article(d);
-		if (d->opt->kind == WN_KIND_AUTO && cut_to_a_section(d)) {
+		if (d->opt->kind == WN_KIND_AUTO && wn__sel_cut_to_a_section(d)) {
 			wn__note(&d->notes, "selection: the article holds little of the page's "
 			                    "text: one of its sections");
-			unselect(d);
+			wn__sel_unselect(d);
 			wn__select_region(d);
 		}
 	} else if (d->kind == WN_KIND_FORUM)
