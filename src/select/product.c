@@ -5,6 +5,9 @@
  * cards: "related", "you may also like") and its review stream (dated
  * posts of running text), after NOTES-page-kinds.md's "products".
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "select/select.h"
 #include "tuning.h"
 
@@ -85,12 +88,19 @@ static int under_h1(const wn__doc *d, int32_t i)
 
 static void drop_groups(wn__doc *d, int reviews)
 {
+	/* one group at most per element with text; the tables live as long
+	 * as this function: off the arena, whose memory stays until the page
+	 * is done */
+	size_t elements = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++)
+		elements += d->nodes[i].kind == WN__NODE_ELEMENT && d->tally[i].chars;
 	size_t cap = 64;
-	while (cap < 2 * (size_t)d->n_nodes)
+	while (cap < 2 * elements)
 		cap *= 2;
-	pgroup *g = wn__arena_alloc(&d->arena, cap * sizeof *g);
-	uint32_t *key = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *key);
-	int32_t *in = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *in);
+	pgroup *g = wn__xmalloc(cap * sizeof *g);
+	memset(g, 0, cap * sizeof *g);
+	uint32_t *key = wn__xmalloc((size_t)d->n_nodes * sizeof *key);
+	int32_t *in = wn__xmalloc((size_t)d->n_nodes * sizeof *in);
 	for (int pass = 0; pass < 2; pass++)
 		for (int32_t i = 1; i < d->n_nodes; i++) {
 			const wn__node *x = &d->nodes[i];
@@ -144,6 +154,9 @@ static void drop_groups(wn__doc *d, int reviews)
 		}
 		last = -1;
 	}
+	free(g);
+	free(key);
+	free(in);
 }
 
 /* Blocks of tokens, not words: bare image URLs, hashes and ids that a
