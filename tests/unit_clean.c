@@ -72,16 +72,23 @@ static int reference_hint(const char *cls, const char *id)
 
 /* ---- the pipeline up to cleaning ---- */
 
+/* Reads html into d, up to and including cleaning; wn__dom_free and
+ * wn__doc_free undo it. */
+static void clean_page(wn__doc *d, wn_options *o, const char *html)
+{
+	wn_options_init(o, sizeof *o);
+	wn__doc_init(d, o);
+	wn__input_decode(d, html, strlen(html));
+	wn__guard(d);
+	wn__dom_build(d);
+	wn__clean(d);
+}
+
 static int hint_of(const char *html)
 {
 	wn_options o;
-	wn_options_init(&o, sizeof o);
 	wn__doc d;
-	wn__doc_init(&d, &o);
-	wn__input_decode(&d, html, strlen(html));
-	wn__guard(&d);
-	wn__dom_build(&d);
-	wn__clean(&d);
+	clean_page(&d, &o, html);
 	int h = INT32_MIN;
 	for (int32_t i = 0; i < d.n_nodes; i++)
 		if (d.nodes[i].tag == GUMBO_TAG_SPAN)
@@ -96,13 +103,8 @@ static int hint_of(const char *html)
 static int tag_read(const char *html, int tag)
 {
 	wn_options o;
-	wn_options_init(&o, sizeof o);
 	wn__doc d;
-	wn__doc_init(&d, &o);
-	wn__input_decode(&d, html, strlen(html));
-	wn__guard(&d);
-	wn__dom_build(&d);
-	wn__clean(&d);
+	clean_page(&d, &o, html);
 	int read = 0;
 	for (int32_t i = 0; i < d.n_nodes; i++) {
 		if (d.nodes[i].kind != WN__NODE_ELEMENT || d.nodes[i].tag != tag)

@@ -125,3 +125,15 @@ void wn__sel_unselect(wn__doc *d)
 		d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
 	d->has_kept = 0;
 }
+
+uint32_t wn__sel_sibling_key(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
+	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
+		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
+			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
+			break;
+		}
+	return k ? k : 1;
+}

@@ -60,20 +60,6 @@ static int is_card(const wn__doc *d, int32_t i)
 	       t->chars <= WN__PRODUCT_CARD_MAX;
 }
 
-/* Siblings are alike by their tag and their first child's: one strip's
- * cards differ in class ("first", "active", "on-sale"), as in records.c. */
-static uint32_t key_of(const wn__doc *d, int32_t i)
-{
-	const wn__node *x = &d->nodes[i];
-	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
-	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
-		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
-			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
-			break;
-		}
-	return k ? k : 1;
-}
-
 /* Whether the nearest heading before element i is the page's h1. */
 static int under_h1(const wn__doc *d, int32_t i)
 {
@@ -109,7 +95,7 @@ static void drop_groups(wn__doc *d, int reviews)
 			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars || x->parent < 0)
 				continue;
 			if (!pass)
-				key[i] = reviews ? wn__shape(d, i) : key_of(d, i);
+				key[i] = reviews ? wn__shape(d, i) : wn__sel_sibling_key(d, i);
 			size_t k = (key[i] ^ (uint32_t)x->parent * 2246822519u) & (cap - 1);
 			while (g[k].n && (g[k].parent != x->parent || g[k].key != key[i]))
 				k = (k + 1) & (cap - 1);

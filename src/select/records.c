@@ -16,18 +16,6 @@ typedef struct rgroup {
 	int32_t n, fielded;
 } rgroup;
 
-static uint32_t key_of(const wn__doc *d, int32_t i)
-{
-	const wn__node *x = &d->nodes[i];
-	uint32_t k = (uint32_t)x->tag * 2654435761u + 1;
-	for (int32_t c = i + 1; c < x->end; c = d->nodes[c].end)
-		if (d->nodes[c].kind == WN__NODE_ELEMENT) {
-			k ^= ((uint32_t)d->nodes[c].tag + 0x9e37u) * 40503u;
-			break;
-		}
-	return k ? k : 1;
-}
-
 /* A member with fields: several blocks (a table's row is one block, its
  * cells the fields), one of them a heading, a price, a date or text that
  * is not a link. */
@@ -67,7 +55,7 @@ uint8_t *wn__sel_records(wn__doc *d)
 			}
 			if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars)
 				continue;
-			uint32_t key = key_of(d, i);
+			uint32_t key = wn__sel_sibling_key(d, i);
 			rgroup *s = slot(g, cap, x->parent, key);
 			if (!pass) {
 				s->parent = x->parent;

@@ -32,6 +32,10 @@ int32_t wn__sel_first_block(const wn__doc *d, int32_t i);
 int wn__sel_cut_to_a_section(const wn__doc *d);
 /* Undoes a mode's selection, for another to run. */
 void wn__sel_unselect(wn__doc *d);
+/* A key by which siblings are alike: element i's tag and its first
+ * child's (never 0).  Looser than wn__shape: the members of one group of
+ * records or cards differ in class ("first", "active", "on-sale"). */
+uint32_t wn__sel_sibling_key(const wn__doc *d, int32_t i);
 
 /* ---- records.c ---- */
 enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
