@@ -272,9 +272,8 @@ static int class_id_hint(const attrs *a, int skip_hidden)
 				continue;
 			if (w->mode == WHOLE && !sep(buf[p + w->len]))
 				continue;
-			if (w->word[0] == 'h' && !strcmp(w->word, "hidden") && part_named(buf, p))
-				continue;
-			if (skip_hidden && w->word[0] == 'h' && !strcmp(w->word, "hidden"))
+			if (w->word[0] == 'h' && !strcmp(w->word, "hidden") &&
+			    (skip_hidden || part_named(buf, p)))
 				continue;
 			if (w->weight > good)
 				good = w->weight;

@@ -130,7 +130,8 @@ TEST(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome)
 	              "</div>") == 0);
 	/* one item alone is a modal beside its button */
 	CHECK(hint_of("<div class=box><p>Sign up</p>"
-	              "<span class='modal-body hidden'>Our newsletter, weekly.</span></div>") < 0);
+	              "<span class='answer hidden'>Our newsletter, weekly.</span></div>") ==
+	      WN__HINT_BAD);
 	CHECK(hint_of("<div class=faq>"
 	              "<div class=item><p>Q</p><div>A</div></div>"
 	              "<div class=item><p>Q</p><span class='hidden'></span></div>"

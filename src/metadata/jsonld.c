@@ -230,7 +230,7 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 }
 
 /* Whether s[0..n) holds a control character (a line break, a tab). */
-static int memchr_control(const char *s, size_t n)
+static int holds_control(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20)
@@ -246,7 +246,7 @@ void wn__meta_ld_script(wn__meta_ctx *c, const wn__node *x)
 	const char *s = strip_wrappers(b.data ? b.data : "", &n);
 	json_error_t err;
 	json_t *root = n ? json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &err) : NULL;
-	if (!root && n && memchr_control(s, n)) {
+	if (!root && n && holds_control(s, n)) {
 		/* Pages print a description's line breaks and tabs into a string
 		 * unescaped, which JSON forbids; outside strings they are white
 		 * space, so read as spaces everywhere the script parses as its

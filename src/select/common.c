@@ -89,17 +89,23 @@ int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root)
 	return 0;
 }
 
-int32_t wn__sel_first_block(const wn__doc *d, int32_t i)
+int32_t wn__sel_blocks_before(const wn__doc *d, int32_t i)
 {
 	int32_t lo = 0, hi = d->n_blocks;
 	while (lo < hi) {
 		int32_t mid = lo + (hi - lo) / 2;
-		if (d->blocks[mid].first <= i)
+		if (d->blocks[mid].first < i)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < d->n_blocks && d->blocks[lo].first < d->nodes[i].end ? lo : -1;
+	return lo;
+}
+
+int32_t wn__sel_first_block(const wn__doc *d, int32_t i)
+{
+	int32_t k = wn__sel_blocks_before(d, i + 1);
+	return k < d->n_blocks && d->blocks[k].first < d->nodes[i].end ? k : -1;
 }
 
 int wn__sel_cut_to_a_section(const wn__doc *d)

@@ -220,33 +220,22 @@ static int64_t kept_chars(const wn__doc *d)
 	return n;
 }
 
-void wn__select_product(wn__doc *d)
+/* The product's description as the article mode reads it, with the name
+ * and its buy box. */
+static void read_description(wn__doc *d)
 {
-	int64_t article = -1;
-	int redo = 0;
-	int32_t best = d->article; /* the region mode moves it */
-again:
-	d->article = best;
-	if (d->has_article) {
-		/* a description of running text: the article mode finds it
-		 * with its bullets and specifications */
-		wn__note(&d->notes, "kind %s: the product's description, name and buy box",
-		         wn_kind_name((wn_kind)d->kind));
-		wn__select_article(d);
-		keep_name_and_price(d);
-		if (redo || !wn__sel_cut_to_a_section(d) || d->opt->kind != WN_KIND_AUTO) {
-			drop_tokens(d);
-			drop_groups(d, 0);
-			drop_groups(d, 1);
-			goto done;
-		}
-		/* a maker's page of feature sections: the article is one of
-		 * them */
-		wn__note(&d->notes, "kind %s: the description holds little of the page's text",
-		         wn_kind_name((wn_kind)d->kind));
-		article = kept_chars(d);
-		wn__sel_unselect(d);
-	}
+	/* a description of running text: the article mode finds it with its
+	 * bullets and specifications */
+	wn__note(&d->notes, "kind %s: the product's description, name and buy box",
+	         wn_kind_name((wn_kind)d->kind));
+	wn__select_article(d);
+	keep_name_and_price(d);
+}
+
+/* The page's main region less the grid and the review group kind.c
+ * found. */
+static void read_region(wn__doc *d)
+{
 	wn__select_region(d);
 	wn__note(&d->notes, "kind %s: then less other products and reviews",
 	         wn_kind_name((wn_kind)d->kind));
@@ -257,16 +246,44 @@ again:
 		drop_group(d, d->records, d->records_shape, WN__WHY_TEASER);
 	if (d->posts >= 0 && !d->tally[d->posts].h1)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
+}
+
+/* What no reading of a product page keeps: token dumps, other products'
+ * strips, the customers' reviews. */
+static void drop_others(wn__doc *d)
+{
 	drop_tokens(d);
 	drop_groups(d, 0);
 	drop_groups(d, 1);
-	if (article > 0 && kept_chars(d) > WN__PRODUCT_REGION_GROWTH * article) {
-		/* ... unless the region is the whole page */
-		wn__sel_unselect(d);
-		redo = 1;
-		goto again;
+}
+
+void wn__select_product(wn__doc *d)
+{
+	if (!d->has_article) {
+		read_region(d);
+		drop_others(d);
+	} else {
+		int32_t best = d->article; /* the region mode moves it */
+		read_description(d);
+		int sections = d->opt->kind == WN_KIND_AUTO && wn__sel_cut_to_a_section(d);
+		int64_t description = sections ? kept_chars(d) : 0;
+		if (sections) {
+			/* a maker's page of feature sections: the description is
+			 * one of them */
+			wn__note(&d->notes, "kind %s: the description holds little of the page's text",
+			         wn_kind_name((wn_kind)d->kind));
+			wn__sel_unselect(d);
+			read_region(d);
+		}
+		drop_others(d);
+		if (description > 0 && kept_chars(d) > WN__PRODUCT_REGION_GROWTH * description) {
+			/* ... unless the region is the whole page */
+			wn__sel_unselect(d);
+			d->article = best;
+			read_description(d);
+			drop_others(d);
+		}
 	}
-done:
 	d->has_kept = 0;
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
 		d->has_kept = d->blocks[k].keep;

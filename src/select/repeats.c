@@ -9,16 +9,15 @@
 #include "select/select.h"
 #include "tuning.h"
 
-#include <string.h>
-
 /* FNV-1a over the block's text, runs of white space read as one space,
  * so that re-indented copies match. */
 static uint64_t block_hash(const wn__doc *d, const wn__block *b)
 {
 	uint64_t h = 14695981039346656037u;
 	int space = 0;
+	int32_t self = (int32_t)(b - d->blocks);
 	for (int32_t i = b->first; i <= b->last; i++) {
-		if (d->nodes[i].kind != WN__NODE_TEXT)
+		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
 			continue;
 		for (const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text; *p; p++) {
 			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
@@ -41,21 +40,6 @@ static uint64_t block_hash(const wn__doc *d, const wn__block *b)
 static int repeats_by_right(const wn__block *b)
 {
 	return b->kind == WN__BK_QUOTE || b->kind == WN__BK_CELL || b->kind == WN__BK_PRE;
-}
-
-/* The number of blocks that start before node i (blocks are in document
- * order: found by halving). */
-static int32_t blocks_before(const wn__doc *d, int32_t i)
-{
-	int32_t lo = 0, hi = d->n_blocks;
-	while (lo < hi) {
-		int32_t mid = lo + (hi - lo) / 2;
-		if (d->blocks[mid].first < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 void wn__select_drop_repeats(wn__doc *d)
@@ -97,7 +81,7 @@ void wn__select_drop_repeats(wn__doc *d)
 		const wn__node *x = &d->nodes[i];
 		if (x->kind != WN__NODE_ELEMENT || x->end <= i + 1)
 			continue;
-		int32_t lo = blocks_before(d, i + 1), hi = blocks_before(d, x->end);
+		int32_t lo = wn__sel_blocks_before(d, i + 1), hi = wn__sel_blocks_before(d, x->end);
 		int32_t m = cnt[hi] - cnt[lo];
 		if (m < WN__REPEAT_RUN || chars[hi] - chars[lo] < WN__REPEAT_CHARS ||
 		    whole[hi] - whole[lo])

@@ -23,8 +23,10 @@ double wn__sel_link_limit(const wn__doc *d, const wn__block *b);
 int wn__sel_in_dropped(const wn__doc *d, int32_t i, int32_t root);
 /* Whether node i lies in a subtree removed by cleaning, below root. */
 int wn__sel_in_removed(const wn__doc *d, int32_t i, int32_t root);
-/* The first block inside element i, or -1 (blocks are in document order:
- * found by halving). */
+/* The number of blocks that start before node i (blocks are in document
+ * order: found by halving). */
+int32_t wn__sel_blocks_before(const wn__doc *d, int32_t i);
+/* The first block inside element i, or -1. */
 int32_t wn__sel_first_block(const wn__doc *d, int32_t i);
 /* Whether the selection kept under WN__CUT_SHARE of the characters of the
  * page's running text (blocks of WN__CUT_GOODNESS or more, under no hint
