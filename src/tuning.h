@@ -426,6 +426,9 @@
  * or a shop's name ("Coupons", "Data Science") that the title completes. */
 #define WN__META_H1_HELD_WORDS 3
 #define WN__META_H1_HELD_SHARE 40
+/* Percent of the body's text past which a comment box is the page's
+ * thread (a forum's posts), read for the byline and date. */
+#define WN__META_THREAD_SHARE 50
 /* At most this many names of the site are matched against title parts. */
 #define WN__META_SITE_NAMES 8
 /* A title part that holds a site's name with at most this many words

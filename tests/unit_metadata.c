@@ -699,6 +699,13 @@ TEST(dates_of_posts)
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
 		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
 	CHECK(m->date == NULL);
+	/* a thread whose posts, the first one too, are in a "replies" box
+	 * holding most of the page: the first post's time is the page's */
+	m = meta(PAGE("", "<h1>Catering tips</h1><div id=\"topicRepliesContainer\"><article>" PARAS
+		"<div><time datetime=\"2005-07-10T00:57:00\">7/9/05</time></div></article><article>"
+		"<p>Good idea, thanks.</p><time datetime=\"2005-07-11T08:00:00\">7/11/05</time>"
+		"</article></div>"));
+	CHECK_STR(m->date, "2005-07-10T00:57:00");
 	/* the byline's box opening with the date, above the h1 too */
 	m = meta(PAGE("", "<div class=\"post-head\"><div class=\"dateAndAuthor\"><span>Dec 17, 2025</span>"
 		"<span>Julian Arni</span></div>" PARAS "<h1>Plan</h1></div>" PARAS));

@@ -515,8 +515,11 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		/* Readability.js skips its unlikely candidates, but its
 		 * bylines come from headers ("site_header", "entry-header")
 		 * all the same (its later passes keep them): here only
-		 * comments are passed over. */
-		if (i >= skip_end && i != root && wn__meta_comment_box(c, i))
+		 * comments are passed over.  A "replies" box that holds most
+		 * of the page's text is a thread's posts, the first of them
+		 * the page's own, not comments under it. */
+		if (i >= skip_end && i != root && wn__meta_comment_box(c, i) &&
+		    100 * (int64_t)c->chars[i] <= WN__META_THREAD_SHARE * (int64_t)c->chars[root])
 			skip_end = x->end;
 		if (i < skip_end)
 			continue;
