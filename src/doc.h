@@ -39,6 +39,9 @@ enum {
 	WN__NF_LAYOUT = 1 << 7,  /* a table cell holding paragraphs, headings,
 	                         * lists or tables: page layout, not data */
 	WN__NF_IN_ANCHOR = 1 << 8, /* inside an <a href="#..."> (within the page) */
+	WN__NF_BOX = 1 << 9,     /* an inline element holding block-level ones (a
+	                         * link around a whole card): the tallies count
+	                         * the text directly in it as its own */
 };
 
 typedef struct wn__node {

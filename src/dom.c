@@ -141,6 +141,14 @@ void wn__dom_build(wn__doc *d)
 	while (sp) /* only after an early stop */
 		nodes[stack[--sp].index].end = (int32_t)n;
 	free(stack);
+	/* children come after their parent: one backward pass marks every
+	 * inline ancestor of a block up to the nearest block */
+	for (size_t i = n; i-- > 1;) {
+		wn__node *p = &nodes[nodes[i].parent];
+		if ((nodes[i].flags & (WN__NF_BLOCK | WN__NF_BOX)) && p->kind == WN__NODE_ELEMENT &&
+		    !(p->flags & WN__NF_BLOCK) && p->tag != GUMBO_TAG_BODY && p->tag != GUMBO_TAG_HTML)
+			p->flags |= WN__NF_BOX;
+	}
 	d->nodes = nodes;
 	d->n_nodes = (int32_t)n;
 	if (flattened)

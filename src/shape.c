@@ -144,12 +144,25 @@ static size_t block_text(const wn__doc *d, const wn__block *b, char *buf, size_t
 	return o;
 }
 
+/* The element whose tally counts block b: its container, or the inline
+ * box between them (a card that is one link around a heading and a price
+ * is the card, not the grid around it).  The walk is bounded: past
+ * WN__BOX_WALK inline levels the container counts it. */
+static int32_t owner(const wn__doc *d, const wn__block *b)
+{
+	int32_t i = d->nodes[b->first].parent;
+	for (int n = 0; i > b->container && n < WN__BOX_WALK; n++, i = d->nodes[i].parent)
+		if (d->nodes[i].flags & WN__NF_BOX)
+			return i;
+	return b->container;
+}
+
 wn__tally *wn__tally_build(wn__doc *d)
 {
 	wn__tally *t = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *t);
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		const wn__block *b = &d->blocks[k];
-		wn__tally *x = &t[b->container];
+		wn__tally *x = &t[owner(d, b)];
 		x->blocks++;
 		x->chars += b->eff;
 		x->links += b->link_chars;

@@ -187,6 +187,10 @@
 #define WN__PRICE_MAX_CHARS 24
 /* A date line is short: "Posted by jo on 14 March 2023, 10:02 pm". */
 #define WN__DATE_LINE_MAX 60
+/* A block's text is counted by the inline box around it (a card that is
+ * one link) when the box is at most this many inline levels up; deeper
+ * wrappers of inline elements are rare, and the walk stays bounded. */
+#define WN__BOX_WALK 8
 
 /* The kind classifier (kind.c classify), thresholds read off the dev
  * pages' structure, rounded.  A thread: this many posts, each with a

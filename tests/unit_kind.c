@@ -127,6 +127,20 @@ static char *grid_page(int cards)
 	return b.p;
 }
 
+/* A grid whose cards are each one link around a heading and an inline
+ * price, no element of their own between them and the grid. */
+static char *link_card_grid_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Enamel cookware</h1><p>%s</p><div class=grid>", HEAD, SENTENCE);
+	for (int k = 0; k < 8; k++)
+		add(&b, "<a class=card href=/p/%d><h2>Casserole %d</h2><span>&pound;1%d9.00</span></a>",
+		    k, k, k);
+	add(&b, "</div><h2>Choosing a pot</h2><p>%s%s</p><p>%s</p></main>%s", SENTENCE, SENTENCE,
+	    SENTENCE, FOOT);
+	return b.p;
+}
+
 static char *product_page(void)
 {
 	page b = {0};
@@ -191,6 +205,14 @@ TEST(kind_a_thread_with_one_long_post_is_still_a_thread)
 TEST(kind_collection_is_a_grid_of_priced_cards)
 {
 	char *p = grid_page(12);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_COLLECTION);
+	free(p);
+}
+
+TEST(kind_collection_of_cards_that_are_links)
+{
+	/* the price is counted by its card, not by the grid around it */
+	char *p = link_card_grid_page();
 	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_COLLECTION);
 	free(p);
 }
@@ -378,6 +400,7 @@ int main(void)
 	RUN(kind_forum_is_repeated_posts_with_author_and_time);
 	RUN(kind_a_thread_with_one_long_post_is_still_a_thread);
 	RUN(kind_collection_is_a_grid_of_priced_cards);
+	RUN(kind_collection_of_cards_that_are_links);
 	RUN(kind_product_is_a_price_and_a_buy_control);
 	RUN(kind_documentation_is_code);
 	RUN(kind_listing_is_linked_titled_records);
