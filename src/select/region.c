@@ -219,10 +219,10 @@ static int page_scoped(const wn__doc *d, int32_t i)
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
-                     const uint8_t *rec, int in_record, int32_t root, int32_t i)
+                     const uint8_t *rec, int in_record, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
-	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[root].chars)
+	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
 		return 0;
 	if (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE)
 		return 1;
@@ -231,12 +231,16 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	if (chrome_role(wn__attr(x, "role")))
 		return 1;
 	/* records and their list are content, whatever their links; in a
-	 * record only its controls are not */
+	 * record only its controls are not.  What holds the page's records
+	 * is not chrome by its name or its links either: a shop wraps its
+	 * grid in "filters and pagination", and cards of short linked names
+	 * read as a menu. */
 	if (x->tag == GUMBO_TAG_FORM && !c[i].prose)
 		return 1;
-	if (c[i].prose || rec[i] || in_record)
+	int holds = d->records > i && d->records < x->end && (rec[d->records] & WN__REC_LIST);
+	if (c[i].prose || rec[i] || in_record || holds)
 		return 0;
-	if (x->hint < 0 && d->node_hint[i] - d->node_hint[root] <= WN__DROP_HINT &&
+	if (x->hint < 0 && d->node_hint[i] - base <= WN__DROP_HINT &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
 	/* A menu: several blocks of short links.  Longer links are the
@@ -279,6 +283,12 @@ void wn__select_region(wn__doc *d)
 	if (records && root == body)
 		root = records_root(d, c, rec, body);
 	d->article = root;
+	/* names are read from the region's root down, and below the part
+	 * that holds the page's h1 (a part: not most of the region) from
+	 * there: its own name ("collection-header") says nothing against
+	 * its parts ("collection-header__description") */
+	int32_t *base = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *base);
+	base[root] = d->node_hint[root];
 	int32_t dropped_end = -1, record_end = -1;
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		wn__node *x = &d->nodes[i];
@@ -287,9 +297,15 @@ void wn__select_region(wn__doc *d)
 			continue;
 		}
 		if (x->kind == WN__NODE_ELEMENT) {
+			if (i != root) {
+				int32_t p = x->parent;
+				int head = c[p].h1 && c[p].h1 == c[root].h1 &&
+				           c[p].chars <= WN__CHROME_MAX_SHARE * c[root].chars;
+				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p] : base[p];
+			}
 			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
 				record_end = x->end;
-			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, root, i)) {
+			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, base[i], i)) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
