@@ -102,6 +102,7 @@ typedef struct counts {
 	int32_t blocks, chars, links, h1;
 	int32_t prose;      /* blocks of running text */
 	int32_t link_blocks; /* blocks with a link */
+	int32_t main;        /* main landmarks */
 } counts;
 
 static counts *count(wn__doc *d)
@@ -118,13 +119,19 @@ static counts *count(wn__doc *d)
 		x->link_blocks += b->link_chars > 0;
 	}
 	for (int32_t i = d->n_nodes - 1; i > 0; i--) {
-		counts *p = &c[d->nodes[i].parent];
+		const wn__node *x = &d->nodes[i];
+		if (x->kind == WN__NODE_ELEMENT) {
+			const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
+			c[i].main += x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"));
+		}
+		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
 		p->chars += c[i].chars;
 		p->links += c[i].links;
 		p->h1 += c[i].h1;
 		p->prose += c[i].prose;
 		p->link_blocks += c[i].link_blocks;
+		p->main += c[i].main;
 	}
 	return c;
 }
@@ -215,14 +222,15 @@ static int page_scoped(const wn__doc *d, int32_t i)
 }
 
 /* Whether element i (below the region's root) is the page's chrome.
- * Nothing that holds the page's h1 or most of the region is; names and
+ * Nothing that holds the page's h1, its main landmark or most of the
+ * region is ("content-sidebar-wrap" holds both columns); names and
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
                      const uint8_t *rec, int in_record, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
-	if (c[i].h1 || c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
+	if (c[i].h1 || c[i].main || c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
 		return 0;
 	if (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE)
 		return 1;
