@@ -103,6 +103,7 @@ typedef struct counts {
 	int32_t prose;      /* blocks of running text */
 	int32_t link_blocks; /* blocks with a link */
 	int32_t main;        /* main landmarks */
+	int32_t th;          /* header cells */
 } counts;
 
 static counts *count(wn__doc *d)
@@ -123,6 +124,7 @@ static counts *count(wn__doc *d)
 		if (x->kind == WN__NODE_ELEMENT) {
 			const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
 			c[i].main += x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"));
+			c[i].th += x->tag == GUMBO_TAG_TH;
 		}
 		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
@@ -132,6 +134,7 @@ static counts *count(wn__doc *d)
 		p->prose += c[i].prose;
 		p->link_blocks += c[i].link_blocks;
 		p->main += c[i].main;
+		p->th += c[i].th;
 	}
 	return c;
 }
@@ -227,7 +230,7 @@ static int page_scoped(const wn__doc *d, int32_t i)
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
-                     const uint8_t *rec, int in_record, int32_t base, int32_t i)
+                     const uint8_t *rec, int in_record, int in_data, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
 	if (c[i].h1 || c[i].main || c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
@@ -252,8 +255,9 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
 	/* A menu: several blocks of short links.  Longer links are the
-	 * titles of a listing's records. */
-	return (x->flags & WN__NF_BLOCK) && c[i].blocks >= WN__MENU_BLOCKS &&
+	 * titles of a listing's records; the rows of a table with header
+	 * cells are its data (linked names in a table of winners). */
+	return !in_data && (x->flags & WN__NF_BLOCK) && c[i].blocks >= WN__MENU_BLOCKS &&
 	       c[i].links >= WN__MENU_LINK_SHARE * c[i].chars &&
 	       c[i].links < WN__MENU_ITEM_CHARS * c[i].link_blocks;
 }
@@ -297,7 +301,7 @@ void wn__select_region(wn__doc *d)
 	 * its parts ("collection-header__description") */
 	int32_t *base = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *base);
 	base[root] = d->node_hint[root];
-	int32_t dropped_end = -1, record_end = -1;
+	int32_t dropped_end = -1, record_end = -1, data_end = -1;
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -313,7 +317,9 @@ void wn__select_region(wn__doc *d)
 			}
 			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
 				record_end = x->end;
-			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, base[i], i)) {
+			if (x->tag == GUMBO_TAG_TABLE && c[i].th && x->end > data_end)
+				data_end = x->end;
+			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i)) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
@@ -328,7 +334,7 @@ void wn__select_region(wn__doc *d)
 			b->reason = WN__WHY_CHROME;
 		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
 			b->reason = WN__WHY_CAPTION;
-		else if (i >= record_end && link_line(d, b))
+		else if (i >= record_end && i >= data_end && link_line(d, b))
 			b->reason = WN__WHY_LINKS;
 		else
 			wn__sel_keep(d, b, WN__WHY_REGION);
