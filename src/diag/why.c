@@ -24,6 +24,7 @@ const char *wn__why_string(int why)
 		[WN__WHY_COMMENT] = "in the comment section (given apart)",
 		[WN__WHY_LEFT] = "all that was kept: labels or a JavaScript notice, no content",
 		[WN__WHY_REPEAT] = "repeats text kept above it, word for word",
+		[WN__WHY_EMPTY] = "a heading whose section was all dropped",
 	};
 	return why >= 0 && why < WN__WHY_COUNT ? names[why] : "?";
 }

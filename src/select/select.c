@@ -112,6 +112,41 @@ static int chrome_left(const wn__doc *d)
 	return words > 0 && (labels || js);
 }
 
+/* Whether a dropped block says nothing about its section: left out by
+ * an option (captions, comments given apart) or read as metadata. */
+static int neutral(const wn__block *b)
+{
+	return b->reason == WN__WHY_CAPTION || b->reason == WN__WHY_COMMENT ||
+	       b->reason == WN__WHY_META || b->reason == WN__WHY_TITLE;
+}
+
+/* Kept headings after the last kept text, over text that was dropped
+ * ("See also" over a dropped link list), introduce nothing and go: the
+ * article mode's tail rule, for the modes that read a page's text.  Not
+ * on a page of records, whose last cards may be titles whose fields went,
+ * nor on a page that kept nothing else (its heading is its content). */
+static void drop_empty_tail(wn__doc *d)
+{
+	if (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
+	    d->kind == WN_KIND_PRODUCT)
+		return;
+	int32_t last = d->n_blocks - 1;
+	while (last >= 0 && !(d->blocks[last].keep && d->blocks[last].kind != WN__BK_HEADING))
+		last--;
+	if (last < 0)
+		return;
+	int seen = 0;
+	for (int32_t k = d->n_blocks - 1; k > last; k--) {
+		wn__block *b = &d->blocks[k];
+		if (b->kind != WN__BK_HEADING) {
+			seen |= !neutral(b);
+		} else if (b->keep && seen) {
+			b->keep = 0;
+			b->reason = WN__WHY_EMPTY;
+		}
+	}
+}
+
 void wn__select(wn__doc *d)
 {
 	if (article_mode(d)) {
@@ -133,6 +168,7 @@ void wn__select(wn__doc *d)
 	if (d->opt->comments)
 		wn__select_comments(d);
 	wn__select_drop_repeats(d);
+	drop_empty_tail(d);
 	if (chrome_left(d)) {
 		for (int32_t k = 0; k < d->n_blocks; k++)
 			if (d->blocks[k].keep) {
