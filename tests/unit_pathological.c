@@ -76,6 +76,16 @@ static buf page(const char *what, size_t n)
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<div class=item><i></i><div class='answer hidden'>");
 		put(&b, "<p>At the bottom, a sentence of text.</p>");
+	} else if (!strcmp(what, "hidden panels late")) {
+		/* an FAQ of n questions side by side, each a toggle and a
+		 * class-hidden answer, after as many other elements: a look
+		 * at the panel's siblings from the first one for the pattern
+		 * to repeat would cross all of those for every panel */
+		for (size_t i = 0; i < n; i++)
+			put(&b, "<span>x</span>");
+		for (size_t i = 0; i < n; i++)
+			put(&b, "<div class=item><button>A question?</button>"
+			        "<div class='answer hidden'><p>An answer, with words.</p></div></div>");
 	} else if (!strcmp(what, "repeated sections")) {
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<section><p>The same first paragraph, of some length, again.</p>"
@@ -157,6 +167,7 @@ CASE(tiny_elements, "tiny elements", 20000)
 CASE(unclosed_formatting, "unclosed formatting", 20000)
 CASE(table_cells, "table cells", 20000)
 CASE(hidden_panels, "hidden panels", 10000)
+CASE(hidden_panels_late, "hidden panels late", 5000)
 CASE(repeated_sections, "repeated sections", 5000)
 
 int main(void)
@@ -169,6 +180,7 @@ int main(void)
 	RUN(unclosed_formatting);
 	RUN(table_cells);
 	RUN(hidden_panels);
+	RUN(hidden_panels_late);
 	RUN(repeated_sections);
 	return harness_done();
 }
