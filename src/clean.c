@@ -94,7 +94,7 @@ static const hint_word HINTS_C[] = {
 	W("cookie", ANY, BAD), W("copyright", ANY, BAD)
 };
 static const hint_word HINTS_D[] = {
-	W("delivery", ANY, BAD / 2), W("disqus", ANY, BAD), W("donate", START, BAD)
+	W("delivery", ANY, BAD / 2), W("donate", START, BAD)
 };
 static const hint_word HINTS_E[] = {
 	W("entry", START, GOOD)

@@ -433,6 +433,9 @@
 /* Percent of the body's text past which a comment box is the page's
  * thread (a forum's posts), read for the byline and date. */
 #define WN__META_THREAD_SHARE 50
+/* A comment thread's count line ("3 comments") is its first text within
+ * this many nodes of the thread's element. */
+#define WN__META_COUNT_SCAN 8
 /* At most this many names of the site are matched against title parts. */
 #define WN__META_SITE_NAMES 8
 /* A title part that holds a site's name with at most this many words

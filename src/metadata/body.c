@@ -461,6 +461,28 @@ static const char *date_above_h1(wn__meta_ctx *c, wn__meta_found *f)
 	return NULL;
 }
 
+/* Whether element i opens with a count of comments that is no link ("3
+ * comments" over a thread, not "5 Comments" linking to it from the
+ * article's head): its first text, within WN__META_COUNT_SCAN nodes. */
+static int opens_with_count(wn__meta_ctx *c, int32_t i)
+{
+	const wn__doc *d = c->d;
+	int32_t end = d->nodes[i].end;
+	if (end > i + 1 + WN__META_COUNT_SCAN)
+		end = i + 1 + WN__META_COUNT_SCAN;
+	for (int32_t j = i + 1; j < end; j++) {
+		const wn__node *x = &d->nodes[j];
+		if (x->kind != WN__NODE_TEXT)
+			continue;
+		const char *t = x->g->v.text.text;
+		while (*t == ' ' || *t == '\n' || *t == '\t')
+			t++;
+		return *t >= '0' && *t <= '9' && !(x->flags & WN__NF_IN_LINK) &&
+		       wn__comment_heading(t);
+	}
+	return 0;
+}
+
 /* One walk over the body for microdata, <time>, rel=author and bylines.
  * Bylines are not looked for in unlikely subtrees, as in Readability.js
  * (microdata is: its itemscope says whose it is). */
@@ -517,8 +539,10 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		 * all the same (its later passes keep them): here only
 		 * comments are passed over.  A "replies" box that holds most
 		 * of the page's text is a thread's posts, the first of them
-		 * the page's own, not comments under it. */
-		if (i >= skip_end && i != root && wn__meta_comment_box(c, i) &&
+		 * the page's own, not comments under it.  An embedded thread
+		 * may name nothing: its count line says what it is. */
+		if (i >= skip_end && i != root &&
+		    (wn__meta_comment_box(c, i) || opens_with_count(c, i)) &&
 		    100 * (int64_t)c->chars[i] <= WN__META_THREAD_SHARE * (int64_t)c->chars[root])
 			skip_end = x->end;
 		if (i < skip_end)

@@ -162,8 +162,6 @@ static int evidence_of(const attrs *a)
 		case 'd':
 			if (p + 8 <= id_end && starts(p, "dateline"))
 				ev |= EV_BYLINE;
-			if (boxed && starts(p, "disqus"))
-				ev |= EV_COMMENT;
 			if (date_word_at(buf, p) ||
 			    (starts(p, "date") && (starts(p + 4, "published") ||
 			                           starts(p + 4, "modified") ||
@@ -236,7 +234,7 @@ int wn__meta_unlikely(const wn__node *x)
 {
 	static const char *const BAD[] = {
 		"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
-		"community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+		"community", "cover-wrap", "extra", "footer", "gdpr",
 		"header", "legends", "menu", "related", "remark", "replies", "rss",
 		"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 		"supplemental", "ad-break", "agegate", "pagination", "pager",

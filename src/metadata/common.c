@@ -12,6 +12,7 @@
 
 #include "base/unicode.h"
 #include "metadata/meta.h"
+#include "metadata/metadata.h"
 /* ---- small string helpers ---- */
 
 int wn__meta_is_space(int c)
@@ -411,4 +412,42 @@ void wn__meta_list_split(wn__meta_ctx *c, wn__meta_list *l, const char *s)
 			p++;
 	}
 	wn__buf_free(&u);
+}
+
+/* ---- comment sections ---- */
+
+/* Headings over a comment section, digits and punctuation aside ("5
+ * comments:", "Reader comments (3)", "4 Responses"). */
+static const char *const HEADING_WORDS[] = {
+	"comments", "comment", "responses", "response", "replies",
+	"reader comments", "reactions", "discussion", "kommentare",
+	"commentaires", "comentarios", "commenti", "reacties",
+	"\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0\xd1\x80\xd0\xb8\xd0\xb8", /* комментарии */
+	NULL,
+};
+
+int wn__comment_heading(const char *t)
+{
+	int count = *t >= '0' && *t <= '9';
+	char buf[128];
+	size_t n = 0;
+	for (; *t && n < sizeof buf - 1; t++) {
+		unsigned char c = (unsigned char)*t;
+		if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '.' ||
+		    c == '[' || c == ']')
+			continue;
+		buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	buf[n] = 0;
+	char *s = buf;
+	while (*s == ' ')
+		s++;
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = 0;
+	for (const char *const *w = HEADING_WORDS; *w; w++) {
+		size_t k = strlen(*w);
+		if (!strcmp(s, *w) || (count && !strncmp(s, *w, k) && s[k] == ' '))
+			return 1;
+	}
+	return 0;
 }

@@ -22,18 +22,8 @@
 
 /* Words that name a comment section in a class, id or aria-label (all
  * lower case, found anywhere: "commentlist", "comments-area",
- * "disqus_thread", "article-discussion"). */
-static const char *const SECTION_WORDS[] = {"comment", "disqus", "discuss", NULL};
-
-/* Headings over a comment section, digits and punctuation aside ("5
- * comments:", "Reader comments (3)", "4 Responses"). */
-static const char *const HEADING_WORDS[] = {
-	"comments", "comment", "responses", "response", "replies",
-	"reader comments", "reactions", "discussion", "kommentare",
-	"commentaires", "comentarios", "commenti", "reacties",
-	"\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0\xd1\x80\xd0\xb8\xd0\xb8", /* комментарии */
-	NULL,
-};
+ * "article-discussion"). */
+static const char *const SECTION_WORDS[] = {"comment", "discuss", NULL};
 
 /* Lines that are a comment's author and say so ("Rob said...", "Sue
  * says:"): the saying goes, the name stays. */
@@ -78,33 +68,9 @@ static void block_text(const wn__doc *d, int32_t k, wn__buf *b)
 	}
 }
 
-/* Whether heading text t names a comment section: one of HEADING_WORDS
- * once digits, punctuation and spaces around are set aside. */
-static int comment_heading(const char *t)
-{
-	char buf[128];
-	size_t n = 0;
-	for (; *t && n < sizeof buf - 1; t++) {
-		unsigned char c = (unsigned char)*t;
-		if ((c >= '0' && c <= '9') || c == '(' || c == ')' || c == ':' || c == '.' ||
-		    c == '[' || c == ']')
-			continue;
-		buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-	}
-	buf[n] = 0;
-	char *s = buf;
-	while (*s == ' ')
-		s++;
-	while (n > 0 && buf[n - 1] == ' ')
-		buf[--n] = 0;
-	for (const char *const *w = HEADING_WORDS; *w; w++)
-		if (!strcmp(s, *w))
-			return 1;
-	return 0;
-}
-
 /* Whether element i names itself a comment section, or opens with a
- * heading that does. */
+ * heading or a count line that does ("3 comments" over an embedded
+ * widget's thread, whatever the widget calls its elements). */
 static int names_section(const wn__doc *d, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
@@ -113,12 +79,11 @@ static int names_section(const wn__doc *d, int32_t i)
 	    contains_word(wn__attr(x, "aria-label"), SECTION_WORDS))
 		return 1;
 	int32_t k = wn__sel_first_block(d, i);
-	if (k < 0 || d->blocks[k].kind != WN__BK_HEADING ||
-	    d->blocks[k].eff > WN__COMMENT_HEADING_MAX)
+	if (k < 0 || d->blocks[k].eff > WN__COMMENT_HEADING_MAX)
 		return 0;
 	wn__buf t = {0};
 	block_text(d, k, &t);
-	int yes = t.data && comment_heading(t.data);
+	int yes = t.data && wn__comment_heading(t.data);
 	wn__buf_free(&t);
 	return yes;
 }
