@@ -180,17 +180,22 @@ static void keep_name_and_price(wn__doc *d)
 	if (h1 < 0)
 		return;
 	wn__sel_keep(d, &d->blocks[h1], WN__WHY_ARTICLE);
-	/* the buy box: the smallest element around the name that holds a
-	 * price, when it is a part of the page and not the article's
-	 * container (name, brand, prices, rating, variants, availability,
-	 * bullets) */
-	int32_t body = d->body > 0 ? d->body : 0;
+	/* the buy box: the largest element around the name that holds a
+	 * price, while it is a part of the page, not the article's container
+	 * and not two copies of the box (one per screen size): the product's
+	 * column, with name, brand, prices, rating, variants, availability,
+	 * bullets and the tabs of description and specifications that sit
+	 * under them; the smallest would be the name and price alone */
+	int32_t body = d->body > 0 ? d->body : 0, box = -1;
 	for (int32_t a = d->nodes[d->blocks[h1].container].parent; a > body; a = d->nodes[a].parent) {
 		if (d->tally[a].chars > WN__PRODUCT_BUYBOX_SHARE * d->tally[body].chars ||
-		    (d->article >= a && d->article < d->nodes[a].end))
+		    (d->article >= a && d->article < d->nodes[a].end) || d->tally[a].h1 > 1)
 			break;
-		if (!d->tally[a].prices)
-			continue;
+		if (d->tally[a].prices)
+			box = a;
+	}
+	if (box >= 0) {
+		int32_t a = box;
 		for (int32_t k = 0; k < d->n_blocks; k++) {
 			wn__block *b = &d->blocks[k];
 			if (b->first > a && b->first < d->nodes[a].end && !b->keep &&
