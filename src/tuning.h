@@ -332,6 +332,10 @@
  * text (the whole page: 84 times on the dev pages' worst, at most 10 on
  * those it helps). */
 #define WN__PRODUCT_REGION_GROWTH 20
+/* A kept block of at least this many characters that says an earlier
+ * kept block again, word for word, is its copy for another screen size
+ * or tab (a sentence; a price or a label may repeat by right). */
+#define WN__PRODUCT_COPY_CHARS 80
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 
