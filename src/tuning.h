@@ -311,9 +311,9 @@
 /* ---- the product mode (select/product.c) ---- */
 /* A group of this many priced cards on a product page shows other
  * products. */
-/* A product's buy box (select/product.c): the smallest element around
+/* A product's buy box (select/product.c): the largest element around
  * the name with a price, at most this share of the page's text (more is
- * the page's column, not the box). */
+ * the page's body, not the product's column). */
 #define WN__PRODUCT_BUYBOX_SHARE 0.25
 #define WN__PRODUCT_GRID 3
 /* ... a card being short: a title, a price, a line of delivery or
@@ -332,6 +332,10 @@
  * text (the whole page: 84 times on the dev pages' worst, at most 10 on
  * those it helps). */
 #define WN__PRODUCT_REGION_GROWTH 20
+/* A kept block of at least this many characters that says an earlier
+ * kept block again, word for word, is its copy for another screen size
+ * or tab (a sentence; a price or a label may repeat by right). */
+#define WN__PRODUCT_COPY_CHARS 80
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 
