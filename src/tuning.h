@@ -309,12 +309,12 @@
 #define WN__COMMENT_HEADING_MAX 40
 
 /* ---- the product mode (select/product.c) ---- */
+/* A product's buy box: the largest element around the name with a
+ * price, at most this share of the page's text (more is the page's body,
+ * not the product's column). */
+#define WN__PRODUCT_BUYBOX_SHARE 0.25
 /* A group of this many priced cards on a product page shows other
  * products. */
-/* A product's buy box (select/product.c): the largest element around
- * the name with a price, at most this share of the page's text (more is
- * the page's body, not the product's column). */
-#define WN__PRODUCT_BUYBOX_SHARE 0.25
 #define WN__PRODUCT_GRID 3
 /* ... a card being short: a title, a price, a line of delivery or
  * seller (about 150 characters on the dev pages); a pricing tier or a

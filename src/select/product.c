@@ -166,67 +166,6 @@ static void drop_tokens(wn__doc *d)
 	}
 }
 
-/* FNV-1a over block b's own text, runs of white space read as one space
- * (as repeats.c hashes it, for single blocks). */
-static uint64_t text_hash(const wn__doc *d, const wn__block *b)
-{
-	uint64_t h = 14695981039346656037u;
-	int space = 0;
-	int32_t self = (int32_t)(b - d->blocks);
-	for (int32_t i = b->first; i <= b->last; i++) {
-		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
-			continue;
-		for (const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
-				space = 1;
-				continue;
-			}
-			if (space)
-				h = (h ^ ' ') * 1099511628211u;
-			space = 0;
-			h = (h ^ *p) * 1099511628211u;
-		}
-		space = 1;
-	}
-	return h ? h : 1;
-}
-
-/* Copies of one paragraph: a product page prints its description, notes
- * and bullets once per screen size, in the buy box and again in a tab or
- * an accordion, and hides all but one with a style sheet; a reader sees
- * it once.  repeats.c drops copied runs of blocks; a single block copied
- * is kept there, and here is dropped when it is a sentence or more.  The
- * first copy stays.  Cells, quotes and code repeat by right, and so do
- * list items (the tiers of a pricing table share their features). */
-static void drop_copies(wn__doc *d)
-{
-	int32_t n = 0;
-	for (int32_t k = 0; k < d->n_blocks; k++)
-		n += d->blocks[k].keep;
-	size_t cap = 16;
-	while (cap < 2 * (size_t)n)
-		cap *= 2;
-	uint64_t *seen = wn__xmalloc(cap * sizeof *seen);
-	memset(seen, 0, cap * sizeof *seen);
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		wn__block *b = &d->blocks[k];
-		if (!b->keep || b->chars < WN__PRODUCT_COPY_CHARS || b->kind == WN__BK_CELL ||
-		    b->kind == WN__BK_LIST_ITEM || b->kind == WN__BK_QUOTE || b->kind == WN__BK_PRE)
-			continue;
-		uint64_t h = text_hash(d, b);
-		size_t s = (size_t)h & (cap - 1);
-		while (seen[s] && seen[s] != h)
-			s = (s + 1) & (cap - 1);
-		if (!seen[s]) {
-			seen[s] = h;
-			continue;
-		}
-		b->keep = 0;
-		b->reason = WN__WHY_REPEAT;
-	}
-	free(seen);
-}
-
 /* The h1 and its buy box, or the first price within a few blocks after
  * it. */
 static void keep_name_and_price(wn__doc *d)
@@ -321,7 +260,10 @@ static void drop_others(wn__doc *d)
 	drop_tokens(d);
 	drop_groups(d, 0);
 	drop_groups(d, 1);
-	drop_copies(d);
+	/* a product page prints its description, notes and bullets once
+	 * per screen size, in the buy box and again in a tab: a reader sees
+	 * each once */
+	wn__select_drop_copies(d, WN__PRODUCT_COPY_CHARS);
 }
 
 void wn__select_product(wn__doc *d)

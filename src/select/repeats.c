@@ -6,6 +6,9 @@
  * not read, clone a carousel's slides so that it can loop, or keep a print
  * copy of the article: a reader sees each once.  The first copy stays.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "select/select.h"
 #include "tuning.h"
 
@@ -40,6 +43,37 @@ static uint64_t block_hash(const wn__doc *d, const wn__block *b)
 static int repeats_by_right(const wn__block *b)
 {
 	return b->kind == WN__BK_QUOTE || b->kind == WN__BK_CELL || b->kind == WN__BK_PRE;
+}
+
+void wn__select_drop_copies(wn__doc *d, int32_t min_chars)
+{
+	int32_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		n += d->blocks[k].keep;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)n)
+		cap *= 2;
+	uint64_t *seen = wn__xmalloc(cap * sizeof *seen);
+	memset(seen, 0, cap * sizeof *seen);
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		/* list items repeat by right too: the tiers of a pricing
+		 * table share their features */
+		if (!b->keep || b->chars < min_chars || repeats_by_right(b) ||
+		    b->kind == WN__BK_LIST_ITEM)
+			continue;
+		uint64_t h = block_hash(d, b);
+		size_t s = (size_t)h & (cap - 1);
+		while (seen[s] && seen[s] != h)
+			s = (s + 1) & (cap - 1);
+		if (!seen[s]) {
+			seen[s] = h;
+			continue;
+		}
+		b->keep = 0;
+		b->reason = WN__WHY_REPEAT;
+	}
+	free(seen);
 }
 
 void wn__select_drop_repeats(wn__doc *d)

@@ -67,6 +67,10 @@ void wn__select_comments(wn__doc *d);
 /* repeats.c: drops a run of kept blocks that repeats an earlier kept run
  * word for word (WN__WHY_REPEAT). */
 void wn__select_drop_repeats(wn__doc *d);
+/* ... and a single kept block of min_chars or more that says an earlier
+ * kept block again (the product mode's copies of a paragraph); quotes,
+ * cells, code and list items repeat by right. */
+void wn__select_drop_copies(wn__doc *d, int32_t min_chars);
 
 /* ---- the modes ---- */
 /* article.c: the article and its good siblings, boilerplate inside them
