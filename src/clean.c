@@ -350,6 +350,80 @@ static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
 	return 0;
 }
 
+/* The ids that the page's toggles say they control (aria-controls, a
+ * list of ids): an open-addressing set of their hashes. */
+typedef struct id_set {
+	uint32_t *h;
+	size_t cap;
+} id_set;
+
+static uint32_t id_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)s[k]) * 16777619u;
+	return h ? h : 1;
+}
+
+static id_set controlled_ids(wn__doc *d)
+{
+	id_set s = {NULL, 0};
+	size_t n = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++)
+		n += d->nodes[i].kind == WN__NODE_ELEMENT && wn__attr(&d->nodes[i], "aria-controls");
+	if (!n)
+		return s;
+	s.cap = 16;
+	while (s.cap < 4 * n)
+		s.cap *= 2;
+	s.h = wn__arena_alloc(&d->arena, s.cap * sizeof *s.h);
+	size_t used = 0;
+	for (int32_t i = 1; i < d->n_nodes && used < s.cap / 2; i++) {
+		const char *v = d->nodes[i].kind == WN__NODE_ELEMENT
+		                        ? wn__attr(&d->nodes[i], "aria-controls") : NULL;
+		for (const char *p = v; p && *p && used < s.cap / 2;) {
+			while (*p == ' ' || *p == '\t' || *p == '\n')
+				p++;
+			const char *e = p;
+			while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+				e++;
+			if (e > p) {
+				uint32_t h = id_hash(p, (size_t)(e - p));
+				size_t k = h & (s.cap - 1);
+				while (s.h[k] && s.h[k] != h)
+					k = (k + 1) & (s.cap - 1);
+				used += !s.h[k];
+				s.h[k] = h;
+			}
+			p = e;
+		}
+	}
+	return s;
+}
+
+/* A hidden panel that a toggle on the page says it controls (WAI-ARIA's
+ * disclosure and accordion patterns: <button aria-controls="spec">) is one
+ * click away, the page's own content, when it holds text outside code. */
+static int controlled_panel(const wn__doc *d, int32_t i, const attrs *a, const id_set *s)
+{
+	if (!s->cap || !a->id || !*a->id)
+		return 0;
+	uint32_t h = id_hash(a->id, strlen(a->id));
+	size_t k = h & (s->cap - 1);
+	while (s->h[k] && s->h[k] != h)
+		k = (k + 1) & (s->cap - 1);
+	if (!s->h[k])
+		return 0;
+	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
+		const wn__node *x = &d->nodes[j];
+		if (x->kind == WN__NODE_ELEMENT && x->tag == GUMBO_TAG_PRE)
+			j = x->end - 1;
+		else if (x->kind == WN__NODE_TEXT)
+			return 1;
+	}
+	return 0;
+}
+
 /* Cells that hold paragraph-level structure lay out a page: their content
  * renders as paragraphs, not as one row of a data table.  One <p> is not
  * structure: documentation generators wrap every cell's text in one. */
@@ -466,13 +540,15 @@ static int heading_button(const wn__doc *d, int32_t i)
 void wn__clean(wn__doc *d)
 {
 	mark_layout_cells(d);
+	id_set controls = controlled_ids(d);
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		attrs a;
 		read_attrs(x, &a);
-		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a);
+		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a) &&
+		             !controlled_panel(d, i, &a, &controls);
 		int removed = wn__tag_is(x->tag, WN__TC_REMOVED) &&
 		              !(x->tag == GUMBO_TAG_BUTTON && heading_button(d, i));
 		if ((removed || hidden ||
