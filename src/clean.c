@@ -5,6 +5,7 @@
  * text itself.  Word lists after Readability.js's unlikely/positive/negative
  * class patterns and boilerpipe's observations, written anew and extended.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -559,6 +560,14 @@ void wn__clean(wn__doc *d)
 			continue;
 		}
 		int skip_hidden = a.cls && strstr(a.cls, "hidden") && collapsed_panel(d, i);
+		/* a custom element's name says what it is as a class would
+		 * ("site-footer", "app-sidebar"): it is read with the class */
+		char named[256];
+		if (x->tag == GUMBO_TAG_UNKNOWN && wn__tag_name(x, named, 64) && strchr(named, '-')) {
+			size_t n = strlen(named);
+			snprintf(named + n, sizeof named - n, " %s", a.cls ? a.cls : "");
+			a.cls = named;
+		}
 		int h = tag_hint(x->tag) + class_id_hint(&a, skip_hidden) + role_hint(a.role);
 		if (a.itemprop && (strstr(a.itemprop, "articleBody") || strstr(a.itemprop, "text")))
 			h += WN__HINT_GOOD;

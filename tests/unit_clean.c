@@ -98,6 +98,21 @@ static int hint_of(const char *html)
 	return h;
 }
 
+/* The hint of the page's first element of no HTML tag (a custom one). */
+static int custom_hint_of(const char *html)
+{
+	wn_options o;
+	wn__doc d;
+	clean_page(&d, &o, html);
+	int h = INT32_MIN;
+	for (int32_t i = 1; i < d.n_nodes && h == INT32_MIN; i++)
+		if (d.nodes[i].kind == WN__NODE_ELEMENT && d.nodes[i].tag == GUMBO_TAG_UNKNOWN)
+			h = d.nodes[i].hint;
+	wn__dom_free(&d);
+	wn__doc_free(&d);
+	return h;
+}
+
 /* Whether an element of the tag is read: neither it nor an element above
  * it is removed. */
 static int tag_read(const char *html, int tag)
@@ -191,6 +206,17 @@ TEST(hidden_after_a_part_s_name_hides_the_part)
 	CHECK(hint_of("<span class='label-hidden hidden'>x</span>") == WN__HINT_BAD);
 }
 
+TEST(a_custom_element_s_name_reads_as_its_class)
+{
+	/* web components name what they are: "site-footer", "app-sidebar" */
+	CHECK(custom_hint_of("<site-footer><p>x</p></site-footer>") == WN__HINT_BAD);
+	CHECK(custom_hint_of("<app-sidebar class='wide'><p>x</p></app-sidebar>") ==
+	      hint_of("<span class='app-sidebar wide'>x</span>"));
+	CHECK(custom_hint_of("<article-body><p>x</p></article-body>") > 0);
+	/* a name without a hyphen is no custom element's: not read */
+	CHECK(custom_hint_of("<footerish><p>x</p></footerish>") == 0);
+}
+
 /* Random class and id values made of the words, their pieces, separators
  * and case, against the reference. */
 TEST(lookup_matches_strstr)
@@ -240,6 +266,7 @@ int main(void)
 	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
 	RUN(modes_at_token_boundaries);
 	RUN(hidden_after_a_part_s_name_hides_the_part);
+	RUN(a_custom_element_s_name_reads_as_its_class);
 	RUN(lookup_matches_strstr);
 	return harness_done();
 }
