@@ -92,12 +92,16 @@ static int is_warc(const char *path)
 		return 1;
 	if (!strcmp(path, "-"))
 		return 0;
-	cli_input in;
+	/* Only a regular file can be read twice, or even opened twice: a
+	 * named pipe opened here and closed would pair with its writer and
+	 * leave it writing to no one (winnow <(curl ...) would lose the
+	 * page, or wait for a writer that has gone). */
 	struct stat st;
+	if (stat(path, &st) || !S_ISREG(st.st_mode))
+		return 0;
+	cli_input in;
 	if (cli_input_open(&in, path))
 		return 0;
-	/* Only a regular file can be read twice: the first bytes of a pipe
-	 * (winnow <(curl ...)) would be lost to the page. */
 	int yes = !fstat(in.fd, &st) && S_ISREG(st.st_mode) &&
 	          warc_sniff(in.head, cli_input_peek(&in));
 	cli_input_close(&in);

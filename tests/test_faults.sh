@@ -183,6 +183,20 @@ rc=$?
 wait
 [ $rc -eq 0 ] && cmp -s "$T/out" "$T/want"
 ok "a named pipe as FILE is read whole" $?
+# ... and opened once: a second open, even one that reads nothing, pairs
+# with the writer and may leave it writing to no one (the page lost, or a
+# wait for a writer that has gone), as the timing goes
+if command -v strace >/dev/null 2>&1; then
+	timeout 20 sh -c 'cat "$1" >"$2"' sh "$T/small.html" "$T/fifo" &
+	timeout 20 strace -f -e trace=open,openat -o "$T/trace" "$W" "$T/fifo" >/dev/null 2>&1
+	: <>"$T/fifo"
+	wait
+	# (where ptrace is not allowed strace traces nothing: no test)
+	if grep -q 'open' "$T/trace" 2>/dev/null; then
+		[ "$(grep -c "\"$T/fifo\"" "$T/trace")" -eq 1 ]
+		ok "a named pipe as FILE is opened once" $?
+	fi
+fi
 
 # SIGINT in the middle of a batch: the run dies of it (130), and leaves no
 # temporary file; every output written is whole.  bash -m, so that the
