@@ -144,15 +144,43 @@ static gstats group_stats(const wn__doc *d, const group *g)
 
 
 
+/* What the classifier reads beside the evidence: whether the page is
+ * signed (a byline, a date), and how much of it is made like a landing
+ * page (NOTES-page-kinds.md, "service": stacked sections, feature
+ * headings with short blurbs). */
+typedef struct cues {
+	int author, date;     /* the metadata has a byline, a publication date */
+	int undated;          /* no date anywhere: metadata, <time>, date lines */
+	double short_share;   /* text in short blocks without links */
+	double heading_share; /* text in headings */
+	int32_t features;     /* groups of alike units with headings, not links */
+	int32_t sections;     /* <section> elements that hold a heading */
+} cues;
+
+/* How many cues of a landing page (a service's page) a page shows: nobody
+ * signs or dates it, its text comes in short pieces under many headings,
+ * in several groups of feature cards and in sections.  Being undated is
+ * required (classify): a pitch is kept up, not published on a day. */
+static int landing_cues(const cues *c)
+{
+	return !c->author + c->undated + (c->short_share >= WN__KIND_SHORT_SHARE) +
+	       (c->heading_share >= WN__KIND_HEADING_SHARE) +
+	       (c->features >= WN__KIND_FEATURE_GROUPS) + (c->sections >= WN__KIND_SECTION_ELEMENTS);
+}
+
 /* The kind of a page (NOTES-page-kinds.md's structures), in order of how
  * specific the evidence is: posts and forum types, code, priced cards,
  * products, listing types, then article against service and listing by
  * how much running text there is per heading and whether the page's
  * records are linked titles.  Confidence: how many pieces of evidence
  * agree. */
-static int classify(const wn__evidence *f, double *confidence)
+static int classify_structure(const wn__evidence *f, const cues *c, double *confidence)
 {
 	int s_article = (f->schema & WN__SCHEMA_ARTICLE) != 0;
+	/* a byline and a date: somebody wrote it, on a day (on a page of
+	 * dated posts they are a post's: a question's, a thread's) */
+	int signed_ = c->author && c->date && f->posts < WN__KIND_SIGNED_POSTS &&
+	              f->posts_share < WN__KIND_POSTS_SHARE;
 	/* posts that are the page's content, not comments under an article
 	 * (whose body is outside them and larger) or reviews of a product */
 	int thread = f->posts >= WN__KIND_POSTS && f->posts_share >= WN__KIND_POSTS_SHARE &&
@@ -162,8 +190,10 @@ static int classify(const wn__evidence *f, double *confidence)
 		*confidence = (f->schema & WN__SCHEMA_FORUM) && thread ? 0.95 : 0.8;
 		return WN_KIND_FORUM;
 	}
-	if ((f->schema & WN__SCHEMA_DOCS) || f->code >= WN__KIND_CODE_STRONG ||
-	    (f->code >= WN__KIND_CODE && !s_article)) {
+	/* code on a signed and dated page is a tutorial, a post about code:
+	 * reference pages are kept up, not signed */
+	int code = f->code >= WN__KIND_CODE_STRONG || (f->code >= WN__KIND_CODE && !s_article);
+	if ((f->schema & WN__SCHEMA_DOCS) || (code && !signed_)) {
 		*confidence = f->code >= WN__KIND_CODE_STRONG ? 0.9 : 0.7;
 		return WN_KIND_DOCUMENTATION;
 	}
@@ -193,9 +223,15 @@ static int classify(const wn__evidence *f, double *confidence)
 	if (f->prose_per_heading < WN__KIND_SECTION_TEXT && f->headings >= WN__KIND_SECTIONS &&
 	    f->run < WN__KIND_ARTICLE_RUN) {
 		*confidence = 0.6;
-		if (!f->article && f->group >= 3)
-			return f->priced_share >= WN__KIND_GRID_SHARE / 2 ? WN_KIND_COLLECTION
-			                                               : WN_KIND_LISTING;
+		if (!f->article && f->group >= 3) {
+			if (f->priced_share >= WN__KIND_GRID_SHARE / 2)
+				return WN_KIND_COLLECTION;
+			/* cards with headings that are not links are a
+			 * service's features; a listing's titles link */
+			if (c->features > 0 && f->group_linked < WN__KIND_LINKED_RECORDS)
+				return WN_KIND_SERVICE;
+			return WN_KIND_LISTING;
+		}
 		return f->article ? WN_KIND_SERVICE : WN_KIND_ARTICLE;
 	}
 	if (f->group_linked >= WN__KIND_ALL_LINKED && f->group_share >= WN__KIND_RECORDS_SHARE) {
@@ -204,6 +240,57 @@ static int classify(const wn__evidence *f, double *confidence)
 	}
 	*confidence = f->prose >= 0.5 ? 0.9 : 0.7;
 	return WN_KIND_ARTICLE;
+}
+
+static int classify(const wn__evidence *f, const cues *c, double *confidence)
+{
+	int k = classify_structure(f, c, confidence);
+	/* code is a manual's (an FAQ's), never a pitch's */
+	if (k == WN_KIND_ARTICLE && c->undated && landing_cues(c) >= WN__KIND_LANDING_CUES &&
+	    f->code < WN__KIND_CODE) {
+		*confidence = 0.6;
+		return WN_KIND_SERVICE;
+	}
+	return k;
+}
+
+/* The cues of d (struct cues), read off its blocks, its groups of alike
+ * siblings and its metadata. */
+static cues read_cues(const wn__doc *d, const group *g, size_t cap)
+{
+	cues c = {0};
+	const wn__tally *t = d->tally;
+	int32_t body = d->body > 0 ? d->body : 0;
+	double total = t[body].chars > 0 ? t[body].chars : 1;
+	c.author = d->meta.author && *d->meta.author;
+	c.date = d->meta.date && *d->meta.date;
+	c.undated = !c.date && !t[body].times && !t[body].dates;
+	int32_t short_chars = 0, heading_chars = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		if (b->kind == WN__BK_HEADING)
+			heading_chars += b->eff;
+		if (b->eff < WN__KIND_SHORT_BLOCK && !b->link_chars)
+			short_chars += b->eff;
+	}
+	c.short_share = short_chars / total;
+	c.heading_share = heading_chars / total;
+	for (size_t k = 0; k < cap; k++) {
+		if (g[k].n < 3)
+			continue;
+		gstats s = group_stats(d, &g[k]);
+		if (s.n >= 3 && s.headed >= WN__KIND_FEATURE_HEADED * s.n &&
+		    s.linked < WN__KIND_FEATURE_LINKED * s.n)
+			c.features++;
+	}
+	for (int32_t i = body; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED)
+			i = x->end - 1;
+		else if (x->kind == WN__NODE_ELEMENT && x->tag == GUMBO_TAG_SECTION && t[i].headings)
+			c.sections++;
+	}
+	return c;
 }
 
 void wn__kind(wn__doc *d)
@@ -293,13 +380,14 @@ void wn__kind(wn__doc *d)
 	d->posts_shape = tg ? tg->shape : 0;
 	d->records = pg ? pg->parent : best ? best->parent : -1;
 	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
-	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
 		d->kind = d->opt->kind;
 		d->kind_confidence = 1;
 	} else {
-		d->kind = classify(&f, &d->kind_confidence);
+		cues c = read_cues(d, g, cap);
+		d->kind = classify(&f, &c, &d->kind_confidence);
 	}
+	free(g);
 	d->evidence = f;
 }
 

@@ -225,6 +225,31 @@
 /* A run of this much running text is an article's body: no landing page
  * has one, and comments under an article are shorter. */
 #define WN__KIND_ARTICLE_RUN 1000
+/* A page's byline and date sign it unless it holds this many posts (each
+ * with a time and running text): then they are the first post's. */
+#define WN__KIND_SIGNED_POSTS 2
+/* A landing page (a service's): it has no date anywhere, and of its cues
+ * -- no byline, no date, short text, headings, feature groups, sections --
+ * it shows at least this many (one may miss: a page signed by its firm, a
+ * page without <section>); articles show three or four, landing pages
+ * five or six on the dev pages. */
+#define WN__KIND_LANDING_CUES 5
+/* ... a block shorter than this (effective characters) and without links
+ * is a short piece: a feature's blurb, a label, a stat, a button ... */
+#define WN__KIND_SHORT_BLOCK 80
+/* ... and short pieces hold this share of the text (articles: 0.11 at the
+ * median, landing pages 0.18) ... */
+#define WN__KIND_SHORT_SHARE 0.15
+/* ... headings this share (articles 0.047, landing pages 0.072) ... */
+#define WN__KIND_HEADING_SHARE 0.065
+/* ... with this many groups of feature cards: alike siblings, most of them
+ * (this share) with a heading and fewer than this share linked (linked
+ * cards are a listing's records) ... */
+#define WN__KIND_FEATURE_GROUPS 2
+#define WN__KIND_FEATURE_HEADED 0.66
+#define WN__KIND_FEATURE_LINKED 0.5
+/* ... and this many <section> elements with a heading (articles: one). */
+#define WN__KIND_SECTION_ELEMENTS 4
 
 /* ---- recovery (winnow.c, clean.c) ---- */
 /* A page whose kept text is shorter than this (effective characters) has

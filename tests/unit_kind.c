@@ -177,6 +177,56 @@ static char *listing_page(void)
 	return b.p;
 }
 
+/* A tutorial: the docs page's code, under a byline and a date. */
+static char *tutorial_page(void)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	        "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
+	        "<main><h1>Queues in C, a tutorial</h1>");
+	for (int k = 0; k < 3; k++)
+		add(&b, "<h2>Step %d</h2><p>%s</p><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n"
+		        "{\n\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
+		        "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
+		    k, SENTENCE, k);
+	add(&b, "</main>%s", FOOT);
+	return b.p;
+}
+
+/* A service's landing page: a hero with its pitch, sections of feature
+ * cards (a heading and a blurb each, no links), pricing and contact;
+ * nobody signs or dates it. */
+static char *landing_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><section><h1>Bookkeeping for small firms</h1><p>%s%s%s%s</p><p>%s%s%s%s</p>"
+	        "<a href=/quote>Get a quote</a></section>",
+	    HEAD, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE);
+	for (int s = 0; s < 3; s++) {
+		add(&b, "<section><h2>What we do, part %d</h2><div class=cards>", s);
+		for (int c = 0; c < 4; c++)
+			add(&b, "<div class=card><h3>Payroll and filings %d</h3>"
+			        "<p>Monthly runs, payslips and filings.</p></div>", c);
+		add(&b, "</div></section>");
+	}
+	add(&b, "<section><h2>Pricing</h2><p>From 49 a month</p></section><section><h2>Talk to us</h2>"
+	        "<p>Call 0113 496 0000</p></section></main>%s", FOOT);
+	return b.p;
+}
+
+/* A page of a firm's services with no clear article: cards of a heading
+ * and a blurb, not linked, then short sections. */
+static char *services_page(void)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Our services</h1><div class=grid>", HEAD);
+	for (int c = 0; c < 6; c++)
+		add(&b, "<div class=card><h3>Service %d</h3><p>Short blurb about it.</p></div>", c);
+	add(&b, "</div><h2>Why us</h2><p>Fast and friendly.</p><h2>Contact</h2><p>Call us today.</p>"
+	        "</main>%s", FOOT);
+	return b.p;
+}
+
 /* ---- the kind stage ---- */
 
 TEST(kind_article_is_running_text)
@@ -234,6 +284,33 @@ TEST(kind_documentation_is_code)
 TEST(kind_listing_is_linked_titled_records)
 {
 	char *p = listing_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_LISTING);
+	free(p);
+}
+
+TEST(kind_code_under_a_byline_and_a_date_is_an_article)
+{
+	/* a tutorial is signed and dated; reference pages are not */
+	char *p = tutorial_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+TEST(kind_service_is_unsigned_sections_of_feature_cards)
+{
+	/* its hero's pitch is a long run of text, as an article's body */
+	char *p = landing_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
+	free(p);
+}
+
+TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
+{
+	char *p = services_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
+	free(p);
+	/* the listing's entries are linked titles */
+	p = listing_page();
 	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_LISTING);
 	free(p);
 }
@@ -404,6 +481,9 @@ int main(void)
 	RUN(kind_product_is_a_price_and_a_buy_control);
 	RUN(kind_documentation_is_code);
 	RUN(kind_listing_is_linked_titled_records);
+	RUN(kind_code_under_a_byline_and_a_date_is_an_article);
+	RUN(kind_service_is_unsigned_sections_of_feature_cards);
+	RUN(kind_cards_with_headings_not_links_are_a_service_not_a_listing);
 	RUN(kind_schema_type_is_evidence);
 	RUN(kind_forced_is_kept_with_full_confidence);
 	RUN(kind_names_round_trip);
