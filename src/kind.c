@@ -26,6 +26,16 @@ typedef struct group {
 /* The groups of alike element siblings, in an open-addressing table
  * keyed by parent and shape; the caller frees it (it is the largest table
  * of the pipeline, and needed only here). */
+/* The slot of the group of parent and shape in the table g of cap slots:
+ * the group's, or the empty one where it would go. */
+static size_t group_slot(const group *g, size_t cap, int32_t parent, uint32_t s)
+{
+	size_t k = (s ^ (uint32_t)parent * 2654435761u) & (cap - 1);
+	while (g[k].n && (g[k].parent != parent || g[k].shape != s))
+		k = (k + 1) & (cap - 1);
+	return k;
+}
+
 static group *find_groups(wn__doc *d, size_t *cap_out)
 {
 	size_t cap = 64;
@@ -42,9 +52,7 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 		if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars)
 			continue;
 		uint32_t s = wn__shape(d, i);
-		size_t k = (s ^ (uint32_t)x->parent * 2654435761u) & (cap - 1);
-		while (g[k].n && (g[k].parent != x->parent || g[k].shape != s))
-			k = (k + 1) & (cap - 1);
+		size_t k = group_slot(g, cap, x->parent, s);
 		if (!g[k].n) {
 			g[k].parent = x->parent;
 			g[k].shape = s;
@@ -275,14 +283,29 @@ static cues read_cues(const wn__doc *d, const group *g, size_t cap)
 	}
 	c.short_share = short_chars / total;
 	c.heading_share = heading_chars / total;
-	for (size_t k = 0; k < cap; k++) {
-		if (g[k].n < 3)
+	/* the members' headings and links per group, in one pass over the
+	 * nodes as find_groups made them (a group_stats per group would read
+	 * a parent's children once per shape among them: quadratic on a
+	 * parent of many small groups) */
+	int32_t *headed = wn__xmalloc(2 * cap * sizeof *headed), *linked = headed + cap;
+	memset(headed, 0, 2 * cap * sizeof *headed);
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
 			continue;
-		gstats s = group_stats(d, &g[k]);
-		if (s.n >= 3 && s.headed >= WN__KIND_FEATURE_HEADED * s.n &&
-		    s.linked < WN__KIND_FEATURE_LINKED * s.n)
-			c.features++;
+		}
+		if (x->kind != WN__NODE_ELEMENT || !t[i].chars)
+			continue;
+		size_t k = group_slot(g, cap, x->parent, wn__shape(d, i));
+		headed[k] += t[i].headings > 0;
+		linked[k] += t[i].links > 0;
 	}
+	for (size_t k = 0; k < cap; k++)
+		if (g[k].n >= 3 && headed[k] >= WN__KIND_FEATURE_HEADED * g[k].n &&
+		    linked[k] < WN__KIND_FEATURE_LINKED * g[k].n)
+			c.features++;
+	free(headed);
 	for (int32_t i = body; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED)

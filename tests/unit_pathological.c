@@ -86,6 +86,20 @@ static buf page(const char *what, size_t n)
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<div class=item><button>A question?</button>"
 			        "<div class='answer hidden'><p>An answer, with words.</p></div></div>");
+	} else if (!strcmp(what, "small groups")) {
+		/* one parent of n children in groups of three alike (a class
+		 * word of letters each): reading the groups one by one would
+		 * read the parent's children once per group */
+		for (size_t i = 0; i < n; i++) {
+			char w[16];
+			size_t g = i / 3, k = 0;
+			do
+				w[k++] = (char)('a' + g % 26), g /= 26;
+			while (g && k < sizeof w - 1);
+			w[k] = 0;
+			snprintf(tmp, sizeof tmp, "<div class=%s><h3>t</h3><p>x</p></div>", w);
+			put(&b, tmp);
+		}
 	} else if (!strcmp(what, "repeated sections")) {
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<section><p>The same first paragraph, of some length, again.</p>"
@@ -168,6 +182,7 @@ CASE(unclosed_formatting, "unclosed formatting", 20000)
 CASE(table_cells, "table cells", 20000)
 CASE(hidden_panels, "hidden panels", 10000)
 CASE(hidden_panels_late, "hidden panels late", 5000)
+CASE(small_groups, "small groups", 6000)
 CASE(repeated_sections, "repeated sections", 5000)
 
 int main(void)
@@ -181,6 +196,7 @@ int main(void)
 	RUN(table_cells);
 	RUN(hidden_panels);
 	RUN(hidden_panels_late);
+	RUN(small_groups);
 	RUN(repeated_sections);
 	return harness_done();
 }
