@@ -332,15 +332,10 @@ static int holds_math(const wn__doc *d, int32_t i)
 	return 0;
 }
 
-/* WAI-ARIA's tabs: a panel not shown is one click away, the page's own
- * content (a product's details, a service's plans), unless it is only a
- * code sample's other form (npm, yarn, pnpm), which says the shown one
- * again. */
-static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
+/* Whether i's subtree holds text outside a <pre>: more than a code
+ * sample's other form (npm, yarn, pnpm), which says the shown one again. */
+static int text_outside_code(const wn__doc *d, int32_t i)
 {
-	if (!a->role || strcasecmp(a->role, "tabpanel"))
-		return 0;
-	/* text outside a <pre>: more than a code sample */
 	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
 		const wn__node *x = &d->nodes[j];
 		if (x->kind == WN__NODE_ELEMENT && x->tag == GUMBO_TAG_PRE)
@@ -349,6 +344,14 @@ static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
 			return 1;
 	}
 	return 0;
+}
+
+/* WAI-ARIA's tabs: a panel not shown is one click away, the page's own
+ * content (a product's details, a service's plans), unless it is only a
+ * code sample's other form. */
+static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
+{
+	return a->role && !strcasecmp(a->role, "tabpanel") && text_outside_code(d, i);
 }
 
 /* The ids that the page's toggles say they control (aria-controls, a
@@ -413,16 +416,7 @@ static int controlled_panel(const wn__doc *d, int32_t i, const attrs *a, const i
 	size_t k = h & (s->cap - 1);
 	while (s->h[k] && s->h[k] != h)
 		k = (k + 1) & (s->cap - 1);
-	if (!s->h[k])
-		return 0;
-	for (int32_t j = i + 1; j < d->nodes[i].end; j++) {
-		const wn__node *x = &d->nodes[j];
-		if (x->kind == WN__NODE_ELEMENT && x->tag == GUMBO_TAG_PRE)
-			j = x->end - 1;
-		else if (x->kind == WN__NODE_TEXT)
-			return 1;
-	}
-	return 0;
+	return s->h[k] && text_outside_code(d, i);
 }
 
 /* Cells that hold paragraph-level structure lay out a page: their content
