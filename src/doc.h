@@ -141,6 +141,17 @@ enum {
 
 /* What the kind classifier read (kind.c; --explain prints it), as shares
  * of the page's text where it can, so that a page's size does not decide. */
+/* What the kind stage reads beside the structure: whether the page is
+ * signed, and how much of it is made like a landing page (kind.c). */
+typedef struct wn__cues {
+	int author, date;     /* the metadata has a byline, a publication date */
+	int undated;          /* no date anywhere: metadata, <time>, date lines */
+	double short_share;   /* text in short blocks without links */
+	double heading_share; /* text in headings */
+	int32_t features;     /* groups of alike units with headings, not links */
+	int32_t sections;     /* <section> elements that hold a heading */
+} wn__cues;
+
 typedef struct wn__evidence {
 	double prose, links, code;  /* shares of the body's text */
 	double prose_per_heading;   /* running text per heading */
@@ -159,6 +170,7 @@ typedef struct wn__evidence {
 	int32_t text;
 	int buy, article;
 	unsigned schema;
+	wn__cues cues;
 } wn__evidence;
 
 /* Where the content came from (recovery, winnow.c). */

@@ -152,24 +152,11 @@ static gstats group_stats(const wn__doc *d, const group *g)
 
 
 
-/* What the classifier reads beside the evidence: whether the page is
- * signed (a byline, a date), and how much of it is made like a landing
- * page (NOTES-page-kinds.md, "service": stacked sections, feature
- * headings with short blurbs). */
-typedef struct cues {
-	int author, date;     /* the metadata has a byline, a publication date */
-	int undated;          /* no date anywhere: metadata, <time>, date lines */
-	double short_share;   /* text in short blocks without links */
-	double heading_share; /* text in headings */
-	int32_t features;     /* groups of alike units with headings, not links */
-	int32_t sections;     /* <section> elements that hold a heading */
-} cues;
-
 /* How many cues of a landing page (a service's page) a page shows: nobody
  * signs or dates it, its text comes in short pieces under many headings,
  * in several groups of feature cards and in sections.  Being undated is
  * required (classify): a pitch is kept up, not published on a day. */
-static int landing_cues(const cues *c)
+static int landing_cues(const wn__cues *c)
 {
 	return !c->author + c->undated + (c->short_share >= WN__KIND_SHORT_SHARE) +
 	       (c->heading_share >= WN__KIND_HEADING_SHARE) +
@@ -182,7 +169,7 @@ static int landing_cues(const cues *c)
  * how much running text there is per heading and whether the page's
  * records are linked titles.  Confidence: how many pieces of evidence
  * agree. */
-static int classify_structure(const wn__evidence *f, const cues *c, double *confidence)
+static int classify_structure(const wn__evidence *f, const wn__cues *c, double *confidence)
 {
 	int s_article = (f->schema & WN__SCHEMA_ARTICLE) != 0;
 	/* a byline and a date: somebody wrote it, on a day (on a page of
@@ -250,7 +237,7 @@ static int classify_structure(const wn__evidence *f, const cues *c, double *conf
 	return WN_KIND_ARTICLE;
 }
 
-static int classify(const wn__evidence *f, const cues *c, double *confidence)
+static int classify(const wn__evidence *f, const wn__cues *c, double *confidence)
 {
 	int k = classify_structure(f, c, confidence);
 	/* code is a manual's (an FAQ's), never a pitch's */
@@ -262,11 +249,11 @@ static int classify(const wn__evidence *f, const cues *c, double *confidence)
 	return k;
 }
 
-/* The cues of d (struct cues), read off its blocks, its groups of alike
+/* The cues of d (wn__cues), read off its blocks, its groups of alike
  * siblings and its metadata. */
-static cues read_cues(const wn__doc *d, const group *g, size_t cap)
+static wn__cues read_cues(const wn__doc *d, const group *g, size_t cap)
 {
-	cues c = {0};
+	wn__cues c = {0};
 	const wn__tally *t = d->tally;
 	int32_t body = d->body > 0 ? d->body : 0;
 	double total = t[body].chars > 0 ? t[body].chars : 1;
@@ -403,14 +390,14 @@ void wn__kind(wn__doc *d)
 	d->posts_shape = tg ? tg->shape : 0;
 	d->records = pg ? pg->parent : best ? best->parent : -1;
 	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
+	f.cues = read_cues(d, g, cap);
+	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
 		d->kind = d->opt->kind;
 		d->kind_confidence = 1;
 	} else {
-		cues c = read_cues(d, g, cap);
-		d->kind = classify(&f, &c, &d->kind_confidence);
+		d->kind = classify(&f, &f.cues, &d->kind_confidence);
 	}
-	free(g);
 	d->evidence = f;
 }
 

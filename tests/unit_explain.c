@@ -100,12 +100,13 @@ TEST(one_line_per_block)
 	char *tl[64], *xl[64];
 	int nt = lines(tsv, tl, 64), nx = lines(txt, xl, 64);
 	CHECK(nt == PAGE_BLOCKS + 1);        /* header + blocks */
-	CHECK(nx == PAGE_BLOCKS + 3);        /* header + blocks + summary + kind */
+	CHECK(nx == PAGE_BLOCKS + 4);        /* header + blocks + summary + kind + cues */
 	CHECK_STR(tl[0], "block\tdecision\tscore\tgoodness\tchars\twords\t"
 	                 "link_share\tpunct\thint\trule\ttext\tpath");
 	CHECK(!strncmp(xl[0], "    #  DECISION", 15));
-	CHECK(!strncmp(xl[nx - 2], "# ", 2));
-	CHECK(!strncmp(xl[nx - 1], "# kind: article (", 17));
+	CHECK(!strncmp(xl[nx - 3], "# ", 2));
+	CHECK(!strncmp(xl[nx - 2], "# kind: article (", 17));
+	CHECK(!strncmp(xl[nx - 1], "# cues: byline ", 15));
 	free(tsv);
 	free(txt);
 }
@@ -157,8 +158,8 @@ TEST(columns_agree)
 	CHECK(kept == 5); /* the heading and four paragraphs */
 	char want[128];
 	snprintf(want, sizeof want, "# %d blocks kept, %d dropped;", kept, dropped);
-	CHECK(!strncmp(xl[nx - 2], want, strlen(want)));
-	CHECK(has_article == 1 && strstr(xl[nx - 2], "has_article: yes"));
+	CHECK(!strncmp(xl[nx - 3], want, strlen(want)));
+	CHECK(has_article == 1 && strstr(xl[nx - 3], "has_article: yes"));
 	free(tsv);
 	free(txt);
 	free(text);
@@ -221,10 +222,11 @@ TEST(empty_page)
 		return;
 	char *xl[8];
 	int n = lines(txt, xl, 8);
-	CHECK(n == 3);
-	CHECK(n == 3 && !strncmp(xl[1], "# 0 blocks kept, 0 dropped;", 27));
-	CHECK(n == 3 && strstr(xl[1], "has_article: no"));
-	CHECK(n == 3 && !strncmp(xl[2], "# kind: ", 8));
+	CHECK(n == 4);
+	CHECK(n == 4 && !strncmp(xl[1], "# 0 blocks kept, 0 dropped;", 27));
+	CHECK(n == 4 && strstr(xl[1], "has_article: no"));
+	CHECK(n == 4 && !strncmp(xl[2], "# kind: ", 8));
+	CHECK(n == 4 && !strncmp(xl[3], "# cues: ", 8));
 	free(txt);
 }
 
