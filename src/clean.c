@@ -369,23 +369,43 @@ static uint32_t id_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
+/* The slot of hash h in s: its own, or the empty one where it goes. */
+static size_t id_slot(const id_set *s, uint32_t h)
+{
+	size_t k = h & (s->cap - 1);
+	while (s->h[k] && s->h[k] != h)
+		k = (k + 1) & (s->cap - 1);
+	return k;
+}
+
 static id_set controlled_ids(wn__doc *d)
 {
 	id_set s = {NULL, 0};
-	size_t n = 0;
-	for (int32_t i = 1; i < d->n_nodes; i++)
-		n += d->nodes[i].kind == WN__NODE_ELEMENT && wn__attr(&d->nodes[i], "aria-controls");
+	/* the values, in one look at each element's attributes */
+	const char **v = NULL;
+	size_t n = 0, cap = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		const char *a = d->nodes[i].kind == WN__NODE_ELEMENT
+		                        ? wn__attr(&d->nodes[i], "aria-controls") : NULL;
+		if (a) {
+			WN__ARENA_GROW(&d->arena, v, cap, n + 1, 16);
+			v[n++] = a;
+		}
+	}
 	if (!n)
 		return s;
+	/* at least one slot per id: a list holds one id a word */
+	size_t ids = 0;
+	for (size_t k = 0; k < n; k++)
+		for (const char *p = v[k]; *p; p++)
+			ids += (p == v[k] || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+			       *p != ' ' && *p != '\t' && *p != '\n';
 	s.cap = 16;
-	while (s.cap < 4 * n)
+	while (s.cap < 2 * ids)
 		s.cap *= 2;
 	s.h = wn__arena_alloc(&d->arena, s.cap * sizeof *s.h);
-	size_t used = 0;
-	for (int32_t i = 1; i < d->n_nodes && used < s.cap / 2; i++) {
-		const char *v = d->nodes[i].kind == WN__NODE_ELEMENT
-		                        ? wn__attr(&d->nodes[i], "aria-controls") : NULL;
-		for (const char *p = v; p && *p && used < s.cap / 2;) {
+	for (size_t k = 0; k < n; k++)
+		for (const char *p = v[k]; *p;) {
 			while (*p == ' ' || *p == '\t' || *p == '\n')
 				p++;
 			const char *e = p;
@@ -393,30 +413,23 @@ static id_set controlled_ids(wn__doc *d)
 				e++;
 			if (e > p) {
 				uint32_t h = id_hash(p, (size_t)(e - p));
-				size_t k = h & (s.cap - 1);
-				while (s.h[k] && s.h[k] != h)
-					k = (k + 1) & (s.cap - 1);
-				used += !s.h[k];
-				s.h[k] = h;
+				s.h[id_slot(&s, h)] = h;
 			}
 			p = e;
 		}
-	}
 	return s;
 }
 
 /* A hidden panel that a toggle on the page says it controls (WAI-ARIA's
  * disclosure and accordion patterns: <button aria-controls="spec">) is one
- * click away, the page's own content, when it holds text outside code. */
+ * click away, the page's own content, when it holds text outside code.
+ * (The set keeps the ids' hashes: a collision shows one hidden panel.) */
 static int controlled_panel(const wn__doc *d, int32_t i, const attrs *a, const id_set *s)
 {
 	if (!s->cap || !a->id || !*a->id)
 		return 0;
 	uint32_t h = id_hash(a->id, strlen(a->id));
-	size_t k = h & (s->cap - 1);
-	while (s->h[k] && s->h[k] != h)
-		k = (k + 1) & (s->cap - 1);
-	return s->h[k] && text_outside_code(d, i);
+	return s->h[id_slot(s, h)] == h && text_outside_code(d, i);
 }
 
 /* Cells that hold paragraph-level structure lay out a page: their content
