@@ -18,13 +18,13 @@ void wn__metadata(wn__doc *d);
  * returns the bytes it read (0: no date); find looks anywhere in s and
  * returns where the first date starts, or NULL. */
 #define WN__DATE_MAX 32
+size_t wn__date_parse(const char *s, size_t n, char *iso);
+const char *wn__date_find(const char *s, size_t n, char *iso);
 
 /* common.c: whether text t names a comment section, as a heading over it
  * says ("Comments", "5 comments:", "Reader comments (3)", "Kommentare")
  * once digits and punctuation are set aside, or as a count opening a line
  * ("3 comments  Sort by best", the head of an embedded thread). */
 int wn__comment_heading(const char *t);
-size_t wn__date_parse(const char *s, size_t n, char *iso);
-const char *wn__date_find(const char *s, size_t n, char *iso);
 
 #endif

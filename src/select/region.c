@@ -29,6 +29,13 @@ static int chrome_role(const char *r)
 	return 0;
 }
 
+/* Whether element x is a main landmark: <main>, or role="main". */
+static int main_landmark(const wn__node *x)
+{
+	const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
+	return x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"));
+}
+
 /* How many elements of the page carry each element's class attribute, as
  * written: a class on many elements is the page's vocabulary for a unit
  * (a page builder's "widget", a "card"), not the name of a boilerplate
@@ -122,8 +129,7 @@ static counts *count(wn__doc *d)
 	for (int32_t i = d->n_nodes - 1; i > 0; i--) {
 		const wn__node *x = &d->nodes[i];
 		if (x->kind == WN__NODE_ELEMENT) {
-			const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
-			c[i].main += x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"));
+			c[i].main += main_landmark(x);
 			c[i].th += x->tag == GUMBO_TAG_TH;
 		}
 		counts *p = &c[x->parent];
@@ -152,8 +158,7 @@ static int32_t region_root(const wn__doc *d)
 		}
 		if (x->kind != WN__NODE_ELEMENT)
 			continue;
-		const char *role = x->tag == GUMBO_TAG_MAIN ? NULL : wn__attr(x, "role");
-		if ((x->tag == GUMBO_TAG_MAIN || (role && !strcasecmp(role, "main"))) &&
+		if (main_landmark(x) &&
 		    (best < 0 || d->node_chars[i] > d->node_chars[best]))
 			best = i;
 	}
