@@ -286,6 +286,17 @@
  * since comments and teasers are hinted or weak. */
 #define WN__CUT_SHARE 0.6
 #define WN__CUT_GOODNESS 0.3
+/* ... and so is an article that keeps under this share of the page's
+ * section headings (headings over a line of their own of this many
+ * characters or more, unlinked, under no boilerplate name), of at least
+ * this many: a landing page's features and answers are too short to count
+ * as running text above.  On wcxb-dev: 10 pages up by +1.45 (service
+ * pages, articles cut into headed parts), one listing -0.011; readability
+ * and scrapinghub-dev unchanged.  Counting every heading, teaser groups'
+ * ("World", "Politics") cut news articles on scrapinghub-dev. */
+#define WN__CUT_HEADINGS 0.5
+#define WN__CUT_HEADING_TEXT 40
+#define WN__CUT_HEADINGS_MIN 6
 
 /* ---- repeated text (select/repeats.c) ---- */
 /* An element whose kept text, at least this many blocks and characters,

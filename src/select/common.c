@@ -108,6 +108,32 @@ int32_t wn__sel_first_block(const wn__doc *d, int32_t i)
 	return k < d->n_blocks && d->blocks[k].first < d->nodes[i].end ? k : -1;
 }
 
+/* Whether the selection kept under WN__CUT_HEADINGS of the page's section
+ * headings: headings, not links and not under boilerplate names, that
+ * introduce a line of text of their own (a feature's blurb, an answer).
+ * A landing page's sections are short pieces under headings, too short
+ * to count as running text: the article found among them is the one
+ * section with prose (the "about us"), and keeps few of their headings,
+ * where an article keeps its own, and a page's teaser groups are headed
+ * by links or head only links. */
+static int cut_to_sections(const wn__doc *d)
+{
+	int32_t all = 0, kept = 0, pending = -1;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		const wn__block *b = &d->blocks[k];
+		int own = b->hint > WN__DROP_HINT && 2 * b->link_chars < b->chars;
+		if (b->kind == WN__BK_HEADING) {
+			pending = own ? k : -1;
+		} else if (pending >= 0 && own && b->chars >= WN__CUT_HEADING_TEXT) {
+			const wn__block *h = &d->blocks[pending];
+			all++;
+			kept += h->keep || h->reason == WN__WHY_TITLE;
+			pending = -1;
+		}
+	}
+	return all >= WN__CUT_HEADINGS_MIN && kept < WN__CUT_HEADINGS * all;
+}
+
 int wn__sel_cut_to_a_section(const wn__doc *d)
 {
 	int64_t kept = 0, all = 0;
@@ -118,7 +144,7 @@ int wn__sel_cut_to_a_section(const wn__doc *d)
 		all += b->chars;
 		kept += b->keep ? b->chars : 0;
 	}
-	return all > 0 && kept < WN__CUT_SHARE * (double)all;
+	return (all > 0 && kept < WN__CUT_SHARE * (double)all) || cut_to_sections(d);
 }
 
 void wn__sel_unselect(wn__doc *d)

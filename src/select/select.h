@@ -30,7 +30,8 @@ int32_t wn__sel_blocks_before(const wn__doc *d, int32_t i);
 int32_t wn__sel_first_block(const wn__doc *d, int32_t i);
 /* Whether the selection kept under WN__CUT_SHARE of the characters of the
  * page's running text (blocks of WN__CUT_GOODNESS or more, under no hint
- * as bad as WN__DROP_HINT): one section of a page of stacked sections. */
+ * as bad as WN__DROP_HINT), or under WN__CUT_HEADINGS of its section
+ * headings: one section of a page of stacked sections. */
 int wn__sel_cut_to_a_section(const wn__doc *d);
 /* Undoes a mode's selection, for another to run. */
 void wn__sel_unselect(wn__doc *d);
