@@ -212,6 +212,11 @@
 /* ... unless the page sells one product and the grid is its "related"
  * strip, holding less than this share. */
 #define WN__KIND_PRODUCT_GRID_SHARE 0.15
+/* ... or less than this share when the page declares a Product and no
+ * ItemList (its grid is then a strip of related products or of its
+ * variants): on wcxb-dev 3 pages read as collections become products, all
+ * three up (one gold collection among them), none down. */
+#define WN__KIND_PRODUCT_ALONE_SHARE 0.5
 /* Running text per heading below which a page called an article is a
  * listing or a landing page ... */
 #define WN__KIND_THIN_TEXT 90
