@@ -293,6 +293,26 @@ void wn__select_product(wn__doc *d)
 			d->article = best;
 			read_description(d);
 			drop_others(d);
+		} else if (!sections) {
+			/* a description that is one part of the product's
+			 * column (the text alone, the specifications alone):
+			 * the region, less the other products and reviews,
+			 * holds several times as much; the whole page, far
+			 * more */
+			int64_t own = kept_chars(d);
+			size_t notes = d->notes.n;
+			wn__sel_unselect(d);
+			read_region(d);
+			drop_others(d);
+			int64_t region = kept_chars(d);
+			if (region < WN__PRODUCT_REGION_MORE * own ||
+			    region > WN__PRODUCT_REGION_GROWTH * own) {
+				d->notes.n = notes;
+				wn__sel_unselect(d);
+				d->article = best;
+				read_description(d);
+				drop_others(d);
+			}
 		}
 	}
 	d->has_kept = 0;
