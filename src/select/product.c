@@ -301,17 +301,19 @@ void wn__select_product(wn__doc *d)
 			 * more */
 			int64_t own = kept_chars(d);
 			size_t notes = d->notes.n;
+			wn__note(&d->notes, "kind %s: the region holds twice the description's text or more",
+			         wn_kind_name((wn_kind)d->kind));
 			wn__sel_unselect(d);
 			read_region(d);
 			drop_others(d);
 			int64_t region = kept_chars(d);
 			if (region < WN__PRODUCT_REGION_MORE * own ||
 			    region > WN__PRODUCT_REGION_GROWTH * own) {
-				d->notes.n = notes;
 				wn__sel_unselect(d);
 				d->article = best;
 				read_description(d);
 				drop_others(d);
+				d->notes.n = notes; /* the first reading's */
 			}
 		}
 	}
