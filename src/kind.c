@@ -194,9 +194,13 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 	}
 	int grid = f->priced >= WN__KIND_GRID ||
 	           (f->priced >= WN__KIND_GRID_SMALL && f->priced_share >= WN__KIND_GRID_SHARE);
-	/* a product page with its "you may also like" grid is a product */
-	if (grid && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy &&
-	              f->priced_share < WN__KIND_PRODUCT_GRID_SHARE)) {
+	/* a product page with its "you may also like" grid is a product;
+	 * more so when it declares a product and no list of them: the grid
+	 * is its related strip or its variants unless it is most of the
+	 * page */
+	double related = f->schema & WN__SCHEMA_LIST ? WN__KIND_PRODUCT_GRID_SHARE
+	                                              : WN__KIND_PRODUCT_ALONE_SHARE;
+	if (grid && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy && f->priced_share < related)) {
 		*confidence = f->priced >= WN__KIND_GRID ? 0.9 : 0.7;
 		return WN_KIND_COLLECTION;
 	}

@@ -12,15 +12,17 @@
 #include "tuning.h"
 
 /* Drops every kept block under a member of the group of parent p whose
- * members have shape s, for the reason why. */
+ * members have shape s, for the reason why: the blocks are in document
+ * order, so each member's are one run, found by halving. */
 static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
 {
 	for (int32_t m = p + 1; m < d->nodes[p].end; m = d->nodes[m].end) {
 		if (d->nodes[m].kind != WN__NODE_ELEMENT || wn__shape(d, m) != s)
 			continue;
-		for (int32_t k = 0; k < d->n_blocks; k++) {
+		for (int32_t k = wn__sel_blocks_before(d, m + 1);
+		     k < d->n_blocks && d->blocks[k].first < d->nodes[m].end; k++) {
 			wn__block *b = &d->blocks[k];
-			if (b->keep && b->first > m && b->first < d->nodes[m].end) {
+			if (b->keep) {
 				b->keep = 0;
 				b->reason = (uint8_t)why;
 			}
@@ -291,6 +293,28 @@ void wn__select_product(wn__doc *d)
 			d->article = best;
 			read_description(d);
 			drop_others(d);
+		} else if (!sections) {
+			/* a description that is one part of the product's
+			 * column (the text alone, the specifications alone):
+			 * the region, less the other products and reviews,
+			 * holds several times as much; the whole page, far
+			 * more */
+			int64_t own = kept_chars(d);
+			size_t notes = d->notes.n;
+			wn__note(&d->notes, "kind %s: the region holds twice the description's text or more",
+			         wn_kind_name((wn_kind)d->kind));
+			wn__sel_unselect(d);
+			read_region(d);
+			drop_others(d);
+			int64_t region = kept_chars(d);
+			if (region < WN__PRODUCT_REGION_MORE * own ||
+			    region > WN__PRODUCT_REGION_GROWTH * own) {
+				wn__sel_unselect(d);
+				d->article = best;
+				read_description(d);
+				drop_others(d);
+				d->notes.n = notes; /* the first reading's */
+			}
 		}
 	}
 	d->has_kept = 0;
