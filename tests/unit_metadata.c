@@ -317,6 +317,38 @@ TEST(title_from_h1)
 	CHECK_STR(m->title, "Mountain Bike Trails Near Houston Texas");
 }
 
+/* A title's short last " | " part names the site, a section or a
+ * tagline; an h1 that goes on from the title's words is the headline the
+ * title cut short. */
+TEST(title_tail_and_longer_h1)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Composting Guide for Small Balconies | Leafline Studio\">",
+		"<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Composting Guide for Small Balconies");
+	/* a long last part is the headline's own */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Seed swaps | How our town started a library of seeds\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Seed swaps | How our town started a library of seeds");
+	/* Readability.js's reading of <title> cut a part already */
+	m = meta(PAGE("<title>Rooftop garden notes for the spring | Diary | Fern Hollow</title>",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Rooftop garden notes for the spring | Diary");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Drip Irrigation Basics: 9 Tips &amp; Fixes\">",
+	              "<h1>Drip Irrigation Basics: 9 Tips &amp; Fixes for Dry Summers</h1>" PARAS));
+	CHECK_STR(m->title, "Drip Irrigation Basics: 9 Tips & Fixes for Dry Summers");
+	m = meta(PAGE("<title>Why the canal bridge was closed in 2024...</title>",
+	              "<h1>Why the canal bridge was closed in 2024 and what comes next</h1>" PARAS));
+	CHECK_STR(m->title, "Why the canal bridge was closed in 2024 and what comes next");
+	/* what the h1 adds is a site's: the title stays */
+	m = meta(PAGE("<title>Pruning old roses in the winter</title>",
+	              "<h1>Pruning old roses in the winter - Hedgerow</h1>" PARAS));
+	CHECK_STR(m->title, "Pruning old roses in the winter");
+	m = meta(PAGE("<title>Pruning old roses in the winter</title>",
+	              "<h1>Pruning old roses in the winter (hedgerow.org) 42</h1>" PARAS));
+	CHECK_STR(m->title, "Pruning old roses in the winter");
+}
+
 TEST(author_order)
 {
 	const wn_metadata *m = meta(PAGE(
@@ -1041,6 +1073,7 @@ int main(void)
 	RUN(title_suffix);
 	RUN(title_site_parts);
 	RUN(title_from_h1);
+	RUN(title_tail_and_longer_h1);
 	RUN(author_order);
 	RUN(author_from_text);
 	RUN(author_names_only);
