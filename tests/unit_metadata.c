@@ -686,6 +686,11 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
 		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2024-03-01");
+	/* a line under the h1 opening with a <time>: its datetime says the
+	 * day its text leaves open */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><div><time datetime=\"2017-03-01T12:00:00Z\">03/01/2017</time> by Jane Doe</div>" PARAS));
+	CHECK_STR(m->date, "2017-03-01T12:00:00Z");
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
 		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
 		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));

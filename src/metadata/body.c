@@ -399,6 +399,28 @@ static int date_part(wn__meta_ctx *c, const char *t, char *iso)
 	return 0;
 }
 
+/* Does node i's line open with a <time> whose datetime says the day
+ * ("<time datetime=2017-03-01>03/01/2017</time> by Jane Doe": text that
+ * is no date to read alone)?  Then its date into iso. */
+static int time_opens(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	const wn__doc *d = c->d;
+	for (int32_t k = i; k < d->nodes[i].end && k < i + WN__META_LINE_NODES; k++) {
+		if (d->nodes[k].tag != GUMBO_TAG_TIME)
+			continue;
+		const char *dt = wn__attr(&d->nodes[k], "datetime");
+		const char *lt = wn__meta_text(c, i), *tt = wn__meta_text(c, k);
+		const char *at = *tt ? strstr(lt, tt) : NULL;
+		if (!dt || !at || (size_t)(at - lt) > WN__META_DATE_LABEL)
+			return 0;
+		for (const char *p = lt; p < at; p++)
+			if (*p >= '0' && *p <= '9')
+				return 0;
+		return wn__date_parse(dt, strlen(dt), iso) > 0;
+	}
+	return 0;
+}
+
 /* The line right under the h1, when it opens with a date ("Dec 26, 2025
  * • Jane Doe in News", "17.05.2021") or has one between separators: the
  * first element after the h1 that has text. */
@@ -424,10 +446,12 @@ static const char *date_under_h1(wn__meta_ctx *c)
 		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
 			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
 				return NULL;
-		if ((!opens_with_date(c, i, iso) && !date_part(c, wn__meta_text(c, i), iso)) ||
-		    updated_line(c, i))
+		if (updated_line(c, i))
 			return NULL;
-		return wn__arena_strndup(c->a, iso, strlen(iso));
+		if (opens_with_date(c, i, iso) || date_part(c, wn__meta_text(c, i), iso) ||
+		    time_opens(c, i, iso))
+			return wn__arena_strndup(c->a, iso, strlen(iso));
+		return NULL;
 	}
 	return NULL;
 }
