@@ -517,6 +517,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 	/* Text counted after the h1 (or from the top), for "near the top". */
 	int32_t top_from = c->h1_node >= 0 ? c->h1_node : root;
 	int32_t seen = 0, skip_end = -1, side_end = -1, nos_end = -1, label = 0;
+	int32_t mast_end = -1;
 	char iso[WN__DATE_MAX];
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		const wn__node *x = &d->nodes[i];
@@ -575,6 +576,10 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		                      x->tag == GUMBO_TAG_ASIDE ||
 		                      x->tag == GUMBO_TAG_FOOTER))
 			side_end = x->end;
+		/* the site's header above the headline: its date is the day's
+		 * ("Friday, December 19, 2025" by the logo), not the page's */
+		if (i >= mast_end && x->tag == GUMBO_TAG_HEADER && c->h1_node >= x->end)
+			mast_end = x->end;
 		if (i > top_from && x->tag >= GUMBO_TAG_H2 && x->tag <= GUMBO_TAG_H6)
 			f->heading_seen = 1;
 		if (i >= side_end) {
@@ -617,7 +622,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			    (text_opens_with_date(lines, iso) || date_part(c, lines, iso)))
 				f->byline_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		}
-		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
+		if ((!f->date_line || !f->updated) && i >= mast_end && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
 			date_or_update(c, i, &f->date_line, &f->updated, iso);
