@@ -686,6 +686,13 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
 		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2024-03-01");
+	/* HTML5's <time pubdate> is the publication's, over hidden dates;
+	 * a comment's is not */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1>" PARAS "<h2>Next steps</h2>" PARAS
+		"<div class=\"comments\"><p>Nice <time pubdate datetime=\"2024-09-01\">Sep 1</time></p></div>"
+		"<div>Published <time pubdate datetime=\"2024-03-01\">March 1, 2024</time></div>"));
+	CHECK_STR(m->date, "2024-03-01");
 	/* the site's header above the headline shows the day's date */
 	m = meta(PAGE("", "<header><a href=\"/\">Ledger</a><p class=\"todays-date\">Friday, December 19, 2025</p></header>"
 		"<h1>Plan</h1><div class=\"byline\">By Jane Doe</div><div>12.12.2025</div>" PARAS));

@@ -588,6 +588,11 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			if (!had && f->line_date && !f->heading_seen)
 				f->line_date_lead = 1;
 		}
+		/* HTML5's pubdate: the time its article was published (not
+		 * in comments, passed over above) */
+		if (x->tag == GUMBO_TAG_TIME && !f->pub_time && i >= side_end &&
+		    wn__attr(x, "pubdate") && !updated_line(c, i))
+			f->pub_time = wn__attr(x, "datetime");
 		/* the first <time> of the page's text, not of its margins */
 		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end) {
 			if (!updated_line(c, i))

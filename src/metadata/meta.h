@@ -77,6 +77,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *byline_date; /* ISO date in the byline element's line */
 	const char *updated;     /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
+	const char *pub_time;    /* datetime of the first <time pubdate> */
 	int n_datelines;         /* date elements (class, <time>) with digits */
 	const char *late_date;   /* ISO date of the first line opening with a date label */
 } wn__meta_found;

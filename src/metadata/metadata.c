@@ -347,6 +347,8 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 
 static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
+	/* a <time pubdate> says so in the page's own markup */
+	offer_date(c, &m->date, f->pub_time);
 	if (c->article)
 		offer_date(c, &m->date, wn__meta_ld_str(c->article, "datePublished"));
 	static const char *const KEYS[] = {
