@@ -495,7 +495,7 @@ static int goes_on(const char *t, const char *h)
 	split_words(&tw, &tmp, t, tl);
 	split_words(&hw, &tmp, h, hl);
 	int r = 0;
-	if (tw.n && hw.n > tw.n && hw.n <= tw.n + WN__META_H1_MORE &&
+	if (tw.n && hw.n > tw.n && hw.n <= tw.n + WN__META_H1_MORE && hw.b.len > tw.b.len &&
 	    !memcmp(tw.b.data, hw.b.data, tw.b.len)) {
 		/* where h's tw.n-th word ends: the rest is what h adds */
 		size_t i = 0, w = 0;
