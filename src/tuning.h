@@ -483,6 +483,14 @@
  * or a shop's name ("Coupons", "Data Science") that the title completes. */
 #define WN__META_H1_HELD_WORDS 3
 #define WN__META_H1_HELD_SHARE 40
+/* A title's last " | " part of at most this many words is the site's, a
+ * section's or a tagline ("| Patient Education", "| Freshworks"), not the
+ * headline's: pages put their brand behind the pipe. */
+#define WN__META_TAIL_WORDS 3
+/* An h1 that goes on from a title's words by at most this many words is
+ * the headline the title cut short; more is a heading that swallowed
+ * other text (a tooltip, a paragraph). */
+#define WN__META_H1_MORE 10
 /* Percent of the body's text past which a comment box is the page's
  * thread (a forum's posts), read for the byline and date. */
 #define WN__META_THREAD_SHARE 50

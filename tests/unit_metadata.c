@@ -317,6 +317,38 @@ TEST(title_from_h1)
 	CHECK_STR(m->title, "Mountain Bike Trails Near Houston Texas");
 }
 
+/* A title's short last " | " part names the site, a section or a
+ * tagline; an h1 that goes on from the title's words is the headline the
+ * title cut short. */
+TEST(title_tail_and_longer_h1)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Composting Guide for Small Balconies | Leafline Studio\">",
+		"<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Composting Guide for Small Balconies");
+	/* a long last part is the headline's own */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Seed swaps | How our town started a library of seeds\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Seed swaps | How our town started a library of seeds");
+	/* Readability.js's reading of <title> cut a part already */
+	m = meta(PAGE("<title>Rooftop garden notes for the spring | Diary | Fern Hollow</title>",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Rooftop garden notes for the spring | Diary");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Drip Irrigation Basics: 9 Tips &amp; Fixes\">",
+	              "<h1>Drip Irrigation Basics: 9 Tips &amp; Fixes for Dry Summers</h1>" PARAS));
+	CHECK_STR(m->title, "Drip Irrigation Basics: 9 Tips & Fixes for Dry Summers");
+	m = meta(PAGE("<title>Why the canal bridge was closed in 2024...</title>",
+	              "<h1>Why the canal bridge was closed in 2024 and what comes next</h1>" PARAS));
+	CHECK_STR(m->title, "Why the canal bridge was closed in 2024 and what comes next");
+	/* what the h1 adds is a site's: the title stays */
+	m = meta(PAGE("<title>Pruning old roses in the winter</title>",
+	              "<h1>Pruning old roses in the winter - Hedgerow</h1>" PARAS));
+	CHECK_STR(m->title, "Pruning old roses in the winter");
+	m = meta(PAGE("<title>Pruning old roses in the winter</title>",
+	              "<h1>Pruning old roses in the winter (hedgerow.org) 42</h1>" PARAS));
+	CHECK_STR(m->title, "Pruning old roses in the winter");
+}
+
 TEST(author_order)
 {
 	const wn_metadata *m = meta(PAGE(
@@ -654,6 +686,22 @@ TEST(dates_updated_and_lead)
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
 		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2024-03-01");
+	/* HTML5's <time pubdate> is the publication's, over hidden dates;
+	 * a comment's is not */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1>" PARAS "<h2>Next steps</h2>" PARAS
+		"<div class=\"comments\"><p>Nice <time pubdate datetime=\"2024-09-01\">Sep 1</time></p></div>"
+		"<div>Published <time pubdate datetime=\"2024-03-01\">March 1, 2024</time></div>"));
+	CHECK_STR(m->date, "2024-03-01");
+	/* the site's header above the headline shows the day's date */
+	m = meta(PAGE("", "<header><a href=\"/\">Ledger</a><p class=\"todays-date\">Friday, December 19, 2025</p></header>"
+		"<h1>Plan</h1><div class=\"byline\">By Jane Doe</div><div>12.12.2025</div>" PARAS));
+	CHECK_STR(m->date, "2025-12-12");
+	/* a line under the h1 opening with a <time>: its datetime says the
+	 * day its text leaves open */
+	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+		"<h1>Plan</h1><div><time datetime=\"2017-03-01T12:00:00Z\">03/01/2017</time> by Jane Doe</div>" PARAS));
+	CHECK_STR(m->date, "2017-03-01T12:00:00Z");
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
 		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
 		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
@@ -1041,6 +1089,7 @@ int main(void)
 	RUN(title_suffix);
 	RUN(title_site_parts);
 	RUN(title_from_h1);
+	RUN(title_tail_and_longer_h1);
 	RUN(author_order);
 	RUN(author_from_text);
 	RUN(author_names_only);

@@ -399,6 +399,28 @@ static int date_part(wn__meta_ctx *c, const char *t, char *iso)
 	return 0;
 }
 
+/* Does node i's line open with a <time> whose datetime says the day
+ * ("<time datetime=2017-03-01>03/01/2017</time> by Jane Doe": text that
+ * is no date to read alone)?  Then its date into iso. */
+static int time_opens(wn__meta_ctx *c, int32_t i, char *iso)
+{
+	const wn__doc *d = c->d;
+	for (int32_t k = i; k < d->nodes[i].end && k < i + WN__META_LINE_NODES; k++) {
+		if (d->nodes[k].tag != GUMBO_TAG_TIME)
+			continue;
+		const char *dt = wn__attr(&d->nodes[k], "datetime");
+		const char *lt = wn__meta_text(c, i), *tt = wn__meta_text(c, k);
+		const char *at = *tt ? strstr(lt, tt) : NULL;
+		if (!dt || !at || (size_t)(at - lt) > WN__META_DATE_LABEL)
+			return 0;
+		for (const char *p = lt; p < at; p++)
+			if (*p >= '0' && *p <= '9')
+				return 0;
+		return wn__date_parse(dt, strlen(dt), iso) > 0;
+	}
+	return 0;
+}
+
 /* The line right under the h1, when it opens with a date ("Dec 26, 2025
  * • Jane Doe in News", "17.05.2021") or has one between separators: the
  * first element after the h1 that has text. */
@@ -424,10 +446,12 @@ static const char *date_under_h1(wn__meta_ctx *c)
 		for (int32_t k = i; k < x->end && k < i + WN__META_LINE_NODES; k++)
 			if (d->nodes[k].tag >= GUMBO_TAG_H1 && d->nodes[k].tag <= GUMBO_TAG_H6)
 				return NULL;
-		if ((!opens_with_date(c, i, iso) && !date_part(c, wn__meta_text(c, i), iso)) ||
-		    updated_line(c, i))
+		if (updated_line(c, i))
 			return NULL;
-		return wn__arena_strndup(c->a, iso, strlen(iso));
+		if (opens_with_date(c, i, iso) || date_part(c, wn__meta_text(c, i), iso) ||
+		    time_opens(c, i, iso))
+			return wn__arena_strndup(c->a, iso, strlen(iso));
+		return NULL;
 	}
 	return NULL;
 }
@@ -493,6 +517,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 	/* Text counted after the h1 (or from the top), for "near the top". */
 	int32_t top_from = c->h1_node >= 0 ? c->h1_node : root;
 	int32_t seen = 0, skip_end = -1, side_end = -1, nos_end = -1, label = 0;
+	int32_t mast_end = -1;
 	char iso[WN__DATE_MAX];
 	for (int32_t i = root; i < d->nodes[root].end; i++) {
 		const wn__node *x = &d->nodes[i];
@@ -551,6 +576,10 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 		                      x->tag == GUMBO_TAG_ASIDE ||
 		                      x->tag == GUMBO_TAG_FOOTER))
 			side_end = x->end;
+		/* the site's header above the headline: its date is the day's
+		 * ("Friday, December 19, 2025" by the logo), not the page's */
+		if (i >= mast_end && x->tag == GUMBO_TAG_HEADER && c->h1_node >= x->end)
+			mast_end = x->end;
 		if (i > top_from && x->tag >= GUMBO_TAG_H2 && x->tag <= GUMBO_TAG_H6)
 			f->heading_seen = 1;
 		if (i >= side_end) {
@@ -559,6 +588,11 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			if (!had && f->line_date && !f->heading_seen)
 				f->line_date_lead = 1;
 		}
+		/* HTML5's pubdate: the time its article was published (not
+		 * in comments, passed over above) */
+		if (x->tag == GUMBO_TAG_TIME && !f->pub_time && i >= side_end &&
+		    wn__attr(x, "pubdate") && !updated_line(c, i))
+			f->pub_time = wn__attr(x, "datetime");
 		/* the first <time> of the page's text, not of its margins */
 		if (x->tag == GUMBO_TAG_TIME && !f->time_attr && i >= side_end) {
 			if (!updated_line(c, i))
@@ -593,7 +627,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			    (text_opens_with_date(lines, iso) || date_part(c, lines, iso)))
 				f->byline_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		}
-		if ((!f->date_line || !f->updated) && small(c, i, WN__META_LINE_MAX) &&
+		if ((!f->date_line || !f->updated) && i >= mast_end && small(c, i, WN__META_LINE_MAX) &&
 		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
 		    only_date(c, i, iso))
 			date_or_update(c, i, &f->date_line, &f->updated, iso);

@@ -417,7 +417,109 @@ static size_t tail_part(const char *t, const char *h)
 	return 0;
 }
 
-const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title)
+/* ---- a short last part, an h1 that goes on ---- */
+
+/* Words of s[0..n) as white space parts them, those with a letter or
+ * digit ("(855) 742-4174" is two). */
+static size_t loose_words(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && wn__meta_is_space((unsigned char)s[i]))
+			i++;
+		size_t j = i;
+		while (j < n && !wn__meta_is_space((unsigned char)s[j]))
+			j++;
+		w += j > i && has_word(s + i, j - i);
+		i = j;
+	}
+	return w;
+}
+
+/* Is s[0..n) a pipe separator and a short part after it, up to the
+ * end: " | Freshworks", " | Patient Education"? */
+static int short_pipe_tail(const char *s, size_t n)
+{
+	return n > 3 && !strncmp(s, " | ", 3) && !memchr(s + 3, '|', n - 3) &&
+	       loose_words(s + 3, n - 3) <= WN__META_TAIL_WORDS;
+}
+
+/* "Headline | Site Name": t less its last " | " part when that is
+ * WN__META_TAIL_WORDS words or fewer, else t. */
+static const char *cut_pipe_tail(wn__meta_ctx *c, const char *t)
+{
+	const char *bar = strstr(t, " | ");
+	if (!bar)
+		return t;
+	for (const char *p; (p = strstr(bar + 1, " | ")) != NULL;)
+		bar = p;
+	if (!has_word(t, (size_t)(bar - t)) || !short_pipe_tail(bar, strlen(bar)))
+		return t;
+	return wn__meta_keep(c, t, (size_t)(bar - t));
+}
+
+/* Is s (to its end), what an h1 has after the title's words, a site's:
+ * a separator and a short part (" - Artlyst"), or a host's name
+ * ("(example.com) 87", a link aggregator's line)? */
+static int short_tail_at(const char *s)
+{
+	sep sp[1];
+	size_t n = strlen(s);
+	if (find_seps(s, sp, 1) == 1 && sp[0].at == 0 && !sp[0].colon &&
+	    loose_words(s + sp[0].len, n - sp[0].len) <= WN__META_TAIL_WORDS)
+		return 1;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (wn__meta_is_space((unsigned char)s[i]) || s[i] == '('))
+			i++;
+		size_t j = i;
+		while (j < n && !wn__meta_is_space((unsigned char)s[j]) && s[j] != ')')
+			j++;
+		if (j > i && host_name(s + i, j - i))
+			return 1;
+		while (j < n && !wn__meta_is_space((unsigned char)s[j]))
+			j++;
+		i = j;
+	}
+	return 0;
+}
+
+/* Is t's word list the start of h's, h going on with more words that are
+ * not a site's ("Plumbing Maintenance Tips: 11 Best Practices" of the h1
+ * "... to Prevent Issues")?  Titles are cut for search results; the h1
+ * says it whole. */
+static int goes_on(const char *t, const char *h)
+{
+	words tw = {0}, hw = {0};
+	wn__buf tmp = {0};
+	size_t tl = strlen(t), hl = strlen(h);
+	split_words(&tw, &tmp, t, tl);
+	split_words(&hw, &tmp, h, hl);
+	int r = 0;
+	if (tw.n && hw.n > tw.n && hw.n <= tw.n + WN__META_H1_MORE && hw.b.len > tw.b.len &&
+	    !memcmp(tw.b.data, hw.b.data, tw.b.len)) {
+		/* where h's tw.n-th word ends: the rest is what h adds */
+		size_t i = 0, w = 0;
+		while (i < hl && w < tw.n) {
+			int32_t cp;
+			int k = wn__utf8_next(h + i, hl - i, &cp);
+			if (!word_char(cp)) {
+				i += (size_t)k;
+				continue;
+			}
+			while (i < hl && (k = wn__utf8_next(h + i, hl - i, &cp), word_char(cp)))
+				i += (size_t)k;
+			w++;
+		}
+		r = !short_tail_at(h + i);
+	}
+	wn__buf_free(&tw.b);
+	wn__buf_free(&hw.b);
+	wn__buf_free(&tmp);
+	return r;
+}
+
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
+                              int cut)
 {
 	const char *tt = wn__meta_cut_site(c, st, wn__meta_keep(c, c->d->title, strlen(c->d->title)));
 	const char *mt = wn__meta_cut_site(c, st, title);
@@ -430,6 +532,8 @@ const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const ch
 	}
 	if (!mt)
 		return mt;
+	if (!cut)
+		mt = cut_pipe_tail(c, mt);
 	/* the h1 says what the title says: the title's form stays */
 	for (size_t k = 0; k < n; k++)
 		if (same_key(h[k], strlen(h[k]), mt, strlen(mt)))
@@ -453,6 +557,11 @@ const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const ch
 	 * around its h1, without a separator to cut at */
 	for (size_t k = 0; k < n; k++)
 		if (held_in(h[k], mt))
+			return h[k];
+	/* "Best High School Tutors in 2025" of the h1 "..., Reviewed by a
+	 * Student": the h1 */
+	for (size_t k = 0; k < n; k++)
+		if (goes_on(mt, h[k]))
 			return h[k];
 	return mt;
 }

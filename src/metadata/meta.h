@@ -77,6 +77,7 @@ typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *byline_date; /* ISO date in the byline element's line */
 	const char *updated;     /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
+	const char *pub_time;    /* datetime of the first <time pubdate> */
 	int n_datelines;         /* date elements (class, <time>) with digits */
 	const char *late_date;   /* ISO date of the first line opening with a date label */
 } wn__meta_found;
@@ -163,9 +164,11 @@ int wn__meta_names_site(const wn__meta_site *st, const char *s);
 int wn__meta_names_site_strict(const wn__meta_site *st, const char *s);
 /* headline.c: t less the parts at its ends that name the site (kept) */
 const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const char *t);
-/* headline.c: the headline: title's site parts cut, or the h1 that the
- * title holds with more around it (kept) */
-const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title);
+/* headline.c: the headline: title's site parts cut, its short last " | "
+ * part unless cut says a part went already, or the h1 that the title
+ * holds with more around it or that goes on from it (kept) */
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
+                              int cut);
 
 /* metadata_byline.c: does element i's class, id, rel or itemprop say byline? */
 int wn__meta_says_byline(wn__meta_ctx *c, int32_t i);

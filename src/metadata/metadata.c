@@ -217,10 +217,16 @@ static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		offer(c, &m->title, wn__meta_ld_str(c->page, "name"));
 	}
 	offer(c, &m->title, f->headline);
-	offer(c, &m->title, wn__meta_title_tag(c, m->sitename, og_title));
+	/* Readability.js's reading of <title> cuts one part at most: when
+	 * it cut one, no short last part goes after it */
+	int cut = 0;
+	if (!m->title) {
+		offer(c, &m->title, wn__meta_title_tag(c, m->sitename, og_title));
+		cut = m->title && strcmp(m->title, c->d->title);
+	}
 	/* "Headline | Site" in og:title too: the site's name goes, and the
 	 * h1 that the title holds with more around it is the headline */
-	m->title = wn__meta_headline(c, &c->site_names, m->title);
+	m->title = wn__meta_headline(c, &c->site_names, m->title, cut);
 }
 
 /* JSON-LD's authors as one "; "-joined value. */
@@ -341,6 +347,8 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 
 static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 {
+	/* a <time pubdate> says so in the page's own markup */
+	offer_date(c, &m->date, f->pub_time);
 	if (c->article)
 		offer_date(c, &m->date, wn__meta_ld_str(c->article, "datePublished"));
 	static const char *const KEYS[] = {
