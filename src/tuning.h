@@ -402,6 +402,10 @@
  * share of its text (a page's header, body and footer wrappers are alike
  * siblings too, around the grid). */
 #define WN__REGION_RECORDS_INNER 0.5
+/* A part of a records page beside its main landmark is its own text
+ * (a category's description and guide) when this share of it is
+ * running text. */
+#define WN__REGION_OUTSIDE_PROSE 0.5
 
 /* ---- metadata (metadata/) ---- */
 /* A byline's text is at most this long (Readability.js's isValidByline). */
