@@ -389,6 +389,12 @@
 #define WN__RECORD_MIN 3
 #define WN__RECORD_FIELDED 0.6
 #define WN__RECORD_TEXT 10
+/* A short line (at most this many characters) that this share of a
+ * list's records say word for word, in a list of at least this many, is
+ * the records' template: a button or a label, not a field. */
+#define WN__RECORD_TEMPLATE_CHARS 30
+#define WN__RECORD_TEMPLATE_SHARE 0.8
+#define WN__RECORD_TEMPLATE_MIN 4
 /* A page of records without a main landmark (select/region.c): its
  * records, when they hold this share of the page's text, are read with
  * the ancestors that add to them less than this share of links (or fewer
