@@ -412,6 +412,12 @@
 #define WN__RECORD_MIN 3
 #define WN__RECORD_FIELDED 0.6
 #define WN__RECORD_TEXT 10
+/* A short line (at most this many characters) that this share of a
+ * list's records say word for word, in a list of at least this many, is
+ * the records' template: a button or a label, not a field. */
+#define WN__RECORD_TEMPLATE_CHARS 30
+#define WN__RECORD_TEMPLATE_SHARE 0.8
+#define WN__RECORD_TEMPLATE_MIN 4
 /* A page of records without a main landmark (select/region.c): its
  * records, when they hold this share of the page's text, are read with
  * the ancestors that add to them less than this share of links (or fewer
@@ -425,6 +431,10 @@
  * share of its text (a page's header, body and footer wrappers are alike
  * siblings too, around the grid). */
 #define WN__REGION_RECORDS_INNER 0.5
+/* A part of a records page beside its main landmark is its own text
+ * (a category's description and guide) when this share of it is
+ * running text. */
+#define WN__REGION_OUTSIDE_PROSE 0.5
 
 /* ---- metadata (metadata/) ---- */
 /* A byline's text is at most this long (Readability.js's isValidByline). */

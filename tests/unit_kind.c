@@ -445,11 +445,14 @@ static char *div_shop_page(void)
 	for (int k = 0; k < 7; k++)
 		add(&b, "<div class=cat><a href=/c/%d>Category %d</a> (%d)</div>", k, k, 100 + k);
 	add(&b, "</div><div class=main><h1>Wallets</h1><p>24 products</p><div class=grid>");
+	/* the colours differ from card to card: a line every card says
+	 * alike is the grid's template (records.c), not a field */
+	static const char *const colour[] = {"Matte olive", "Slate grey", "Sand"};
 	for (int k = 0; k < 12; k++)
 		add(&b, "<div class=card><div class=info><div><a href=/p/%d>Wallet %d</a></div>"
-		        "<div><a href=/p/%d>Matte olive</a></div><div><a href=/p/%d>Aluminium</a></div>"
+		        "<div><a href=/p/%d>%s</a></div><div><a href=/p/%d>Aluminium</a></div>"
 		        "<div><a href=/p/%d>$%d</a></div></div></div>",
-		    k, k, k, k, k, 70 + k);
+		    k, k, k, colour[k % 3], k, k, 70 + k);
 	add(&b, "</div></div></div><div class=foot><p>&copy; 2024 Example Ltd.</p></div>"
 	        "</body></html>");
 	return b.p;

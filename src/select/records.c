@@ -70,3 +70,57 @@ uint8_t *wn__sel_records(wn__doc *d)
 		}
 	return rec;
 }
+
+typedef struct tline {
+	uint64_t hash;
+	int32_t members, last; /* records it is in, the last counted */
+} tline;
+
+/* Lines that nearly every record of a list says word for word are its
+ * template: a card's buttons and screen-reader labels ("Quick Shop",
+ * "Compare", "Unit price per", "Star"); what a record says of itself
+ * differs from record to record (a title, a price, a date).  As the
+ * posts mode takes a forum's template out of its posts, but without
+ * setting numbers aside: a price is a record's own. */
+void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
+{
+	int32_t *member = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *member);
+	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
+	member[0] = -1;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		int32_t p = d->nodes[i].parent;
+		member[i] = (rec[i] & WN__REC_MEMBER) ? i : member[p];
+		count[p] += (rec[i] & WN__REC_MEMBER) != 0;
+	}
+	int32_t n = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++)
+		n += d->blocks[k].keep && member[d->blocks[k].container] >= 0;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)n)
+		cap *= 2;
+	tline *tab = wn__arena_alloc(&d->arena, cap * sizeof *tab);
+	uint64_t *hash = wn__arena_alloc(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *hash);
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t k = 0; k < d->n_blocks; k++) {
+			wn__block *b = &d->blocks[k];
+			int32_t m = member[b->container];
+			if (!b->keep || m < 0 || b->kind == WN__BK_HEADING ||
+			    b->chars > WN__RECORD_TEMPLATE_CHARS)
+				continue;
+			int32_t list = d->nodes[m].parent;
+			if (!pass)
+				hash[k] = (wn__sel_block_hash(d, b) ^ ((uint64_t)list * 0x9E3779B97F4A7C15u)) | 1;
+			size_t s = (size_t)hash[k] & (cap - 1);
+			while (tab[s].hash && tab[s].hash != hash[k])
+				s = (s + 1) & (cap - 1);
+			if (!pass) {
+				tab[s].hash = hash[k];
+				if (tab[s].last != m + 1)
+					tab[s].members++, tab[s].last = m + 1;
+			} else if (count[list] >= WN__RECORD_TEMPLATE_MIN &&
+			           tab[s].members >= WN__RECORD_TEMPLATE_SHARE * count[list]) {
+				b->keep = 0;
+				b->reason = WN__WHY_META;
+			}
+		}
+}

@@ -108,6 +108,7 @@ static uint16_t *class_counts(wn__doc *d)
 typedef struct counts {
 	int32_t blocks, chars, links, h1;
 	int32_t prose;      /* blocks of running text */
+	int32_t prose_chars; /* their characters */
 	int32_t link_blocks; /* blocks with a link */
 	int32_t main;        /* main landmarks */
 	int32_t th;          /* header cells */
@@ -124,6 +125,7 @@ static counts *count(wn__doc *d)
 		x->links += b->link_chars;
 		x->h1 += b->kind == WN__BK_HEADING && b->level == 1;
 		x->prose += b->good >= WN__STRONG_GOODNESS;
+		x->prose_chars += b->good >= WN__STRONG_GOODNESS ? b->chars : 0;
 		x->link_blocks += b->link_chars > 0;
 	}
 	for (int32_t i = d->n_nodes - 1; i > 0; i--) {
@@ -138,6 +140,7 @@ static counts *count(wn__doc *d)
 		p->links += c[i].links;
 		p->h1 += c[i].h1;
 		p->prose += c[i].prose;
+		p->prose_chars += c[i].prose_chars;
 		p->link_blocks += c[i].link_blocks;
 		p->main += c[i].main;
 		p->th += c[i].th;
@@ -280,6 +283,80 @@ static int link_line(const wn__doc *d, const wn__block *b)
 	       b->link_chars < WN__MENU_ITEM_CHARS * (b->tags + 1);
 }
 
+/* Reads the part of the page under top (the region's root, or a part
+ * beside it) less its chrome: its blocks are kept. */
+static void read_part(wn__doc *d, const counts *c, const uint16_t *classes,
+                      const uint8_t *rec, int32_t *base, int32_t root, int32_t top)
+{
+	base[top] = d->node_hint[top == root ? top : d->nodes[top].parent];
+	int32_t dropped_end = -1, record_end = -1, data_end = -1;
+	for (int32_t i = top; i < d->nodes[top].end; i++) {
+		wn__node *x = &d->nodes[i];
+		if (x->flags & WN__NF_REMOVED) {
+			i = x->end - 1;
+			continue;
+		}
+		if (x->kind == WN__NODE_ELEMENT) {
+			if (i != top) {
+				int32_t p = x->parent;
+				int head = c[p].h1 && c[p].h1 == c[root].h1 &&
+				           c[p].chars <= WN__CHROME_MAX_SHARE * c[root].chars;
+				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p] : base[p];
+			}
+			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
+				record_end = x->end;
+			if (x->tag == GUMBO_TAG_TABLE && c[i].th && x->end > data_end)
+				data_end = x->end;
+			/* beside the region, prose does not beat a bad name: a
+			 * cookie banner's or a dialog's text is prose too */
+			int named = top != root && d->node_hint[i] < base[i];
+			if (i != root && i >= dropped_end &&
+			    (named || is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i))) {
+				x->flags |= WN__NF_DROP;
+				dropped_end = x->end;
+			}
+			continue;
+		}
+		if (x->block < 0)
+			continue;
+		wn__block *b = &d->blocks[x->block];
+		if (b->keep || b->first != i)
+			continue;
+		if (i < dropped_end)
+			b->reason = WN__WHY_CHROME;
+		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
+			b->reason = WN__WHY_CAPTION;
+		else if (i >= record_end && i >= data_end && link_line(d, b))
+			b->reason = WN__WHY_LINKS;
+		else
+			wn__sel_keep(d, b, WN__WHY_REGION);
+	}
+}
+
+/* A shop's or a listing's own text about what it lists (the category's
+ * description, its buying guide, its FAQ) often stands after the main
+ * landmark, beside it in the body: the parts beside the region's root
+ * and its ancestors that are mostly running text, and not chrome, are
+ * read too. */
+static void read_outside(wn__doc *d, const counts *c, const uint16_t *classes,
+                         const uint8_t *rec, int32_t *base, int32_t root, int32_t body)
+{
+	for (int32_t a = root; a != body && a > 0; a = d->nodes[a].parent) {
+		int32_t p = d->nodes[a].parent;
+		for (int32_t i = p + 1; i < d->nodes[p].end; i = d->nodes[i].end) {
+			const wn__node *x = &d->nodes[i];
+			if (i == a || x->kind != WN__NODE_ELEMENT || (x->flags & WN__NF_REMOVED) ||
+			    !c[i].prose || c[i].prose_chars < WN__REGION_OUTSIDE_PROSE * c[i].chars)
+				continue;
+			base[i] = d->node_hint[p];
+			if (d->node_hint[i] < base[i] ||
+			    is_chrome(d, c, classes, rec, 0, 0, base[i], i))
+				continue;
+			read_part(d, c, classes, rec, base, root, i);
+		}
+	}
+}
+
 void wn__select_region(wn__doc *d)
 {
 	wn__note(&d->notes, "%skind %s: reading the page's main region less its "
@@ -305,45 +382,11 @@ void wn__select_region(wn__doc *d)
 	 * there: its own name ("collection-header") says nothing against
 	 * its parts ("collection-header__description") */
 	int32_t *base = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *base);
-	base[root] = d->node_hint[root];
-	int32_t dropped_end = -1, record_end = -1, data_end = -1;
-	for (int32_t i = root; i < d->nodes[root].end; i++) {
-		wn__node *x = &d->nodes[i];
-		if (x->flags & WN__NF_REMOVED) {
-			i = x->end - 1;
-			continue;
-		}
-		if (x->kind == WN__NODE_ELEMENT) {
-			if (i != root) {
-				int32_t p = x->parent;
-				int head = c[p].h1 && c[p].h1 == c[root].h1 &&
-				           c[p].chars <= WN__CHROME_MAX_SHARE * c[root].chars;
-				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p] : base[p];
-			}
-			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
-				record_end = x->end;
-			if (x->tag == GUMBO_TAG_TABLE && c[i].th && x->end > data_end)
-				data_end = x->end;
-			if (i != root && i >= dropped_end && is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i)) {
-				x->flags |= WN__NF_DROP;
-				dropped_end = x->end;
-			}
-			continue;
-		}
-		if (x->block < 0)
-			continue;
-		wn__block *b = &d->blocks[x->block];
-		if (b->keep || b->first != i)
-			continue;
-		if (i < dropped_end)
-			b->reason = WN__WHY_CHROME;
-		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
-			b->reason = WN__WHY_CAPTION;
-		else if (i >= record_end && i >= data_end && link_line(d, b))
-			b->reason = WN__WHY_LINKS;
-		else
-			wn__sel_keep(d, b, WN__WHY_REGION);
-	}
+	read_part(d, c, classes, rec, base, root, root);
+	if (records && root != body)
+		read_outside(d, c, classes, rec, base, root, body);
+	if (records)
+		wn__sel_drop_record_template(d, rec);
 	/* A page too small or too plain for the rules above (a fragment, a
 	 * list of links) still gives its region's text rather than nothing. */
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)

@@ -14,7 +14,7 @@
 
 /* FNV-1a over the block's text, runs of white space read as one space,
  * so that re-indented copies match. */
-static uint64_t block_hash(const wn__doc *d, const wn__block *b)
+uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b)
 {
 	uint64_t h = 14695981039346656037u;
 	int space = 0;
@@ -62,7 +62,7 @@ void wn__select_drop_copies(wn__doc *d, int32_t min_chars)
 		if (!b->keep || b->chars < min_chars || repeats_by_right(b) ||
 		    b->kind == WN__BK_LIST_ITEM)
 			continue;
-		uint64_t h = block_hash(d, b);
+		uint64_t h = wn__sel_block_hash(d, b);
 		size_t s = (size_t)h & (cap - 1);
 		while (seen[s] && seen[s] != h)
 			s = (s + 1) & (cap - 1);
@@ -100,7 +100,7 @@ void wn__select_drop_repeats(wn__doc *d)
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		const wn__block *b = &d->blocks[k];
 		int in = b->keep != 0;
-		pre[k + 1] = in ? pre[k] * P + block_hash(d, b) : pre[k];
+		pre[k + 1] = in ? pre[k] * P + wn__sel_block_hash(d, b) : pre[k];
 		cnt[k + 1] = cnt[k] + in;
 		chars[k + 1] = chars[k] + (in ? b->chars : 0);
 		whole[k + 1] = whole[k] + (in && repeats_by_right(b));

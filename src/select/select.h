@@ -45,6 +45,9 @@ enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
 /* Per node (in the arena): WN__REC_MEMBER for a record, WN__REC_LIST for
  * the element whose children they are. */
 uint8_t *wn__sel_records(wn__doc *d);
+/* Drops the kept lines that (nearly) every record of a list says alike,
+ * word for word: its controls and labels ("Quick Shop", "Compare"). */
+void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec);
 
 /* ---- favor.c ---- */
 /* The thresholds the favor option moves (tuning.h gives each its
@@ -65,7 +68,9 @@ const wn__tune *wn__sel_tune(const wn__doc *d);
 /* select.c: the last pass of every mode, before the kept nodes are
  * marked: the comments option's and the favor option's. */
 void wn__select_comments(wn__doc *d);
-/* repeats.c: drops a run of kept blocks that repeats an earlier kept run
+/* repeats.c: a block's text hashed, runs of white space read as one. */
+uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b);
+/* ... drops a run of kept blocks that repeats an earlier kept run
  * word for word (WN__WHY_REPEAT). */
 void wn__select_drop_repeats(wn__doc *d);
 /* ... and a single kept block of min_chars or more that says an earlier
