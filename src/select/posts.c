@@ -114,10 +114,18 @@ void wn__select_posts(wn__doc *d)
 			b->reason = WN__WHY_META;
 		}
 	}
-	/* outside the posts, a line that is mostly one link is another
-	 * thread's title ("latest topics", "similar threads") */
+	/* a thread ends with its last post: what follows the posts is the
+	 * reply box, other threads, the pager, a consent dialog; before them,
+	 * a line that is mostly one link is another thread's title ("latest
+	 * topics", "similar threads") */
+	int32_t end = d->nodes[d->posts].end;
 	for (int32_t k = 0; k < n; k++) {
 		wn__block *b = &d->blocks[k];
+		if (b->keep && b->first >= end) {
+			b->keep = 0;
+			b->reason = WN__WHY_OUTSIDE;
+			continue;
+		}
 		if (post[k] < 0 && b->keep && b->kind != WN__BK_HEADING && b->kind != WN__BK_CELL &&
 		    b->link_chars >= WN__MENU_LINK_SHARE * b->chars) {
 			b->keep = 0;
