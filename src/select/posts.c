@@ -49,6 +49,20 @@ static int32_t post_of(const wn__doc *d, const wn__block *b)
 	return -1;
 }
 
+/* Whether block b lies, inside its post, in an element named for
+ * boilerplate ("signature", "share", "toolbar"): one holding no date or
+ * time (a reply nested in the post has them) and a small part of the
+ * post's text (a post wholly in such an element is still a post). */
+static int in_named_chrome(const wn__doc *d, const wn__block *b, int32_t member)
+{
+	const wn__tally *t = d->tally;
+	for (int32_t i = b->container; i > member; i = d->nodes[i].parent)
+		if (d->nodes[i].hint <= WN__HINT_BAD && !t[i].times && !t[i].dates &&
+		    t[i].chars < WN__POST_CHROME_SHARE * t[member].chars)
+			return 1;
+	return 0;
+}
+
 typedef struct line {
 	uint32_t shape;
 	int32_t posts, last_post; /* posts it is in, and the last one counted */
@@ -109,7 +123,8 @@ void wn__select_posts(wn__doc *d)
 		 * name of an author who posted more than once */
 		int everywhere = tab[s].posts >= repeat &&
 		                 tab[s].posts >= WN__POST_EVERYWHERE * members;
-		if (!date && (everywhere || (tab[s].posts >= repeat && !first_short))) {
+		if ((!date && (everywhere || (tab[s].posts >= repeat && !first_short))) ||
+		    in_named_chrome(d, b, post[k])) {
 			b->keep = 0;
 			b->reason = WN__WHY_META;
 		}
