@@ -318,8 +318,8 @@ void wn__kind(wn__doc *d)
 	/* the largest group of three or more; the one with most priced
 	 * members; the one with most members holding both running text and
 	 * a time (posts) */
-	const group *best = NULL, *pg = NULL, *tg = NULL;
-	int32_t pbest = 0, tbest = 0;
+	const group *best = NULL, *pg = NULL, *tg = NULL, *rg = NULL;
+	int32_t pbest = 0, tbest = 0, rbest = 0;
 	for (size_t k = 0; k < cap; k++) {
 		if (g[k].n < 2)
 			continue;
@@ -339,6 +339,14 @@ void wn__kind(wn__doc *d)
 			int32_t both = s.timed < s.prosy ? s.timed : s.prosy;
 			if (both >= 2)
 				tg = &g[k], tbest = g[k].chars;
+		}
+		/* of the groups whose members each hold running text, the one
+		 * with most text: a forum's posts where no time is in the HTML
+		 * (a script writes "3 days ago") */
+		if (g[k].n >= WN__KIND_POSTS && p->prose > 0 && g[k].chars > rbest) {
+			gstats s = group_stats(d, &g[k]);
+			if (s.prosy >= WN__KIND_POSTS && 2 * s.prosy >= s.n && 2 * s.headed < s.n)
+				rg = &g[k], rbest = g[k].chars;
 		}
 	}
 	gstats bs = group_stats(d, best), ps = group_stats(d, pg), ts = group_stats(d, tg);
@@ -394,6 +402,8 @@ void wn__kind(wn__doc *d)
 	d->posts_shape = tg ? tg->shape : 0;
 	d->records = pg ? pg->parent : best ? best->parent : -1;
 	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
+	int32_t rparent = rg ? rg->parent : -1;
+	uint32_t rshape = rg ? rg->shape : 0;
 	f.cues = read_cues(d, g, cap);
 	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
@@ -401,6 +411,12 @@ void wn__kind(wn__doc *d)
 		d->kind_confidence = 1;
 	} else {
 		d->kind = classify(&f, &f.cues, &d->kind_confidence);
+	}
+	/* a thread by its schema.org types (or as asked) that shows no
+	 * times: its posts are the group of running texts */
+	if (!tg && rparent >= 0 && d->kind == WN_KIND_FORUM) {
+		d->posts = rparent;
+		d->posts_shape = rshape;
 	}
 	d->evidence = f;
 }

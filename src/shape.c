@@ -117,7 +117,7 @@ static int is_relative_time(const char *s)
 			const char *e = u + n;
 			while ((*e >= 'a' && *e <= 'z'))
 				e++; /* "hours", "mins" */
-			if (n == 1 ? !*e || *e == ' ' || *e == ',' || *e == '.' : 1)
+			if (n == 1 ? !*e || *e == ' ' || (*e >= '\t' && *e <= '\r') || *e == ',' || *e == '.' : 1)
 				if (n > 1 || !((*(u + 1) >= 'a' && *(u + 1) <= 'z')))
 					return 1;
 		}

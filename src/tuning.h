@@ -341,6 +341,9 @@
  * when posts are compared. */
 #define WN__POST_LABEL_LINE 40
 #define WN__POST_LABEL 20
+/* Inside a post, an element named for boilerplate (a signature, a share
+ * bar) that holds less than this share of the post's text is dropped. */
+#define WN__POST_CHROME_SHARE 0.5
 
 /* ---- comments (select/comments.c, the comments option) ---- */
 /* Elements named for comments that are looked into for comments at most:

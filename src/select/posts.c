@@ -49,9 +49,53 @@ static int32_t post_of(const wn__doc *d, const wn__block *b)
 	return -1;
 }
 
+/* Whether block b lies, inside its post, in an element named for
+ * boilerplate ("signature", "share", "toolbar"): one holding no date or
+ * time (a reply nested in the post has them) and a small part of the
+ * post's text (a post wholly in such an element is still a post). */
+static int in_named_chrome(const wn__doc *d, const wn__block *b, int32_t member)
+{
+	const wn__tally *t = d->tally;
+	for (int32_t i = b->container; i > member; i = d->nodes[i].parent)
+		if (d->nodes[i].hint <= WN__HINT_BAD && !t[i].times && !t[i].dates &&
+		    t[i].chars < WN__POST_CHROME_SHARE * t[member].chars)
+			return 1;
+	return 0;
+}
+
+/* Whether block b lies in a blockquote below element top. */
+static int in_quote(const wn__doc *d, const wn__block *b, int32_t top)
+{
+	for (int32_t i = b->container; i > top; i = d->nodes[i].parent)
+		if (d->nodes[i].tag == GUMBO_TAG_BLOCKQUOTE)
+			return 1;
+	return 0;
+}
+
+/* A block's text, spaces collapsed, hashed (FNV-1a). */
+static uint32_t text_hash(const wn__doc *d, const wn__block *b)
+{
+	uint32_t h = 2166136261u;
+	int prev = ' ';
+	for (int32_t t = b->first; t <= b->last; t++) {
+		const wn__node *x = &d->nodes[t];
+		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
+			continue;
+		for (const unsigned char *p = (const unsigned char *)x->g->v.text.text; *p; p++) {
+			int c = *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' ' : *p;
+			if (c == ' ' && prev == ' ')
+				continue;
+			h = (h ^ (uint32_t)c) * 16777619u;
+			prev = c;
+		}
+	}
+	return h | 1;
+}
+
 typedef struct line {
 	uint32_t shape;
 	int32_t posts, last_post; /* posts it is in, and the last one counted */
+	int32_t own, last_own;    /* ... outside the posts' quotes */
 } line;
 
 void wn__select_posts(wn__doc *d)
@@ -87,6 +131,12 @@ void wn__select_posts(wn__doc *d)
 			tab[s].posts++;
 			tab[s].last_post = post[k] + 1;
 		}
+		/* a quote repeats another post's lines: those are not the
+		 * forum's template for that */
+		if (tab[s].last_own != post[k] + 1 && !in_quote(d, b, post[k])) {
+			tab[s].own++;
+			tab[s].last_own = post[k] + 1;
+		}
 	}
 	int32_t repeat = members >= 2 * WN__POST_TEMPLATE ? WN__POST_TEMPLATE : 2;
 	last = -1;
@@ -100,6 +150,7 @@ void wn__select_posts(wn__doc *d)
 		size_t s = shape[k] & (cap - 1);
 		while (tab[s].shape != shape[k])
 			s = (s + 1) & (cap - 1);
+		int32_t in = in_quote(d, b, post[k]) ? tab[s].posts : tab[s].own;
 		int date = d->tally[b->container].dates && b->eff <= WN__DATE_LINE_MAX;
 		int first_short = !author && b->eff <= WN__POST_AUTHOR_CHARS;
 		if (first_short)
@@ -107,17 +158,43 @@ void wn__select_posts(wn__doc *d)
 		/* in (nearly) every post: the template, whatever its place;
 		 * in several: the template, unless the post's date or the
 		 * name of an author who posted more than once */
-		int everywhere = tab[s].posts >= repeat &&
-		                 tab[s].posts >= WN__POST_EVERYWHERE * members;
-		if (!date && (everywhere || (tab[s].posts >= repeat && !first_short))) {
+		int everywhere = in >= repeat && in >= WN__POST_EVERYWHERE * members;
+		if ((!date && (everywhere || (in >= repeat && !first_short))) ||
+		    in_named_chrome(d, b, post[k])) {
 			b->keep = 0;
 			b->reason = WN__WHY_META;
 		}
 	}
-	/* outside the posts, a line that is mostly one link is another
-	 * thread's title ("latest topics", "similar threads") */
+	/* a quote of an earlier post gives its text a second time: a line in
+	 * a blockquote that some line outside the quotes already gave goes */
+	uint32_t *seen = wn__arena_alloc(&d->arena, cap * sizeof *seen);
 	for (int32_t k = 0; k < n; k++) {
 		wn__block *b = &d->blocks[k];
+		if (!b->keep || b->first < d->posts || b->first >= d->nodes[d->posts].end)
+			continue;
+		uint32_t h = text_hash(d, b);
+		size_t q = h & (cap - 1);
+		while (seen[q] && seen[q] != h)
+			q = (q + 1) & (cap - 1);
+		if (!in_quote(d, b, d->posts))
+			seen[q] = h;
+		else if (seen[q]) {
+			b->keep = 0;
+			b->reason = WN__WHY_REPEAT;
+		}
+	}
+	/* a thread ends with its last post: what follows the posts is the
+	 * reply box, other threads, the pager, a consent dialog; before them,
+	 * a line that is mostly one link is another thread's title ("latest
+	 * topics", "similar threads") */
+	int32_t end = d->nodes[d->posts].end;
+	for (int32_t k = 0; k < n; k++) {
+		wn__block *b = &d->blocks[k];
+		if (b->keep && b->first >= end) {
+			b->keep = 0;
+			b->reason = WN__WHY_OUTSIDE;
+			continue;
+		}
 		if (post[k] < 0 && b->keep && b->kind != WN__BK_HEADING && b->kind != WN__BK_CELL &&
 		    b->link_chars >= WN__MENU_LINK_SHARE * b->chars) {
 			b->keep = 0;
