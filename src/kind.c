@@ -21,6 +21,11 @@ typedef struct group {
 	uint32_t shape;
 	int32_t n, chars;
 	int32_t first; /* the first member */
+	/* members holding a heading, a link, running text: counted as the
+	 * group is made (reading a group's members on their own would read a
+	 * parent's children once per shape among them: quadratic on a parent
+	 * of many small groups) */
+	int32_t headed, linked, prosy;
 } group;
 
 /* The groups of alike element siblings, in an open-addressing table
@@ -60,6 +65,9 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 		}
 		g[k].n++;
 		g[k].chars += d->tally[i].chars;
+		g[k].headed += d->tally[i].headings > 0;
+		g[k].linked += d->tally[i].links > 0;
+		g[k].prosy += d->tally[i].prose > 0;
 	}
 	*cap_out = cap;
 	return g;
@@ -274,29 +282,10 @@ static wn__cues read_cues(const wn__doc *d, const group *g, size_t cap)
 	}
 	c.short_share = short_chars / total;
 	c.heading_share = heading_chars / total;
-	/* the members' headings and links per group, in one pass over the
-	 * nodes as find_groups made them (a group_stats per group would read
-	 * a parent's children once per shape among them: quadratic on a
-	 * parent of many small groups) */
-	int32_t *headed = wn__xmalloc(2 * cap * sizeof *headed), *linked = headed + cap;
-	memset(headed, 0, 2 * cap * sizeof *headed);
-	for (int32_t i = 1; i < d->n_nodes; i++) {
-		const wn__node *x = &d->nodes[i];
-		if (x->flags & WN__NF_REMOVED) {
-			i = x->end - 1;
-			continue;
-		}
-		if (x->kind != WN__NODE_ELEMENT || !t[i].chars)
-			continue;
-		size_t k = group_slot(g, cap, x->parent, wn__shape(d, i));
-		headed[k] += t[i].headings > 0;
-		linked[k] += t[i].links > 0;
-	}
 	for (size_t k = 0; k < cap; k++)
-		if (g[k].n >= 3 && headed[k] >= WN__KIND_FEATURE_HEADED * g[k].n &&
-		    linked[k] < WN__KIND_FEATURE_LINKED * g[k].n)
+		if (g[k].n >= 3 && g[k].headed >= WN__KIND_FEATURE_HEADED * g[k].n &&
+		    g[k].linked < WN__KIND_FEATURE_LINKED * g[k].n)
 			c.features++;
-	free(headed);
 	for (int32_t i = body; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED)
@@ -343,11 +332,9 @@ void wn__kind(wn__doc *d)
 		/* of the groups whose members each hold running text, the one
 		 * with most text: a forum's posts where no time is in the HTML
 		 * (a script writes "3 days ago") */
-		if (g[k].n >= WN__KIND_POSTS && p->prose > 0 && g[k].chars > rbest) {
-			gstats s = group_stats(d, &g[k]);
-			if (s.prosy >= WN__KIND_POSTS && 2 * s.prosy >= s.n && 2 * s.headed < s.n)
-				rg = &g[k], rbest = g[k].chars;
-		}
+		if (g[k].prosy >= WN__KIND_POSTS && 2 * g[k].prosy >= g[k].n &&
+		    2 * g[k].headed < g[k].n && g[k].chars > rbest)
+			rg = &g[k], rbest = g[k].chars;
 	}
 	gstats bs = group_stats(d, best), ps = group_stats(d, pg), ts = group_stats(d, tg);
 	wn__evidence f = {0};

@@ -39,7 +39,7 @@ static void put(buf *b, const char *s)
 static buf page(const char *what, size_t n)
 {
 	buf b = {0};
-	char tmp[64];
+	char tmp[256];
 	put(&b, "<html><body><article>");
 	if (!strcmp(what, "nesting")) {
 		for (size_t i = 0; i < n; i++)
@@ -98,6 +98,25 @@ static buf page(const char *what, size_t n)
 			while (g && k < sizeof w - 1);
 			w[k] = 0;
 			snprintf(tmp, sizeof tmp, "<div class=%s><h3>t</h3><p>x</p></div>", w);
+			put(&b, tmp);
+		}
+	} else if (!strcmp(what, "small prose groups")) {
+		/* the same, the first member holding running text: every
+		 * group is looked at as a thread's posts */
+		for (size_t i = 0; i < n; i++) {
+			char w[16];
+			size_t g = i / 3, k = 0;
+			do
+				w[k++] = (char)('a' + g % 26), g /= 26;
+			while (g && k < sizeof w - 1);
+			w[k] = 0;
+			snprintf(tmp, sizeof tmp, "<div class=%s><h3>t</h3><p>%s</p></div>", w,
+			         i ? "This is a sentence of running text, with a comma, and a full "
+			             "stop at its end."
+			           : "This is a sentence of running text that goes on for a while, "
+			             "as prose does, and it says something; then it ends. This is a "
+			             "sentence of running text, with a comma, and a full stop at its "
+			             "end.");
 			put(&b, tmp);
 		}
 	} else if (!strcmp(what, "repeated sections")) {
@@ -183,6 +202,7 @@ CASE(table_cells, "table cells", 20000)
 CASE(hidden_panels, "hidden panels", 10000)
 CASE(hidden_panels_late, "hidden panels late", 5000)
 CASE(small_groups, "small groups", 6000)
+CASE(small_prose_groups, "small prose groups", 6000)
 CASE(repeated_sections, "repeated sections", 5000)
 
 int main(void)
@@ -197,6 +217,7 @@ int main(void)
 	RUN(hidden_panels);
 	RUN(hidden_panels_late);
 	RUN(small_groups);
+	RUN(small_prose_groups);
 	RUN(repeated_sections);
 	return harness_done();
 }
