@@ -72,26 +72,6 @@ static int in_quote(const wn__doc *d, const wn__block *b, int32_t top)
 	return 0;
 }
 
-/* A block's text, spaces collapsed, hashed (FNV-1a). */
-static uint32_t text_hash(const wn__doc *d, const wn__block *b)
-{
-	uint32_t h = 2166136261u;
-	int prev = ' ';
-	for (int32_t t = b->first; t <= b->last; t++) {
-		const wn__node *x = &d->nodes[t];
-		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
-			continue;
-		for (const unsigned char *p = (const unsigned char *)x->g->v.text.text; *p; p++) {
-			int c = *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' ' : *p;
-			if (c == ' ' && prev == ' ')
-				continue;
-			h = (h ^ (uint32_t)c) * 16777619u;
-			prev = c;
-		}
-	}
-	return h | 1;
-}
-
 typedef struct line {
 	uint32_t shape;
 	int32_t posts, last_post; /* posts it is in, and the last one counted */
@@ -167,12 +147,12 @@ void wn__select_posts(wn__doc *d)
 	}
 	/* a quote of an earlier post gives its text a second time: a line in
 	 * a blockquote that some line outside the quotes already gave goes */
-	uint32_t *seen = wn__arena_alloc(&d->arena, cap * sizeof *seen);
+	uint64_t *seen = wn__arena_alloc(&d->arena, cap * sizeof *seen);
 	for (int32_t k = 0; k < n; k++) {
 		wn__block *b = &d->blocks[k];
 		if (!b->keep || b->first < d->posts || b->first >= d->nodes[d->posts].end)
 			continue;
-		uint32_t h = text_hash(d, b);
+		uint64_t h = wn__sel_block_hash(d, b);
 		size_t q = h & (cap - 1);
 		while (seen[q] && seen[q] != h)
 			q = (q + 1) & (cap - 1);
