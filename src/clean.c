@@ -354,6 +354,45 @@ static int shown_tab(const wn__doc *d, int32_t i, const attrs *a)
 	return a->role && !strcasecmp(a->role, "tabpanel") && text_outside_code(d, i);
 }
 
+/* Whether element c is shown by its own attributes. */
+static int shown(const wn__node *c)
+{
+	attrs a;
+	read_attrs(c, &a);
+	return !is_hidden(&a);
+}
+
+/* A panel hidden by a style beside a shown sibling of its tag and class
+ * is a script's tab set or carousel (jQuery UI's and Bootstrap's tabs
+ * without ARIA: one pane display:block, the others display:none): the
+ * page's own content one click away, as a tabpanel is.  A menu's or a
+ * dialog's panels are chrome, and their words or role say so. */
+static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a)
+{
+	if (!a->style || a->hidden || a->aria_hidden || !wn__style_hides(a->style, strlen(a->style)))
+		return 0;
+	if (!a->cls || !*a->cls || class_id_hint(a, 1) < 0 || role_hint(a->role) < 0 ||
+	    !text_outside_code(d, i))
+		return 0;
+	const wn__node *x = &d->nodes[i];
+	const char *cls = a->cls;
+	int32_t p = x->parent;
+	int seen = 0;
+	for (int32_t c = p + 1; c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
+	     c = d->nodes[c].end) {
+		const wn__node *y = &d->nodes[c];
+		if (c == i || y->kind != WN__NODE_ELEMENT)
+			continue;
+		seen++;
+		if (y->tag != x->tag)
+			continue;
+		const char *yc = wn__attr(y, "class");
+		if (yc && !strcmp(yc, cls) && shown(y))
+			return 1;
+	}
+	return 0;
+}
+
 /* The ids that the page's toggles say they control (aria-controls, a
  * list of ids): an open-addressing set of their hashes. */
 typedef struct id_set {
@@ -556,7 +595,7 @@ void wn__clean(wn__doc *d)
 		attrs a;
 		read_attrs(x, &a);
 		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a) &&
-		             !controlled_panel(d, i, &a, &controls);
+		             !controlled_panel(d, i, &a, &controls) && !sibling_panel(d, i, &a);
 		int removed = wn__tag_is(x->tag, WN__TC_REMOVED) &&
 		              !(x->tag == GUMBO_TAG_BUTTON && heading_button(d, i));
 		if ((removed || hidden ||

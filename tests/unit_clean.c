@@ -168,6 +168,35 @@ TEST(a_button_that_holds_or_is_a_heading_titles_a_section)
 	               GUMBO_TAG_SPAN));
 }
 
+TEST(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab)
+{
+	/* a script's tab set: one pane shown, the others display:none */
+	CHECK(tag_read("<div class=panes><div class=pane style='display:block'><p>Overview</p></div>"
+	               "<div class=pane style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
+	               "</table></div></div>", GUMBO_TAG_TABLE));
+	CHECK(tag_read("<div class=panes><div class=pane><p>Overview</p></div>"
+	               "<div class=pane style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
+	               "</table></div></div>", GUMBO_TAG_TABLE));
+	/* a class-less box beside a class-less one: a dialog waiting for its script */
+	CHECK(!tag_read("<div><div><p>Products</p></div>"
+	                "<div style='display:none'><table><tr><td>Call us</td></tr></table></div>"
+	                "</div>", GUMBO_TAG_TABLE));
+	/* a menu's panels are chrome; so is a pane only aria-hidden */
+	CHECK(!tag_read("<div><div class=menu-panel><p>Shop</p></div>"
+	                "<div class=menu-panel style='display:none'><table><tr><td>Tents</td></tr>"
+	                "</table></div></div>", GUMBO_TAG_TABLE));
+	CHECK(!tag_read("<div><div class=slide><p>One</p></div>"
+	                "<div class=slide aria-hidden=true style='display:none'><table><tr><td>Two"
+	                "</td></tr></table></div></div>", GUMBO_TAG_TABLE));
+	/* another class, or every pane hidden: no shown tab to be beside */
+	CHECK(!tag_read("<div><div class=pane><p>Overview</p></div>"
+	                "<div class='pane other' style='display:none'><table><tr><td>x</td></tr>"
+	                "</table></div></div>", GUMBO_TAG_TABLE));
+	CHECK(!tag_read("<div><div class=pane style='display:none'><p>Overview</p></div>"
+	                "<div class=pane style='display:none'><table><tr><td>x</td></tr>"
+	                "</table></div></div>", GUMBO_TAG_TABLE));
+}
+
 TEST(words_under_their_letter_lower_case)
 {
 	CHECK(wn__clean_hints_check());
@@ -264,6 +293,7 @@ int main(void)
 	RUN(words_under_their_letter_lower_case);
 	RUN(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome);
 	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
+	RUN(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab);
 	RUN(modes_at_token_boundaries);
 	RUN(hidden_after_a_part_s_name_hides_the_part);
 	RUN(a_custom_element_s_name_reads_as_its_class);
