@@ -168,6 +168,17 @@ TEST(a_button_that_holds_or_is_a_heading_titles_a_section)
 	               GUMBO_TAG_SPAN));
 }
 
+TEST(a_hidden_panel_a_toggle_controls_is_read)
+{
+	/* the guard keeps aria-controls for cleaning to read */
+	CHECK(tag_read("<div><button aria-controls='specs' aria-expanded=false>Specs</button>"
+	               "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
+	               "</table></div></div>", GUMBO_TAG_TABLE));
+	CHECK(!tag_read("<div><button aria-controls='other'>Specs</button>"
+	                "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
+	                "</table></div></div>", GUMBO_TAG_TABLE));
+}
+
 TEST(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab)
 {
 	/* a script's tab set: one pane shown, the others display:none */
@@ -293,6 +304,7 @@ int main(void)
 	RUN(words_under_their_letter_lower_case);
 	RUN(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome);
 	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
+	RUN(a_hidden_panel_a_toggle_controls_is_read);
 	RUN(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab);
 	RUN(modes_at_token_boundaries);
 	RUN(hidden_after_a_part_s_name_hides_the_part);

@@ -28,9 +28,9 @@
  * page.  A <frameset> anywhere undoes all of it, since the text and
  * elements skipped decide whether gumbo honours one ("frameset-ok").
  * Attributes no stage reads go the same way: data-* and aria-* but those
- * read (data-lang, data-language, aria-hidden, aria-label), the image
- * sources (src, srcset, data-src, data-srcset) unless images are kept, a
- * few never read (sizes, loading, tabindex ...), and style attributes but
+ * read (data-lang, data-language, aria-controls, aria-hidden, aria-label),
+ * the image sources (src, srcset, data-src, data-srcset) unless images are
+ * kept, a few never read (sizes, loading, tabindex ...), and style attributes but
  * a tag's first when it hides its element or holds a character reference
  * (clean.c reads only that, as gumbo decodes it; gumbo keeps a name's
  * first, so the later ones are never read).  Not on formatting elements,
@@ -287,8 +287,8 @@ static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val,
                        size_t val_end, int style_seen)
 {
 	static const char *const IMAGE[] = {"src", "srcset", "data-src", "data-srcset", NULL};
-	static const char *const READ[] = {"data-lang", "data-language", "aria-hidden",
-	                                   "aria-label", NULL};
+	static const char *const READ[] = {"data-lang", "data-language", "aria-controls",
+	                                   "aria-hidden", "aria-label", NULL};
 	static const char *const NEVER[] = {"sizes", "imagesrcset", "loading", "decoding",
 	                                    "fetchpriority", "tabindex", "target", NULL};
 	const char *s = g->s, *at = s + name;
