@@ -459,16 +459,34 @@ static id_set controlled_ids(wn__doc *d)
 	return s;
 }
 
+static int controlled_id(const id_set *s, const char *id)
+{
+	if (!id || !*id)
+		return 0;
+	uint32_t h = id_hash(id, strlen(id));
+	return s->h[id_slot(s, h)] == h;
+}
+
 /* A hidden panel that a toggle on the page says it controls (WAI-ARIA's
  * disclosure and accordion patterns: <button aria-controls="spec">) is one
  * click away, the page's own content, when it holds text outside code.
- * (The set keeps the ids' hashes: a collision shows one hidden panel.) */
+ * (The set keeps the ids' hashes: a collision shows one hidden panel.)
+ * The panel may sit in a collapsing wrapper that carries the hiding style
+ * (Chakra's and Bootstrap's collapse: the wrapper animates, the panel has
+ * the id): the wrapper's first element, <style> aside, is then the panel. */
 static int controlled_panel(const wn__doc *d, int32_t i, const attrs *a, const id_set *s)
 {
-	if (!s->cap || !a->id || !*a->id)
+	if (!s->cap)
 		return 0;
-	uint32_t h = id_hash(a->id, strlen(a->id));
-	return s->h[id_slot(s, h)] == h && text_outside_code(d, i);
+	int named = controlled_id(s, a->id);
+	for (int32_t c = i + 1; !named && c < d->nodes[i].end; c = d->nodes[c].end) {
+		const wn__node *y = &d->nodes[c];
+		if (y->kind != WN__NODE_ELEMENT || y->tag == GUMBO_TAG_STYLE)
+			continue;
+		named = controlled_id(s, wn__attr(y, "id"));
+		break;
+	}
+	return named && text_outside_code(d, i);
 }
 
 /* Cells that hold paragraph-level structure lay out a page: their content

@@ -174,6 +174,15 @@ TEST(a_hidden_panel_a_toggle_controls_is_read)
 	CHECK(tag_read("<div><button aria-controls='specs' aria-expanded=false>Specs</button>"
 	               "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
 	               "</table></div></div>", GUMBO_TAG_TABLE));
+	/* a collapsing wrapper carries the style, the panel within it the id */
+	CHECK(tag_read("<div><button aria-controls='specs'>Specs</button>"
+	               "<div class=collapse style='display:none'><style>.a{}</style>"
+	               "<div id=specs><table><tr><td>Weight 2 kg</td></tr></table></div>"
+	               "</div></div>", GUMBO_TAG_TABLE));
+	CHECK(!tag_read("<div><button aria-controls='specs'>Specs</button>"
+	                "<div style='display:none'><p>Other</p>"
+	                "<div id=specs><table><tr><td>Weight 2 kg</td></tr></table></div>"
+	                "</div></div>", GUMBO_TAG_TABLE));
 	CHECK(!tag_read("<div><button aria-controls='other'>Specs</button>"
 	                "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
 	                "</table></div></div>", GUMBO_TAG_TABLE));
