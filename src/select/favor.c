@@ -2,8 +2,10 @@
  * favor.c -- the thresholds of selection that the favor option moves
  * (trafilatura's favor_precision and favor_recall): one row per mode, the
  * balanced row being tuning.h's values.  Each row is read by the article
- * mode's verdicts and by the dispatcher's last pass over the kept blocks
- * (select.c), so every kind of page leans the same way.
+ * mode's verdicts, by the region mode's chrome and link lines and the
+ * records' template lines (region.c, records.c), and by the dispatcher's
+ * last pass over the kept blocks (select.c), so every kind of page leans
+ * the same way.
  */
 #include "select/select.h"
 #include "tuning.h"
@@ -19,7 +21,8 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__STRONG_GOODNESS,
 		.kept_goodness = WN__KEPT_GOODNESS,
 		.kept_link_share = WN__KEPT_LINK_SHARE,
-		.rescue_goodness = WN__RESCUE_GOODNESS,
+		.link_lines = WN__LINK_LINES,
+		.template_lines = WN__TEMPLATE_LINES,
 	},
 	[WN_FAVOR_PRECISION] = {
 		.sibling_share = WN__P_SIBLING_SHARE,
@@ -31,7 +34,8 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__P_STRONG_GOODNESS,
 		.kept_goodness = WN__P_KEPT_GOODNESS,
 		.kept_link_share = WN__P_KEPT_LINK_SHARE,
-		.rescue_goodness = WN__RESCUE_GOODNESS,
+		.link_lines = WN__LINK_LINES,
+		.template_lines = WN__TEMPLATE_LINES,
 	},
 	[WN_FAVOR_RECALL] = {
 		.sibling_share = WN__R_SIBLING_SHARE,
@@ -43,7 +47,8 @@ static const wn__tune TUNE[WN_FAVOR_COUNT] = {
 		.strong_goodness = WN__R_STRONG_GOODNESS,
 		.kept_goodness = WN__KEPT_GOODNESS,
 		.kept_link_share = WN__KEPT_LINK_SHARE,
-		.rescue_goodness = WN__R_RESCUE_GOODNESS,
+		.link_lines = WN__R_LINK_LINES,
+		.template_lines = WN__R_TEMPLATE_LINES,
 	},
 };
 

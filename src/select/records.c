@@ -84,6 +84,8 @@ typedef struct tline {
  * setting numbers aside: a price is a record's own. */
 void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
 {
+	if (!wn__sel_tune(d)->template_lines)
+		return;
 	int32_t *member = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *member);
 	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
 	member[0] = -1;

@@ -259,7 +259,7 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	int holds = d->records > i && d->records < x->end && (rec[d->records] & WN__REC_LIST);
 	if (c[i].prose || rec[i] || in_record || holds)
 		return 0;
-	if (x->hint < 0 && d->node_hint[i] - base <= WN__DROP_HINT &&
+	if (x->hint < 0 && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
 	/* A menu: several blocks of short links.  Longer links are the
@@ -277,7 +277,7 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 static int link_line(const wn__doc *d, const wn__block *b)
 {
 	if (d->kind == WN_KIND_SERVICE || d->kind == WN_KIND_LISTING ||
-	    b->kind == WN__BK_HEADING || !b->link_chars)
+	    b->kind == WN__BK_HEADING || !b->link_chars || !wn__sel_tune(d)->link_lines)
 		return 0;
 	return b->link_chars >= WN__MENU_LINK_SHARE * b->chars &&
 	       b->link_chars < WN__MENU_ITEM_CHARS * (b->tags + 1);

@@ -31,34 +31,31 @@ static int too_weak(const wn__block *b, const wn__tune *t)
 /* The favor option's last word over any mode (balanced: it has none).
  * Precision: a kept paragraph too weak, or a kept block too much
  * link, goes; not on listings and collections, whose entries are short
- * linked lines by design (the reason score.c rates them again).  Recall:
- * a dropped block that reads as running text by its own words comes
- * back on a page read by its region, whose chrome is dropped by its
- * structure without reading its text; the article mode has read every
- * block's text already.  Precision leaves nothing where the mode found
- * something only when the driver's recovery has another reading of the
- * page (hidden wrappers or <noscript> to show, the page's own data). */
+ * linked lines by design (the reason score.c rates them again).
+ * Recall moves the modes' own thresholds (favor.c) and has nothing to
+ * add here: bringing back dropped blocks that read as running text, on
+ * pages read by their region, cost seven times the recall it gave
+ * (wcxb-dev: -0.0176 precision for +0.0025).  Precision leaves nothing
+ * where the mode found something only when the driver's recovery has
+ * another reading of the page (hidden wrappers or <noscript> to show,
+ * the page's own data). */
 static void favor(wn__doc *d)
 {
 	const wn__tune *t = wn__sel_tune(d);
+	if (d->opt->favor != WN_FAVOR_PRECISION)
+		return;
 	int entries = d->kind == WN_KIND_LISTING || d->kind == WN_KIND_COLLECTION;
-	int region = !article_mode(d);
 	int survive = d->data_text || d->data_about ||
 	              (!d->recover && (d->noscript_text > 0 ||
 	                               d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ||
 	                               d->hidden_parts >= WN__RECOVER_PARTS_BYTES));
 	for (int32_t k = 0; k < d->n_blocks && !survive; k++)
 		survive = d->blocks[k].keep && !too_weak(&d->blocks[k], t);
+	if (entries || !survive)
+		return;
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
-		if (!b->keep) {
-			if (region && b->reason != WN__WHY_CAPTION && b->reason != WN__WHY_TITLE &&
-			    wn__text_goodness(b) >= t->rescue_goodness &&
-			    !wn__sel_in_removed(d, b->first, 0))
-				wn__sel_keep(d, b, WN__WHY_FALLBACK);
-			continue;
-		}
-		int why = entries || !survive ? 0 : too_weak(b, t);
+		int why = b->keep ? too_weak(b, t) : 0;
 		if (why) {
 			b->keep = 0;
 			b->reason = (uint8_t)why;
@@ -163,8 +160,7 @@ void wn__select(wn__doc *d)
 		wn__select_product(d);
 	else
 		wn__select_region(d);
-	if (d->opt->favor != WN_FAVOR_BALANCED)
-		favor(d);
+	favor(d);
 	if (d->opt->comments)
 		wn__select_comments(d);
 	wn__select_drop_repeats(d);

@@ -62,7 +62,8 @@ typedef struct wn__tune {
 	double strong_goodness; /* WN__STRONG_GOODNESS */
 	double kept_goodness;   /* WN__KEPT_GOODNESS */
 	double kept_link_share; /* WN__KEPT_LINK_SHARE */
-	double rescue_goodness; /* WN__RESCUE_GOODNESS */
+	int link_lines;         /* WN__LINK_LINES: the region mode drops lines of short links */
+	int template_lines;     /* WN__TEMPLATE_LINES: records drop the lines every record repeats */
 } wn__tune;
 const wn__tune *wn__sel_tune(const wn__doc *d);
 /* select.c: the last pass of every mode, before the kept nodes are
