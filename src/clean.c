@@ -363,9 +363,9 @@ static int shown(const wn__node *c)
 }
 
 /* A panel hidden by a style beside a shown sibling of its tag and class
- * is a script's tab set or carousel (jQuery UI's and Bootstrap's tabs
- * without ARIA: one pane display:block, the others display:none): the
- * page's own content one click away, as a tabpanel is.  A menu's or a
+ * is a script's tab set or carousel (tabs without ARIA: one pane
+ * display:block, the others display:none): the page's own content one
+ * click away, as a tabpanel is.  A menu's or a
  * dialog's panels are chrome, and their words or role say so. */
 static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a)
 {
@@ -472,8 +472,8 @@ static int controlled_id(const id_set *s, const char *id)
  * click away, the page's own content, when it holds text outside code.
  * (The set keeps the ids' hashes: a collision shows one hidden panel.)
  * The panel may sit in a collapsing wrapper that carries the hiding style
- * (Chakra's and Bootstrap's collapse: the wrapper animates, the panel has
- * the id): the wrapper's first element, <style> aside, is then the panel. */
+ * (a collapsing wrapper: the wrapper animates, the panel has the id):
+ * the wrapper's first element, <style> aside, is then the panel. */
 static int controlled_panel(const wn__doc *d, int32_t i, const attrs *a, const id_set *s)
 {
 	if (!s->cap)
