@@ -35,6 +35,16 @@ static void put(buf *b, const char *s)
 	b->n += k;
 }
 
+/* The class word of group g, in letters: a, b, ... z, ba, bb ... */
+static void group_word(char *w, size_t cap, size_t g)
+{
+	size_t k = 0;
+	do
+		w[k++] = (char)('a' + g % 26), g /= 26;
+	while (g && k < cap - 1);
+	w[k] = 0;
+}
+
 /* The page of case `what` with n repetitions. */
 static buf page(const char *what, size_t n)
 {
@@ -92,11 +102,7 @@ static buf page(const char *what, size_t n)
 		 * read the parent's children once per group */
 		for (size_t i = 0; i < n; i++) {
 			char w[16];
-			size_t g = i / 3, k = 0;
-			do
-				w[k++] = (char)('a' + g % 26), g /= 26;
-			while (g && k < sizeof w - 1);
-			w[k] = 0;
+			group_word(w, sizeof w, i / 3);
 			snprintf(tmp, sizeof tmp, "<div class=%s><h3>t</h3><p>x</p></div>", w);
 			put(&b, tmp);
 		}
@@ -105,11 +111,7 @@ static buf page(const char *what, size_t n)
 		 * group is looked at as a thread's posts */
 		for (size_t i = 0; i < n; i++) {
 			char w[16];
-			size_t g = i / 3, k = 0;
-			do
-				w[k++] = (char)('a' + g % 26), g /= 26;
-			while (g && k < sizeof w - 1);
-			w[k] = 0;
+			group_word(w, sizeof w, i / 3);
 			snprintf(tmp, sizeof tmp, "<div class=%s><h3>t</h3><p>%s</p></div>", w,
 			         i ? "This is a sentence of running text, with a comma, and a full "
 			             "stop at its end."
