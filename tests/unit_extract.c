@@ -411,6 +411,40 @@ TEST(select_listing_page_gives_teasers_and_says_so)
 	wn_result_free(r);
 }
 
+/* A landmark of chrome (a mega-menu's <nav>, a page-wide <aside>, the
+ * page's <footer>, role=complementary) is chrome on a page read by its
+ * region however much text it holds: here more than the page's own. */
+TEST(select_region_landmarks_are_chrome_whatever_their_size)
+{
+	static const char *const OPEN[] = {"<nav>", "<aside>", "<footer>",
+	                                   "<div role=\"complementary\">"};
+	static const char *const CLOSE[] = {"</nav>", "</aside>", "</footer>", "</div>"};
+	for (size_t k = 0; k < sizeof OPEN / sizeof *OPEN; k++) {
+		char page[4096];
+		snprintf(page, sizeof page,
+		         "<html><body>%s"
+		         "<p>Our offices in the north take calls from eight in the morning, and "
+		         "the branches in the south open later, at ten, on every weekday.</p>"
+		         "<p>The helpdesk answers letters within a week, and urgent questions "
+		         "by telephone the same day, unless it is a public holiday.</p>"
+		         "<p>Parking is free for visitors at every branch, though spaces near "
+		         "the entrance are kept for those who need them most.</p>%s"
+		         "<section><h1>Plans for every team</h1><p>Start with two seats, "
+		         "grow to two hundred, and pay by the month.</p></section>"
+		         "</body></html>",
+		         OPEN[k], CLOSE[k]);
+		wn_options o;
+		wn_options_init(&o, sizeof o);
+		o.kind = WN_KIND_SERVICE;
+		wn_result *r = NULL;
+		CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
+		const char *out = r ? wn_result_output(r, NULL) : "";
+		CHECK(contains(out, "Plans for every team") && contains(out, "pay by the month"));
+		CHECK(!contains(out, "helpdesk"));
+		wn_result_free(r);
+	}
+}
+
 TEST(select_small_page_still_gives_its_text)
 {
 	CHECK_STR(text_of("<p>Test</p>"), "Test\n");
@@ -650,6 +684,7 @@ int main(void)
 	RUN(select_drops_comments_beside_the_post);
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_listing_page_gives_teasers_and_says_so);
+	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);

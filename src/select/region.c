@@ -232,23 +232,36 @@ static int page_scoped(const wn__doc *d, int32_t i)
 	return 1;
 }
 
+/* Whether element i is a landmark of chrome: navigation, a complementary
+ * part, the page's banner or content info (by tag or by role).  Such a
+ * landmark is chrome however much text it holds: a mega-menu or a
+ * sitemap footer can hold more than a landing page's own copy. */
+static int landmark(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	if (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE)
+		return 1;
+	if ((x->tag == GUMBO_TAG_FOOTER || x->tag == GUMBO_TAG_HEADER) && page_scoped(d, i))
+		return 1;
+	return chrome_role(wn__attr(x, "role"));
+}
+
 /* Whether element i (below the region's root) is the page's chrome.
- * Nothing that holds the page's h1, its main landmark or most of the
- * region is ("content-sidebar-wrap" holds both columns); names and
+ * Nothing that holds the page's h1 or its main landmark is, nor, unless
+ * it is a landmark, what holds most of the region ("content-sidebar-wrap"
+ * holds both columns); names and
  * forms do not beat running text (a page builder calls every block a
  * "widget", forum software wraps the posts in a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
                      const uint8_t *rec, int in_record, int in_data, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
-	if (c[i].h1 || c[i].main || c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
+	if (c[i].h1 || c[i].main)
 		return 0;
-	if (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE)
+	if (landmark(d, i))
 		return 1;
-	if ((x->tag == GUMBO_TAG_FOOTER || x->tag == GUMBO_TAG_HEADER) && page_scoped(d, i))
-		return 1;
-	if (chrome_role(wn__attr(x, "role")))
-		return 1;
+	if (c[i].chars > WN__CHROME_MAX_SHARE * c[d->article].chars)
+		return 0;
 	/* records and their list are content, whatever their links; in a
 	 * record only its controls are not.  What holds the page's records
 	 * is not chrome by its name or its links either: a shop wraps its
@@ -388,18 +401,27 @@ void wn__select_region(wn__doc *d)
 	if (records)
 		wn__sel_drop_record_template(d, rec);
 	/* A page too small or too plain for the rules above (a fragment, a
-	 * list of links) still gives its region's text rather than nothing. */
+	 * list of links) still gives its region's text rather than nothing,
+	 * less its landmarks of chrome: a page that is only its menus and
+	 * footer has no content, and the driver's recovery reads what else
+	 * it has (its noscript, its data, its description). */
 	for (int32_t k = 0; k < d->n_blocks && !d->has_kept; k++)
 		if (d->blocks[k].first >= root && d->blocks[k].first < d->nodes[root].end)
 			d->has_kept = -1; /* some block to give */
 	if (d->has_kept == -1) {
 		d->has_kept = 0;
-		for (int32_t i = root; i < d->nodes[root].end; i++)
-			d->nodes[i].flags &= (uint16_t)~WN__NF_DROP;
-		for (int32_t k = 0; k < d->n_blocks; k++) {
-			wn__block *b = &d->blocks[k];
-			if (b->first >= root && b->first < d->nodes[root].end &&
-			    !(b->kind == WN__BK_CAPTION && !d->opt->captions) &&
+		int32_t chrome_end = -1;
+		for (int32_t i = root; i < d->nodes[root].end; i++) {
+			wn__node *x = &d->nodes[i];
+			if (i >= chrome_end && i != root && x->kind == WN__NODE_ELEMENT &&
+			    !c[i].h1 && !c[i].main && landmark(d, i))
+				chrome_end = x->end;
+			if (i >= chrome_end)
+				x->flags &= (uint16_t)~WN__NF_DROP;
+			if (x->kind == WN__NODE_ELEMENT || x->block < 0 || i < chrome_end)
+				continue;
+			wn__block *b = &d->blocks[x->block];
+			if (b->first == i && !(b->kind == WN__BK_CAPTION && !d->opt->captions) &&
 			    !wn__sel_in_removed(d, b->first, root))
 				wn__sel_keep(d, b, WN__WHY_REGION);
 		}
