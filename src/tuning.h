@@ -413,6 +413,11 @@
 /* ... and fewer link characters than this per linked block on average:
  * menu items are a word or three, a listing's linked titles longer. */
 #define WN__MENU_ITEM_CHARS 25
+/* A line of short links is a menu even on a service page or a listing,
+ * where a call to action or an entry's title is one or a few links, when
+ * it holds more than this many inline elements: a language picker or a
+ * tag cloud of hundreds.  (A letter of an A-Z index holds a dozen.) */
+#define WN__LINK_LINE_ITEMS 32
 /* A class attribute carried by this many elements or more is the page's
  * vocabulary for its units, not the name of one boilerplate panel. */
 #define WN__CLASS_VOCABULARY 8

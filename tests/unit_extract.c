@@ -445,6 +445,31 @@ TEST(select_region_landmarks_are_chrome_whatever_their_size)
 	}
 }
 
+/* On a listing, an entry's linked title is content, but a line of forty
+ * short links (a language picker) is a menu. */
+TEST(select_listing_keeps_titles_drops_a_picker_of_many_links)
+{
+	char page[8192];
+	size_t n = (size_t)snprintf(page, sizeof page, "<html><body><main><h1>Open roles</h1>"
+	                            "<div class=picker>");
+	for (int k = 0; k < 40; k++)
+		n += (size_t)snprintf(page + n, sizeof page - n, "<a href=/l/%d>Lang%d</a> ", k, k);
+	snprintf(page + n, sizeof page - n, "</div><ul>"
+	         "<li><a href=/j/1>Data Engineer</a><p>Leeds, full time</p></li>"
+	         "<li><a href=/j/2>Site Reliability Engineer</a><p>Remote, contract</p></li>"
+	         "<li><a href=/j/3>Product Designer</a><p>Bristol, part time</p></li>"
+	         "</ul></main></body></html>");
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	o.kind = WN_KIND_LISTING;
+	wn_result *r = NULL;
+	CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(contains(out, "Data Engineer") && contains(out, "Product Designer"));
+	CHECK(!contains(out, "Lang17"));
+	wn_result_free(r);
+}
+
 TEST(select_small_page_still_gives_its_text)
 {
 	CHECK_STR(text_of("<p>Test</p>"), "Test\n");
@@ -685,6 +710,7 @@ int main(void)
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
+	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);

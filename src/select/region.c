@@ -286,11 +286,13 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 /* A line of short links ("Log in · Sign up", "Read more »", "Post
  * Reply"): navigation, except on a service page, whose calls to action
  * ("Get started", "Book a demo") are part of what it says, and on a
- * listing, whose entries' titles are short links ("Data Engineer"). */
+ * listing, whose entries' titles are short links ("Data Engineer"),
+ * unless the line holds far more links than a title or a call to action. */
 static int link_line(const wn__doc *d, const wn__block *b)
 {
-	if (d->kind == WN_KIND_SERVICE || d->kind == WN_KIND_LISTING ||
-	    b->kind == WN__BK_HEADING || !b->link_chars || !wn__sel_tune(d)->link_lines)
+	int own = d->kind == WN_KIND_SERVICE || d->kind == WN_KIND_LISTING;
+	if ((own && b->tags <= WN__LINK_LINE_ITEMS) || b->kind == WN__BK_HEADING ||
+	    !b->link_chars || !wn__sel_tune(d)->link_lines)
 		return 0;
 	return b->link_chars >= WN__MENU_LINK_SHARE * b->chars &&
 	       b->link_chars < WN__MENU_ITEM_CHARS * (b->tags + 1);
