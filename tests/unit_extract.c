@@ -36,6 +36,17 @@ static wn_result *run(const char *html, wn_format fmt)
 	return r;
 }
 
+/* A page read as the given kind, which must succeed; the caller frees it. */
+static wn_result *run_as(const char *html, wn_kind kind)
+{
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	o.kind = kind;
+	wn_result *r = NULL;
+	CHECK(wn_extract(html, strlen(html), &o, &r) == WN_OK);
+	return r;
+}
+
 /* The text output of a page, owned by a static slot until the next call. */
 static const char *text_of(const char *html)
 {
@@ -433,11 +444,7 @@ TEST(select_region_landmarks_are_chrome_whatever_their_size)
 		         "grow to two hundred, and pay by the month.</p></section>"
 		         "</body></html>",
 		         OPEN[k], CLOSE[k]);
-		wn_options o;
-		wn_options_init(&o, sizeof o);
-		o.kind = WN_KIND_SERVICE;
-		wn_result *r = NULL;
-		CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
+		wn_result *r = run_as(page, WN_KIND_SERVICE);
 		const char *out = r ? wn_result_output(r, NULL) : "";
 		CHECK(contains(out, "Plans for every team") && contains(out, "pay by the month"));
 		CHECK(!contains(out, "helpdesk"));
@@ -459,11 +466,7 @@ TEST(select_listing_keeps_titles_drops_a_picker_of_many_links)
 	         "<li><a href=/j/2>Site Reliability Engineer</a><p>Remote, contract</p></li>"
 	         "<li><a href=/j/3>Product Designer</a><p>Bristol, part time</p></li>"
 	         "</ul></main></body></html>");
-	wn_options o;
-	wn_options_init(&o, sizeof o);
-	o.kind = WN_KIND_LISTING;
-	wn_result *r = NULL;
-	CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
+	wn_result *r = run_as(page, WN_KIND_LISTING);
 	const char *out = r ? wn_result_output(r, NULL) : "";
 	CHECK(contains(out, "Data Engineer") && contains(out, "Product Designer"));
 	CHECK(!contains(out, "Lang17"));
