@@ -269,6 +269,12 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	 * read as a menu. */
 	if (x->tag == GUMBO_TAG_FORM && !c[i].prose)
 		return 1;
+	/* a shop's or a listing's filters are fieldsets of checkboxes ("Size:
+	 * XS S M L", "Brand"), wherever the form around them is; on a product
+	 * page a fieldset is its variants, which are content */
+	if (x->tag == GUMBO_TAG_FIELDSET && !c[i].prose &&
+	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
+		return 1;
 	int holds = d->records > i && d->records < x->end && (rec[d->records] & WN__REC_LIST);
 	if (c[i].prose || rec[i] || in_record || holds)
 		return 0;
