@@ -419,6 +419,10 @@
  * it holds more than this many inline elements: a language picker or a
  * tag cloud of hundreds.  (A letter of an A-Z index holds a dozen.) */
 #define WN__LINK_LINE_ITEMS 32
+/* On a collection or a listing, a part with this many checkboxes or radio
+ * buttons and no running text is its filters ("Wide fit", "On sale"): a
+ * card has one at most ("Compare"). */
+#define WN__FILTER_CHECKS 3
 /* A class attribute carried by this many elements or more is the page's
  * vocabulary for its units, not the name of one boilerplate panel. */
 #define WN__CLASS_VOCABULARY 8

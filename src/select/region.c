@@ -112,6 +112,7 @@ typedef struct counts {
 	int32_t link_blocks; /* blocks with a link */
 	int32_t main;        /* main landmarks */
 	int32_t th;          /* header cells */
+	int32_t checks;      /* checkboxes and radio buttons */
 } counts;
 
 static counts *count(wn__doc *d)
@@ -133,6 +134,10 @@ static counts *count(wn__doc *d)
 		if (x->kind == WN__NODE_ELEMENT) {
 			c[i].main += main_landmark(x);
 			c[i].th += x->tag == GUMBO_TAG_TH;
+			if (x->tag == GUMBO_TAG_INPUT) {
+				const char *t = wn__attr(x, "type");
+				c[i].checks += t && (!strcasecmp(t, "checkbox") || !strcasecmp(t, "radio"));
+			}
 		}
 		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
@@ -144,6 +149,7 @@ static counts *count(wn__doc *d)
 		p->link_blocks += c[i].link_blocks;
 		p->main += c[i].main;
 		p->th += c[i].th;
+		p->checks += c[i].checks;
 	}
 	return c;
 }
@@ -278,6 +284,11 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	int holds = d->records > i && d->records < x->end && (rec[d->records] & WN__REC_LIST);
 	if (c[i].prose || rec[i] || in_record || holds)
 		return 0;
+	/* ... and outside the records, a part of checkboxes or radio
+	 * buttons without prose is filters too, in a fieldset or not */
+	if (c[i].checks >= WN__FILTER_CHECKS &&
+	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
+		return 1;
 	if (x->hint < 0 && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
