@@ -365,8 +365,8 @@ static int shown(const wn__node *c)
 /* A panel hidden by a style beside a shown sibling of its tag and class
  * is a script's tab set or carousel (tabs without ARIA: one pane
  * display:block, the others display:none): the page's own content one
- * click away, as a tabpanel is.  A menu's or a
- * dialog's panels are chrome, and their words or role say so. */
+ * click away, as a tabpanel is.  A menu's or a dialog's panels are
+ * chrome, and their words or role say so. */
 static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a)
 {
 	if (!a->style || a->hidden || a->aria_hidden || !wn__style_hides(a->style, strlen(a->style)))

@@ -255,9 +255,9 @@ static int landmark(const wn__doc *d, int32_t i)
 /* Whether element i (below the region's root) is the page's chrome.
  * Nothing that holds the page's h1 or its main landmark is, nor, unless
  * it is a landmark, what holds most of the region ("content-sidebar-wrap"
- * holds both columns); names and
- * forms do not beat running text (a page builder calls every block a
- * "widget", forum software wraps the posts in a form). */
+ * holds both columns); names and forms do not beat running text (a page
+ * builder calls every block a "widget", forum software wraps the posts in
+ * a form). */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
                      const uint8_t *rec, int in_record, int in_data, int32_t base, int32_t i)
 {

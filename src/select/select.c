@@ -41,9 +41,9 @@ static int too_weak(const wn__block *b, const wn__tune *t)
  * the page's own data). */
 static void favor(wn__doc *d)
 {
-	const wn__tune *t = wn__sel_tune(d);
 	if (d->opt->favor != WN_FAVOR_PRECISION)
 		return;
+	const wn__tune *t = wn__sel_tune(d);
 	int entries = d->kind == WN_KIND_LISTING || d->kind == WN_KIND_COLLECTION;
 	int survive = d->data_text || d->data_about ||
 	              (!d->recover && (d->noscript_text > 0 ||
