@@ -137,6 +137,7 @@ enum {
 	WN__SCHEMA_DOCS = 1 << 4,    /* TechArticle, APIReference, SoftwareSourceCode */
 	WN__SCHEMA_SERVICE = 1 << 5, /* Service, LocalBusiness, Organization only */
 	WN__SCHEMA_JOB = 1 << 6,     /* JobPosting */
+	WN__SCHEMA_OG_ARTICLE = 1 << 7, /* og:type "article" alone */
 };
 
 /* What the kind classifier read (kind.c; --explain prints it), as shares
@@ -146,6 +147,7 @@ enum {
 typedef struct wn__cues {
 	int author, date;     /* the metadata has a byline, a publication date */
 	int undated;          /* no date anywhere: metadata, <time>, date lines */
+	int shows_date;       /* a <time> or a date line in the body */
 	double short_share;   /* text in short blocks without links */
 	double heading_share; /* text in headings */
 	int32_t features;     /* groups of alike units with headings, not links */

@@ -179,7 +179,7 @@ static int landing_cues(const wn__cues *c)
  * agree. */
 static int classify_structure(const wn__evidence *f, const wn__cues *c, double *confidence)
 {
-	int s_article = (f->schema & WN__SCHEMA_ARTICLE) != 0;
+	int s_article = (f->schema & (WN__SCHEMA_ARTICLE | WN__SCHEMA_OG_ARTICLE)) != 0;
 	/* a byline and a date: somebody wrote it, on a day (on a page of
 	 * dated posts they are a post's: a question's, a thread's) */
 	int signed_ = c->author && c->date && f->posts < WN__KIND_SIGNED_POSTS &&
@@ -194,8 +194,10 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 		return WN_KIND_FORUM;
 	}
 	/* code on a signed and dated page is a tutorial, a post about code:
-	 * reference pages are kept up, not signed */
-	int code = f->code >= WN__KIND_CODE_STRONG || (f->code >= WN__KIND_CODE && !s_article);
+	 * reference pages are kept up, not signed; nor do they show a date,
+	 * whatever type their template declares */
+	int code = f->code >= WN__KIND_CODE_STRONG ||
+	           (f->code >= WN__KIND_CODE && (!s_article || !c->shows_date));
 	if ((f->schema & WN__SCHEMA_DOCS) || (code && !signed_)) {
 		*confidence = f->code >= WN__KIND_CODE_STRONG ? 0.9 : 0.7;
 		return WN_KIND_DOCUMENTATION;
@@ -208,11 +210,16 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 	 * page */
 	double related = f->schema & WN__SCHEMA_LIST ? WN__KIND_PRODUCT_GRID_SHARE
 	                                              : WN__KIND_PRODUCT_ALONE_SHARE;
-	if (grid && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy && f->priced_share < related)) {
+	/* a signed and dated page's priced cards are a buying guide's picks,
+	 * not a shop's grid */
+	if (grid && !signed_ && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy && f->priced_share < related)) {
 		*confidence = f->priced >= WN__KIND_GRID ? 0.9 : 0.7;
 		return WN_KIND_COLLECTION;
 	}
-	if ((f->schema & WN__SCHEMA_PRODUCT) || (f->buy && !s_article)) {
+	/* a signed page that declares an Article beside a Product reviews it
+	 * (og:type alone is a template's default and does not count) */
+	int review = signed_ && (f->schema & WN__SCHEMA_ARTICLE);
+	if (((f->schema & WN__SCHEMA_PRODUCT) && !review) || (f->buy && !s_article)) {
 		*confidence = (f->schema & WN__SCHEMA_PRODUCT) && f->buy ? 0.9 : 0.7;
 		return WN_KIND_PRODUCT;
 	}
@@ -271,7 +278,8 @@ static wn__cues read_cues(const wn__doc *d, const group *g, size_t cap)
 	double total = t[body].chars > 0 ? t[body].chars : 1;
 	c.author = d->meta.author && *d->meta.author;
 	c.date = d->meta.date && *d->meta.date;
-	c.undated = !c.date && !t[body].times && !t[body].dates;
+	c.shows_date = t[body].times || t[body].dates;
+	c.undated = !c.date && !c.shows_date;
 	int32_t short_chars = 0, heading_chars = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		const wn__block *b = &d->blocks[k];

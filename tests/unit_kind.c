@@ -315,6 +315,51 @@ TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
 	free(p);
 }
 
+/* A buying guide: a signed and dated article whose picks each show a
+ * price, laid out as cards like a shop's grid. */
+static char *buying_guide_page(void)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	        "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
+	        "<main><h1>The best kettles of 2024</h1><p>%s%s</p><div class=picks>",
+	    SENTENCE, SENTENCE);
+	for (int k = 0; k < 12; k++)
+		add(&b, "<div class=pick><h2>Kettle %d</h2><p class=price>&pound;%d.99</p><p>%s%s</p>"
+		        "</div>",
+		    k, 20 + k, SENTENCE, SENTENCE);
+	add(&b, "</div></main>%s", FOOT);
+	return b.p;
+}
+
+TEST(kind_a_signed_page_of_priced_picks_is_an_article)
+{
+	char *p = buying_guide_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+TEST(kind_a_signed_review_declaring_article_and_product_is_an_article)
+{
+	/* the Product is what the review is about; unsigned, it is a
+	 * product page */
+	const char *ld = "<script type=\"application/ld+json\">[{\"@type\":\"Review\"},"
+	                 "{\"@type\":\"Article\"},{\"@type\":\"Product\",\"name\":\"Pack\"}]"
+	                 "</script>";
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	        "<meta property=article:published_time content=2024-03-02T10:00:00Z>%s</head><body>"
+	        "<main><h1>Ridgeline 28L, reviewed</h1><p>%s%s</p><p>%s%s</p></main>%s",
+	    ld, SENTENCE, SENTENCE, SENTENCE, SENTENCE, FOOT);
+	CHECK(kind_of(b.p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(b.p);
+	page u = {0};
+	add(&u, "%s%s<main><h1>Ridgeline 28L</h1><p>%s%s</p><p>%s%s</p></main>%s", HEAD, ld, SENTENCE,
+	    SENTENCE, SENTENCE, SENTENCE, FOOT);
+	CHECK(kind_of(u.p, WN_KIND_AUTO, NULL) == WN_KIND_PRODUCT);
+	free(u.p);
+}
+
 TEST(kind_schema_type_is_evidence)
 {
 	/* a page with little structure of its own, declared a product */
@@ -487,6 +532,8 @@ int main(void)
 	RUN(kind_code_under_a_byline_and_a_date_is_an_article);
 	RUN(kind_service_is_unsigned_sections_of_feature_cards);
 	RUN(kind_cards_with_headings_not_links_are_a_service_not_a_listing);
+	RUN(kind_a_signed_page_of_priced_picks_is_an_article);
+	RUN(kind_a_signed_review_declaring_article_and_product_is_an_article);
 	RUN(kind_schema_type_is_evidence);
 	RUN(kind_forced_is_kept_with_full_confidence);
 	RUN(kind_names_round_trip);

@@ -519,7 +519,7 @@ static void read_schema(wn__meta_ctx *c)
 	           !strcasecmp(og, "og:product")))
 		d->schema |= WN__SCHEMA_PRODUCT;
 	if (og && !strcasecmp(og, "article"))
-		d->schema |= WN__SCHEMA_ARTICLE;
+		d->schema |= WN__SCHEMA_OG_ARTICLE;
 }
 
 /* The page's own data as text, for recovery when its markup holds none:
