@@ -15,6 +15,12 @@
 #include "stages.h"
 #include "tuning.h"
 
+/* What the members of a group carry: how many of them hold a link, a
+ * price, a time or a date, running text, a heading; their text. */
+typedef struct gstats {
+	int32_t n, linked, priced, timed, prosy, headed, chars;
+} gstats;
+
 /* One group of alike siblings: the children of parent with one shape. */
 typedef struct group {
 	int32_t parent;
@@ -26,6 +32,8 @@ typedef struct group {
 	 * parent's children once per shape among them: quadratic on a parent
 	 * of many small groups) */
 	int32_t headed, linked, prosy;
+	gstats all; /* every element child of that shape from the first member
+	             * on, empty or removed ones too (group_stats) */
 } group;
 
 /* The groups of alike element siblings, in an open-addressing table
@@ -48,26 +56,38 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 		cap *= 2;
 	group *g = wn__xmalloc(cap * sizeof *g);
 	memset(g, 0, cap * sizeof *g);
+	const wn__tally *t = d->tally;
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
-		if (x->flags & WN__NF_REMOVED) {
-			i = x->end - 1;
+		if (x->kind != WN__NODE_ELEMENT)
 			continue;
-		}
-		if (x->kind != WN__NODE_ELEMENT || !d->tally[i].chars)
-			continue;
+		int member = !(x->flags & WN__NF_REMOVED) && t[i].chars;
 		uint32_t s = wn__shape(d, i);
 		size_t k = group_slot(g, cap, x->parent, s);
-		if (!g[k].n) {
+		if (!g[k].n && member) {
 			g[k].parent = x->parent;
 			g[k].shape = s;
 			g[k].first = i;
 		}
+		if (g[k].n || member) {
+			gstats *a = &g[k].all;
+			a->n++;
+			a->chars += t[i].chars;
+			a->linked += t[i].links > 0;
+			a->priced += t[i].prices > 0;
+			a->timed += t[i].times > 0 || t[i].dates > 0;
+			a->prosy += t[i].prose > 0;
+			a->headed += t[i].headings > 0;
+		}
+		if (x->flags & WN__NF_REMOVED)
+			i = x->end - 1;
+		if (!member)
+			continue;
 		g[k].n++;
-		g[k].chars += d->tally[i].chars;
-		g[k].headed += d->tally[i].headings > 0;
-		g[k].linked += d->tally[i].links > 0;
-		g[k].prosy += d->tally[i].prose > 0;
+		g[k].chars += t[i].chars;
+		g[k].headed += t[i].headings > 0;
+		g[k].linked += t[i].links > 0;
+		g[k].prosy += t[i].prose > 0;
 	}
 	*cap_out = cap;
 	return g;
@@ -133,32 +153,12 @@ static int has_buy_control(const wn__doc *d)
 	return found;
 }
 
-/* The member of a group that is its best representative, for stats. */
-typedef struct gstats {
-	int32_t n, linked, priced, timed, prosy, headed, chars;
-} gstats;
 
-static gstats group_stats(const wn__doc *d, const group *g)
+static gstats group_stats(const group *g)
 {
 	gstats s = {0};
-	const wn__tally *t = d->tally;
-	if (!g)
-		return s;
-	for (int32_t i = g->first; i < d->nodes[g->parent].end; i = d->nodes[i].end) {
-		if (d->nodes[i].kind != WN__NODE_ELEMENT || wn__shape(d, i) != g->shape)
-			continue;
-		s.n++;
-		s.chars += t[i].chars;
-		s.linked += t[i].links > 0;
-		s.priced += t[i].prices > 0;
-		s.timed += t[i].times > 0 || t[i].dates > 0;
-		s.prosy += t[i].prose > 0;
-		s.headed += t[i].headings > 0;
-	}
-	return s;
+	return g ? g->all : s;
 }
-
-
 
 /* How many cues of a landing page (a service's page) a page shows: nobody
  * signs or dates it, its text comes in short pieces under many headings,
@@ -324,7 +324,7 @@ void wn__kind(wn__doc *d)
 			best = &g[k];
 		const wn__tally *p = &t[g[k].parent];
 		if (p->prices >= 3 && p->prices > pbest) {
-			gstats s = group_stats(d, &g[k]);
+			gstats s = group_stats(&g[k]);
 			if (s.priced >= 3 && s.priced > pbest)
 				pg = &g[k], pbest = s.priced;
 		}
@@ -332,7 +332,7 @@ void wn__kind(wn__doc *d)
 		 * running text, the one with most text (the answers, not the
 		 * comments under one of them) */
 		if (p->times + p->dates >= 2 && p->prose > 0 && g[k].chars > tbest) {
-			gstats s = group_stats(d, &g[k]);
+			gstats s = group_stats(&g[k]);
 			int32_t both = s.timed < s.prosy ? s.timed : s.prosy;
 			if (both >= 2)
 				tg = &g[k], tbest = g[k].chars;
@@ -344,7 +344,7 @@ void wn__kind(wn__doc *d)
 		    2 * g[k].headed < g[k].n && g[k].chars > rbest)
 			rg = &g[k], rbest = g[k].chars;
 	}
-	gstats bs = group_stats(d, best), ps = group_stats(d, pg), ts = group_stats(d, tg);
+	gstats bs = group_stats(best), ps = group_stats(pg), ts = group_stats(tg);
 	wn__evidence f = {0};
 	f.text = t[body].chars;
 	f.prose = t[body].prose / total;

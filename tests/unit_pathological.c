@@ -121,6 +121,15 @@ static buf page(const char *what, size_t n)
 			             "end.");
 			put(&b, tmp);
 		}
+	} else if (!strcmp(what, "small priced groups")) {
+		/* pairs of alike priced children under one priced parent: each
+		 * pair is a candidate grid of the kind stage */
+		for (size_t i = 0; i < n; i++) {
+			char w[16];
+			group_word(w, sizeof w, i / 2);
+			snprintf(tmp, sizeof tmp, "<p class=%s>$%zu.00 a thing</p>", w, i % 90 + 10);
+			put(&b, tmp);
+		}
 	} else if (!strcmp(what, "repeated sections")) {
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<section><p>The same first paragraph, of some length, again.</p>"
@@ -205,6 +214,7 @@ CASE(hidden_panels, "hidden panels", 10000)
 CASE(hidden_panels_late, "hidden panels late", 5000)
 CASE(small_groups, "small groups", 6000)
 CASE(small_prose_groups, "small prose groups", 6000)
+CASE(small_priced_groups, "small priced groups", 6000)
 CASE(repeated_sections, "repeated sections", 5000)
 
 int main(void)
@@ -220,6 +230,7 @@ int main(void)
 	RUN(hidden_panels_late);
 	RUN(small_groups);
 	RUN(small_prose_groups);
+	RUN(small_priced_groups);
 	RUN(repeated_sections);
 	return harness_done();
 }
