@@ -889,6 +889,12 @@ TEST(entities_in_values)
 	CHECK_STR(m->title, "Healthy Eating Plate \xe2\x80\xa2 Caf\xc3\xa9 Notes");
 	m = meta(PAGE("<meta property=\"og:title\" content=\"A &amp;lt;/title&amp;gt; &amp;hellip; B\">", ""));
 	CHECK_STR(m->title, "A </title> \xe2\x80\xa6 B");
+	/* JSON is not unescaped by the parser: a JSON-LD string escaped
+	 * twice holds "&amp;#8230;", which is one character */
+	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+	              "\"headline\": \"And finally&amp;#8230; trouble &amp;amp; strife "
+	              "&amp;hellip; AT&amp;T\"}</script>", ""));
+	CHECK_STR(m->title, "And finally\xe2\x80\xa6 trouble & strife \xe2\x80\xa6 AT&T");
 }
 
 /* ---- bylines and date lines leave the body ---- */

@@ -66,21 +66,21 @@ static void gumbo_free(void *ud, void *p)
 	free(p);
 }
 
-/* A named reference HTML knows beyond the five above ("&bull;",
- * "&eacute;", "&nbsp;": 2,231 of them): s[0..n) is '&', a name and ';'.
- * gumbo, which has the table, decodes it as it would in a <title>;
- * returns 0 when it is no reference (the text stays as it was). */
+/* A named reference HTML knows beyond the five below ("&bull;",
+ * "&eacute;", "&nbsp;": 2,231 of them): s[0..n) is a name and ';', what
+ * follows an '&'.  gumbo, which has the table, decodes it as it would in
+ * a <title>; returns 0 when it is no reference (the text stays as it was). */
 static int named_reference(wn__buf *out, const char *s, size_t n)
 {
-	char src[48] = "<title>";
-	if (n + 8 > sizeof src)
+	char src[48] = "<title>&";
+	if (n + 9 > sizeof src)
 		return 0;
-	memcpy(src + 7, s, n);
+	memcpy(src + 8, s, n);
 	GumboOptions go = kGumboDefaultOptions;
 	go.allocator = gumbo_alloc;
 	go.deallocator = gumbo_free;
 	go.max_errors = 0;
-	GumboOutput *g = gumbo_parse_with_options(&go, src, n + 7);
+	GumboOutput *g = gumbo_parse_with_options(&go, src, n + 8);
 	/* html > head > title > text */
 	const GumboNode *head = g->root->v.element.children.length
 	                                ? g->root->v.element.children.data[0] : NULL;
@@ -98,16 +98,65 @@ static int named_reference(wn__buf *out, const char *s, size_t n)
 	return ok;
 }
 
-/* Character references left in a value after the parser's pass: many
- * sites escape their meta content twice.  Each is decoded once: the five
- * named ones and numeric ones as Readability.js's unescapeHtmlEntities
- * does, every other name by gumbo's table (named_reference). */
-static void unescape(wn__buf *out, const char *s, size_t n)
+/* The character reference that s[0..n) opens (what follows an '&'),
+ * decoded into out: its length up to and with the ';', or 0 when there is
+ * none.  The five named ones and numeric ones as Readability.js's
+ * unescapeHtmlEntities does, every other name by gumbo's table. */
+static size_t reference(wn__buf *out, const char *s, size_t n)
 {
 	static const struct { const char *name; char c; } NAMED[] = {
 		{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'},
 		{"apos;", '\''},
 	};
+	for (size_t k = 0; k < sizeof NAMED / sizeof *NAMED; k++) {
+		size_t l = strlen(NAMED[k].name);
+		if (l <= n && !memcmp(s, NAMED[k].name, l)) {
+			wn__buf_putc(out, NAMED[k].c);
+			return l;
+		}
+	}
+	if (n > 1 && s[0] == '#') {
+		size_t j = 1;
+		int hex = s[j] == 'x' || s[j] == 'X';
+		if (hex)
+			j++;
+		size_t start = j;
+		unsigned long v = 0;
+		for (; j < n; j++) {
+			int ch = (unsigned char)s[j];
+			unsigned dg;
+			if (isdigit(ch))
+				dg = (unsigned)(ch - '0');
+			else if (hex && isxdigit(ch))
+				dg = (unsigned)(tolower(ch) - 'a' + 10);
+			else
+				break;
+			if (v <= 0x10FFFF) /* larger is U+FFFD anyway */
+				v = v * (hex ? 16 : 10) + dg;
+		}
+		if (j == start || j >= n || s[j] != ';')
+			return 0;
+		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			v = 0xFFFD;
+		put_cp(out, (int32_t)v);
+		return j + 1;
+	}
+	if (n && isalpha((unsigned char)s[0])) {
+		size_t j = 1;
+		while (j < n && j < 39 && isalnum((unsigned char)s[j]))
+			j++;
+		if (j < n && s[j] == ';' && named_reference(out, s, j + 1))
+			return j + 1;
+	}
+	return 0;
+}
+
+/* Character references left in a value after the parser's pass: many
+ * sites escape their meta content twice, so each is decoded once more.
+ * An "&amp;" that opens another reference ("&amp;#8230;") was escaped
+ * twice before that: a JSON-LD string, which no parser unescaped. */
+static void unescape(wn__buf *out, const char *s, size_t n)
+{
 	for (size_t i = 0; i < n;) {
 		const char *amp = memchr(s + i, '&', n - i);
 		if (amp != s + i) {
@@ -116,52 +165,13 @@ static void unescape(wn__buf *out, const char *s, size_t n)
 			i += run;
 			continue;
 		}
-		int done = 0;
-		for (size_t k = 0; k < sizeof NAMED / sizeof *NAMED && !done; k++) {
-			size_t l = strlen(NAMED[k].name);
-			if (i + 1 + l <= n && !memcmp(s + i + 1, NAMED[k].name, l)) {
-				wn__buf_putc(out, NAMED[k].c);
-				i += 1 + l;
-				done = 1;
-			}
-		}
-		if (!done && i + 2 < n && s[i + 1] == '#') {
-			size_t j = i + 2;
-			int hex = s[j] == 'x' || s[j] == 'X';
-			if (hex)
-				j++;
-			size_t start = j;
-			unsigned long v = 0;
-			for (; j < n; j++) {
-				int ch = (unsigned char)s[j];
-				unsigned dg;
-				if (isdigit(ch))
-					dg = (unsigned)(ch - '0');
-				else if (hex && isxdigit(ch))
-					dg = (unsigned)(tolower(ch) - 'a' + 10);
-				else
-					break;
-				if (v <= 0x10FFFF) /* larger is U+FFFD anyway */
-					v = v * (hex ? 16 : 10) + dg;
-			}
-			if (j > start && j < n && s[j] == ';') {
-				if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-					v = 0xFFFD;
-				put_cp(out, (int32_t)v);
-				i = j + 1;
-				done = 1;
-			}
-		}
-		if (!done && i + 1 < n && isalpha((unsigned char)s[i + 1])) {
-			size_t j = i + 2;
-			while (j < n && j - i < 40 && isalnum((unsigned char)s[j]))
-				j++;
-			if (j < n && s[j] == ';' && named_reference(out, s + i, j + 1 - i)) {
-				i = j + 1;
-				done = 1;
-			}
-		}
-		if (!done)
+		size_t l = 0;
+		if (n - i > 5 && !memcmp(s + i + 1, "amp;", 4) &&
+		    (l = reference(out, s + i + 5, n - i - 5)) > 0)
+			i += 5 + l;
+		else if ((l = reference(out, s + i + 1, n - i - 1)) > 0)
+			i += 1 + l;
+		else
 			wn__buf_putc(out, s[i++]);
 	}
 }
