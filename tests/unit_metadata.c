@@ -349,6 +349,39 @@ TEST(title_tail_and_longer_h1)
 	CHECK_STR(m->title, "Pruning old roses in the winter");
 }
 
+/* Marks around a title are not its words: a Markdown heading's "##", a
+ * star, a bullet, empty brackets; an ellipsis (a title cut short), a
+ * pictograph, French spacing's "?" and punctuation inside stay. */
+TEST(title_marks)
+{
+	const wn_metadata *m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"## Binding Agents for Martian Concrete\">",
+		"<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Binding Agents for Martian Concrete");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Home Gym Must Haves For Every Budget \xe2\x8b\x86\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Home Gym Must Haves For Every Budget");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Decorating Clips, Clear, 40-Clips ()\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Decorating Clips, Clear, 40-Clips");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Wrong refresh rate after the update ...\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Wrong refresh rate after the update ...");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"The Integer Overflow Crashing Servers \xf0\x9f\x92\xa5\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "The Integer Overflow Crashing Servers \xf0\x9f\x92\xa5");
+	m = meta(PAGE("<meta property=\"og:title\" content=\"\xe2\x80\xa2 C++ and C# - a comparison (2025) --\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "C++ and C# - a comparison (2025)");
+	/* French sets a space before ? ! : ; */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"Faut-il tailler les rosiers en hiver ?\">",
+	              "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "Faut-il tailler les rosiers en hiver ?");
+	/* a title of marks alone stays as it is */
+	m = meta(PAGE("<meta property=\"og:title\" content=\"?!\">", "<h1>Welcome</h1>" PARAS));
+	CHECK_STR(m->title, "?!");
+}
+
 TEST(author_order)
 {
 	const wn_metadata *m = meta(PAGE(
@@ -1096,6 +1129,7 @@ int main(void)
 	RUN(title_site_parts);
 	RUN(title_from_h1);
 	RUN(title_tail_and_longer_h1);
+	RUN(title_marks);
 	RUN(author_order);
 	RUN(author_from_text);
 	RUN(author_names_only);

@@ -518,8 +518,62 @@ static int goes_on(const char *t, const char *h)
 	return r;
 }
 
-const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
-                              int cut)
+/* Whether the word s[0..n) is a mark, not a word: only punctuation and
+ * symbols of the kinds that set text off ("##", "â", "â¢", "()", "|", "--");
+ * not a pictograph, not an ellipsis (the title was cut), not French
+ * spacing's "?", "!", ":" or ";". */
+static int mark_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		i += (size_t)wn__utf8_next(s + i, n - i, &cp);
+		if (cp < 0x80 && strchr(".?!:;", (int)cp))
+			return 0;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_PC:
+		case UTF8PROC_CATEGORY_PD:
+		case UTF8PROC_CATEGORY_PS:
+		case UTF8PROC_CATEGORY_PE:
+		case UTF8PROC_CATEGORY_PO:
+		case UTF8PROC_CATEGORY_SM:
+		case UTF8PROC_CATEGORY_SK:
+			if (cp == 0x2026) /* ... */
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return n > 0;
+}
+
+/* The title less the marks at its ends (a Markdown heading's "## ", a
+ * star after it); a title of marks alone stays.  Its words are
+ * separated by single spaces (wn__meta_keep). */
+static const char *unmarked(wn__meta_ctx *c, const char *t)
+{
+	if (!t)
+		return t;
+	size_t b = 0, e = strlen(t);
+	for (;;) {
+		const char *sp = memchr(t + b, ' ', e - b);
+		if (!sp || !mark_word(t + b, (size_t)(sp - (t + b))))
+			break;
+		b = (size_t)(sp - t) + 1;
+	}
+	while (e > b) {
+		size_t w = e;
+		while (w > b && t[w - 1] != ' ')
+			w--;
+		if (w == b || !mark_word(t + w, e - w))
+			break;
+		e = w - 1;
+	}
+	return b == 0 && e == strlen(t) ? t : wn__meta_keep(c, t + b, e - b);
+}
+
+static const char *headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
+                            int cut)
 {
 	const char *tt = wn__meta_cut_site(c, st, wn__meta_keep(c, c->d->title, strlen(c->d->title)));
 	const char *mt = wn__meta_cut_site(c, st, title);
@@ -564,4 +618,11 @@ const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const ch
 		if (goes_on(mt, h[k]))
 			return h[k];
 	return mt;
+}
+
+/* The headline, marks around it gone. */
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
+                              int cut)
+{
+	return unmarked(c, headline(c, st, title, cut));
 }

@@ -166,7 +166,8 @@ int wn__meta_names_site_strict(const wn__meta_site *st, const char *s);
 const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const char *t);
 /* headline.c: the headline: title's site parts cut, its short last " | "
  * part unless cut says a part went already, or the h1 that the title
- * holds with more around it or that goes on from it (kept) */
+ * holds with more around it or that goes on from it, less the marks at
+ * its ends ("## ", " â") (kept) */
 const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
                               int cut);
 
