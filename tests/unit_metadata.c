@@ -549,6 +549,12 @@ TEST(author_more_sources)
 	m = meta(PAGE("", "<h1>Release 7.1</h1><p class=\"author\"><a href=\"#p5\">Post</a> "
 		"<span>by <strong><a href=\"/people/galitsyn\">Galitsyn</a></strong></span></p>" PARAS));
 	CHECK_STR(m->author, "Galitsyn");
+	/* a member's counts link to the profile too, and are no name */
+	m = meta(PAGE("", "<h1>Best first telescope?</h1>"
+		"<div class=\"post\"><a href=\"/profile/12/fictions\"><strong>1</strong> Fictions</a> "
+		"<a href=\"/profile/12/posts\">8 Posts</a> <a href=\"/profile/12\">SamuelMIz</a>" PARAS "</div>"
+		"<div class=\"post\"><a href=\"/profile/13\">ridwan123</a><p>Get a dob.</p></div>"));
+	CHECK_STR(m->author, "SamuelMIz");
 	/* one profile link is no discussion */
 	m = meta(PAGE("", "<h1>Best first telescope?</h1><a href=\"/members/sam.12/\">Sam</a>" PARAS));
 	CHECK(m->author == NULL);

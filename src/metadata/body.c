@@ -256,6 +256,16 @@ static int poster_name(const wn__node *x)
 	return cls && says_username(cls);
 }
 
+/* Is t a count ("1 Fictions", "8 Posts": a member's figures, which link
+ * to the profile too), a number and a word, not a name? */
+static int is_count(const char *t)
+{
+	const char *p = t;
+	while (isdigit((unsigned char)*p) || *p == ',' || *p == '.')
+		p++;
+	return p > t && *p == ' ';
+}
+
 /* Is node i's text one run, a single text node ("Jane Doe", not the
  * links "Thread Tools" and "Display Modes" side by side)? */
 static int one_text(const wn__meta_ctx *c, int32_t i)
@@ -309,7 +319,7 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 		int words = 1;
 		for (const char *p = t; *p; p++)
 			words += *p == ' ';
-		if (words <= 3 && f->n_posters++ == 0)
+		if (words <= 3 && !is_count(t) && f->n_posters++ == 0)
 			f->poster = t;
 	}
 	if (!f->text_byline && near_top && (x->flags & WN__NF_BLOCK) &&
