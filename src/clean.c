@@ -249,7 +249,7 @@ static int part_named(const char *buf, size_t p)
 /* Every word found at every place of the text, each place tried against
  * the words its letter starts: the words that are there are those that
  * strstr would find (and at the token boundaries their modes ask). */
-static int class_id_hint(const attrs *a, int skip_hidden)
+static int class_id_hint(const attrs *a, int skip_hidden, int unit_widget)
 {
 	if (!a->cls && !a->id)
 		return 0;
@@ -275,6 +275,8 @@ static int class_id_hint(const attrs *a, int skip_hidden)
 				continue;
 			if (w->word[0] == 'h' && !strcmp(w->word, "hidden") &&
 			    (skip_hidden || part_named(buf, p)))
+				continue;
+			if (w->word[0] == 'w' && unit_widget && !strcmp(w->word, "widget"))
 				continue;
 			if (w->weight > good)
 				good = w->weight;
@@ -367,11 +369,11 @@ static int shown(const wn__node *c)
  * display:block, the others display:none): the page's own content one
  * click away, as a tabpanel is.  A menu's or a dialog's panels are
  * chrome, and their words or role say so. */
-static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a)
+static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a, int unit_widget)
 {
 	if (!a->style || a->hidden || a->aria_hidden || !wn__style_hides(a->style, strlen(a->style)))
 		return 0;
-	if (!a->cls || !*a->cls || class_id_hint(a, 1) < 0 || role_hint(a->role) < 0 ||
+	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget) < 0 || role_hint(a->role) < 0 ||
 	    !text_outside_code(d, i))
 		return 0;
 	const wn__node *x = &d->nodes[i];
@@ -602,10 +604,30 @@ static int heading_button(const wn__doc *d, int32_t i)
 	return 0;
 }
 
+/* How many elements hold word w in their class or id, as the hints read
+ * them (lower case, long ids left out), counted up to cap. */
+static int32_t elements_named(const wn__doc *d, const char *w, int32_t cap)
+{
+	char buf[512];
+	int32_t n = 0;
+	for (int32_t i = 1; i < d->n_nodes && n < cap; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (x->kind != WN__NODE_ELEMENT)
+			continue;
+		attrs a;
+		read_attrs(x, &a);
+		size_t o = put_lower(buf, 0, sizeof buf, a.cls, 0);
+		o = put_lower(buf, o, sizeof buf, a.id, 1);
+		n += o && strstr(buf, w) != NULL;
+	}
+	return n;
+}
+
 void wn__clean(wn__doc *d)
 {
 	mark_layout_cells(d);
 	id_set controls = controlled_ids(d);
+	int unit_widget = elements_named(d, "widget", WN__HINT_UNIT_NAMES) >= WN__HINT_UNIT_NAMES;
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->kind != WN__NODE_ELEMENT)
@@ -613,7 +635,8 @@ void wn__clean(wn__doc *d)
 		attrs a;
 		read_attrs(x, &a);
 		int hidden = is_hidden(&a) && !holds_math(d, i) && !shown_tab(d, i, &a) &&
-		             !controlled_panel(d, i, &a, &controls) && !sibling_panel(d, i, &a);
+		             !controlled_panel(d, i, &a, &controls) &&
+		             !sibling_panel(d, i, &a, unit_widget);
 		int removed = wn__tag_is(x->tag, WN__TC_REMOVED) &&
 		              !(x->tag == GUMBO_TAG_BUTTON && heading_button(d, i));
 		if ((removed || hidden ||
@@ -632,7 +655,8 @@ void wn__clean(wn__doc *d)
 			snprintf(named + n, sizeof named - n, " %s", a.cls ? a.cls : "");
 			a.cls = named;
 		}
-		int h = tag_hint(x->tag) + class_id_hint(&a, skip_hidden) + role_hint(a.role);
+		int h = tag_hint(x->tag) + class_id_hint(&a, skip_hidden, unit_widget) +
+		        role_hint(a.role);
 		if (a.itemprop && (strstr(a.itemprop, "articleBody") || strstr(a.itemprop, "text")))
 			h += WN__HINT_GOOD;
 		if (h > INT16_MAX)

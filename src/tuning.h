@@ -27,6 +27,15 @@
  * boilerplate word says: of its strongest good word, only this fraction
  * counts (an integer divisor). */
 #define WN__HINT_GOOD_BESIDE_BAD 4
+/* "widget" is a panel's name where a page gives it to a few elements (a
+ * sidebar's widgets and their titles, a vendor's recommendation embed);
+ * a page builder gives it to every block, dozens to hundreds of
+ * elements, header, article and footer alike, and there it is the page's
+ * word for a unit and says nothing.  From this many elements whose class
+ * or id holds it, it does not count (wcxb-dev: the same gain at any
+ * threshold from 15 to 40; readability's pages with such embeds have 4
+ * and 11). */
+#define WN__HINT_UNIT_NAMES 20
 /* Summed hints are clamped, so that nesting cannot run away: good words
  * are common ("content" wraps everything), so they saturate sooner. */
 #define WN__HINT_CLAMP_GOOD 25

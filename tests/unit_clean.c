@@ -5,6 +5,7 @@
  * boundaries each word's mode asks.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -268,6 +269,33 @@ TEST(a_custom_element_s_name_reads_as_its_class)
 
 /* Random class and id values made of the words, their pieces, separators
  * and case, against the reference. */
+/* "widget" names a panel (a sidebar's, a vendor's embed) where a page has
+ * a few; where it names every block (a page builder's vocabulary) it
+ * says nothing of any one of them. */
+TEST(widget_is_a_panel_only_where_few_elements_are_named_so)
+{
+	char page[8192];
+	size_t o = 0;
+	o += (size_t)snprintf(page + o, sizeof page - o, "<div class=\"widget-area\">"
+	                      "<span class=\"widget recent\">Recent posts</span></div>");
+	CHECK(hint_of(page) < 0);
+	o = 0;
+	for (int k = 0; k < WN__HINT_UNIT_NAMES - 1; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o,
+		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
+	o += (size_t)snprintf(page + o, sizeof page - o,
+	                      "<span class=\"builder-widget-wrap\">The story</span>");
+	CHECK(hint_of(page) == 0);
+	/* one fewer, and the word counts again */
+	o = 0;
+	for (int k = 0; k < WN__HINT_UNIT_NAMES - 2; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o,
+		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
+	o += (size_t)snprintf(page + o, sizeof page - o,
+	                      "<span class=\"builder-widget-wrap\">The story</span>");
+	CHECK(hint_of(page) < 0);
+}
+
 TEST(lookup_matches_strstr)
 {
 	static const char *const PIECES[] = {
@@ -318,6 +346,7 @@ int main(void)
 	RUN(modes_at_token_boundaries);
 	RUN(hidden_after_a_part_s_name_hides_the_part);
 	RUN(a_custom_element_s_name_reads_as_its_class);
+	RUN(widget_is_a_panel_only_where_few_elements_are_named_so);
 	RUN(lookup_matches_strstr);
 	return harness_done();
 }
