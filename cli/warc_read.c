@@ -652,7 +652,11 @@ static char *inflate_all(const char *in, size_t n, size_t max, int raw, size_t *
 	memset(&z, 0, sizeof z);
 	if (inflateInit2(&z, raw ? -15 : 15 + 32) != Z_OK)
 		cli_oom();
+	/* a guess at the size, never over max: a small body under a small
+	 * --max-bytes still stops at max */
 	size_t cap = n < max / 4 ? n * 4 + 1024 : max, o = 0;
+	if (cap > max)
+		cap = max;
 	char *out = cli_xmalloc(cap);
 	z.next_in = (unsigned char *)in;
 	z.avail_in = n > UINT_MAX ? UINT_MAX : (uInt)n;
