@@ -77,6 +77,7 @@ enum {
 	WN__WHY_LEFT,        /* dropped: only labels or a JavaScript notice were kept */
 	WN__WHY_REPEAT,      /* dropped: repeats a run of text kept above it */
 	WN__WHY_EMPTY,       /* dropped: a heading whose section was all dropped */
+	WN__WHY_TICKER,      /* dropped: one short phrase over and over */
 	WN__WHY_COUNT
 };
 const char *wn__why_string(int why);

@@ -334,6 +334,13 @@
  * 80 characters gained 0.001 more and lost 12 pages. */
 #define WN__REPEAT_RUN 3
 #define WN__REPEAT_CHARS 200
+/* A ticker (a marquee's text, copied so that it scrolls without a gap) is
+ * one phrase of at most WN__TICKER_WORDS words said WN__TICKER_TIMES
+ * times or more in one block, each copy an element, and nothing else
+ * ("<span>Book now *</span><span>Book now *</span> ..."); a song's
+ * refrain or a chant says its line four times or so. */
+#define WN__TICKER_WORDS 6
+#define WN__TICKER_TIMES 8
 
 /* ---- what a script-filled page leaves (select/select.c) ---- */
 /* Kept text of at most this many words, in headings or links of at most

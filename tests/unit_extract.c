@@ -4,6 +4,7 @@
  * driven through internal.h where a test needs to look inside, and through
  * wn_extract() where the behaviour is the output.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -479,6 +480,36 @@ TEST(select_small_page_still_gives_its_text)
 	CHECK_STR(text_of("<a href='/a'>abc</a> <a href='/b'>def</a>"), "abc def\n");
 }
 
+/* A ticker repeats one short phrase, each copy an element, so that it
+ * can scroll without a gap: a reader sees the phrase, not a paragraph of
+ * it.  Verse and chants that repeat a line a few times stay. */
+TEST(select_drops_a_ticker_of_one_phrase_over_and_over)
+{
+	char page[4096];
+	size_t o = (size_t)snprintf(page, sizeof page, "<body><article>%s<div class=marquee>", PROSE);
+	for (int k = 0; k < WN__TICKER_TIMES; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o, "<span>Book now *</span>");
+	snprintf(page + o, sizeof page - o, "</div><p>Row, row, row your boat, gently down "
+	         "the stream; merrily, merrily, merrily, merrily, life is but a dream.</p>"
+	         "</article></body>");
+	const char *t = text_of(page);
+	CHECK(contains(t, "Volunteers filled sandbags"));
+	CHECK(!contains(t, "Book now"));
+	CHECK(contains(t, "merrily, merrily, merrily, merrily"));
+	/* fewer times is a line of text */
+	o = (size_t)snprintf(page, sizeof page, "<body><article>%s<div class=marquee>", PROSE);
+	for (int k = 0; k < WN__TICKER_TIMES - 1; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o, "<span>Book now *</span>");
+	snprintf(page + o, sizeof page - o, "</div></article></body>");
+	CHECK(contains(text_of(page), "Book now *Book now"));
+	/* one text said over and over, not copies of an element, is text */
+	o = (size_t)snprintf(page, sizeof page, "<body><article>%s<p>", PROSE);
+	for (int k = 0; k < 2 * WN__TICKER_TIMES; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o, "lorem ipsum dolor ");
+	snprintf(page + o, sizeof page - o, "</p></article></body>");
+	CHECK(contains(text_of(page), "lorem ipsum dolor lorem"));
+}
+
 /* The guard skips a noscript's text before the parse; a page that yields
  * almost nothing is read again whole, so that recovery still finds it. */
 TEST(recovery_reads_noscript_text_the_guard_skipped)
@@ -715,6 +746,7 @@ int main(void)
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
 	RUN(select_small_page_still_gives_its_text);
+	RUN(select_drops_a_ticker_of_one_phrase_over_and_over);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);
 	RUN(clean_keeps_hidden_tab_panels);

@@ -25,6 +25,7 @@ const char *wn__why_string(int why)
 		[WN__WHY_LEFT] = "all that was kept: labels or a JavaScript notice, no content",
 		[WN__WHY_REPEAT] = "repeats text kept above it, word for word",
 		[WN__WHY_EMPTY] = "a heading whose section was all dropped",
+		[WN__WHY_TICKER] = "one short phrase over and over (a ticker)",
 	};
 	return why >= 0 && why < WN__WHY_COUNT ? names[why] : "?";
 }

@@ -164,6 +164,7 @@ void wn__select(wn__doc *d)
 	if (d->opt->comments)
 		wn__select_comments(d);
 	wn__select_drop_repeats(d);
+	wn__select_drop_tickers(d);
 	drop_empty_tail(d);
 	if (chrome_left(d)) {
 		for (int32_t k = 0; k < d->n_blocks; k++)
