@@ -267,35 +267,34 @@ TEST(a_custom_element_s_name_reads_as_its_class)
 	CHECK(custom_hint_of("<footerish><p>x</p></footerish>") == 0);
 }
 
-/* Random class and id values made of the words, their pieces, separators
- * and case, against the reference. */
+/* The hint of a span named as a page builder names its blocks, after n
+ * blocks named so. */
+static int builder_hint(int n)
+{
+	char page[8192];
+	size_t o = 0;
+	for (int k = 0; k < n; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o,
+		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
+	snprintf(page + o, sizeof page - o, "<span class=\"builder-widget-wrap\">The story</span>");
+	return hint_of(page);
+}
+
 /* "widget" names a panel (a sidebar's, a vendor's embed) where a page has
  * a few; where it names every block (a page builder's vocabulary) it
  * says nothing of any one of them. */
 TEST(widget_is_a_panel_only_where_few_elements_are_named_so)
 {
-	char page[8192];
-	size_t o = 0;
-	o += (size_t)snprintf(page + o, sizeof page - o, "<div class=\"widget-area\">"
-	                      "<span class=\"widget recent\">Recent posts</span></div>");
-	CHECK(hint_of(page) < 0);
-	o = 0;
-	for (int k = 0; k < WN__HINT_UNIT_NAMES - 1; k++)
-		o += (size_t)snprintf(page + o, sizeof page - o,
-		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
-	o += (size_t)snprintf(page + o, sizeof page - o,
-	                      "<span class=\"builder-widget-wrap\">The story</span>");
-	CHECK(hint_of(page) == 0);
+	CHECK(hint_of("<div class=\"widget-area\">"
+	              "<span class=\"widget recent\">Recent posts</span></div>") < 0);
+	/* the span is the last of WN__HINT_UNIT_NAMES elements so named */
+	CHECK(builder_hint(WN__HINT_UNIT_NAMES - 1) == 0);
 	/* one fewer, and the word counts again */
-	o = 0;
-	for (int k = 0; k < WN__HINT_UNIT_NAMES - 2; k++)
-		o += (size_t)snprintf(page + o, sizeof page - o,
-		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
-	o += (size_t)snprintf(page + o, sizeof page - o,
-	                      "<span class=\"builder-widget-wrap\">The story</span>");
-	CHECK(hint_of(page) < 0);
+	CHECK(builder_hint(WN__HINT_UNIT_NAMES - 2) < 0);
 }
 
+/* Random class and id values made of the words, their pieces, separators
+ * and case, against the reference. */
 TEST(lookup_matches_strstr)
 {
 	static const char *const PIECES[] = {
