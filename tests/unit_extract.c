@@ -508,6 +508,13 @@ TEST(select_drops_a_ticker_of_one_phrase_over_and_over)
 		o += (size_t)snprintf(page + o, sizeof page - o, "lorem ipsum dolor ");
 	snprintf(page + o, sizeof page - o, "</p></article></body>");
 	CHECK(contains(text_of(page), "lorem ipsum dolor lorem"));
+	/* copies followed by more text are not a ticker, however many */
+	o = (size_t)snprintf(page, sizeof page, "<body><article>%s<p>", PROSE);
+	for (int k = 0; k < 100; k++) /* 200 words of copies, then a sentence */
+		o += (size_t)snprintf(page + o, sizeof page - o, "<span>Book now *</span>");
+	snprintf(page + o, sizeof page - o, "<span>and then the council met again.</span></p>"
+	         "</article></body>");
+	CHECK(contains(text_of(page), "the council met again"));
 }
 
 /* The guard skips a noscript's text before the parse; a page that yields

@@ -160,17 +160,24 @@ static int word_byte(unsigned char c)
  * folded) are one phrase of at most WN__TICKER_WORDS words said
  * WN__TICKER_TIMES times or more, and nothing else, in as many text
  * nodes at least (a marquee's copies are elements); a last phrase cut
- * short still counts. */
-static int ticker(const wn__doc *d, const wn__block *b, uint32_t *w, int32_t cap)
+ * short still counts.  Read as a stream: each period still possible is
+ * checked against the words one period back, and running text rules out
+ * every period within a few words. */
+static int ticker(const wn__doc *d, const wn__block *b)
 {
+	enum { W = WN__TICKER_WORDS };
+	uint32_t ring[W];
+	int open[W + 1], left = W;
+	for (int per = 1; per <= W; per++)
+		open[per] = 1;
 	int32_t n = 0, runs = 0;
 	int32_t self = (int32_t)(b - d->blocks);
-	for (int32_t i = b->first; i <= b->last && n < cap; i++) {
+	for (int32_t i = b->first; i <= b->last && left; i++) {
 		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
 			continue;
 		const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text;
 		int32_t before = n;
-		while (*p && n < cap) {
+		while (*p && left) {
 			while (*p && !word_byte(*p))
 				p++;
 			if (!*p)
@@ -178,7 +185,11 @@ static int ticker(const wn__doc *d, const wn__block *b, uint32_t *w, int32_t cap
 			uint32_t h = 2166136261u;
 			for (; word_byte(*p); p++)
 				h = (h ^ (uint32_t)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p)) * 16777619u;
-			w[n++] = h;
+			for (int per = 1; per <= W; per++)
+				if (open[per] && n >= per && ring[(n - per) % W] != h)
+					open[per] = 0, left--;
+			ring[n % W] = h;
+			n++;
 		}
 		runs += n > before;
 	}
@@ -186,29 +197,19 @@ static int ticker(const wn__doc *d, const wn__block *b, uint32_t *w, int32_t cap
 	 * is a page's text, however dull */
 	if (runs < WN__TICKER_TIMES)
 		return 0;
-	for (int32_t per = 1; per <= WN__TICKER_WORDS; per++) {
-		if (n < per * WN__TICKER_TIMES)
-			return 0;
-		int32_t i = per;
-		while (i < n && w[i] == w[i - per])
-			i++;
-		if (i == n)
+	for (int per = 1; per <= W; per++)
+		if (open[per] && n >= per * WN__TICKER_TIMES)
 			return 1;
-	}
 	return 0;
 }
 
 void wn__select_drop_tickers(wn__doc *d)
 {
-	/* the first cap words tell a ticker: it says its phrase dozens of
-	 * times, where a block of text never does so for long */
-	enum { cap = 4 * WN__TICKER_WORDS * WN__TICKER_TIMES };
-	uint32_t w[cap];
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
 		if (!b->keep || b->words < WN__TICKER_TIMES || repeats_by_right(b))
 			continue;
-		if (ticker(d, b, w, cap)) {
+		if (ticker(d, b)) {
 			b->keep = 0;
 			b->reason = WN__WHY_TICKER;
 		}
