@@ -198,6 +198,7 @@ typedef struct wn__tally {
 	int32_t blocks, chars, links, link_blocks, prose;
 	int32_t headings, h1, code, prices, times;
 	int32_t dates; /* short blocks that are or hold a date ("2 days ago") */
+	int32_t replies; /* headings that answer another's ("Re: ...") */
 } wn__tally;
 
 /* ---- one document in the pipeline ----

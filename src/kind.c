@@ -18,7 +18,7 @@
 /* What the members of a group carry: how many of them hold a link, a
  * price, a time or a date, running text, a heading; their text. */
 typedef struct gstats {
-	int32_t n, linked, priced, timed, prosy, headed, chars;
+	int32_t n, linked, priced, timed, prosy, headed, replied, chars;
 } gstats;
 
 /* One group of alike siblings: the children of parent with one shape. */
@@ -78,6 +78,7 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 			a->timed += t[i].times > 0 || t[i].dates > 0;
 			a->prosy += t[i].prose > 0;
 			a->headed += t[i].headings > 0;
+			a->replied += t[i].replies > 0;
 		}
 		if (x->flags & WN__NF_REMOVED)
 			i = x->end - 1;
@@ -373,8 +374,10 @@ void wn__kind(wn__doc *d)
 	}
 	f.posts = ts.timed < ts.prosy ? ts.timed : ts.prosy;
 	/* members that each have a heading are a listing's entries (a blog
-	 * archive's dated teasers), not a thread's posts */
-	if (2 * ts.headed >= ts.n)
+	 * archive's dated teasers), not a thread's posts -- unless the
+	 * headings are replies' subjects ("Re: ..."): a board that titles
+	 * every post */
+	if (2 * ts.headed >= ts.n && 2 * ts.replied < ts.headed)
 		f.posts = 0;
 	f.posts_share = ts.chars / total;
 	{

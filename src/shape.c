@@ -7,6 +7,7 @@
  * its first child element (after the notes' "records" remedy).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "base/tags.h"
 #include "base/utf8.h"
@@ -125,6 +126,32 @@ static int is_relative_time(const char *s)
 	return 0;
 }
 
+/* Whether a heading's text is a reply's subject: the prefix mail and
+ * threads put before the subject answered ("Re: ...", RFC 5322 section
+ * 3.6.5; "AW:", "SV:", "Antw:", "Odp:" and "回复:" where a mail program
+ * translates it).  A thread's posts each carry one; an archive's teasers
+ * carry their own titles. */
+static int is_reply_subject(const char *s)
+{
+	static const char *const PREFIXES[] = {
+		"re", "aw", "sv", "antw", "odp", "\xe5\x9b\x9e\xe5\xa4\x8d" /* 回复 */, NULL,
+	};
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	for (const char *const *p = PREFIXES; *p; p++) {
+		size_t n = strlen(*p);
+		if (strncasecmp(s, *p, n))
+			continue;
+		const char *e = s + n;
+		while (*e == ' ')
+			e++;
+		/* "Re:", "Re :", "回复：" (a full-width colon) */
+		if (*e == ':' || !strncmp(e, "\xef\xbc\x9a", 3))
+			return 1;
+	}
+	return 0;
+}
+
 /* A block's text, joined, for the short tests above (at most cap bytes). */
 static size_t block_text(const wn__doc *d, const wn__block *b, char *buf, size_t cap)
 {
@@ -170,6 +197,11 @@ wn__tally *wn__tally_build(wn__doc *d)
 		x->prose += wn__text_goodness(b) >= WN__STRONG_GOODNESS ? b->eff : 0;
 		x->headings += b->kind == WN__BK_HEADING;
 		x->h1 += b->kind == WN__BK_HEADING && b->level == 1;
+		if (b->kind == WN__BK_HEADING) {
+			char buf[32];
+			block_text(d, b, buf, sizeof buf);
+			x->replies += is_reply_subject(buf);
+		}
 		x->code += b->kind == WN__BK_PRE ? b->eff : 0;
 		if (b->eff <= WN__DATE_LINE_MAX && b->kind != WN__BK_HEADING) {
 			char buf[4 * WN__DATE_LINE_MAX + 8], iso[WN__DATE_MAX];
@@ -195,6 +227,7 @@ wn__tally *wn__tally_build(wn__doc *d)
 		p->prices += t[i].prices;
 		p->times += t[i].times;
 		p->dates += t[i].dates;
+		p->replies += t[i].replies;
 	}
 	return t;
 }

@@ -111,6 +111,27 @@ static char *thread_page(int long_first)
 	return b.p;
 }
 
+/* A board that titles every post: each post under a heading of its own,
+ * the reply's subject ("Re: ...") when replies is set, else a title of
+ * its own, linked, as a blog archive's dated teasers have. */
+static char *titled_posts_page(int replies)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Which saw for a beginner?</h1><div class=thread>", HEAD);
+	for (int k = 0; k < 5; k++) {
+		if (replies)
+			add(&b, "<div class=post><h3>%sWhich saw for a beginner?</h3>", k ? "Re: " : "");
+		else
+			add(&b, "<div class=post><h3><a href=/p/%d>Notes from the workshop, part %d</a>"
+			        "</h3>", k, k);
+		add(&b, "<div class=who><a href=/u/%d>user%d</a></div><time datetime=2024-01-0%d>"
+		        "%d Jan 2024</time><div class=body><p>%s</p></div></div>",
+		    k, k, k + 1, k + 1, SENTENCE);
+	}
+	add(&b, "</div></main>%s", FOOT);
+	return b.p;
+}
+
 /* A shop's category: a grid of cards, each one link holding the title,
  * a rating and the price; the first and last of a row with a class more. */
 static char *grid_page(int cards)
@@ -249,6 +270,18 @@ TEST(kind_a_thread_with_one_long_post_is_still_a_thread)
 	 * the posts */
 	char *p = thread_page(1);
 	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_FORUM);
+	free(p);
+}
+
+TEST(kind_posts_titled_with_the_subject_they_answer_are_a_thread)
+{
+	/* every post has a heading, as every teaser of an archive has; the
+	 * headings that answer ("Re: ...") make them posts */
+	char *p = titled_posts_page(1);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_FORUM);
+	free(p);
+	p = titled_posts_page(0);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) != WN_KIND_FORUM);
 	free(p);
 }
 
@@ -524,6 +557,7 @@ int main(void)
 	RUN(kind_article_is_running_text);
 	RUN(kind_forum_is_repeated_posts_with_author_and_time);
 	RUN(kind_a_thread_with_one_long_post_is_still_a_thread);
+	RUN(kind_posts_titled_with_the_subject_they_answer_are_a_thread);
 	RUN(kind_collection_is_a_grid_of_priced_cards);
 	RUN(kind_collection_of_cards_that_are_links);
 	RUN(kind_product_is_a_price_and_a_buy_control);
