@@ -42,6 +42,8 @@ enum {
 	WN__NF_BOX = 1 << 9,     /* an inline element holding block-level ones (a
 	                         * link around a whole card): the tallies count
 	                         * the text directly in it as its own */
+	WN__NF_PITCH = 1 << 10,  /* its name's only bad words are a landing
+	                         * page's parts: "banner", "promo" (clean.c) */
 };
 
 typedef struct wn__node {

@@ -453,6 +453,31 @@ TEST(select_region_landmarks_are_chrome_whatever_their_size)
 	}
 }
 
+/* A service page's hero "banner" and its "promo" blocks are what it
+ * says; on an article such names still mark boilerplate beside the
+ * story, and a part named for boilerplate besides ("promo-sidebar") is
+ * chrome on a service page too. */
+TEST(select_service_keeps_its_banner_and_promo_blocks)
+{
+	static const char *const PAGE =
+	        "<html><body><main>"
+	        "<div class=\"hero-banner\"><p>Bookkeeping that closes your month in a day, "
+	        "with a named accountant who answers the same afternoon.</p></div>"
+	        "<section><h1>Plans for every team</h1><p>Start with two seats, grow to two "
+	        "hundred, and pay by the month without a contract.</p></section>"
+	        "<div class=\"promo-block\"><h2>Payroll included</h2><p>Payslips, pensions "
+	        "and filings are run for you every month at no extra cost.</p></div>"
+	        "<div class=\"promo-sidebar\"><p>Read our latest guide to the new tax "
+	        "year and what it changes for small firms.</p></div>"
+	        "</main></body></html>";
+	wn_result *r = run_as(PAGE, WN_KIND_SERVICE);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(contains(out, "closes your month") && contains(out, "Payroll included") &&
+	      contains(out, "Payslips"));
+	CHECK(!contains(out, "latest guide"));
+	wn_result_free(r);
+}
+
 /* On a listing, an entry's linked title is content, but a line of forty
  * short links (a language picker) is a menu. */
 TEST(select_listing_keeps_titles_drops_a_picker_of_many_links)
@@ -751,6 +776,7 @@ int main(void)
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
+	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(select_drops_a_ticker_of_one_phrase_over_and_over);

@@ -289,7 +289,10 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	if (c[i].checks >= WN__FILTER_CHECKS &&
 	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
 		return 1;
-	if (x->hint < 0 && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
+	/* a service page's hero banner, its promo blocks and its contact
+	 * section are what it says */
+	int pitch = d->kind == WN_KIND_SERVICE && (x->flags & WN__NF_PITCH);
+	if (x->hint < 0 && !pitch && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
 	/* A menu: several blocks of short links.  Longer links are the
