@@ -117,6 +117,7 @@ typedef struct wn__block {
 	uint8_t keep;
 	uint8_t lead_done;  /* blocks.c: past the leading link */
 	uint8_t teaser;     /* score.c: WN__TEASER_*, 0 if not a teaser */
+	uint8_t ticker;     /* score.c: one short phrase over and over */
 	uint8_t reason;     /* WN__WHY_*: why kept or dropped */
 } wn__block;
 

@@ -82,6 +82,59 @@ double wn__text_goodness(const wn__block *b)
 	return WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct - WN__G_LINK_W * links;
 }
 
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Whether block b's words (runs of letters and digits, ASCII case
+ * folded) are one phrase of at most WN__TICKER_WORDS words said
+ * WN__TICKER_TIMES times or more, and nothing else, in as many text
+ * nodes at least (a marquee's copies are elements); a last phrase cut
+ * short still counts.  Read as a stream: each period still possible is
+ * checked against the words one period back, and running text rules out
+ * every period within a few words. */
+static int ticker(const wn__doc *d, const wn__block *b)
+{
+	enum { W = WN__TICKER_WORDS };
+	uint32_t ring[W];
+	int open[W + 1], left = W;
+	for (int per = 1; per <= W; per++)
+		open[per] = 1;
+	int32_t n = 0, runs = 0;
+	int32_t self = (int32_t)(b - d->blocks);
+	for (int32_t i = b->first; i <= b->last && left; i++) {
+		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
+			continue;
+		const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text;
+		int32_t before = n;
+		while (*p && left) {
+			while (*p && !word_byte(*p))
+				p++;
+			if (!*p)
+				break;
+			uint32_t h = 2166136261u;
+			for (; word_byte(*p); p++)
+				h = (h ^ (uint32_t)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p)) * 16777619u;
+			for (int per = 1; per <= W; per++)
+				if (open[per] && n >= per && ring[(n - per) % W] != h)
+					open[per] = 0, left--;
+			ring[n % W] = h;
+			n++;
+		}
+		runs += n > before;
+	}
+	/* each copy is an element of its own: one text said over and over
+	 * is a page's text, however dull */
+	if (runs < WN__TICKER_TIMES)
+		return 0;
+	for (int per = 1; per <= W; per++)
+		if (open[per] && n >= per * WN__TICKER_TIMES)
+			return 1;
+	return 0;
+}
+
 /* Goodness and weight of one block.  In listing mode (a page with no
  * article) the teasers are the content: linked headlines are headlines,
  * and class names such as "teaser" or "card" are no evidence against. */
@@ -111,6 +164,8 @@ static void rate(wn__block *b, int listing)
 	if (neutral_kind(b->kind) && g < 0 && links < WN__MAX_LINK_SHARE &&
 	    b->hint > WN__DROP_HINT)
 		g = 0;
+	if (b->ticker)
+		g = -1; /* chrome, however long: it must not outweigh the article */
 	b->good = (float)clamp(g, -1, 1);
 	b->score = (float)(b->good * eff);
 }
@@ -146,6 +201,9 @@ void wn__score(wn__doc *d)
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
 		b->teaser = is_teaser(d, k);
+		/* quoted, tabular and code text repeats by right */
+		b->ticker = b->words >= WN__TICKER_TIMES && b->kind != WN__BK_QUOTE &&
+		            b->kind != WN__BK_CELL && b->kind != WN__BK_PRE && ticker(d, b);
 		b->hint = (int32_t)clamp(hint[b->container], WN__HINT_CLAMP_BAD, WN__HINT_CLAMP_GOOD);
 		rate(b, 0);
 	}

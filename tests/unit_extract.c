@@ -542,6 +542,26 @@ TEST(select_drops_a_ticker_of_one_phrase_over_and_over)
 	CHECK(contains(text_of(page), "the council met again"));
 }
 
+/* A ticker long enough to outweigh the article beside it is no
+ * candidate for the article: it is chrome before the article is chosen,
+ * not dropped after, which left the page with nothing. */
+TEST(select_a_long_ticker_does_not_win_the_article)
+{
+	size_t cap = 200000, o = 0;
+	char *page = malloc(cap);
+	CHECK(page != NULL);
+	if (!page)
+		return;
+	o += (size_t)snprintf(page + o, cap - o, "<body><div class=marquee>");
+	for (int k = 0; k < 2000; k++)
+		o += (size_t)snprintf(page + o, cap - o, "<span>Breaking: markets rally.</span> ");
+	snprintf(page + o, cap - o, "</div><article>%s</article></body>", PROSE);
+	const char *t = text_of(page);
+	CHECK(contains(t, "Volunteers filled sandbags"));
+	CHECK(!contains(t, "markets rally"));
+	free(page);
+}
+
 /* The guard skips a noscript's text before the parse; a page that yields
  * almost nothing is read again whole, so that recovery still finds it. */
 TEST(recovery_reads_noscript_text_the_guard_skipped)
@@ -780,6 +800,7 @@ int main(void)
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(select_drops_a_ticker_of_one_phrase_over_and_over);
+	RUN(select_a_long_ticker_does_not_win_the_article);
 	RUN(recovery_reads_noscript_text_the_guard_skipped);
 	RUN(select_chrome_left_by_a_script_is_no_content);
 	RUN(clean_keeps_hidden_tab_panels);

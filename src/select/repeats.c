@@ -6,7 +6,7 @@
  * not read, clone a carousel's slides so that it can loop, or keep a print
  * copy of the article: a reader sees each once.  The first copy stays.
  * A ticker repeats one phrase inside one block, to scroll it without a
- * gap: the block goes.
+ * gap (score.c finds it, and rates it as chrome): the block goes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -150,66 +150,11 @@ void wn__select_drop_repeats(wn__doc *d)
 		wn__note(&d->notes, "selection: %d blocks repeat text kept above them", (int)dropped);
 }
 
-static int word_byte(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
-
-/* Whether block b's words (runs of letters and digits, ASCII case
- * folded) are one phrase of at most WN__TICKER_WORDS words said
- * WN__TICKER_TIMES times or more, and nothing else, in as many text
- * nodes at least (a marquee's copies are elements); a last phrase cut
- * short still counts.  Read as a stream: each period still possible is
- * checked against the words one period back, and running text rules out
- * every period within a few words. */
-static int ticker(const wn__doc *d, const wn__block *b)
-{
-	enum { W = WN__TICKER_WORDS };
-	uint32_t ring[W];
-	int open[W + 1], left = W;
-	for (int per = 1; per <= W; per++)
-		open[per] = 1;
-	int32_t n = 0, runs = 0;
-	int32_t self = (int32_t)(b - d->blocks);
-	for (int32_t i = b->first; i <= b->last && left; i++) {
-		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
-			continue;
-		const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text;
-		int32_t before = n;
-		while (*p && left) {
-			while (*p && !word_byte(*p))
-				p++;
-			if (!*p)
-				break;
-			uint32_t h = 2166136261u;
-			for (; word_byte(*p); p++)
-				h = (h ^ (uint32_t)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p)) * 16777619u;
-			for (int per = 1; per <= W; per++)
-				if (open[per] && n >= per && ring[(n - per) % W] != h)
-					open[per] = 0, left--;
-			ring[n % W] = h;
-			n++;
-		}
-		runs += n > before;
-	}
-	/* each copy is an element of its own: one text said over and over
-	 * is a page's text, however dull */
-	if (runs < WN__TICKER_TIMES)
-		return 0;
-	for (int per = 1; per <= W; per++)
-		if (open[per] && n >= per * WN__TICKER_TIMES)
-			return 1;
-	return 0;
-}
-
 void wn__select_drop_tickers(wn__doc *d)
 {
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
-		if (!b->keep || b->words < WN__TICKER_TIMES || repeats_by_right(b))
-			continue;
-		if (ticker(d, b)) {
+		if (b->keep && b->ticker) {
 			b->keep = 0;
 			b->reason = WN__WHY_TICKER;
 		}

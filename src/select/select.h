@@ -79,7 +79,7 @@ void wn__select_drop_repeats(wn__doc *d);
  * cells, code and list items repeat by right. */
 void wn__select_drop_copies(wn__doc *d, int32_t min_chars);
 /* ... and a kept block that is one short phrase over and over, a ticker
- * (WN__WHY_TICKER). */
+ * (wn__block.ticker, set by score.c; WN__WHY_TICKER). */
 void wn__select_drop_tickers(wn__doc *d);
 
 /* ---- the modes ---- */
