@@ -49,7 +49,7 @@ static const char USAGE[] =
 	"      --max-depth N     read elements nested deeper than N as flat\n"
 	"                        (default 512, at most 65534)\n"
 	"      --max-blocks N    read at most N blocks of text (default 1000000)\n"
-	"      --max-output N    cut the output at N bytes (default 64 MiB); a cut\n"
+	"      --max-output N    cut the body at N bytes (default 64 MiB); a cut\n"
 	"                        is said on stderr\n"
 	"      --explain[=tsv]   instead of the content, one line per block: its\n"
 	"                        score, features, and why it was kept or dropped\n"

@@ -174,9 +174,12 @@ typedef struct wn_options {
 	unsigned max_depth;
 	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */
 	size_t max_blocks;
-	/* Output is cut at this many bytes (at a character boundary; HTML
-	 * also outside tags and character references, its open elements
-	 * left for the reader to close).  Default: WN_DEFAULT_MAX_OUTPUT. */
+	/* The body (with the comments after it) is cut at this many bytes
+	 * (at a character boundary; HTML also outside tags and character
+	 * references, its open elements left for the reader to close).  The
+	 * metadata, the HTML document around the body and JSON's other keys
+	 * are not counted: JSON's "text" (or "markdown") and "html" are each
+	 * cut at it.  Default: WN_DEFAULT_MAX_OUTPUT. */
 	size_t max_output;
 	/* ---- added after the first published layout (0.2) ---- */
 	/* The page's kind, forced; WN_KIND_AUTO (0, the default) decides it
