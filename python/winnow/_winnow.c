@@ -519,7 +519,7 @@ static PyObject *w_status_string(PyObject *module, PyObject *arg)
 	"max_depth: read elements nested deeper than this as part of their\n" \
 	"    ancestor (default 512, at most 65534).\n" \
 	"max_blocks: read at most this many blocks of text (default 1,000,000).\n" \
-	"max_output: cut the output at this many bytes (default 64 MiB), with a\n" \
+	"max_output: cut the body at this many bytes (default 64 MiB), with a\n" \
 	"    winnow.TruncatedWarning.\n" \
 	"kind: read the page as this kind ('article', 'forum', 'product',\n" \
 	"    'collection', 'listing', 'documentation', 'service'); 'auto'\n" \
