@@ -1,7 +1,8 @@
 /*
  * winnow.h -- the public interface of libwinnow, which removes boilerplate
  * (navigation, teasers, share bars, comments, footers ...) from an HTML page
- * and gives back its main content as plain text, Markdown or clean HTML.
+ * and gives back its main content as plain text, Markdown, clean HTML or
+ * JSON (with its metadata).
  *
  * Naming rule: every public function and type starts with `wn_`, every
  * public constant, enum value and macro with `WN_`.  Inside the library,
@@ -157,8 +158,10 @@ typedef struct wn_options {
 	 * text in "text".  Default: 0. */
 	int json_markdown;
 	/* Character encoding of the input, overriding every other source
-	 * (a WHATWG label such as "shift_jis" or "latin1").  Default: NULL
-	 * (detected: BOM, content_type, <meta charset>, then guessed). */
+	 * (a WHATWG label such as "shift_jis" or "latin1").  A label the
+	 * library does not know is ignored, with a message in the result
+	 * ("charset: unknown encoding ... ignored"), not refused.  Default:
+	 * NULL (detected: BOM, content_type, <meta charset>, then guessed). */
 	const char *encoding;
 	/* The HTTP Content-Type header the page came with, for its charset
 	 * parameter.  Default: NULL. */
@@ -225,8 +228,8 @@ typedef struct wn_result wn_result;
  * wn_result_free(), whenever the status is WN_OK or WN_NO_CONTENT (then its
  * output is empty); on any other status *out is set to NULL.  WN_EINVAL:
  * out is NULL, html is NULL with len > 0, opt->size is not one this
- * library knows, a field beyond what it knows is not 0, or the format is
- * not one of wn_format.  WN_EINPUT: len is over max_bytes.  WN_ENOTHTML:
+ * library knows, a field beyond what it knows is not 0, or the format,
+ * kind or favor is not one of wn_format, wn_kind or wn_favor.  WN_EINPUT: len is over max_bytes.  WN_ENOTHTML:
  * the bytes are binary data, not text in any encoding.
  */
 WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
