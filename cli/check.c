@@ -349,7 +349,7 @@ static void prepare(check *ck, page *p)
 	} else if (!any) {
 		char why[300];
 		snprintf(why, sizeof why, "no expected file: make %s.expected.txt "
-		                          "(or .md, .json), or run with --update",
+		                          "(or .md, .html, .json), or run with --update",
 		         p->base);
 		p->error = cli_xstrdup(why);
 		return;
