@@ -229,8 +229,9 @@ typedef struct wn_result wn_result;
  * output is empty); on any other status *out is set to NULL.  WN_EINVAL:
  * out is NULL, html is NULL with len > 0, opt->size is not one this
  * library knows, a field beyond what it knows is not 0, or the format,
- * kind or favor is not one of wn_format, wn_kind or wn_favor.  WN_EINPUT: len is over max_bytes.  WN_ENOTHTML:
- * the bytes are binary data, not text in any encoding.
+ * kind or favor is not one of wn_format, wn_kind or wn_favor.  WN_EINPUT:
+ * len is over max_bytes.  WN_ENOTHTML: the bytes are binary data, not text
+ * in any encoding.
  */
 WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
                      wn_result **out);
