@@ -478,6 +478,31 @@ TEST(select_service_keeps_its_banner_and_promo_blocks)
 	wn_result_free(r);
 }
 
+/* A form is chrome for what a user does with it; a board that wraps each
+ * post's text in an edit-in-place form (a hidden field, no control) keeps
+ * the post, short as it is, and a search form beside it still goes. */
+TEST(select_region_a_form_without_controls_is_a_wrapper)
+{
+	char page[8192];
+	size_t n = (size_t)snprintf(page, sizeof page, "<html><body><main><h1>Grown in the lab</h1>"
+	                            "<form action=/search><input name=q><button>Search</button>"
+	                            "<p>Search this board</p></form><div class=thread>");
+	static const char *const POSTS[] = {"Finally some good news.", "Seconded, this is big.",
+	                                    "They said so forty years ago.", "Mice again, I see."};
+	for (int k = 0; k < 4; k++)
+		n += (size_t)snprintf(page + n, sizeof page - n,
+		                      "<div class=post><a href=/u/%d>user%d</a> <time>%d hours ago</time>"
+		                      "<form action=/edit><input type=hidden name=id value=%d>"
+		                      "<div class=body><p>%s</p></div></form></div>",
+		                      k, k, k + 1, k, POSTS[k]);
+	snprintf(page + n, sizeof page - n, "</div></main></body></html>");
+	wn_result *r = run_as(page, WN_KIND_FORUM);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(contains(out, "Finally some good news.") && contains(out, "Mice again, I see."));
+	CHECK(!contains(out, "Search this board"));
+	wn_result_free(r);
+}
+
 /* On a listing, an entry's linked title is content, but a line of forty
  * short links (a language picker) is a menu. */
 TEST(select_listing_keeps_titles_drops_a_picker_of_many_links)
@@ -797,6 +822,7 @@ int main(void)
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
+	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
 	RUN(select_small_page_still_gives_its_text);
 	RUN(select_drops_a_ticker_of_one_phrase_over_and_over);

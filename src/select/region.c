@@ -113,6 +113,7 @@ typedef struct counts {
 	int32_t main;        /* main landmarks */
 	int32_t th;          /* header cells */
 	int32_t checks;      /* checkboxes and radio buttons */
+	int32_t controls;    /* controls a user fills in or presses */
 } counts;
 
 static counts *count(wn__doc *d)
@@ -137,7 +138,10 @@ static counts *count(wn__doc *d)
 			if (x->tag == GUMBO_TAG_INPUT) {
 				const char *t = wn__attr(x, "type");
 				c[i].checks += t && (!strcasecmp(t, "checkbox") || !strcasecmp(t, "radio"));
+				c[i].controls += !t || strcasecmp(t, "hidden");
 			}
+			c[i].controls += x->tag == GUMBO_TAG_TEXTAREA || x->tag == GUMBO_TAG_SELECT ||
+			                 x->tag == GUMBO_TAG_BUTTON;
 		}
 		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
@@ -150,6 +154,7 @@ static counts *count(wn__doc *d)
 		p->main += c[i].main;
 		p->th += c[i].th;
 		p->checks += c[i].checks;
+		p->controls += c[i].controls;
 	}
 	return c;
 }
@@ -273,7 +278,10 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	 * is not chrome by its name or its links either: a shop wraps its
 	 * grid in "filters and pagination", and cards of short linked names
 	 * read as a menu. */
-	if (x->tag == GUMBO_TAG_FORM && !c[i].prose)
+	/* a form is chrome by what a user does with it (search, log in,
+	 * subscribe); one with no control to fill in or press is a wrapper,
+	 * as a board's edit-in-place form around each post's text */
+	if (x->tag == GUMBO_TAG_FORM && !c[i].prose && c[i].controls)
 		return 1;
 	/* a shop's or a listing's filters are fieldsets of checkboxes ("Size:
 	 * XS S M L", "Brand"), wherever the form around them is; on a product
