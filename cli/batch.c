@@ -28,6 +28,11 @@ typedef struct item {
 	int rc;
 } item;
 
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
 typedef struct batch {
 	const cli_config *c;
 	cli_pool *pool;
@@ -37,6 +42,10 @@ typedef struct batch {
 	/* output names taken, to refuse a second input with the same one */
 	char **names;
 	size_t nnames, capnames;
+	/* -O: the files of every input, sorted, found before any is read, so
+	 * that no output replaces an input not yet read (a.htm gives a.html) */
+	struct file_id *inputs;
+	size_t ninputs, capinputs;
 	size_t passed_over; /* -r: files that are not pages */
 } batch;
 
@@ -115,6 +124,38 @@ static char *out_name(const batch *b, const char *rel)
 	return s;
 }
 
+static int by_id(const void *x, const void *y)
+{
+	const struct file_id *a = x, *b = y;
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	return a->ino < b->ino ? -1 : a->ino > b->ino;
+}
+
+static void add_input(batch *b, const struct stat *st)
+{
+	b->inputs = cli_grow(b->inputs, &b->capinputs, b->ninputs + 1, sizeof *b->inputs);
+	b->inputs[b->ninputs++] = (struct file_id){st->st_dev, st->st_ino};
+}
+
+/* Why the output out of the input path must not be written: NULL, or the
+ * reason (to free), when out is already that file or another input.  An
+ * input that cannot be read is left to say so. */
+static char *overwrites(const batch *b, const char *path, const char *out)
+{
+	struct stat in, o;
+	if (stat(path, &in) || stat(out, &o))
+		return NULL;
+	if (in.st_dev == o.st_dev && in.st_ino == o.st_ino)
+		return cli_xstrdup("the output would overwrite the input");
+	struct file_id id = {o.st_dev, o.st_ino};
+	if (!bsearch(&id, b->inputs, b->ninputs, sizeof id, by_id))
+		return NULL;
+	cli_buf e = {0};
+	cli_buf_printf(&e, "the output would overwrite the input %s", out);
+	return e.data;
+}
+
 static void submit(batch *b, const char *path, const char *rel, const char *error)
 {
 	item *it = cli_xcalloc(1, sizeof *it);
@@ -124,7 +165,9 @@ static void submit(batch *b, const char *path, const char *rel, const char *erro
 		it->error = cli_xstrdup(error);
 	} else if (b->c->output_dir) {
 		it->out = out_name(b, rel);
-		if (take_name(b, it->out)) {
+		/* refused before its name is taken: it writes nothing */
+		it->error = overwrites(b, path, it->out);
+		if (!it->error && take_name(b, it->out)) {
 			cli_buf e = {0};
 			cli_buf_printf(&e,
 			               "%s is the output of an earlier input too "
@@ -329,6 +372,22 @@ static void walk_file(void *ctx, const char *path, const char *rel, const char *
 	}
 }
 
+/* -r -O, before the walk that reads: the pages walk_file would submit that
+ * can be named as an output (any with a page extension; an extensionless
+ * one only by a link: outputs have an extension), so not sniffed. */
+static void find_input(void *ctx, const char *path, const char *rel, const char *name)
+{
+	struct stat st;
+	(void)rel;
+	if ((page_ext(name) || !strchr(name, '.')) && !stat(path, &st))
+		add_input(ctx, &st);
+}
+
+static void find_error(void *ctx, const char *path, int err)
+{
+	(void)ctx, (void)path, (void)err;
+}
+
 static void walk_error(void *ctx, const char *path, int err)
 {
 	char e[256], why[300];
@@ -366,6 +425,19 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 		w.skip = 1;
 		w.skip_dev = st.st_dev;
 		w.skip_ino = st.st_ino;
+		cli_walk find = w;
+		find.file = find_input;
+		find.error = find_error;
+		for (int i = 0; i < nargs; i++) {
+			if (!strcmp(args[i], "-") || stat(args[i], &st))
+				continue;
+			if (c->recursive && S_ISDIR(st.st_mode))
+				cli_walk_tree(args[i], &find);
+			else
+				add_input(&b, &st);
+		}
+		if (b.ninputs)
+			qsort(b.inputs, b.ninputs, sizeof *b.inputs, by_id);
 	}
 	int jobs = cli_pool_jobs(c->jobs);
 	if (!c->recursive && jobs > nargs)
@@ -392,6 +464,7 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 	for (size_t i = 0; i < b.capnames; i++)
 		free(b.names[i]);
 	free(b.names);
+	free(b.inputs);
 	if (cli_out_close("winnow"))
 		return EXIT_INPUT;
 	return b.worst;

@@ -100,6 +100,34 @@ rc=$?
 	"$W" "$T/x/page.html" | cmp -s - "$T/oc/page.txt"
 ok "-O: a second input with the same output name is refused" $?
 
+# An output that would be an input (-f html into the page's own folder) is
+# refused by name, the input kept, the other inputs still written, exit 3;
+# also when it is another input's (a.htm gives a.html) and with -r.
+mkdir -p "$T/self/r"
+cp testdata/news-figure.html "$T/self/page.html"
+cp testdata/news-figure.html "$T/self/a.html"
+cp testdata/blog-toc.html "$T/self/a.htm"
+cp testdata/news-figure.html "$T/self/r/b.html"
+cp testdata/blog-toc.html "$T/self/r/b.htm"
+cp testdata/blog-toc.html "$T/self/r/c.shtml"
+Wabs=$(cd "$(dirname "$W")" && pwd)/$(basename "$W")
+(cd "$T/self" && "$Wabs" -O . -f html page.html "$T/self/a.htm" a.html \
+	r/c.shtml) >"$T/out" 2>"$T/err"
+rc=$?
+(cd "$T/self/r" && "$Wabs" -r -j 2 -O . -f html .) >"$T/out" 2>>"$T/err"
+rc2=$?
+[ $rc -eq 3 ] && [ $rc2 -eq 3 ] &&
+	grep -qx "winnow: page.html: the output would overwrite the input" "$T/err" &&
+	grep -qx "winnow: a.html: the output would overwrite the input" "$T/err" &&
+	grep -qx "winnow: $T/self/a.htm: the output would overwrite the input ./a.html" "$T/err" &&
+	grep -qx "winnow: ./b.htm: the output would overwrite the input ./b.html" "$T/err" &&
+	grep -qx "winnow: ./b.html: the output would overwrite the input" "$T/err" &&
+	cmp -s testdata/news-figure.html "$T/self/page.html" &&
+	cmp -s testdata/news-figure.html "$T/self/a.html" &&
+	cmp -s testdata/news-figure.html "$T/self/r/b.html" &&
+	"$W" -f html testdata/blog-toc.html | cmp -s - "$T/self/c.html"
+ok "-O: an output that would overwrite an input is refused" $?
+
 # No content: exit 1, the (empty) file still written.
 printf '<html><body></body></html>' >"$T/empty.html"
 "$W" -O "$T/oe" "$T/empty.html" testdata/news-figure.html 2>"$T/err"
