@@ -1,7 +1,8 @@
 """Replays inputs through the module and checks what it promises: a str
 that is '' or ends with one newline and has no NUL, JSON that parses, and
-no exception but InputError (for binary data, or over max_bytes).  Run as
-a program (by test_fuzz.py) so that a crash names its input:
+no exception but InputError (for binary data, or over max_bytes) and the
+ValueError of an unknown encoding.  Run as a program (by test_fuzz.py) so
+that a crash names its input:
 
     python replay.py PROGRESS_FILE seeds FILE...   # fuzz seeds: 2 option bytes, then the page
     python replay.py PROGRESS_FILE mutate SEED PAGE...  # pages mutated deterministically
@@ -35,6 +36,14 @@ def harness_options(a, b):
 
 
 def check(html, kw):
+    if kw["encoding"] == "no-such-charset":  # the library ignores it, the module refuses it
+        try:
+            winnow.extract(html, **kw)
+        except ValueError as e:
+            if "unknown encoding" not in str(e):
+                raise
+            return
+        raise AssertionError("no ValueError for encoding='no-such-charset'")
     try:
         out = winnow.extract(html, **kw)
     except winnow.InputError as e:

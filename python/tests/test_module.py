@@ -209,6 +209,22 @@ def test_bad_arguments():
         winnow.extract(page, max_depth=1, max_bytes=len(page.encode()), max_output=1)
 
 
+def test_unknown_encoding_is_refused():
+    """A label the library does not know is a ValueError naming it, as the
+    command's --encoding refuses it (exit 2), not silently ignored."""
+    page = open(os.path.join(ROOT, "testdata", "news-kaspersky.html"), "rb").read()
+    for call in (winnow.extract, winnow.extract_json):
+        with pytest.raises(ValueError, match="unknown encoding 'nonsense'"):
+            call(page, encoding="nonsense")
+    with pytest.raises(ValueError, match="unknown encoding 'nonsense'"):
+        _winnow._check_options({"encoding": "nonsense"}, False)  # winnow.dask, before any page
+    with pytest.raises(ValueError, match="unknown encoding"):
+        _winnow._extract_raw(page, None, None, {"encoding": "no-such-charset"})
+    # WHATWG labels, in any case, and uchardet's names are known
+    for label in ("utf-8", "Windows-1252", "latin1", "shift_jis", "x-user-defined"):
+        assert winnow.extract(page, encoding=label)
+
+
 def test_input_that_cannot_be_used():
     assert issubclass(winnow.InputError, ValueError)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
