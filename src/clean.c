@@ -246,18 +246,17 @@ static int part_named(const char *buf, size_t p)
 	return 0;
 }
 
-/* Every word found at every place of the text, each place tried against
- * the words its letter starts: the words that are there are those that
- * strstr would find (and at the token boundaries their modes ask). */
 /* Words that name a landing page's own parts as much as boilerplate: its
- * hero "banner", its "promo" blocks.  An element
- * whose only bad words are these is marked (WN__NF_PITCH) for the modes
- * that read such pages. */
+ * hero "banner", its "promo" blocks.  An element whose only bad words are
+ * these is marked (WN__NF_PITCH) for the modes that read such pages. */
 static int pitch_word(const char *w)
 {
 	return !strcmp(w, "banner") || !strcmp(w, "promo");
 }
 
+/* Every word found at every place of the text, each place tried against
+ * the words its letter starts: the words that are there are those that
+ * strstr would find (and at the token boundaries their modes ask). */
 static int class_id_hint(const attrs *a, int skip_hidden, int unit_widget, int *pitch)
 {
 	if (pitch)
