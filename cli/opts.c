@@ -16,25 +16,6 @@ void cli_config_init(cli_config *c)
 	wn_options_init(&c->opt, sizeof c->opt);
 }
 
-/* Whether the library knows the encoding label: a trial extraction of an
- * empty page, which notes "charset: unknown encoding ..." when it does
- * not.  The library's own table decides (WHATWG labels and uchardet's
- * names), so the command cannot come to disagree with it. */
-static int encoding_known(const char *label)
-{
-	wn_options o;
-	wn_options_init(&o, sizeof o);
-	o.encoding = label;
-	wn_result *r = NULL;
-	wn_status st = wn_extract("", 0, &o, &r);
-	int known = st == WN_OK || st == WN_NO_CONTENT;
-	static const char unknown[] = "charset: unknown encoding";
-	for (size_t i = 0; known && i < wn_result_message_count(r); i++)
-		known = strncmp(wn_result_message(r, i), unknown, sizeof unknown - 1);
-	wn_result_free(r);
-	return known;
-}
-
 static const char *format_name(wn_format f)
 {
 	switch (f) {
@@ -169,7 +150,7 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		case OPT_MARKDOWN: c->opt.json_markdown = 1; break;
 		case OPT_HTML: c->opt.json_html = 1; break;
 		case OPT_ENCODING:
-			if (!encoding_known(optarg)) {
+			if (!wn_encoding_known(optarg)) {
 				fprintf(stderr, "winnow: --encoding: unknown encoding '%s' (use "
 				                "a WHATWG label such as utf-8, windows-1252, "
 				                "shift_jis)\n", optarg);

@@ -260,6 +260,11 @@ WN_EXPORT double wn_result_kind_confidence(const wn_result *r);
 WN_EXPORT const char *wn_kind_name(wn_kind k);
 /* The kind of that name (any case), or -1. */
 WN_EXPORT int wn_kind_from_name(const char *name);
+/* 1 when the library reads an input in the encoding of that label (a
+ * WHATWG label such as "shift_jis" or "latin1", any case, spaces around it
+ * allowed), else 0; NULL gives 0.  wn_options.encoding ignores a label
+ * this refuses. */
+WN_EXPORT int wn_encoding_known(const char *label);
 
 /* Where the content came from: "dom" (the page as parsed), or, when the
  * page's markup held almost nothing, "noscript" (what a browser without

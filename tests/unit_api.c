@@ -102,6 +102,18 @@ TEST(truncation_is_flagged)
 	CHECK(!wn_result_truncated(NULL));
 }
 
+/* The labels wn_options.encoding reads, as the command and the module
+ * check them before they pass one. */
+TEST(encoding_labels_known_and_not)
+{
+	CHECK(wn_encoding_known("utf-8"));
+	CHECK(wn_encoding_known("Shift_JIS"));
+	CHECK(wn_encoding_known(" latin1 "));
+	CHECK(!wn_encoding_known("nonsense"));
+	CHECK(!wn_encoding_known(""));
+	CHECK(!wn_encoding_known(NULL));
+}
+
 TEST(versions)
 {
 	CHECK(wn_version_number() == WN_VERSION_NUMBER);
@@ -118,6 +130,7 @@ int main(void)
 	RUN(extract_checks_the_size);
 	RUN(zero_means_the_default);
 	RUN(truncation_is_flagged);
+	RUN(encoding_labels_known_and_not);
 	RUN(versions);
 	return harness_done();
 }

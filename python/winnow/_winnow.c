@@ -244,25 +244,6 @@ static int set_option(const char *fn, const opt_entry *e, PyObject *v, mode m,
 	return 0;
 }
 
-/* Whether the library knows the encoding label, as the command's
- * --encoding decides it (cli/opts.c): a trial extraction of an empty page,
- * which notes "charset: unknown encoding ..." when it does not.  The
- * library would ignore the label; the module, as the command, refuses it. */
-static int encoding_known(const char *label)
-{
-	static const char unknown[] = "charset: unknown encoding";
-	wn_options o;
-	wn_options_init(&o, sizeof o);
-	o.encoding = label;
-	wn_result *r = NULL;
-	wn_status st = wn_extract("", 0, &o, &r);
-	int known = st == WN_OK || st == WN_NO_CONTENT;
-	for (size_t i = 0; known && i < wn_result_message_count(r); i++)
-		known = strncmp(wn_result_message(r, i), unknown, sizeof unknown - 1);
-	wn_result_free(r);
-	return known;
-}
-
 /* The keyword arguments kw (a dict or NULL) into opt, through OPTIONS. */
 static int parse_options(const char *fn, PyObject *kw, mode m, wn_options *opt, held *h)
 {
@@ -283,7 +264,7 @@ static int parse_options(const char *fn, PyObject *kw, mode m, wn_options *opt, 
 		if (set_option(fn, e, value, m, opt, h) < 0)
 			return -1;
 	}
-	if (opt->encoding && !encoding_known(opt->encoding)) {
+	if (opt->encoding && !wn_encoding_known(opt->encoding)) {
 		PyErr_Format(PyExc_ValueError, "%s(): unknown encoding '%s' (use a WHATWG "
 		             "label such as 'utf-8', 'windows-1252', 'shift_jis')", fn,
 		             opt->encoding);

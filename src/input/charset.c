@@ -723,3 +723,8 @@ wn__charset wn__charset_detect(wn__doc *d, const char *in, size_t len)
 	}
 	return (wn__charset){enc, bom, from, from ? NULL : how};
 }
+
+int wn_encoding_known(const char *label)
+{
+	return label && wn__charset_get(label, strlen(label)) >= 0;
+}
