@@ -44,11 +44,20 @@ static uint16_t starts(GumboNode *g)
 	return fl;
 }
 
+/* Past max_depth, an inline element has no node of its own, and a
+ * block-level one a node under the ancestor at max_depth that holds its
+ * text up to the next block-level element inside it (a segment): the text
+ * stays flat, and each block-level element still starts and ends a block
+ * (blocks.c) and a line (the renderers). */
 typedef struct frame {
 	GumboNode *g;
-	int32_t index;  /* our node; for an element past max_depth its ancestor's */
+	int32_t index;  /* our node, or a segment's; once a segment is closed
+	                 * by one inside it, the ancestor at max_depth */
 	unsigned child; /* next gumbo child to visit */
 	uint16_t flags; /* the INHERITED flags for the children */
+	size_t seg;     /* the frame whose index the children go under: this
+	                 * one, or for an inline element past max_depth, the
+	                 * one its parent's go under */
 } frame;
 
 /* Pushes f on the copy's explicit stack. */
@@ -77,7 +86,7 @@ void wn__dom_build(wn__doc *d)
 	nodes[0] = (wn__node){.g = d->gumbo->document, .parent = -1, .block = -1,
 	                      .tag = GUMBO_TAG_UNKNOWN, .kind = WN__NODE_ELEMENT};
 	n = 1;
-	push(&stack, &scap, &sp, (frame){d->gumbo->document, 0, 0, 0});
+	push(&stack, &scap, &sp, (frame){d->gumbo->document, 0, 0, 0, 0});
 	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
 	size_t flattened = 0;
 
@@ -87,7 +96,8 @@ void wn__dom_build(wn__doc *d)
 		                                  ? &f->g->v.document.children
 		                                  : &f->g->v.element.children;
 		if (f->child >= kids->length) {
-			nodes[f->index].end = (int32_t)n;
+			if (f->seg == sp - 1)
+				nodes[f->index].end = (int32_t)n;
 			sp--;
 			continue;
 		}
@@ -108,15 +118,36 @@ void wn__dom_build(wn__doc *d)
 		default:
 			continue; /* comments */
 		}
-		int32_t parent = f->index;
+		size_t seg = f->seg;
+		int32_t parent = stack[seg].index;
 		uint16_t inherited = f->flags;
-		if (kind == WN__NODE_ELEMENT && nodes[parent].depth >= max_depth) {
-			/* Too deep: no node of its own; its children become the
-			 * children of the ancestor at max_depth, so their text
-			 * stays where it was (winnow.h, max_depth). */
-			push(&stack, &scap, &sp, (frame){g, parent, 0, inherited | starts(g)});
+		if (kind == WN__NODE_ELEMENT && nodes[parent].depth >= max_depth &&
+		    !wn__tag_is(g->v.element.tag, WN__TC_VOID)) {
+			/* Too deep: its children become the children of the
+			 * ancestor at max_depth (or of a segment under it), so
+			 * that their text stays where it was (winnow.h,
+			 * max_depth).  A void element, with no children, keeps
+			 * its node: a <br> its line break. */
 			flattened++;
-			continue;
+			int t = g->v.element.tag;
+			if (!wn__tag_is(t, WN__TC_BLOCK) || t == GUMBO_TAG_HEAD ||
+			    t == GUMBO_TAG_BODY) { /* (max_depth 1 or 2) */
+				push(&stack, &scap, &sp, (frame){g, -1, 0, inherited | starts(g), seg});
+				continue;
+			}
+			int32_t top = nodes[parent].depth > max_depth ? nodes[parent].parent : parent;
+			if (parent != top) {
+				/* the segment it is in ends here (and goes if it
+				 * holds nothing: the empty rows and cells of nested
+				 * tables would still take their columns); the rest
+				 * of that element's text goes under the ancestor */
+				if (n == (size_t)parent + 1)
+					n--;
+				else
+					nodes[parent].end = (int32_t)n;
+				stack[seg].index = top;
+				parent = top;
+			}
 		}
 		if (n == cap && cap > (size_t)INT32_MAX / 2)
 			break; /* cannot index more; the rest is not read */
@@ -134,12 +165,13 @@ void wn__dom_build(wn__doc *d)
 			x->flags |= starts(g);
 			if (x->tag == GUMBO_TAG_BODY && !d->body)
 				d->body = (int32_t)n;
-			push(&stack, &scap, &sp, (frame){g, (int32_t)n, 0, x->flags & INHERITED});
+			push(&stack, &scap, &sp, (frame){g, (int32_t)n, 0, x->flags & INHERITED, sp});
 		}
 		n++;
 	}
-	while (sp) /* only after an early stop */
-		nodes[stack[--sp].index].end = (int32_t)n;
+	while (sp--) /* only after an early stop */
+		if (stack[sp].seg == sp)
+			nodes[stack[sp].index].end = (int32_t)n;
 	free(stack);
 	/* children come after their parent: one backward pass marks every
 	 * inline ancestor of a block up to the nearest block */

@@ -311,6 +311,8 @@ TEST(million_elements)
 	run(p, len);
 	CHECK(st == WN_OK || st == WN_NO_CONTENT);
 	CHECK(strstr(notes, "elements ignored") || strstr(notes, "past the first"));
+	/* the paragraphs cut stay apart (limits_keep_blocks_apart) */
+	CHECK(out && strstr(out, "x y x y") && !strstr(out, "yx") && !strstr(out, "ylast"));
 	free(ps);
 	free(p);
 }
@@ -435,6 +437,86 @@ TEST(max_depth)
 	wn_options_init(&o, sizeof o);
 	run_opt(html, strlen(html), &o);
 	CHECK(!strstr(notes, "max_depth"));
+}
+
+/* Past each structural limit the text of separate block elements stays
+ * apart: the guard's cut of tags nested too deep (or too deep under
+ * formatting), and the flattening past max_depth. */
+static void check_apart(const char *what)
+{
+	if (!out || strstr(out, "Para0Para1") || !strstr(out, "Para1") ||
+	    (!strstr(out, "Para0 ") && !strstr(out, "Para0\n")))
+		fprintf(stderr, "  %s: Para0 and Para1 not apart in \"%.200s\"\n", what,
+		        out ? out : "(null)");
+	CHECK(out && !strstr(out, "Para0Para1") && strstr(out, "Para1"));
+	CHECK(out && (strstr(out, "Para0 ") || strstr(out, "Para0\n")));
+	CHECK(out && !strstr(out, "onetwo"));
+}
+
+static char *nested_paras(const char *head, const char *open, size_t n, size_t *len)
+{
+	size_t a;
+	char *o = repeat(open, n, &a);
+	const char *tail = "<p>Para0</p><p>Para1</p><p>Para2</p><ul><li>one</li>"
+	                   "<li>two</li></ul></body></html>";
+	size_t h = strlen(head), t = strlen(tail);
+	char *p = malloc(12 + h + a + t + 1);
+	memcpy(p, "<html><body>", 12);
+	memcpy(p + 12, head, h);
+	memcpy(p + 12 + h, o, a);
+	memcpy(p + 12 + h + a, tail, t + 1);
+	*len = 12 + h + a + t;
+	free(o);
+	return p;
+}
+
+TEST(limits_keep_blocks_apart)
+{
+	size_t len;
+	char *p = nested_paras("", "<div>", 600, &len); /* past the guard's cut */
+	run(p, len);
+	check_apart("600 divs");
+	CHECK(strstr(notes, "max_depth") != NULL);
+	run_fmt(p, len, WN_FORMAT_MARKDOWN);
+	check_apart("600 divs, markdown");
+	free(p);
+	p = nested_paras("", "<div>", 530, &len); /* flattened past max_depth */
+	run(p, len);
+	check_apart("530 divs");
+	CHECK(out && strstr(out, "Para0\n"));
+	CHECK(strstr(notes, "max_depth") != NULL);
+	free(p);
+	p = nested_paras("<b>", "<div>", 100, &len); /* deep under formatting */
+	run(p, len);
+	check_apart("100 divs under <b>");
+	CHECK(strstr(notes, "unclosed formatting") != NULL);
+	free(p);
+	/* a small max_depth, and text around the flattened blocks */
+	const char *small = "<html><body><div><div><div><div><span>Lead<p>Para0</p>"
+	                    "<p>Para1</p>tail<br>end</span><ul><li>one</li><li>two"
+	                    "</li></ul></div></div></div></div></body></html>";
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	o.max_depth = 4;
+	run_opt(small, strlen(small), &o);
+	check_apart("max_depth 4");
+	CHECK(out && !strstr(out, "LeadPara0") && !strstr(out, "Para1tail") &&
+	      !strstr(out, "tailend"));
+	/* 4096 figures with their captions around an article: past the
+	 * guard's cut the captions and the article share one block, but as
+	 * words, with sentences: the product mode keeps it (glued into one
+	 * word "capcap...The" it was no running text) */
+	size_t n;
+	char *figs = repeat("<figure><figcaption>cap</figcaption>", 4096, &n);
+	p = page_with("<html><body>", "<article>" PARA PARA PARA "</article></body></html>",
+	              figs, n, &len);
+	wn_options_init(&o, sizeof o);
+	o.kind = WN_KIND_PRODUCT;
+	run_opt(p, len, &o);
+	CHECK(st == WN_OK && out && strstr(out, WORDS));
+	CHECK(out && !strstr(out, "capcap"));
+	free(figs);
+	free(p);
 }
 
 TEST(max_blocks)
@@ -575,6 +657,7 @@ int main(void)
 	RUN(invalid_utf8_everywhere);
 	RUN(utf16_without_bom);
 	RUN(max_depth);
+	RUN(limits_keep_blocks_apart);
 	RUN(max_blocks);
 	RUN(max_output);
 	RUN(max_bytes);

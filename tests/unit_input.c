@@ -476,6 +476,46 @@ TEST(guard_keeps_normal_pages)
 	wn__buf_free(&b);
 }
 
+/* The markup as the guard cuts it, in a wn__buf. */
+static void guard_cut(const char *html, size_t len, wn__buf *out)
+{
+	wn__doc d;
+	wn_options o;
+	wn_options_init(&o, sizeof o);
+	wn__doc_init(&d, &o);
+	wn__input_decode(&d, html, len);
+	wn__guard(&d);
+	out->len = 0;
+	wn__buf_put(out, d.html, d.html_len);
+	wn__doc_free(&d);
+}
+
+TEST(guard_cuts_leave_blocks_apart)
+{
+	/* a block-level tag cut for a limit leaves a line break, so that the
+	 * words of two paragraphs do not run together */
+	wn__buf b = {0}, cut = {0};
+	wn__buf_puts(&b, "<body>");
+	for (int i = 0; i < 700; i++)
+		wn__buf_puts(&b, "<div>");
+	wn__buf_puts(&b, "<p>Para0</p><p>Para1</p><span>in</span><br>line");
+	/* (a void element, never nested, is not cut for depth: the <br> stays) */
+	guard_cut(b.data, b.len, &cut);
+	CHECK(cut.data && strstr(cut.data, "\nPara0\n\nPara1\nin<br>line"));
+	/* past the element limit */
+	b.len = 0;
+	wn__buf_puts(&b, "<body>");
+	char tmp[64];
+	for (int i = 0; i < 1000010; i++) {
+		snprintf(tmp, sizeof tmp, "<p>w%d x</p>", i);
+		wn__buf_puts(&b, tmp);
+	}
+	guard_cut(b.data, b.len, &cut);
+	CHECK(cut.data && strstr(cut.data, "<p>w999998 x</p>\nw999999 x\n\nw1000000 x\n"));
+	wn__buf_free(&b);
+	wn__buf_free(&cut);
+}
+
 /* ---- binary data is not a page ---- */
 
 TEST(binary_input_is_refused)
@@ -677,6 +717,7 @@ int main(void)
 	RUN(invalid_legacy);
 	RUN(invalid_everywhere);
 	RUN(guard_keeps_normal_pages);
+	RUN(guard_cuts_leave_blocks_apart);
 	RUN(binary_input_is_refused);
 	RUN(unicode_nfc);
 	RUN(unicode_drops);

@@ -192,6 +192,19 @@ static void count_text(guard *g)
 	g->text_open = 1;
 }
 
+/* A tag cut for a limit.  A block-level one, or a <br>, leaves a line
+ * break, so that the words on either side stay apart ("<p>a</p><p>b</p>"
+ * is not "ab"): white space, which costs gumbo no element. */
+static void limit_cut(guard *g, const tag *tk)
+{
+	if (wn__tag_is(tk->t, WN__TC_BLOCK) || tk->t == GUMBO_TAG_BR) {
+		add_repl(g, tk->start, tk->end, 0, "\n", 1, 1);
+		count_text(g);
+	} else {
+		guard_drop(g, tk->start, tk->end);
+	}
+}
+
 static const entry *top(const guard *g) { return g->sp ? &g->st[g->sp - 1] : NULL; }
 
 static void guard_pop(guard *g)
@@ -687,7 +700,7 @@ static size_t guard_start_html(guard *g, const tag *tk)
 		return guard_rawtext(g, tk, tk->end);
 	}
 	if (g->elements >= WN__GUARD_ELEMENTS) {
-		guard_drop(g, tk->start, tk->end);
+		limit_cut(g, tk);
 		if (!wn__tag_is(t, WN__TC_VOID))
 			g->dropped[t]++;
 		g->cut_many++;
@@ -741,7 +754,7 @@ static size_t guard_start_html(guard *g, const tag *tk)
 	int low = (afe_grows || g->afe_total) && g->sp >= WN__GUARD_FORMAT_DEPTH;
 	if (g->sp >= g->cap || low ||
 	    (afe_grows && g->afe_total >= WN__GUARD_FORMAT)) {
-		guard_drop(g, tk->start, tk->end);
+		limit_cut(g, tk);
 		g->dropped[t]++;
 		if (g->sp >= g->cap)
 			g->cut_deep++;
@@ -800,7 +813,7 @@ static size_t guard_start(guard *g, const tag *tk)
 		if (g->tmpl.open && template_keeps(tk))
 			g->tmpl.open = 0;
 		if (g->elements >= WN__GUARD_ELEMENTS) {
-			guard_drop(g, tk->start, tk->end);
+			limit_cut(g, tk);
 			if (!tk->selfclose)
 				g->dropped[t]++;
 			g->cut_many++;
@@ -812,7 +825,7 @@ static size_t guard_start(guard *g, const tag *tk)
 			return tk->end;
 		}
 		if (g->sp >= g->cap) {
-			guard_drop(g, tk->start, tk->end);
+			limit_cut(g, tk);
 			g->dropped[t]++;
 			g->cut_deep++;
 			return tk->end;
@@ -829,7 +842,7 @@ static void guard_end(guard *g, const tag *tk)
 	int t = tk->t;
 	if (g->dropped[t]) {
 		g->dropped[t]--;
-		guard_drop(g, tk->start, tk->end);
+		limit_cut(g, tk);
 		return;
 	}
 	g->text_open = 0; /* in a body being skipped, each end tag closes one */
