@@ -598,7 +598,8 @@
 #define WN__SNIFF_HEADER 1445
 /* More than one in this many bytes of it that no text uses (NUL, the C0
  * controls but tab, LF, FF, CR and ESC) is binary data: random bytes have
- * one in ten, a page with stray NULs far fewer. */
+ * one in ten, a page with stray NULs far fewer.  Not counted for a page
+ * that starts like markup, whose script may hold a UTF-16 string. */
 #define WN__SNIFF_BINARY_SHARE 16
 
 #endif /* WINNOW_TUNING_H */

@@ -361,10 +361,61 @@ TEST(utf16_without_bom)
 	decode_opt(buf, n, NULL, NULL);
 	CHECK_STR(got, page);
 	CHECK(strncmp(note, "UTF-16BE", 8) == 0);
+	/* leading white space, in either order */
+	const char *spaced = " \n\t<html><body><p>Hello world, this is UTF-16.</p>";
+	n = utf16(spaced, 0, buf);
+	decode_opt(buf, n, NULL, NULL);
+	CHECK_STR(got, spaced);
+	CHECK(strncmp(note, "UTF-16LE", 8) == 0);
+	n = utf16(spaced, 1, buf);
+	decode_opt(buf, n, NULL, NULL);
+	CHECK_STR(got, spaced);
+	CHECK(strncmp(note, "UTF-16BE", 8) == 0);
 	/* a few NULs in an ASCII page are not UTF-16 */
 	decode_opt("<p>abc\0def ghi jkl</p>", 22, NULL, NULL);
 	CHECK_STR(got, "<p>abcdef ghi jkl</p>");
 	CHECK_STR(note, "UTF-8 (valid UTF-8)");
+}
+
+/* An ASCII page with a UTF-16 string (a NUL in every other byte) in a
+ * script of its first 4 KB: not UTF-16, which starts "<\0" or "\0<", and
+ * not binary data.  Its NULs go as in any UTF-8 page. */
+static size_t nul_page(char *buf, const char *start, size_t pairs)
+{
+	size_t n = (size_t)sprintf(buf, "%s<html><head><title>T</title><script>var blob='",
+	                           start);
+	for (size_t i = 0; i < pairs; i++) {
+		buf[n++] = 'A';
+		buf[n++] = 0;
+	}
+	n += (size_t)sprintf(buf + n, "';</script></head><body><article><p>The harbour "
+	                     "authority said on Tuesday that the new ferry terminal "
+	                     "would open in the spring, and that fares would stay the "
+	                     "same.</p></article></body></html>");
+	return n;
+}
+
+TEST(nuls_in_a_script_are_not_utf16)
+{
+	static char buf[8192];
+	static const char *const starts[] = {"<!doctype html>", "", "\n<!-- x -->"};
+	for (size_t k = 0; k < 3; k++) {
+		for (size_t pairs = 200; pairs <= 1200; pairs += 1000) {
+			size_t n = nul_page(buf, starts[k], pairs);
+			decode_opt(buf, n, NULL, NULL);
+			CHECK_STR(note, "UTF-8 (valid UTF-8)");
+			CHECK(strstr(got, "var blob='AAAA") && strstr(got, "<article><p>The harbour"));
+			CHECK(!wn__input_is_binary(buf, n));
+			wn_result *r = NULL;
+			CHECK(wn_extract(buf, n, NULL, &r) == WN_OK);
+			const char *s = r ? wn_result_output(r, NULL) : NULL;
+			if (!s || !strstr(s, "new ferry terminal would open"))
+				fprintf(stderr, "  start \"%s\", %zu pairs: \"%.80s\"\n",
+				        starts[k], pairs, s ? s : "(refused)");
+			CHECK(s && strstr(s, "new ferry terminal would open"));
+			wn_result_free(r);
+		}
+	}
 }
 
 /* ---- invalid bytes ---- */
@@ -541,6 +592,12 @@ TEST(binary_input_is_refused)
 	CHECK(!wn__input_is_binary(u16, sizeof u16 - 1));
 	CHECK(!wn__input_is_binary("\xff\xfe<\0p\0>\0", 8));
 	CHECK(!wn__input_is_binary("\x1b$B\x46\x7c\x4b\x5c\x1b(B", 10)); /* ISO-2022-JP */
+	/* junk after white space, or after a '<' that opens no markup */
+	junk[0] = ' ';
+	CHECK(wn__input_is_binary(junk, sizeof junk));
+	junk[0] = '<';
+	junk[1] = 0;
+	CHECK(wn__input_is_binary(junk, sizeof junk));
 }
 
 /* ---- Unicode hygiene ---- */
@@ -713,6 +770,7 @@ int main(void)
 	RUN(labels_cjk);
 	RUN(labels_other);
 	RUN(utf16_without_bom);
+	RUN(nuls_in_a_script_are_not_utf16);
 	RUN(invalid_utf8);
 	RUN(invalid_legacy);
 	RUN(invalid_everywhere);

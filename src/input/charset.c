@@ -574,8 +574,22 @@ static int mostly_utf8(const unsigned char *s, size_t len)
 	return good >= 4 && good >= 8 * bad;
 }
 
+/* Whether the code units of s[0..n) (big-endian when be) start like
+ * markup: white space, then '<'. */
+static int utf16_starts_markup(const unsigned char *s, size_t n, int be)
+{
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		unsigned hi = s[i + !be], lo = s[i + be];
+		if (hi || !wn__is_html_space((unsigned char)lo))
+			return !hi && lo == '<';
+	}
+	return 0;
+}
+
 /* UTF-16 without a byte order mark: HTML is mostly ASCII, so one byte of
- * nearly every pair is zero.  Looks at the first 4 KB. */
+ * nearly every pair is zero.  Looks at the first 4 KB, which must start
+ * like markup in that byte order ("<\0" or "\0<" after white space): an
+ * ASCII page holding a UTF-16 string in a script has as many NULs. */
 int wn__charset_utf16(const unsigned char *s, size_t len)
 {
 	size_t n = len < 4096 ? len : 4096;
@@ -588,9 +602,9 @@ int wn__charset_utf16(const unsigned char *s, size_t len)
 		odd += s[i + 1] == 0;
 	}
 	size_t pairs = n / 2;
-	if (odd * 10 >= pairs * 4 && even * 20 < pairs)
+	if (odd * 10 >= pairs * 4 && even * 20 < pairs && utf16_starts_markup(s, n, 0))
 		return WN__E_UTF16LE;
-	if (even * 10 >= pairs * 4 && odd * 20 < pairs)
+	if (even * 10 >= pairs * 4 && odd * 20 < pairs && utf16_starts_markup(s, n, 1))
 		return WN__E_UTF16BE;
 	return -1;
 }

@@ -5,10 +5,12 @@
  * hold many of the bytes no text uses.  The byte classes and the length
  * looked at are the WHATWG MIME Sniffing standard's ("binary data byte",
  * "resource header", section 7.2); its rule there is any such byte, ours a
- * share of them, because scraped pages do carry a stray NUL now and then.
+ * share of them, because scraped pages do carry a stray NUL now and then,
+ * and none for a page that starts like markup.
  */
 #include <string.h>
 
+#include "base/utf8.h"
 #include "input/charset.h"
 #include "input/input.h"
 #include "tuning.h"
@@ -38,6 +40,21 @@ static const magic MAGIC[] = {
 };
 #undef M
 
+/* Whether s[0..n) starts like markup, after white space: '<' and a tag's
+ * name, "!" (a doctype, a comment) or "?".  Binary data starts with a
+ * signature of its own or with anything; a page with a NUL now and then
+ * in a script, or a UTF-16 string there, starts with "<!doctype html>". */
+static int starts_markup(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && wn__is_html_space(s[i]))
+		i++;
+	if (i + 1 >= n || s[i] != '<')
+		return 0;
+	unsigned char c = s[i + 1];
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '!' || c == '?';
+}
+
 int wn__input_is_binary(const char *in, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)in;
@@ -50,7 +67,7 @@ int wn__input_is_binary(const char *in, size_t len)
 		if (len >= MAGIC[k].at + MAGIC[k].n &&
 		    !memcmp(s + MAGIC[k].at, MAGIC[k].bytes, MAGIC[k].n))
 			return 1;
-	if (wn__charset_utf16(s, len) >= 0)
+	if (wn__charset_utf16(s, len) >= 0 || starts_markup(s, len))
 		return 0;
 	size_t n = len < WN__SNIFF_HEADER ? len : WN__SNIFF_HEADER;
 	size_t bin = 0;
