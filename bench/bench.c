@@ -37,9 +37,9 @@ typedef struct set {
 	page *pages;
 	int n;
 	double bytes;
-	int in_total; /* counted in the --total row */
-	double *t;    /* per round: gumbo, one thread, THREADS (seconds) */
-	double c[2];  /* CPU seconds of the thread, gumbo and winnow, summed */
+	int in_total;  /* counted in the --total row */
+	double *t;     /* per round: gumbo, one thread, THREADS (seconds) */
+	double c[2];   /* CPU seconds of the thread, gumbo and winnow, summed */
 	double rss[2]; /* the command's peak RSS over 1,000 files, -j 1 and -jN */
 } set;
 
@@ -294,7 +294,8 @@ int main(int argc, char **argv)
 	}
 	if (rounds <= 0 || threads <= 0 || !n_sets) {
 		fputs("usage: bench [-r ROUNDS] [-j THREADS] [--winnow PATH] "
-		      "[--set NAME] FILE... [--total NAME] [--set NAME FILE...]...\n", stderr);
+		      "[--set NAME] FILE... [--total NAME] [--set NAME FILE...]...\n",
+		      stderr);
 		return 2;
 	}
 	char load_avg[64] = "?";
@@ -306,9 +307,10 @@ int main(int argc, char **argv)
 	}
 	load_avg[strcspn(load_avg, "\n")] = 0;
 	printf("bench: medians of %d rounds; winnow's text output against a bare gumbo parse "
-	       "(errors not kept, as winnow asks it); load %s\n", rounds, load_avg);
-	printf("%-16s %5s %7s | %-32s | %-15s | %s\n", "", "", "", "one thread, MB/s",
-	       "threads", "peak RSS, MB");
+	       "(errors not kept, as winnow asks it); load %s\n",
+	       rounds, load_avg);
+	printf("%-16s %5s %7s | %-32s | %-15s | %s\n", "", "", "", "one thread, MB/s", "threads",
+	       "peak RSS, MB");
 	printf("%-16s %5s %7s | %7s %7s %7s %8s | %7s %7s | %8s %8s\n", "set", "pages", "MB",
 	       "gumbo", "winnow", "ratio", "(cpu)", "winnow", "speedup", "1000 -j1", "1000 -jN");
 	set **in = calloc((size_t)n_sets + 1, sizeof *in);
@@ -361,7 +363,8 @@ int main(int argc, char **argv)
 	printf("ratio: winnow's throughput over gumbo's on one thread, in wall time and, "
 	       "(cpu), in the thread's CPU time, which other load disturbs less; speedup: "
 	       "%d threads (-jN) over one, in the same round; peak RSS: the command over "
-	       "1,000 of the set's files, spread over them or in turn.\n", threads);
+	       "1,000 of the set's files, spread over them or in turn.\n",
+	       threads);
 	for (int k = 0; k < n_sets; k++) {
 		free(sets[k].files);
 		free(sets[k].t);

@@ -119,8 +119,7 @@ static char *out_name(const batch *b, const char *rel)
 	const char *dir = b->c->output_dir;
 	size_t dn = strlen(dir);
 	char *s = cli_xmalloc(dn + n + strlen(b->ext) + 2);
-	sprintf(s, "%s%s%.*s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", (int)n, rel,
-	        b->ext);
+	sprintf(s, "%s%s%.*s%s", dir, dn && dir[dn - 1] == '/' ? "" : "/", (int)n, rel, b->ext);
 	return s;
 }
 
@@ -211,23 +210,19 @@ static void work(void *ctx, void *arg)
 	size_t len = 0;
 	int err = cli_read_file(it->path, c->opt.max_bytes, &data, &len);
 	if (err == EFBIG) {
-		cli_buf_printf(&it->msg,
-		               "winnow: %s: larger than --max-bytes (%zu bytes)\n",
+		cli_buf_printf(&it->msg, "winnow: %s: larger than --max-bytes (%zu bytes)\n",
 		               it->name, c->opt.max_bytes);
 		return;
 	}
 	if (err) {
 		say_errno(it, NULL, err,
-		          err == EISDIR && !c->recursive
-		              ? " (-r reads the pages in a folder)"
-		              : NULL);
+		          err == EISDIR && !c->recursive ? " (-r reads the pages in a folder)" : NULL);
 		return;
 	}
 	it->bytes = len;
 	wn_result *r = NULL;
 	wn_status st = wn_extract(data, len, &c->opt, &r);
-	int gz =
-	    len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+	int gz = len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 	free(data);
 	if (st == WN_ENOTHTML && gz) {
 		say(it, "not HTML: binary data (gzip-compressed: gunzip it first)");
@@ -255,17 +250,15 @@ static void work(void *ctx, void *arg)
 	if (c->verbose) {
 		cli_buf_printf(&it->msg, "winnow: %s: kind: %s (%s %.2f)\n", it->name,
 		               wn_kind_name(wn_result_kind(r)),
-		               c->opt.kind ? "forced," : "confidence",
-		               wn_result_kind_confidence(r));
+		               c->opt.kind ? "forced," : "confidence", wn_result_kind_confidence(r));
 		for (size_t i = 0; i < wn_result_message_count(r); i++)
 			say(it, wn_result_message(r, i));
 	}
 	/* Said always: a cut, and an empty result (exit 1). */
 	if (wn_result_truncated(r))
-		cli_buf_printf(
-		    &it->msg, "winnow: %s: output cut at %zu bytes (--max-output)\n",
-		    it->name,
-		    c->opt.max_output ? c->opt.max_output : WN_DEFAULT_MAX_OUTPUT);
+		cli_buf_printf(&it->msg, "winnow: %s: output cut at %zu bytes (--max-output)\n",
+		               it->name,
+		               c->opt.max_output ? c->opt.max_output : WN_DEFAULT_MAX_OUTPUT);
 	if (st == WN_NO_CONTENT)
 		say(it, "no content found");
 	wn_result_free(r);
@@ -280,8 +273,7 @@ static void emit(void *ctx, void *arg)
 	if (it->rc != EXIT_INPUT && !it->out && !it->passed_over) {
 		if (b->header) {
 			cli_buf h = {0};
-			cli_buf_printf(&h, "%s==> %s <==\n", b->first ? "" : "\n",
-			               it->name);
+			cli_buf_printf(&h, "%s==> %s <==\n", b->first ? "" : "\n", it->name);
 			cli_out_write(stdout, h.data, h.len);
 			free(h.data);
 			b->first = 0;
@@ -296,8 +288,7 @@ static void emit(void *ctx, void *arg)
 		b->stats.skipped++;
 	else
 		cli_stats_add(&b->stats, it->rc, it->bytes);
-	if (it->rc == EXIT_INPUT ||
-	    (it->rc == EXIT_NOCONTENT && b->worst == EXIT_CONTENT))
+	if (it->rc == EXIT_INPUT || (it->rc == EXIT_NOCONTENT && b->worst == EXIT_CONTENT))
 		b->worst = it->rc;
 	free(it->path);
 	free(it->name);
@@ -315,23 +306,9 @@ static void emit(void *ctx, void *arg)
 static int sniffs_html(const char *path)
 {
 	static const char *const tags[] = {
-	    "<!DOCTYPE HTML",
-	    "<HTML",
-	    "<HEAD",
-	    "<SCRIPT",
-	    "<IFRAME",
-	    "<H1",
-	    "<DIV",
-	    "<FONT",
-	    "<TABLE",
-	    "<A",
-	    "<STYLE",
-	    "<TITLE",
-	    "<B",
-	    "<BODY",
-	    "<BR",
-	    "<P",
-	    "<!--",
+		"<!DOCTYPE HTML", "<HTML", "<HEAD",  "<SCRIPT", "<IFRAME", "<H1",   "<DIV", "<FONT",
+		"<TABLE",         "<A",    "<STYLE", "<TITLE",  "<B",      "<BODY", "<BR",  "<P",
+		"<!--",
 	};
 	cli_input in;
 	if (cli_input_open(&in, path))
@@ -391,8 +368,7 @@ static void find_error(void *ctx, const char *path, int err)
 static void walk_error(void *ctx, const char *path, int err)
 {
 	char e[256], why[300];
-	snprintf(why, sizeof why, "cannot read the folder: %s",
-	         cli_strerror(err, e, sizeof e));
+	snprintf(why, sizeof why, "cannot read the folder: %s", cli_strerror(err, e, sizeof e));
 	submit(ctx, path, NULL, why);
 }
 
@@ -400,8 +376,7 @@ int cli_batch_main(const cli_config *c, int nargs, char **args)
 {
 	static char *const std_in[] = {"-", NULL};
 	batch b = {.c = c, .first = 1, .worst = EXIT_CONTENT};
-	cli_walk w = {
-	    .follow_links = 0, .file = walk_file, .error = walk_error, .ctx = &b};
+	cli_walk w = {.follow_links = 0, .file = walk_file, .error = walk_error, .ctx = &b};
 	b.ext = format_ext(c->opt.format);
 	if (nargs == 0) {
 		args = (char **)std_in;

@@ -57,17 +57,17 @@ static const char USAGE[] =
 	"3 the report could not be written.\n";
 
 typedef struct page {
-	char *path;  /* the page */
-	char *base;  /* NAME: the path without ".html" */
-	char *shown; /* the name it is reported by */
-	int named;   /* given on the command line, not found in a folder */
+	char *path;         /* the page */
+	char *base;         /* NAME: the path without ".html" */
+	char *shown;        /* the name it is reported by */
+	int named;          /* given on the command line, not found in a folder */
 	int has[N_FORMATS]; /* which expected files there are (or will be) */
 	cli_config cfg;     /* from NAME.options */
 	char *flags;        /* NAME.options as read, for the diff header */
 	char *optbuf;       /* the strings cfg points into */
 	char **optv;
-	char *error;        /* a reason to fail without extracting */
-	char *report;       /* what to print for it */
+	char *error;  /* a reason to fail without extracting */
+	char *report; /* what to print for it */
 	size_t report_len;
 	int failed, written;
 } page;
@@ -103,8 +103,7 @@ static int has_expected(const char *base)
 	return 0;
 }
 
-static page *add_page(check *ck, const char *path, const char *base,
-                      const char *shown, int named)
+static page *add_page(check *ck, const char *path, const char *base, const char *shown, int named)
 {
 	ck->pages = cli_grow(ck->pages, &ck->cap, ck->n + 1, sizeof *ck->pages);
 	page *p = &ck->pages[ck->n++];
@@ -127,8 +126,8 @@ static void fail_page(check *ck, const char *shown, const char *why)
 static void add_named(check *ck, const char *arg)
 {
 	static const char *const suffixes[] = {
-		".expected.txt", ".expected.md", ".expected.json", ".expected.html", ".options",
-		".html", ".htm",
+		".expected.txt", ".expected.md", ".expected.json", ".expected.html",
+		".options",      ".html",        ".htm",
 	};
 	char *base = cli_xstrdup(arg), *path;
 	size_t k = 0, n = sizeof suffixes / sizeof *suffixes;
@@ -171,8 +170,7 @@ static void folder_error(void *ctx, const char *path, int err)
 {
 	folder *fo = ctx;
 	char e[256], why[300];
-	snprintf(why, sizeof why, "cannot read the folder: %s",
-	         cli_strerror(err, e, sizeof e));
+	snprintf(why, sizeof why, "cannot read the folder: %s", cli_strerror(err, e, sizeof e));
 	fail_page(fo->ck, path, why);
 }
 
@@ -181,14 +179,14 @@ static void folder_error(void *ctx, const char *path, int err)
 static void add_folder(check *ck, const char *root)
 {
 	folder fo = {ck, 0};
-	cli_walk w = {.follow_links = 1, .file = folder_file, .error = folder_error,
-	              .ctx = &fo};
+	cli_walk w = {.follow_links = 1, .file = folder_file, .error = folder_error, .ctx = &fo};
 	cli_walk_tree(root, &w);
 	if (!fo.found)
-		fail_page(ck, root, ck->update ? "no pages (NAME.html) in it"
-		                               : "no pages with expected files in it "
-		                                 "(NAME.html beside NAME.expected.txt, "
-		                                 ".md or .json)");
+		fail_page(ck, root,
+		          ck->update ? "no pages (NAME.html) in it"
+		                     : "no pages with expected files in it "
+		                       "(NAME.html beside NAME.expected.txt, "
+		                       ".md or .json)");
 }
 
 typedef struct key {
@@ -302,15 +300,14 @@ static void read_options(page *p)
 	if (args < 0)
 		snprintf(why, sizeof why, "%s: bad options", path);
 	else if (action != CLI_RUN)
-		snprintf(why, sizeof why, "%s: -h and -V are not extraction options",
-		         path);
+		snprintf(why, sizeof why, "%s: -h and -V are not extraction options", path);
 	else if ((size_t)args < argc)
-		snprintf(why, sizeof why, "%s: '%.100s' is not an option", path,
-		         argv[args]);
+		snprintf(why, sizeof why, "%s: '%.100s' is not an option", path, argv[args]);
 	else if (p->cfg.format_by[0])
-		snprintf(why, sizeof why, "%s: %s does nothing here: the format comes "
-		                          "from the expected file's name", path,
-		         p->cfg.format_by);
+		snprintf(why, sizeof why,
+		         "%s: %s does nothing here: the format comes "
+		         "from the expected file's name",
+		         path, p->cfg.format_by);
 	else if (p->cfg.not_extraction)
 		snprintf(why, sizeof why, "%s: %s is not an extraction option", path,
 		         p->cfg.not_extraction);
@@ -348,8 +345,9 @@ static void prepare(check *ck, page *p)
 		p->has[0] = 1; /* created as text */
 	} else if (!any) {
 		char why[300];
-		snprintf(why, sizeof why, "no expected file: make %s.expected.txt "
-		                          "(or .md, .html, .json), or run with --update",
+		snprintf(why, sizeof why,
+		         "no expected file: make %s.expected.txt "
+		         "(or .md, .html, .json), or run with --update",
 		         p->base);
 		p->error = cli_xstrdup(why);
 		return;
@@ -404,8 +402,7 @@ static void run_page(void *ctx, void *arg)
 		wn_result *r = NULL;
 		wn_status st = wn_extract(html, len, &o, &r);
 		if (st != WN_OK && st != WN_NO_CONTENT) {
-			fprintf(out, "  FAIL %s (%s: %s)\n", p->shown, fm->name,
-			        wn_status_string(st));
+			fprintf(out, "  FAIL %s (%s: %s)\n", p->shown, fm->name, wn_status_string(st));
 			p->failed = 1;
 			lines++;
 			continue;
@@ -423,16 +420,17 @@ static void run_page(void *ctx, void *arg)
 		size_t nlen = strlen(p->path) + strlen(fm->flag) +
 		              (p->flags ? strlen(p->flags) : 0) + 16;
 		char *actual = cli_xmalloc(nlen);
-		snprintf(actual, nlen, "%s (winnow%s %s)", p->path,
-		         p->flags ? p->flags : "", fm->flag);
+		snprintf(actual, nlen, "%s (winnow%s %s)", p->path, p->flags ? p->flags : "",
+		         fm->flag);
 		if (err) {
 			say_errno(out, p, fm->name, err);
 			p->failed = 1;
 			lines++;
-		} else if (ck->update && !equal && (st == WN_NO_CONTENT || !glen) &&
-		           !ck->allow_empty) {
-			fprintf(out, "  FAIL %s (%s: no content found; --allow-empty "
-			             "records it)\n", p->shown, fm->name);
+		} else if (ck->update && !equal && (st == WN_NO_CONTENT || !glen) && !ck->allow_empty) {
+			fprintf(out,
+			        "  FAIL %s (%s: no content found; --allow-empty "
+			        "records it)\n",
+			        p->shown, fm->name);
 			p->failed = 1;
 			lines++;
 		} else if (ck->update && !equal) {
@@ -455,8 +453,7 @@ static void run_page(void *ctx, void *arg)
 			size_t n = cli_diff(out, exp, elen, got, glen, exp_path, actual,
 			                    ck->full_diff ? 0 : DIFF_LINES);
 			if (!ck->full_diff && n > DIFF_LINES)
-				fputs("    (winnow check --full-diff shows the whole diff)\n",
-				      out);
+				fputs("    (winnow check --full-diff shows the whole diff)\n", out);
 			p->failed = 1;
 			lines++;
 		}
@@ -516,8 +513,10 @@ static int check_main(int argc, char **argv)
 		case 'v': ck.verbose = 1; break;
 		case 'j':
 			if (cli_parse_size(optarg, &n) || !n || n > CLI_MAX_JOBS) {
-				fprintf(stderr, "winnow check: -j: '%s' is not a number "
-				                "from 1 to %d\n", optarg, CLI_MAX_JOBS);
+				fprintf(stderr,
+				        "winnow check: -j: '%s' is not a number "
+				        "from 1 to %d\n",
+				        optarg, CLI_MAX_JOBS);
 				return EXIT_USAGE;
 			}
 			ck.jobs = (int)n;
@@ -532,7 +531,8 @@ static int check_main(int argc, char **argv)
 	}
 	if (optind >= argc) {
 		fputs("winnow check: no PATH given\n"
-		      "Try 'winnow check --help' for more information.\n", stderr);
+		      "Try 'winnow check --help' for more information.\n",
+		      stderr);
 		return EXIT_USAGE;
 	}
 
@@ -540,8 +540,7 @@ static int check_main(int argc, char **argv)
 		struct stat st;
 		if (stat(argv[i], &st)) {
 			char e[256], why[300];
-			snprintf(why, sizeof why, "cannot read: %s",
-			         cli_strerror(errno, e, sizeof e));
+			snprintf(why, sizeof why, "cannot read: %s", cli_strerror(errno, e, sizeof e));
 			fail_page(&ck, argv[i], why);
 		} else if (S_ISDIR(st.st_mode)) {
 			add_folder(&ck, argv[i]);
@@ -554,16 +553,15 @@ static int check_main(int argc, char **argv)
 		prepare(&ck, &ck.pages[i]);
 
 	size_t jobs = (size_t)cli_pool_jobs(ck.jobs);
-	cli_pool *pool = cli_pool_new(jobs < ck.n ? (int)jobs : (int)ck.n, run_page,
-	                              print_page, &ck);
+	cli_pool *pool = cli_pool_new(jobs < ck.n ? (int)jobs : (int)ck.n, run_page, print_page, &ck);
 	for (size_t i = 0; i < ck.n; i++)
 		cli_pool_submit(pool, &ck.pages[i]);
 	cli_pool_free(pool);
 	size_t passed = ck.passed, failed = ck.failed, written = ck.written;
 	cli_buf tail = {0};
 	if (ck.update)
-		cli_buf_printf(&tail, "%zu expected file%s written\n", written,
-		               written == 1 ? "" : "s");
+		cli_buf_printf(
+			&tail, "%zu expected file%s written\n", written, written == 1 ? "" : "s");
 	cli_buf_printf(&tail, "%zu passed, %zu failed\n", passed, failed);
 	cli_out_write(stdout, tail.data, tail.len);
 	free(tail.data);

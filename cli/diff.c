@@ -15,16 +15,16 @@
 #include "support.h"
 
 enum {
-	CONTEXT = 3,   /* lines of context around changes */
-	MAX_D = 2000,  /* trace of at most MAX_D^2/2 ints: 8 MB */
+	CONTEXT = 3,  /* lines of context around changes */
+	MAX_D = 2000, /* trace of at most MAX_D^2/2 ints: 8 MB */
 };
 #define MAX_WORK 200000000LL /* snake steps before giving up on minimality */
 
 typedef struct line {
 	const char *s;
-	size_t n;      /* bytes, without the newline */
+	size_t n; /* bytes, without the newline */
 	uint64_t h;
-	int nl;        /* ends with a newline (only the last line may not) */
+	int nl; /* ends with a newline (only the last line may not) */
 } line;
 
 static line *split(const char *s, size_t len, size_t *count)
@@ -51,8 +51,7 @@ static line *split(const char *s, size_t len, size_t *count)
 
 static int same(const line *x, const line *y)
 {
-	return x->h == y->h && x->n == y->n && x->nl == y->nl &&
-	       !memcmp(x->s, y->s, x->n);
+	return x->h == y->h && x->n == y->n && x->nl == y->nl && !memcmp(x->s, y->s, x->n);
 }
 
 /* The edit script of a[0..n) -> b[0..m) into ops, as '=', '-', '+'; returns
@@ -69,9 +68,8 @@ static size_t myers(const line *a, size_t n, const line *b, size_t m, char *ops)
 	for (size_t d = 0; d <= maxd && found == SIZE_MAX && work < MAX_WORK; d++) {
 		int32_t id = (int32_t)d;
 		for (int32_t k = -id; k <= id; k += 2) {
-			int32_t x = (k == -id || (k != id && v[k - 1] < v[k + 1]))
-			                    ? v[k + 1]
-			                    : v[k - 1] + 1;
+			int32_t x = (k == -id || (k != id && v[k - 1] < v[k + 1])) ? v[k + 1]
+			                                                           : v[k - 1] + 1;
 			int32_t y = x - k, x0 = x;
 			while ((size_t)x < n && (size_t)y < m && same(&a[x], &b[y])) {
 				x++;
@@ -157,8 +155,8 @@ static void put_range(FILE *f, char sign, size_t start, size_t count)
 		fprintf(f, "%c%zu,%zu", sign, count ? start + 1 : start, count);
 }
 
-size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen,
-                const char *name_a, const char *name_b, size_t max_lines)
+size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen, const char *name_a,
+                const char *name_b, size_t max_lines)
 {
 	if (alen == blen && !memcmp(a, b, alen))
 		return 0;
@@ -167,14 +165,12 @@ size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen,
 	size_t pre = 0, suf = 0;
 	while (pre < na && pre < nb && same(&la[pre], &lb[pre]))
 		pre++;
-	while (suf < na - pre && suf < nb - pre &&
-	       same(&la[na - 1 - suf], &lb[nb - 1 - suf]))
+	while (suf < na - pre && suf < nb - pre && same(&la[na - 1 - suf], &lb[nb - 1 - suf]))
 		suf++;
 	size_t total = na + nb;
 	char *ops = cli_xmalloc(total);
 	memset(ops, '=', pre);
-	size_t nops = pre + myers(la + pre, na - pre - suf, lb + pre, nb - pre - suf,
-	                          ops + pre);
+	size_t nops = pre + myers(la + pre, na - pre - suf, lb + pre, nb - pre - suf, ops + pre);
 	memset(ops + nops, '=', suf);
 	nops += suf;
 

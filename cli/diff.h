@@ -12,7 +12,7 @@
  * and "+++ name_b".  When max_lines is not 0, at most that many lines are
  * written, then a line saying how many were left out.  Returns the number
  * of lines the whole diff has: 0 if a and b are equal. */
-size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen,
-                const char *name_a, const char *name_b, size_t max_lines);
+size_t cli_diff(FILE *f, const char *a, size_t alen, const char *b, size_t blen, const char *name_a,
+                const char *name_b, size_t max_lines);
 
 #endif

@@ -101,8 +101,7 @@ static void strip_html(const char *line, size_t len, cli_buf *rec)
 	int first = 1;
 	cli_buf_put(rec, "{", 1);
 	for (size_t i = 0; i < n; i++)
-		if (!cli_member_is(&m[i], "html") &&
-		    !cli_member_is(&m[i], "content_type"))
+		if (!cli_member_is(&m[i], "html") && !cli_member_is(&m[i], "content_type"))
 			cli_member_put(rec, &first, NULL, &m[i]);
 	cli_buf_put(rec, "}", 1);
 	free(m);
@@ -125,8 +124,7 @@ int jl_parse(const char *line, size_t len, jl_request *q)
 	json_t *html = o ? json_object_get(o, "html") : NULL;
 	q->json = o;
 	if (!o) {
-		snprintf(q->why, sizeof q->why, "not JSON: %s (column %d)", e.text,
-		         e.column);
+		snprintf(q->why, sizeof q->why, "not JSON: %s (column %d)", e.text, e.column);
 		q->error = q->why;
 		return -1;
 	}

@@ -142,8 +142,8 @@ void cli_member_put(cli_buf *b, int *first, const char *prefix, const cli_member
 	put_compact(b, m->v, m->vn);
 }
 
-void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r,
-                   const char *error, size_t line)
+void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r, const char *error,
+                   size_t line)
 {
 	cli_member *rm = NULL, *lm = NULL;
 	size_t rcap = 0, lcap = 0, nr = 0, nl = 0, olen = 0;

@@ -38,7 +38,7 @@ void cli_member_put(cli_buf *b, int *first, const char *prefix, const cli_member
  * r NULL, "error": error and "line": line are written after the record's
  * members instead.  rec may be NULL.
  */
-void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r,
-                   const char *error, size_t line);
+void cli_json_line(cli_buf *b, const char *rec, size_t rlen, const wn_result *r, const char *error,
+                   size_t line);
 
 #endif

@@ -136,7 +136,8 @@ int main(int argc, char **argv)
 	for (int i = 0; c.output_dir && i <= nargs; i++)
 		if (i == nargs ? !nargs : !strcmp(rest[i], "-")) {
 			fputs("winnow: -O writes one file per FILE: standard input "
-			      "has no name to give it\n", stderr);
+			      "has no name to give it\n",
+			      stderr);
 			return EXIT_USAGE;
 		}
 	for (int i = 0; i < nargs && !c.jsonl && !c.warc; i++)
@@ -160,10 +161,11 @@ int main(int argc, char **argv)
 			fputs("winnow: --jsonl and --warc cannot be used together\n", stderr);
 			return EXIT_USAGE;
 		}
-		if ((c.opt.format > WN_FORMAT_JSON && c.opt.format != WN_FORMAT_HTML) ||
-		    c.recursive) {
-			fprintf(stderr, "winnow: %s writes JSON Lines: --explain, "
-			        "--annotate and -r do not apply\n", c.jsonl ? "--jsonl" : "--warc");
+		if ((c.opt.format > WN_FORMAT_JSON && c.opt.format != WN_FORMAT_HTML) || c.recursive) {
+			fprintf(stderr,
+			        "winnow: %s writes JSON Lines: --explain, "
+			        "--annotate and -r do not apply\n",
+			        c.jsonl ? "--jsonl" : "--warc");
 			return EXIT_USAGE;
 		}
 		c.opt.json_markdown |= c.opt.format == WN_FORMAT_MARKDOWN;

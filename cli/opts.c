@@ -37,8 +37,10 @@ static int set_format(cli_config *c, wn_format f)
 {
 	const char *name = format_name(f);
 	if (c->format_by[0] && c->opt.format != f) {
-		fprintf(stderr, "winnow: %s and %s cannot be used together: they ask "
-		                "for different outputs\n", c->format_by, name);
+		fprintf(stderr,
+		        "winnow: %s and %s cannot be used together: they ask "
+		        "for different outputs\n",
+		        c->format_by, name);
 		return -1;
 	}
 	c->opt.format = f;
@@ -46,14 +48,29 @@ static int set_format(cli_config *c, wn_format f)
 	return 0;
 }
 
-int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
-                      int *action)
+int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv, int *action)
 {
 	enum {
-		OPT_LINKS = 256, OPT_IMAGES, OPT_CAPTIONS, OPT_MAX_BYTES, OPT_METADATA,
-		OPT_MARKDOWN, OPT_HTML, OPT_ENCODING, OPT_CONTENT_TYPE, OPT_MAX_DEPTH,
-		OPT_MAX_BLOCKS, OPT_MAX_OUTPUT, OPT_EXPLAIN, OPT_ANNOTATE,
-		OPT_JSONL, OPT_WARC, OPT_KIND, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL,
+		OPT_LINKS = 256,
+		OPT_IMAGES,
+		OPT_CAPTIONS,
+		OPT_MAX_BYTES,
+		OPT_METADATA,
+		OPT_MARKDOWN,
+		OPT_HTML,
+		OPT_ENCODING,
+		OPT_CONTENT_TYPE,
+		OPT_MAX_DEPTH,
+		OPT_MAX_BLOCKS,
+		OPT_MAX_OUTPUT,
+		OPT_EXPLAIN,
+		OPT_ANNOTATE,
+		OPT_JSONL,
+		OPT_WARC,
+		OPT_KIND,
+		OPT_COMMENTS,
+		OPT_PRECISION,
+		OPT_RECALL,
 	};
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
@@ -121,15 +138,19 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		 * default", which is not what a user writing 0 means. */
 		case OPT_MAX_BYTES:
 			if (cli_parse_size(optarg, &c->opt.max_bytes) || !c->opt.max_bytes) {
-				fprintf(stderr, "winnow: --max-bytes: '%s' is not a size "
-				                "from 1 byte\n", optarg);
+				fprintf(stderr,
+				        "winnow: --max-bytes: '%s' is not a size "
+				        "from 1 byte\n",
+				        optarg);
 				rc = -1;
 			}
 			break;
 		case OPT_MAX_DEPTH:
 			if (cli_parse_size(optarg, &n) || !n || n > WN_MAX_DEPTH) {
-				fprintf(stderr, "winnow: --max-depth: '%s' is not a depth "
-				                "from 1 to %u\n", optarg, WN_MAX_DEPTH);
+				fprintf(stderr,
+				        "winnow: --max-depth: '%s' is not a depth "
+				        "from 1 to %u\n",
+				        optarg, WN_MAX_DEPTH);
 				rc = -1;
 				break;
 			}
@@ -151,9 +172,11 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		case OPT_HTML: c->opt.json_html = 1; break;
 		case OPT_ENCODING:
 			if (!wn_encoding_known(optarg)) {
-				fprintf(stderr, "winnow: --encoding: unknown encoding '%s' (use "
-				                "a WHATWG label such as utf-8, windows-1252, "
-				                "shift_jis)\n", optarg);
+				fprintf(stderr,
+				        "winnow: --encoding: unknown encoding '%s' (use "
+				        "a WHATWG label such as utf-8, windows-1252, "
+				        "shift_jis)\n",
+				        optarg);
 				rc = -1;
 			}
 			c->opt.encoding = optarg;
@@ -162,9 +185,11 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 		case OPT_KIND: {
 			int k = wn_kind_from_name(optarg);
 			if (k < 0) {
-				fprintf(stderr, "winnow: --kind: unknown kind '%s' (use auto, "
-				                "article, forum, product, collection, listing, "
-				                "documentation or service)\n", optarg);
+				fprintf(stderr,
+				        "winnow: --kind: unknown kind '%s' (use auto, "
+				        "article, forum, product, collection, listing, "
+				        "documentation or service)\n",
+				        optarg);
 				rc = -1;
 				break;
 			}
@@ -194,21 +219,38 @@ int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
 			                                                    : WN_FORMAT_EXPLAIN);
 			break;
 		case OPT_ANNOTATE: rc = set_format(c, WN_FORMAT_ANNOTATE); break;
-		case 'O': c->output_dir = optarg; c->not_extraction = "-O"; break;
-		case 'r': c->recursive = 1; c->not_extraction = "-r"; break;
+		case 'O':
+			c->output_dir = optarg;
+			c->not_extraction = "-O";
+			break;
+		case 'r':
+			c->recursive = 1;
+			c->not_extraction = "-r";
+			break;
 		case 'j':
 			if (cli_parse_size(optarg, &n) || !n || n > CLI_MAX_JOBS) {
-				fprintf(stderr, "winnow: -j: '%s' is not a number from 1 "
-				                "to %d\n", optarg, CLI_MAX_JOBS);
+				fprintf(stderr,
+				        "winnow: -j: '%s' is not a number from 1 "
+				        "to %d\n",
+				        optarg, CLI_MAX_JOBS);
 				rc = -1;
 				break;
 			}
 			c->jobs = (int)n;
 			c->not_extraction = "-j";
 			break;
-		case OPT_JSONL: c->jsonl = 1; c->not_extraction = "--jsonl"; break;
-		case OPT_WARC: c->warc = 1; c->not_extraction = "--warc"; break;
-		case 'v': c->verbose = 1; c->not_extraction = "-v"; break;
+		case OPT_JSONL:
+			c->jsonl = 1;
+			c->not_extraction = "--jsonl";
+			break;
+		case OPT_WARC:
+			c->warc = 1;
+			c->not_extraction = "--warc";
+			break;
+		case 'v':
+			c->verbose = 1;
+			c->not_extraction = "-v";
+			break;
 		case 'h': *action = CLI_HELP; goto out;
 		case 'V': *action = CLI_VERSION; goto out;
 		default: rc = -1; break;
@@ -227,13 +269,12 @@ static void unused(const char *opt, const char *mode, const char *why)
 void cli_warn_unused(const cli_config *c, int stream)
 {
 	const wn_options *o = &c->opt;
-	const char *mode = stream ? (c->jsonl ? "--jsonl" : "--warc")
-	                          : format_name(o->format);
+	const char *mode = stream ? (c->jsonl ? "--jsonl" : "--warc") : format_name(o->format);
 	int markdown = o->format == WN_FORMAT_MARKDOWN || o->format == WN_FORMAT_HTML ||
 	               (o->format == WN_FORMAT_JSON && (o->json_markdown || o->json_html));
 	int content = o->format <= WN_FORMAT_JSON || o->format == WN_FORMAT_HTML;
 	static const char md[] = "it applies to Markdown and HTML (-f markdown, -f html, "
-	                         "or -f json with --markdown or --html)";
+				 "or -f json with --markdown or --html)";
 	if (o->links && !markdown)
 		unused("--links", mode, md);
 	if (o->images && !markdown)
@@ -251,8 +292,9 @@ void cli_warn_unused(const cli_config *c, int stream)
 	if (c->max_output_given && !content)
 		unused("--max-output", mode, "it cuts text, Markdown, HTML and JSON only");
 	if (stream && o->url)
-		unused("--url", mode, c->jsonl ? "each line's \"url\" is used"
-		                               : "each record's WARC-Target-URI is used");
+		unused("--url", mode,
+		       c->jsonl ? "each line's \"url\" is used"
+		                : "each record's WARC-Target-URI is used");
 	if (stream && o->content_type)
 		unused("--content-type", mode,
 		       c->jsonl ? "each line's \"content_type\" is used"

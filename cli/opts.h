@@ -36,8 +36,7 @@ void cli_config_init(cli_config *c);
  * a usage error, said on stderr.  *action is CLI_HELP or CLI_VERSION when
  * -h or -V was met, at which point parsing stopped.  Uses getopt: one
  * thread at a time. */
-int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv,
-                      int *action);
+int cli_parse_options(cli_config *c, const char *prog, int argc, char **argv, int *action);
 
 /* Warns on stderr of each option given that does nothing in the mode
  * chosen (stream: --jsonl or --warc). */

@@ -69,8 +69,7 @@ static void say_cut(const stream *S, item *it, const wn_result *r)
 	if (S->c->jsonl)
 		cli_buf_printf(&it->msg, "winnow: %s: line %zu: ", it->file, it->lineno);
 	else
-		cli_buf_printf(&it->msg, "winnow: %s: record at offset %lld: ", it->file,
-		               it->rec.off);
+		cli_buf_printf(&it->msg, "winnow: %s: record at offset %lld: ", it->file, it->rec.off);
 	cli_buf_printf(&it->msg, "output cut at %zu bytes (--max-output)\n", max);
 }
 
@@ -154,8 +153,7 @@ static void jsonl_file(stream *S, const char *name)
 	}
 	if (L.err) {
 		char e[256];
-		fprintf(stderr, "winnow: %s: %s\n", name,
-		        cli_strerror(L.err, e, sizeof e));
+		fprintf(stderr, "winnow: %s: %s\n", name, cli_strerror(L.err, e, sizeof e));
 		S->failed = 1;
 	}
 }
@@ -164,8 +162,8 @@ static void jsonl_file(stream *S, const char *name)
 
 static void warc_say(item *it, const char *why)
 {
-	cli_buf_printf(&it->msg, "winnow: %s: record at offset %lld: %s\n", it->file,
-	               it->rec.off, why);
+	cli_buf_printf(
+		&it->msg, "winnow: %s: record at offset %lld: %s\n", it->file, it->rec.off, why);
 	it->rc = EXIT_INPUT;
 }
 
@@ -190,8 +188,7 @@ static void warc_work(void *ctx, void *arg)
 		wn_result *r = NULL;
 		wn_status st = wn_extract(pg.body, pg.len, &opt, &r);
 		if (st == WN_OK || st == WN_NO_CONTENT) {
-			cli_json_line(&it->out, it->rec.keys.data, it->rec.keys.len, r,
-			              NULL, 0);
+			cli_json_line(&it->out, it->rec.keys.data, it->rec.keys.len, r, NULL, 0);
 			it->rc = st == WN_OK ? EXIT_CONTENT : EXIT_NOCONTENT;
 			say_cut(S, it, r);
 		} else {
@@ -253,8 +250,7 @@ static void emit(void *ctx, void *arg)
 /* -O: DIR/NAME.jsonl, NAME being the input's file name less the first of
  * exts it ends with; NULL, said on stderr, when it cannot be written or
  * would be the input. */
-static cli_afile *stream_output(const char *dir, const char *input,
-                                const char *const *exts)
+static cli_afile *stream_output(const char *dir, const char *input, const char *const *exts)
 {
 	const char *base = strrchr(input, '/');
 	base = base ? base + 1 : input;
@@ -267,18 +263,15 @@ static cli_afile *stream_output(const char *dir, const char *input,
 		}
 	}
 	char *path = cli_xmalloc(dn + n + 8), e[256];
-	sprintf(path, "%s%s%.*s.jsonl", dir, dn && dir[dn - 1] == '/' ? "" : "/", (int)n,
-	        base);
+	sprintf(path, "%s%s%.*s.jsonl", dir, dn && dir[dn - 1] == '/' ? "" : "/", (int)n, base);
 	struct stat in, out;
 	cli_afile *af = NULL;
 	int err = 0;
 	if (mkdir(dir, 0777) && errno != EEXIST)
-		fprintf(stderr, "winnow: -O %s: %s\n", dir,
-		        cli_strerror(errno, e, sizeof e));
+		fprintf(stderr, "winnow: -O %s: %s\n", dir, cli_strerror(errno, e, sizeof e));
 	else if (!stat(input, &in) && !stat(path, &out) && in.st_dev == out.st_dev &&
 	         in.st_ino == out.st_ino)
-		fprintf(stderr, "winnow: %s: the output would overwrite the input\n",
-		        path);
+		fprintf(stderr, "winnow: %s: the output would overwrite the input\n", path);
 	else if (!(af = cli_afile_open(path, &err)))
 		fprintf(stderr, "winnow: -O: cannot write %s: %s\n", path,
 		        cli_strerror(err, e, sizeof e));
@@ -298,22 +291,19 @@ int cli_stream_main(const cli_config *c, int nargs, char **args)
 		nargs = 1;
 	}
 	cli_stats_start(&S.stats);
-	S.pool = cli_pool_new(cli_pool_jobs(c->jobs), c->jsonl ? jsonl_work : warc_work,
-	                      emit, &S);
+	S.pool = cli_pool_new(cli_pool_jobs(c->jobs), c->jsonl ? jsonl_work : warc_work, emit, &S);
 	for (int i = 0; i < nargs; i++) {
 		int std = !strcmp(args[i], "-");
 		const char *name = std ? "(standard input)" : args[i];
 		int err = cli_input_open(&S.in, args[i]);
 		if (err) {
 			char e[256];
-			fprintf(stderr, "winnow: %s: %s\n", name,
-			        cli_strerror(err, e, sizeof e));
+			fprintf(stderr, "winnow: %s: %s\n", name, cli_strerror(err, e, sizeof e));
 			rc = EXIT_INPUT;
 			continue;
 		}
-		if (c->output_dir &&
-		    !(S.af = stream_output(c->output_dir, args[i],
-		                           c->jsonl ? jsonl_exts : warc_exts))) {
+		if (c->output_dir && !(S.af = stream_output(c->output_dir, args[i],
+		                                            c->jsonl ? jsonl_exts : warc_exts))) {
 			cli_input_close(&S.in);
 			rc = EXIT_INPUT;
 			continue;
@@ -331,8 +321,7 @@ int cli_stream_main(const cli_config *c, int nargs, char **args)
 			S.af = NULL;
 			if (err) {
 				char e[256];
-				fprintf(stderr,
-				        "winnow: %s: cannot write its output: %s\n", name,
+				fprintf(stderr, "winnow: %s: cannot write its output: %s\n", name,
 				        cli_strerror(err, e, sizeof e));
 				rc = EXIT_INPUT;
 			}

@@ -164,8 +164,7 @@ void cli_buf_json(cli_buf *b, const char *str, size_t n)
 	cli_buf_put(b, "\"", 1);
 	for (size_t i = 0; i < n;) {
 		size_t run = i;
-		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' &&
-		       s[run] != '\\')
+		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\')
 			run++;
 		cli_buf_put(b, s + i, run - i);
 		i = run;
@@ -291,8 +290,7 @@ ssize_t cli_input_read(cli_input *in, void *buf, size_t n)
 size_t cli_input_peek(cli_input *in)
 {
 	while (in->head_len < sizeof in->head) {
-		ssize_t k = read_fd(in->fd, in->head + in->head_len,
-		                    sizeof in->head - in->head_len);
+		ssize_t k = read_fd(in->fd, in->head + in->head_len, sizeof in->head - in->head_len);
 		if (k <= 0)
 			break; /* an error comes again at the next read */
 		in->head_len += (size_t)k;
@@ -439,8 +437,7 @@ cli_afile *cli_afile_open(const char *path, int *err)
 	 * signal handler before the file exists, so that it is never left. */
 	for (int tries = 0; fd < 0 && tries < 100; tries++) {
 		temp_unregister(slot);
-		snprintf(tmp, n, "%s.tmp.%ld.%u", path, (long)getpid(),
-		         atomic_fetch_add(&counter, 1));
+		snprintf(tmp, n, "%s.tmp.%ld.%u", path, (long)getpid(), atomic_fetch_add(&counter, 1));
 		slot = temp_register(tmp);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd >= 0)
@@ -627,8 +624,8 @@ void cli_stats_print(const cli_stats *s, const char *unit)
 {
 	double t = now() - s->start;
 	double rate = t > 0 ? (double)s->n / t : 0, mb = t > 0 ? s->bytes / 1e6 / t : 0;
-	fprintf(stderr, "winnow: %zu %s, %zu ok, %zu no content, %zu failed", s->n, unit,
-	        s->ok, s->nocontent, s->failed);
+	fprintf(stderr, "winnow: %zu %s, %zu ok, %zu no content, %zu failed", s->n, unit, s->ok,
+	        s->nocontent, s->failed);
 	if (s->skipped)
 		fprintf(stderr, ", %zu skipped", s->skipped);
 	fprintf(stderr, ", %.2f s, %.1f docs/s, %.1f MB/s\n", t, rate, mb);

@@ -40,8 +40,7 @@ typedef struct cli_buf {
 } cli_buf;
 void cli_buf_put(cli_buf *b, const void *s, size_t n);
 void cli_buf_puts(cli_buf *b, const char *s);
-void cli_buf_printf(cli_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* s[0..n) as a JSON string literal (RFC 8259); invalid UTF-8 becomes
  * U+FFFD. */
 void cli_buf_json(cli_buf *b, const char *s, size_t n);

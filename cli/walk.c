@@ -64,9 +64,8 @@ void cli_walk_tree(const char *root, const cli_walk *w)
 					again = seen_dirs[k].dev == st.st_dev &&
 					        seen_dirs[k].ino == st.st_ino;
 				if (!again) {
-					seen_dirs =
-					    cli_grow(seen_dirs, &capseen, nseen + 1,
-					             sizeof *seen_dirs);
+					seen_dirs = cli_grow(
+						seen_dirs, &capseen, nseen + 1, sizeof *seen_dirs);
 					seen_dirs[nseen++] = (seen){st.st_dev, st.st_ino};
 				}
 			}
@@ -85,8 +84,8 @@ void cli_walk_tree(const char *root, const cli_walk *w)
 			if (de->d_name[0] == '.')
 				continue;
 			char *sub = cli_xmalloc(n + strlen(de->d_name) + 2);
-			sprintf(sub, "%s%s%s", e.path,
-			        n && e.path[n - 1] == '/' ? "" : "/", de->d_name);
+			sprintf(sub, "%s%s%s", e.path, n && e.path[n - 1] == '/' ? "" : "/",
+			        de->d_name);
 			int ok, isdir;
 			if (w->follow_links) {
 				ok = !stat(sub, &st);
@@ -97,8 +96,7 @@ void cli_walk_tree(const char *root, const cli_walk *w)
 				if (ok && S_ISLNK(st.st_mode)) /* to a file only */
 					ok = !stat(sub, &st) && S_ISREG(st.st_mode);
 			}
-			if (isdir && w->skip && st.st_dev == w->skip_dev &&
-			    st.st_ino == w->skip_ino)
+			if (isdir && w->skip && st.st_dev == w->skip_dev && st.st_ino == w->skip_ino)
 				isdir = 0, ok = 0;
 			if (!isdir && !(ok && S_ISREG(st.st_mode))) {
 				free(sub);

@@ -324,9 +324,9 @@ static void read_error(warc_reader *R, long long off)
 static void record_keys(warc_record *r, const char *h, size_t n)
 {
 	static const char *const keys[][2] = {
-	    {"WARC-Target-URI", "url"},
-	    {"WARC-Record-ID", "warc_record_id"},
-	    {"WARC-Date", "warc_date"},
+		{"WARC-Target-URI", "url"},
+		{"WARC-Record-ID", "warc_record_id"},
+		{"WARC-Date", "warc_date"},
 	};
 	cli_buf_put(&r->keys, "{", 1);
 	for (size_t k = 0; k < 3; k++) {
@@ -395,8 +395,7 @@ static int read_record(warc_reader *R, long long off)
 		return 0;
 	}
 	if (want && len > R->max_bytes) {
-		snprintf(msg, sizeof msg, "record larger than --max-bytes (%llu bytes)",
-		         len);
+		snprintf(msg, sizeof msg, "record larger than --max-bytes (%llu bytes)", len);
 		report(R, off, msg);
 		want = 0;
 	}
@@ -645,8 +644,7 @@ static size_t dechunk(char *b, size_t n)
 
 /* gzip, zlib or raw deflate data inflated into a new buffer of at most max
  * bytes; NULL with *why set if it is not. */
-static char *inflate_all(const char *in, size_t n, size_t max, int raw, size_t *len,
-                         const char **why)
+static char *inflate_all(const char *in, size_t n, size_t max, int raw, size_t *len, const char **why)
 {
 	z_stream z;
 	memset(&z, 0, sizeof z);
@@ -695,8 +693,7 @@ static char *inflate_all(const char *in, size_t n, size_t max, int raw, size_t *
 
 int warc_http(char *b, size_t n, size_t max_bytes, warc_page *pg)
 {
-	static const char *const html_types[] = {"text/html", "application/xhtml+xml",
-	                                         NULL};
+	static const char *const html_types[] = {"text/html", "application/xhtml+xml", NULL};
 	char *te = NULL, *ce = NULL;
 	int result = WARC_BAD;
 	size_t blen;
@@ -704,14 +701,12 @@ int warc_http(char *b, size_t n, size_t max_bytes, warc_page *pg)
 	/* Status line and headers, up to the first empty line. */
 	char *end = NULL;
 	for (size_t i = 0; i + 1 < n && !end; i++)
-		if (b[i] == '\n' && (b[i + 1] == '\n' ||
-		                     (b[i + 1] == '\r' && i + 2 < n && b[i + 2] == '\n')))
+		if (b[i] == '\n' &&
+		    (b[i + 1] == '\n' || (b[i + 1] == '\r' && i + 2 < n && b[i + 2] == '\n')))
 			end = b + i + 1;
 	int status = 0;
-	if (n < 12 || strncmp(b, "HTTP/", 5) ||
-	    sscanf(b + 5, "%*[0-9.] %3d", &status) != 1) {
-		snprintf(pg->why, sizeof pg->why,
-		         "no HTTP status line in the response record");
+	if (n < 12 || strncmp(b, "HTTP/", 5) || sscanf(b + 5, "%*[0-9.] %3d", &status) != 1) {
+		snprintf(pg->why, sizeof pg->why, "no HTTP status line in the response record");
 		goto done;
 	}
 	size_t hlen = end ? (size_t)(end - b) : n;
@@ -720,8 +715,7 @@ int warc_http(char *b, size_t n, size_t max_bytes, warc_page *pg)
 	pg->ctype = header(b, hlen, "Content-Type");
 	if (status < 200 || status > 299 || !blen ||
 	    (pg->ctype ? !media_is(pg->ctype, html_types)
-	               : blen < 5 || (strncasecmp(body, "<!doc", 5) &&
-	                              strncasecmp(body, "<html", 5)))) {
+	               : blen < 5 || (strncasecmp(body, "<!doc", 5) && strncasecmp(body, "<html", 5)))) {
 		result = WARC_NOT_PAGE;
 		goto done;
 	}
@@ -736,16 +730,14 @@ int warc_http(char *b, size_t n, size_t max_bytes, warc_page *pg)
 	int gz = ce && (has_token(ce, "gzip") || has_token(ce, "x-gzip"));
 	int deflate = ce && has_token(ce, "deflate");
 	/* Some WARC writers store the decoded body and keep the header. */
-	if (gz && blen >= 2 && (unsigned char)body[0] == 0x1f &&
-	    (unsigned char)body[1] == 0x8b)
+	if (gz && blen >= 2 && (unsigned char)body[0] == 0x1f && (unsigned char)body[1] == 0x8b)
 		pg->decoded = inflate_all(body, blen, max_bytes, 0, &blen, &why);
 	else if (deflate && blen) {
 		pg->decoded = inflate_all(body, blen, max_bytes, 0, &blen, &why);
 		if (!pg->decoded)
 			pg->decoded = inflate_all(body, blen, max_bytes, 1, &blen, &why);
 	} else if (ce && !gz && !deflate && strcasecmp(ce, "identity") && *ce) {
-		snprintf(pg->why, sizeof pg->why,
-		         "Content-Encoding '%.100s' is not supported", ce);
+		snprintf(pg->why, sizeof pg->why, "Content-Encoding '%.100s' is not supported", ce);
 		goto done;
 	}
 	if (why) {

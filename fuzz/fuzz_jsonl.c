@@ -21,8 +21,7 @@
 
 static void check_line(const cli_buf *out, int error, const char *url)
 {
-	if (!out->len || out->data[out->len - 1] != '\n' ||
-	    memchr(out->data, '\n', out->len - 1))
+	if (!out->len || out->data[out->len - 1] != '\n' || memchr(out->data, '\n', out->len - 1))
 		fail("an output line is not one line");
 	json_error_t e;
 	json_t *o = json_loadb(out->data, out->len - 1, JSON_ALLOW_NUL, &e);
@@ -30,8 +29,7 @@ static void check_line(const cli_buf *out, int error, const char *url)
 		fprintf(stderr, "%s\n%.*s\n", e.text, (int)out->len, out->data);
 		fail("an output line is not a JSON object");
 	}
-	if (!json_object_get(o, "error") != !error ||
-	    !json_object_get(o, "line") != !error)
+	if (!json_object_get(o, "error") != !error || !json_object_get(o, "line") != !error)
 		fail("\"error\" and \"line\" exactly for a line that cannot be used");
 	if (url && !error) {
 		json_t *u = json_object_get(o, "url");
@@ -71,8 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (jl_parse(line, len, &q)) {
 			if (!q.error)
 				fail("a line refused without a reason");
-			cli_json_line(&out, q.rec.len ? q.rec.data : NULL, q.rec.len,
-			              NULL, q.error, L.lineno);
+			cli_json_line(&out, q.rec.len ? q.rec.data : NULL, q.rec.len, NULL, q.error,
+			              L.lineno);
 			check_line(&out, 1, NULL);
 		} else {
 			wn_options o = opt;

@@ -48,8 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			json_decref(k);
 			warc_page pg;
 			int kind = warc_http(r.block, r.blen, max, &pg);
-			if (kind == WARC_PAGE &&
-			    (!pg.body || pg.len > (pg.decoded ? max : r.blen)))
+			if (kind == WARC_PAGE && (!pg.body || pg.len > (pg.decoded ? max : r.blen)))
 				fail("a page body out of bounds");
 			if (kind == WARC_BAD && !pg.why[0])
 				fail("a bad response without a reason");

@@ -30,11 +30,13 @@ static void fail(const char *why)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const encodings[8] = {
-		NULL, NULL, "shift_jis", "utf-16be", "latin1", "gbk",
-		"x-user-defined", "no-such-charset",
+		NULL,     NULL,  "shift_jis",      "utf-16be",
+		"latin1", "gbk", "x-user-defined", "no-such-charset",
 	};
 	static const char *const types[4] = {
-		NULL, "text/html; charset=euc-kr", "text/html",
+		NULL,
+		"text/html; charset=euc-kr",
+		"text/html",
 		"text/html;charset=\"utf-16\"",
 	};
 	uint8_t a = size > 0 ? data[0] : 0, b = size > 1 ? data[1] : 0;
@@ -80,8 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("output is not valid UTF-8");
 	if (n && out[n - 1] != '\n')
 		fail("output does not end with a newline");
-	if (st == WN_NO_CONTENT && n &&
-	    (o.format <= WN_FORMAT_MARKDOWN || o.format == WN_FORMAT_HTML))
+	if (st == WN_NO_CONTENT && n && (o.format <= WN_FORMAT_MARKDOWN || o.format == WN_FORMAT_HTML))
 		fail("no content, yet output");
 	for (size_t i = 0; i < wn_result_message_count(r); i++)
 		check_str("a message", wn_result_message(r, i));

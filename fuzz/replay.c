@@ -66,8 +66,7 @@ int main(int argc, char **argv)
 		while (d && (e = readdir(d)))
 			if (e->d_name[0] != '.') {
 				names = realloc(names, (n + 1) * sizeof *names);
-				names[n] =
-				    malloc(strlen(argv[i]) + strlen(e->d_name) + 2);
+				names[n] = malloc(strlen(argv[i]) + strlen(e->d_name) + 2);
 				sprintf(names[n++], "%s/%s", argv[i], e->d_name);
 			}
 		if (d)

@@ -12,14 +12,14 @@
 
 static int is_comma(int32_t c)
 {
-	return c == ',' || c == ';' || c == ':' || c == 0x3001 || c == 0xFF0C ||
-	       c == 0x060C || c == 0xFF1B;
+	return c == ',' || c == ';' || c == ':' || c == 0x3001 || c == 0xFF0C || c == 0x060C ||
+	       c == 0xFF1B;
 }
 
 static int is_stop(int32_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
-	       c == 0xFF1F || c == 0x061F || c == 0x0964;
+	return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+	       c == 0x061F || c == 0x0964;
 }
 
 static void measure(wn__block *b, const char *s, int in_link, int *prev_space)
@@ -56,8 +56,7 @@ static void measure(wn__block *b, const char *s, int in_link, int *prev_space)
 	}
 }
 
-static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote,
-                       int in_cell)
+static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote, int in_cell)
 {
 	if (in_pre)
 		return WN__BK_PRE;
@@ -66,15 +65,18 @@ static uint8_t kind_of(int tag, int in_pre, int in_caption, int in_quote,
 	if (in_cell && tag == GUMBO_TAG_P)
 		return WN__BK_CELL;
 	switch (tag) {
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-		return WN__BK_HEADING;
-	case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-		return WN__BK_LIST_ITEM;
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-		return WN__BK_CELL;
-	default:
-		return in_quote ? WN__BK_QUOTE : WN__BK_PARA;
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: return WN__BK_HEADING;
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_DD: return WN__BK_LIST_ITEM;
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_TH: return WN__BK_CELL;
+	default: return in_quote ? WN__BK_QUOTE : WN__BK_PARA;
 	}
 }
 
@@ -98,8 +100,7 @@ void wn__blocks(wn__doc *d)
 		wn__node *x = &d->nodes[i];
 		if (x->kind == WN__NODE_ELEMENT) {
 			int sign = leave ? -1 : 1;
-			if (x->flags & WN__NF_IN_PRE &&
-			    !(d->nodes[x->parent].flags & WN__NF_IN_PRE))
+			if (x->flags & WN__NF_IN_PRE && !(d->nodes[x->parent].flags & WN__NF_IN_PRE))
 				in_pre += sign;
 			if (x->tag == GUMBO_TAG_FIGCAPTION)
 				in_caption += sign;
@@ -131,10 +132,12 @@ void wn__blocks(wn__doc *d)
 			WN__ARENA_GROW(&d->arena, blocks, cap, (size_t)n + 1, 256);
 			int32_t c = containers[csp - 1];
 			blocks[n] = (wn__block){
-				.container = c, .first = i, .last = i,
+				.container = c,
+				.first = i,
+				.last = i,
 				.depth = x->depth,
 				.kind = kind_of(d->nodes[c].tag, in_pre > 0, in_caption > 0,
-				                in_quote > 0, in_cell > 0)};
+			                        in_quote > 0, in_cell > 0)};
 			if (blocks[n].kind == WN__BK_HEADING)
 				blocks[n].level = (uint8_t)(d->nodes[c].tag - GUMBO_TAG_H1 + 1);
 			open = n++;
@@ -145,10 +148,8 @@ void wn__blocks(wn__doc *d)
 		/* A heading that links to its own anchor is no link; a table
 		 * of contents is a list of links all the same. */
 		int link = (x->flags & WN__NF_IN_LINK) ||
-		           ((x->flags & WN__NF_IN_ANCHOR) &&
-		            blocks[open].kind != WN__BK_HEADING);
-		measure(&blocks[open], x->g->v.text.text, link,
-		        &prev_space);
+		           ((x->flags & WN__NF_IN_ANCHOR) && blocks[open].kind != WN__BK_HEADING);
+		measure(&blocks[open], x->g->v.text.text, link, &prev_space);
 	}
 	wn__walk_free(&w);
 	free(containers);
@@ -171,8 +172,10 @@ void wn__blocks(wn__doc *d)
 		m++;
 	}
 	if (limited)
-		wn__note(&d->notes, "limit: only the first %zu blocks of the page were read "
-		            "(max_blocks)", d->opt->max_blocks);
+		wn__note(&d->notes,
+		         "limit: only the first %zu blocks of the page were read "
+		         "(max_blocks)",
+		         d->opt->max_blocks);
 	d->blocks = blocks;
 	d->n_blocks = m;
 }

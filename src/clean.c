@@ -44,7 +44,9 @@ static void read_attrs(const wn__node *x, attrs *a)
 		case 'c': slot = !strcmp(n, "class") ? &a->cls : NULL; break;
 		case 'h': slot = !strcmp(n, "hidden") ? &a->hidden : NULL; break;
 		case 'i':
-			slot = !strcmp(n, "id") ? &a->id : !strcmp(n, "itemprop") ? &a->itemprop : NULL;
+			slot = !strcmp(n, "id")         ? &a->id
+			       : !strcmp(n, "itemprop") ? &a->itemprop
+			                                : NULL;
 			break;
 		case 'r': slot = !strcmp(n, "role") ? &a->role : NULL; break;
 		case 's': slot = !strcmp(n, "style") ? &a->style : NULL; break;
@@ -77,6 +79,7 @@ typedef struct hint_word {
 /* By the letter they start with, so that each place of the text is tried
  * against the few words its letter starts (a unit test checks that each
  * word is under its letter, lower case). */
+/* clang-format off */
 #define GOOD WN__HINT_GOOD
 #define BAD WN__HINT_BAD
 #define W(word, mode, weight) {word, sizeof word - 1, mode, weight}
@@ -172,6 +175,7 @@ static const struct {
 	['w' - 'a'] = L(HINTS_W),
 };
 #undef L
+/* clang-format on */
 
 int wn__clean_hints_check(void)
 {
@@ -200,7 +204,10 @@ const char *wn__clean_hint(size_t k, int *mode, int *weight)
 	return NULL;
 }
 
-static int sep(char c) { return c == ' ' || c == '-' || c == '_' || c == 0; }
+static int sep(char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == 0;
+}
 
 /* Appends s lower-cased; an id made of many words is an anchor generated
  * from a heading ("sharing-with-a-single-developer"), not a role name, and
@@ -311,9 +318,8 @@ static int role_hint(const char *r)
 		return WN__HINT_GOOD;
 	if (!strcasecmp(r, "navigation") || !strcasecmp(r, "banner") ||
 	    !strcasecmp(r, "contentinfo") || !strcasecmp(r, "complementary") ||
-	    !strcasecmp(r, "search") || !strcasecmp(r, "menu") ||
-	    !strcasecmp(r, "menubar") || !strcasecmp(r, "dialog") ||
-	    !strcasecmp(r, "alert") || !strcasecmp(r, "tablist") ||
+	    !strcasecmp(r, "search") || !strcasecmp(r, "menu") || !strcasecmp(r, "menubar") ||
+	    !strcasecmp(r, "dialog") || !strcasecmp(r, "alert") || !strcasecmp(r, "tablist") ||
 	    !strcasecmp(r, "toolbar"))
 		return WN__HINT_BAD;
 	return 0;
@@ -322,14 +328,14 @@ static int role_hint(const char *r)
 static int tag_hint(int tag)
 {
 	switch (tag) {
-	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-		return WN__HINT_GOOD;
-	case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-		return WN__HINT_BAD;
-	case GUMBO_TAG_HEADER: case GUMBO_TAG_FORM:
-		return WN__HINT_BAD / 2;
-	default:
-		return 0;
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_MAIN: return WN__HINT_GOOD;
+	case GUMBO_TAG_NAV:
+	case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_FOOTER: return WN__HINT_BAD;
+	case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FORM: return WN__HINT_BAD / 2;
+	default: return 0;
 	}
 }
 
@@ -387,8 +393,8 @@ static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a, int unit_w
 {
 	if (!a->style || a->hidden || a->aria_hidden || !wn__style_hides(a->style, strlen(a->style)))
 		return 0;
-	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget, NULL) < 0 || role_hint(a->role) < 0 ||
-	    !text_outside_code(d, i))
+	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget, NULL) < 0 ||
+	    role_hint(a->role) < 0 || !text_outside_code(d, i))
 		return 0;
 	const wn__node *x = &d->nodes[i];
 	const char *cls = a->cls;
@@ -441,7 +447,8 @@ static id_set controlled_ids(wn__doc *d)
 	size_t n = 0, cap = 0;
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		const char *a = d->nodes[i].kind == WN__NODE_ELEMENT
-		                        ? wn__attr(&d->nodes[i], "aria-controls") : NULL;
+		                        ? wn__attr(&d->nodes[i], "aria-controls")
+		                        : NULL;
 		if (a) {
 			WN__ARENA_GROW(&d->arena, v, cap, n + 1, 16);
 			v[n++] = a;
@@ -589,8 +596,7 @@ static int collapsed_panel(const wn__doc *d, int32_t i)
 	if (p <= 0 || d->nodes[p].parent <= 0 || !opens_with_text(d, i))
 		return 0;
 	int toggle = 0, seen = 0;
-	for (int32_t c = p + 1; c < i && !toggle && seen++ < WN__DISCLOSURE_SCAN;
-	     c = d->nodes[c].end)
+	for (int32_t c = p + 1; c < i && !toggle && seen++ < WN__DISCLOSURE_SCAN; c = d->nodes[c].end)
 		toggle = d->nodes[c].kind == WN__NODE_ELEMENT && opens_with_text(d, c);
 	if (!toggle)
 		return 0;
@@ -598,8 +604,8 @@ static int collapsed_panel(const wn__doc *d, int32_t i)
 	uint32_t s = wn__shape(d, p);
 	int same = 0;
 	seen = 0;
-	for (int32_t c = g + 1; c < d->nodes[g].end && same < WN__DISCLOSURE_ITEMS &&
-	                        seen++ < WN__DISCLOSURE_SCAN;
+	for (int32_t c = g + 1;
+	     c < d->nodes[g].end && same < WN__DISCLOSURE_ITEMS && seen++ < WN__DISCLOSURE_SCAN;
 	     c = d->nodes[c].end)
 		same += d->nodes[c].kind == WN__NODE_ELEMENT && wn__shape(d, c) == s;
 	return same >= WN__DISCLOSURE_ITEMS;
@@ -613,7 +619,8 @@ static int heading_button(const wn__doc *d, int32_t i)
 	if (p > 0 && wn__tag_is(d->nodes[p].tag, WN__TC_HEADING))
 		return 1;
 	for (int32_t j = i + 1; j < d->nodes[i].end; j++)
-		if (d->nodes[j].kind == WN__NODE_ELEMENT && wn__tag_is(d->nodes[j].tag, WN__TC_HEADING))
+		if (d->nodes[j].kind == WN__NODE_ELEMENT &&
+		    wn__tag_is(d->nodes[j].tag, WN__TC_HEADING))
 			return 1;
 	return 0;
 }
@@ -653,8 +660,7 @@ void wn__clean(wn__doc *d)
 		             !sibling_panel(d, i, &a, unit_widget);
 		int removed = wn__tag_is(x->tag, WN__TC_REMOVED) &&
 		              !(x->tag == GUMBO_TAG_BUTTON && heading_button(d, i));
-		if ((removed || hidden ||
-		     unknown_named(x, "annotation")) &&
+		if ((removed || hidden || unknown_named(x, "annotation")) &&
 		    !recovered(d, i, hidden, a.hidden != NULL)) {
 			x->flags |= WN__NF_REMOVED;
 			i = x->end - 1; /* its subtree is gone */

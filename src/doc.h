@@ -29,20 +29,20 @@ enum {
 };
 
 enum {
-	WN__NF_REMOVED = 1 << 0, /* never content: script, hidden ... (whole subtree) */
-	WN__NF_BLOCK = 1 << 1,   /* block-level element: breaks lines */
-	WN__NF_IN_LINK = 1 << 2, /* inside an <a href> */
-	WN__NF_IN_PRE = 1 << 3,  /* inside <pre> (whitespace kept) */
-	WN__NF_KEEP = 1 << 4,    /* selection: holds kept content */
-	WN__NF_DROP = 1 << 5,    /* selection: rendered without this subtree */
-	WN__NF_META = 1 << 6,    /* a byline or date line: metadata, not body */
-	WN__NF_LAYOUT = 1 << 7,  /* a table cell holding paragraphs, headings,
+	WN__NF_REMOVED = 1 << 0,   /* never content: script, hidden ... (whole subtree) */
+	WN__NF_BLOCK = 1 << 1,     /* block-level element: breaks lines */
+	WN__NF_IN_LINK = 1 << 2,   /* inside an <a href> */
+	WN__NF_IN_PRE = 1 << 3,    /* inside <pre> (whitespace kept) */
+	WN__NF_KEEP = 1 << 4,      /* selection: holds kept content */
+	WN__NF_DROP = 1 << 5,      /* selection: rendered without this subtree */
+	WN__NF_META = 1 << 6,      /* a byline or date line: metadata, not body */
+	WN__NF_LAYOUT = 1 << 7,    /* a table cell holding paragraphs, headings,
 	                         * lists or tables: page layout, not data */
 	WN__NF_IN_ANCHOR = 1 << 8, /* inside an <a href="#..."> (within the page) */
-	WN__NF_BOX = 1 << 9,     /* an inline element holding block-level ones (a
+	WN__NF_BOX = 1 << 9,       /* an inline element holding block-level ones (a
 	                         * link around a whole card): the tallies count
 	                         * the text directly in it as its own */
-	WN__NF_PITCH = 1 << 10,  /* its name's only bad words are a landing
+	WN__NF_PITCH = 1 << 10,    /* its name's only bad words are a landing
 	                         * page's parts: "banner", "promo" (clean.c) */
 };
 
@@ -51,11 +51,11 @@ typedef struct wn__node {
 	int32_t parent; /* index, -1 for the root */
 	int32_t end;    /* one past the last node of the subtree */
 	int32_t block;  /* text nodes: their block's index, else -1 */
-	uint16_t depth;  /* clamped at UINT16_MAX */
-	uint16_t tag;    /* GumboTag, GUMBO_TAG_UNKNOWN for text */
-	uint8_t kind;    /* WN__NODE_* */
-	uint16_t flags;  /* WN__NF_* */
-	int16_t hint;    /* class/id/role evidence of this element alone */
+	uint16_t depth; /* clamped at UINT16_MAX */
+	uint16_t tag;   /* GumboTag, GUMBO_TAG_UNKNOWN for text */
+	uint8_t kind;   /* WN__NODE_* */
+	uint16_t flags; /* WN__NF_* */
+	int16_t hint;   /* class/id/role evidence of this element alone */
 } wn__node;
 
 /* Why a block was kept or dropped (select.c sets it; --explain prints it). */
@@ -97,28 +97,28 @@ enum {
 };
 
 typedef struct wn__block {
-	int32_t container; /* nearest block-level ancestor element */
+	int32_t container;   /* nearest block-level ancestor element */
 	int32_t first, last; /* first and last text node of the run */
-	int32_t chars;      /* characters, spaces excluded */
-	int32_t words;      /* words; CJK characters count one each */
-	int32_t cjk;        /* characters of scripts written without spaces */
-	int32_t link_chars; /* characters inside links */
-	int32_t lead_link;  /* link characters before the first non-link one */
-	int32_t punct;      /* , ; : and sentence ends */
-	int32_t sentences;  /* . ! ? and CJK full stops */
-	int32_t tags;       /* inline elements inside the run */
-	int32_t hint;       /* class/id evidence of ancestors (score.c) */
+	int32_t chars;       /* characters, spaces excluded */
+	int32_t words;       /* words; CJK characters count one each */
+	int32_t cjk;         /* characters of scripts written without spaces */
+	int32_t link_chars;  /* characters inside links */
+	int32_t lead_link;   /* link characters before the first non-link one */
+	int32_t punct;       /* , ; : and sentence ends */
+	int32_t sentences;   /* . ! ? and CJK full stops */
+	int32_t tags;        /* inline elements inside the run */
+	int32_t hint;        /* class/id evidence of ancestors (score.c) */
 	uint16_t depth;
-	uint8_t kind;       /* WN__BK_* */
-	uint8_t level;      /* heading level 1-6 */
-	int32_t eff;        /* effective characters (see tuning.h) */
-	float good;         /* goodness, -1..1: how much like running text */
-	float score;        /* weight in selection: goodness times eff */
+	uint8_t kind;  /* WN__BK_* */
+	uint8_t level; /* heading level 1-6 */
+	int32_t eff;   /* effective characters (see tuning.h) */
+	float good;    /* goodness, -1..1: how much like running text */
+	float score;   /* weight in selection: goodness times eff */
 	uint8_t keep;
-	uint8_t lead_done;  /* blocks.c: past the leading link */
-	uint8_t teaser;     /* score.c: WN__TEASER_*, 0 if not a teaser */
-	uint8_t ticker;     /* score.c: one short phrase over and over */
-	uint8_t reason;     /* WN__WHY_*: why kept or dropped */
+	uint8_t lead_done; /* blocks.c: past the leading link */
+	uint8_t teaser;    /* score.c: WN__TEASER_*, 0 if not a teaser */
+	uint8_t ticker;    /* score.c: one short phrase over and over */
+	uint8_t reason;    /* WN__WHY_*: why kept or dropped */
 } wn__block;
 
 /* Teasers: summaries of other pages (score.c is_teaser) */
@@ -134,13 +134,13 @@ typedef struct wn__teaser_counts wn__teaser_counts; /* select.c */
  * microdata, og:type): soft evidence for the page kind (metadata sets it,
  * kind.c weighs it). */
 enum {
-	WN__SCHEMA_ARTICLE = 1 << 0, /* Article, NewsArticle, BlogPosting ... */
-	WN__SCHEMA_FORUM = 1 << 1,   /* DiscussionForumPosting, QAPage, Question */
-	WN__SCHEMA_PRODUCT = 1 << 2, /* Product, ProductGroup, Offer */
-	WN__SCHEMA_LIST = 1 << 3,    /* ItemList, CollectionPage, SearchResultsPage */
-	WN__SCHEMA_DOCS = 1 << 4,    /* TechArticle, APIReference, SoftwareSourceCode */
-	WN__SCHEMA_SERVICE = 1 << 5, /* Service, LocalBusiness, Organization only */
-	WN__SCHEMA_JOB = 1 << 6,     /* JobPosting */
+	WN__SCHEMA_ARTICLE = 1 << 0,    /* Article, NewsArticle, BlogPosting ... */
+	WN__SCHEMA_FORUM = 1 << 1,      /* DiscussionForumPosting, QAPage, Question */
+	WN__SCHEMA_PRODUCT = 1 << 2,    /* Product, ProductGroup, Offer */
+	WN__SCHEMA_LIST = 1 << 3,       /* ItemList, CollectionPage, SearchResultsPage */
+	WN__SCHEMA_DOCS = 1 << 4,       /* TechArticle, APIReference, SoftwareSourceCode */
+	WN__SCHEMA_SERVICE = 1 << 5,    /* Service, LocalBusiness, Organization only */
+	WN__SCHEMA_JOB = 1 << 6,        /* JobPosting */
 	WN__SCHEMA_OG_ARTICLE = 1 << 7, /* og:type "article" alone */
 };
 
@@ -159,19 +159,19 @@ typedef struct wn__cues {
 } wn__cues;
 
 typedef struct wn__evidence {
-	double prose, links, code;  /* shares of the body's text */
-	double prose_per_heading;   /* running text per heading */
+	double prose, links, code; /* shares of the body's text */
+	double prose_per_heading;  /* running text per heading */
 	int32_t headings;
-	int32_t run;                /* the longest run of running text */
-	int32_t posts;              /* members of the posts group with both a
+	int32_t run;          /* the longest run of running text */
+	int32_t posts;        /* members of the posts group with both a
 	                             * time and running text */
-	double posts_share;         /* the posts group's share of the text */
-	double article_prose;       /* running text of the best subtree outside
+	double posts_share;   /* the posts group's share of the text */
+	double article_prose; /* running text of the best subtree outside
 	                             * the posts, as a share of the text */
-	int32_t article_run;        /* the longest run outside the posts */
-	int32_t priced;             /* members of the priced group with a price */
-	double priced_share;        /* the priced group's share of the text */
-	int32_t group;              /* members of the largest group */
+	int32_t article_run;  /* the longest run outside the posts */
+	int32_t priced;       /* members of the priced group with a price */
+	double priced_share;  /* the priced group's share of the text */
+	int32_t group;        /* members of the largest group */
 	double group_linked, group_headed, group_share;
 	int32_t text;
 	int buy, article;
@@ -181,11 +181,11 @@ typedef struct wn__evidence {
 
 /* Where the content came from (recovery, winnow.c). */
 enum {
-	WN__SRC_DOM = 0,   /* the page as parsed */
-	WN__SRC_NOSCRIPT,  /* <noscript> content read as markup */
-	WN__SRC_HIDDEN,    /* wrappers hidden until a script runs, shown */
-	WN__SRC_JSONLD,    /* JSON-LD articleBody, text or description */
-	WN__SRC_META,      /* the meta description */
+	WN__SRC_DOM = 0,  /* the page as parsed */
+	WN__SRC_NOSCRIPT, /* <noscript> content read as markup */
+	WN__SRC_HIDDEN,   /* wrappers hidden until a script runs, shown */
+	WN__SRC_JSONLD,   /* JSON-LD articleBody, text or description */
+	WN__SRC_META,     /* the meta description */
 };
 /* What a first pass over the page may recover from (clean.c counts). */
 enum {
@@ -200,7 +200,7 @@ enum {
 typedef struct wn__tally {
 	int32_t blocks, chars, links, link_blocks, prose;
 	int32_t headings, h1, code, prices, times;
-	int32_t dates; /* short blocks that are or hold a date ("2 days ago") */
+	int32_t dates;   /* short blocks that are or hold a date ("2 days ago") */
 	int32_t replies; /* headings that answer another's ("Re: ...") */
 } wn__tally;
 
@@ -222,7 +222,7 @@ typedef struct wn__doc {
 	 * sheets, SVG, templates, noscripts: see there); the bytes it skipped,
 	 * which the driver asks before it counts what recovery decides by. */
 	size_t skipped;
-	size_t mended; /* guard.c: raw text elements left open in a noscript,
+	size_t mended;   /* guard.c: raw text elements left open in a noscript,
 	                * ended with it */
 	int keep_markup; /* the guard skips no body (tests compare with it) */
 
@@ -232,37 +232,37 @@ typedef struct wn__doc {
 
 	wn__block *blocks;
 	int32_t n_blocks;
-	int32_t *node_chars; /* score.c: effective characters in each subtree */
-	int32_t *node_hint;  /* score.c: evidence summed from the root down */
-	float *node_sum;     /* select.c: block weights summed over each subtree */
-	wn__tally *tally;    /* kind.c: what each subtree holds */
+	int32_t *node_chars;        /* score.c: effective characters in each subtree */
+	int32_t *node_hint;         /* score.c: evidence summed from the root down */
+	float *node_sum;            /* select.c: block weights summed over each subtree */
+	wn__tally *tally;           /* kind.c: what each subtree holds */
 	wn__teaser_counts *teasers; /* select.c: teaser counts of each subtree */
 
-	const char *title; /* <title> text, collapsed (arena), or "" */
-	wn_metadata meta;  /* metadata.c; strings in keep */
-	unsigned schema;   /* metadata: WN__SCHEMA_* the page declares */
-	const char *data_text;  /* metadata: JSON-LD articleBody or text (keep) */
-	const char *data_about; /* metadata: JSON-LD or meta description (keep) */
-	unsigned recover;       /* this pass reads WN__RECOVER_* sources */
-	int source;             /* winnow.c: WN__SRC_* of the content */
-	int kind;               /* kind.c: a wn_kind, never WN_KIND_AUTO */
-	wn__evidence evidence;  /* kind.c: what it was decided from */
-	int32_t posts, records;         /* kind.c: parents of the posts and the
+	const char *title;                   /* <title> text, collapsed (arena), or "" */
+	wn_metadata meta;                    /* metadata.c; strings in keep */
+	unsigned schema;                     /* metadata: WN__SCHEMA_* the page declares */
+	const char *data_text;               /* metadata: JSON-LD articleBody or text (keep) */
+	const char *data_about;              /* metadata: JSON-LD or meta description (keep) */
+	unsigned recover;                    /* this pass reads WN__RECOVER_* sources */
+	int source;                          /* winnow.c: WN__SRC_* of the content */
+	int kind;                            /* kind.c: a wn_kind, never WN_KIND_AUTO */
+	wn__evidence evidence;               /* kind.c: what it was decided from */
+	int32_t posts, records;              /* kind.c: parents of the posts and the
 	                                 * records groups, or -1 */
 	uint32_t posts_shape, records_shape; /* ... and their members' shape */
-	double kind_confidence; /* kind.c: 0..1 */
-	size_t noscript_text;   /* clean.c: text bytes inside <noscript> */
-	size_t hidden_text;     /* clean.c: text bytes of the largest hidden subtree */
-	size_t hidden_wrap;     /* clean.c: ... of the largest one at the body's top
+	double kind_confidence;              /* kind.c: 0..1 */
+	size_t noscript_text;                /* clean.c: text bytes inside <noscript> */
+	size_t hidden_text;                  /* clean.c: text bytes of the largest hidden subtree */
+	size_t hidden_wrap;                  /* clean.c: ... of the largest one at the body's top
 	                         * (a streaming container, a wrapper shown by script) */
-	size_t hidden_parts;    /* clean.c: ... of all those there hidden by the
+	size_t hidden_parts;                 /* clean.c: ... of all those there hidden by the
 	                         * attribute (the parts a page is streamed in) */
-	int has_article;   /* selection found a clear article */
-	int has_kept;      /* selection kept at least one block */
-	int truncated;     /* the output was cut at max_output */
-	int32_t article;   /* the chosen content root, or -1 */
+	int has_article;                     /* selection found a clear article */
+	int has_kept;                        /* selection kept at least one block */
+	int truncated;                       /* the output was cut at max_output */
+	int32_t article;                     /* the chosen content root, or -1 */
 
-	wn__notes notes; /* for the user, see wn_result_message(); in keep */
+	wn__notes notes;      /* for the user, see wn_result_message(); in keep */
 	wn_comment *comments; /* select/comments.c: in keep (comments option) */
 	size_t n_comments, comments_cap;
 } wn__doc;

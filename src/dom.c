@@ -83,8 +83,11 @@ void wn__dom_build(wn__doc *d)
 	frame *stack = NULL;
 
 	/* node 0: the document */
-	nodes[0] = (wn__node){.g = d->gumbo->document, .parent = -1, .block = -1,
-	                      .tag = GUMBO_TAG_UNKNOWN, .kind = WN__NODE_ELEMENT};
+	nodes[0] = (wn__node){.g = d->gumbo->document,
+	                      .parent = -1,
+	                      .block = -1,
+	                      .tag = GUMBO_TAG_UNKNOWN,
+	                      .kind = WN__NODE_ELEMENT};
 	n = 1;
 	push(&stack, &scap, &sp, (frame){d->gumbo->document, 0, 0, 0, 0});
 	unsigned max_depth = d->opt->max_depth; /* at most WN_MAX_DEPTH */
@@ -105,18 +108,11 @@ void wn__dom_build(wn__doc *d)
 		uint8_t kind;
 		switch (g->type) {
 		case GUMBO_NODE_ELEMENT:
-		case GUMBO_NODE_TEMPLATE:
-			kind = WN__NODE_ELEMENT;
-			break;
+		case GUMBO_NODE_TEMPLATE: kind = WN__NODE_ELEMENT; break;
 		case GUMBO_NODE_TEXT:
-		case GUMBO_NODE_CDATA:
-			kind = WN__NODE_TEXT;
-			break;
-		case GUMBO_NODE_WHITESPACE:
-			kind = WN__NODE_WHITESPACE;
-			break;
-		default:
-			continue; /* comments */
+		case GUMBO_NODE_CDATA: kind = WN__NODE_TEXT; break;
+		case GUMBO_NODE_WHITESPACE: kind = WN__NODE_WHITESPACE; break;
+		default: continue; /* comments */
 		}
 		size_t seg = f->seg;
 		int32_t parent = stack[seg].index;
@@ -132,7 +128,8 @@ void wn__dom_build(wn__doc *d)
 			int t = g->v.element.tag;
 			if (!wn__tag_is(t, WN__TC_BLOCK) || t == GUMBO_TAG_HEAD ||
 			    t == GUMBO_TAG_BODY) { /* (max_depth 1 or 2) */
-				push(&stack, &scap, &sp, (frame){g, -1, 0, inherited | starts(g), seg});
+				push(&stack, &scap, &sp,
+				     (frame){g, -1, 0, inherited | starts(g), seg});
 				continue;
 			}
 			int32_t top = nodes[parent].depth > max_depth ? nodes[parent].parent : parent;
@@ -154,8 +151,12 @@ void wn__dom_build(wn__doc *d)
 		WN__ARENA_GROW(&d->arena, nodes, cap, n + 1, 1024);
 		wn__node *x = &nodes[n];
 		const wn__node *p = &nodes[parent];
-		*x = (wn__node){.g = g, .parent = parent, .end = (int32_t)n + 1,
-		                .block = -1, .kind = kind, .tag = GUMBO_TAG_UNKNOWN};
+		*x = (wn__node){.g = g,
+		                .parent = parent,
+		                .end = (int32_t)n + 1,
+		                .block = -1,
+		                .kind = kind,
+		                .tag = GUMBO_TAG_UNKNOWN};
 		x->depth = p->depth == UINT16_MAX ? UINT16_MAX : p->depth + 1;
 		x->flags = inherited;
 		if (kind == WN__NODE_ELEMENT) {
@@ -178,14 +179,17 @@ void wn__dom_build(wn__doc *d)
 	for (size_t i = n; i-- > 1;) {
 		wn__node *p = &nodes[nodes[i].parent];
 		if ((nodes[i].flags & (WN__NF_BLOCK | WN__NF_BOX)) && p->kind == WN__NODE_ELEMENT &&
-		    !(p->flags & WN__NF_BLOCK) && p->tag != GUMBO_TAG_BODY && p->tag != GUMBO_TAG_HTML)
+		    !(p->flags & WN__NF_BLOCK) && p->tag != GUMBO_TAG_BODY &&
+		    p->tag != GUMBO_TAG_HTML)
 			p->flags |= WN__NF_BOX;
 	}
 	d->nodes = nodes;
 	d->n_nodes = (int32_t)n;
 	if (flattened)
-		wn__note(&d->notes, "limit: %zu elements nested deeper than %u read "
-		         "as part of their ancestor (max_depth)", flattened, max_depth);
+		wn__note(&d->notes,
+		         "limit: %zu elements nested deeper than %u read "
+		         "as part of their ancestor (max_depth)",
+		         flattened, max_depth);
 }
 
 void wn__dom_free(wn__doc *d)

@@ -101,13 +101,30 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 static int buys(const char *t)
 {
 	static const char *const WORDS[] = {
-		"add to cart", "add to bag", "add to basket", "add to trolley",
-		"buy now", "buy it now", "add to order", "in den warenkorb",
-		"in den einkaufswagen", "jetzt kaufen", "ajouter au panier",
-		"añadir al carrito", "agregar al carrito", "añadir a la cesta",
-		"aggiungi al carrello", "adicionar ao carrinho", "in winkelwagen",
-		"dodaj do koszyka", "lägg i varukorgen", "カートに入れる",
-		"加入购物车", "장바구니", "в корзину", NULL,
+		"add to cart",
+		"add to bag",
+		"add to basket",
+		"add to trolley",
+		"buy now",
+		"buy it now",
+		"add to order",
+		"in den warenkorb",
+		"in den einkaufswagen",
+		"jetzt kaufen",
+		"ajouter au panier",
+		"añadir al carrito",
+		"agregar al carrito",
+		"añadir a la cesta",
+		"aggiungi al carrello",
+		"adicionar ao carrinho",
+		"in winkelwagen",
+		"dodaj do koszyka",
+		"lägg i varukorgen",
+		"カートに入れる",
+		"加入购物车",
+		"장바구니",
+		"в корзину",
+		NULL,
 	};
 	char low[64];
 	size_t n = 0;
@@ -210,10 +227,11 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 	 * is its related strip or its variants unless it is most of the
 	 * page */
 	double related = f->schema & WN__SCHEMA_LIST ? WN__KIND_PRODUCT_GRID_SHARE
-	                                              : WN__KIND_PRODUCT_ALONE_SHARE;
+	                                             : WN__KIND_PRODUCT_ALONE_SHARE;
 	/* a signed and dated page's priced cards are a buying guide's picks,
 	 * not a shop's grid */
-	if (grid && !signed_ && !((f->schema & WN__SCHEMA_PRODUCT) && f->buy && f->priced_share < related)) {
+	if (grid && !signed_ &&
+	    !((f->schema & WN__SCHEMA_PRODUCT) && f->buy && f->priced_share < related)) {
 		*confidence = f->priced >= WN__KIND_GRID ? 0.9 : 0.7;
 		return WN_KIND_COLLECTION;
 	}
@@ -423,11 +441,13 @@ void wn__kind(wn__doc *d)
  * here, with the stage that decides kinds, so that the stages after it and
  * the renderers read them without calling up into the driver. */
 static const char *const KINDS[WN_KIND_COUNT] = {
-	"auto", "article", "forum", "product", "collection", "listing",
-	"documentation", "service",
+	"auto", "article", "forum", "product", "collection", "listing", "documentation", "service",
 };
 
-const char *wn_kind_name(wn_kind k) { return (unsigned)k < WN_KIND_COUNT ? KINDS[k] : NULL; }
+const char *wn_kind_name(wn_kind k)
+{
+	return (unsigned)k < WN_KIND_COUNT ? KINDS[k] : NULL;
+}
 
 int wn_kind_from_name(const char *name)
 {

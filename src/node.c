@@ -56,9 +56,8 @@ const char *wn__tag_name(const wn__node *x, char *buf, size_t cap)
 		char ch = t.data[k];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch - 'A' + 'a');
-		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') ||
-		                                         ch == '-' || ch == '_' ||
-		                                         ch == '.' || ch == ':'))))
+		if (!((ch >= 'a' && ch <= 'z') || (k && ((ch >= '0' && ch <= '9') || ch == '-' ||
+		                                         ch == '_' || ch == '.' || ch == ':'))))
 			return NULL;
 		buf[k] = ch;
 	}
@@ -142,8 +141,7 @@ void wn__subtree_text(const wn__doc *d, int32_t root, wn__buf *buf)
 	while (wn__walk_next(&w, &i, &leave)) {
 		const wn__node *x = &d->nodes[i];
 		if (x->kind == WN__NODE_ELEMENT) {
-			if (i != root &&
-			    ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR) &&
+			if (i != root && ((x->flags & WN__NF_BLOCK) || x->tag == GUMBO_TAG_BR) &&
 			    !space) {
 				wn__buf_putc(buf, ' ');
 				space = 1;

@@ -33,8 +33,8 @@ static int one_unit(const wn__doc *d, const wn__block *h, const wn__block *b)
 static int is_teaser(const wn__doc *d, int32_t k)
 {
 	const wn__block *b = &d->blocks[k];
-	if (b->eff > WN__TEASER_MAX || b->kind == WN__BK_HEADING ||
-	    b->kind == WN__BK_PRE || b->kind == WN__BK_CELL)
+	if (b->eff > WN__TEASER_MAX || b->kind == WN__BK_HEADING || b->kind == WN__BK_PRE ||
+	    b->kind == WN__BK_CELL)
 		return 0;
 	if (b->lead_link >= WN__TEASER_MIN_LINK && b->chars - b->link_chars >= WN__SHORT)
 		return WN__TEASER_LEAD;
@@ -46,10 +46,10 @@ static int is_teaser(const wn__doc *d, int32_t k)
 		const wn__block *p = &d->blocks[j];
 		if (p->link_chars >= WN__TEASER_MIN_LINK &&
 		    p->link_chars >= WN__TEASER_LINK_SHARE * p->chars)
-			return !one_unit(d, p, b)           ? 0
+			return !one_unit(d, p, b)          ? 0
 			       : p->kind == WN__BK_HEADING ? WN__TEASER_UNDER_HEADLINE
-			       : j == k - 1             ? WN__TEASER_AFTER_LINK
-			                                : 0;
+			       : j == k - 1                ? WN__TEASER_AFTER_LINK
+			                                   : 0;
 		if (p->eff > WN__TEASER_MAX_BETWEEN)
 			break;
 	}
@@ -58,8 +58,8 @@ static int is_teaser(const wn__doc *d, int32_t k)
 
 static int neutral_kind(int kind)
 {
-	return kind == WN__BK_HEADING || kind == WN__BK_PRE ||
-	       kind == WN__BK_LIST_ITEM || kind == WN__BK_CELL;
+	return kind == WN__BK_HEADING || kind == WN__BK_PRE || kind == WN__BK_LIST_ITEM ||
+	       kind == WN__BK_CELL;
 }
 
 /* How much b's length says it is running text, 0..1 (see WN__WORD_MAX). */
@@ -75,8 +75,7 @@ double wn__text_goodness(const wn__block *b)
 {
 	double eff = b->eff;
 	double len = length_credit(b);
-	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /
-	                         (eff > 1 ? eff : 1), 0, 1) *
+	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY / (eff > 1 ? eff : 1), 0, 1) *
 	               clamp(eff / WN__PUNCT_EVERY, 0, 1);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	return WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct - WN__G_LINK_W * links;
@@ -116,7 +115,8 @@ static int ticker(const wn__doc *d, const wn__block *b)
 				break;
 			uint32_t h = 2166136261u;
 			for (; word_byte(*p); p++)
-				h = (h ^ (uint32_t)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p)) * 16777619u;
+				h = (h ^ (uint32_t)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p)) *
+				    16777619u;
 			for (int per = 1; per <= W; per++)
 				if (open[per] && n >= per && ring[(n - per) % W] != h)
 					open[per] = 0, left--;
@@ -144,14 +144,12 @@ static void rate(wn__block *b, int listing)
 	double len = length_credit(b);
 	/* Punctuation is a rate; on a few characters ("Posts: 3") it says
 	 * nothing, so its credit grows with the length. */
-	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY /
-	                         (eff > 1 ? eff : 1), 0, 1) *
+	double punct = clamp((b->punct + b->sentences) * WN__PUNCT_EVERY / (eff > 1 ? eff : 1), 0, 1) *
 	               clamp(eff / WN__PUNCT_EVERY, 0, 1);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	if (listing && b->kind == WN__BK_HEADING)
 		links = 0;
-	double g = WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct -
-	           WN__G_LINK_W * links;
+	double g = WN__G_BASE + WN__G_LEN_W * len + WN__G_PUNCT_W * punct - WN__G_LINK_W * links;
 	if (!listing) {
 		g += WN__HINT_WEIGHT * b->hint;
 		if (b->teaser)
@@ -161,8 +159,7 @@ static void rate(wn__block *b, int listing)
 	 * yet belong with the text around them: short ones without links
 	 * (features, specs) are neutral for finding the article; menus are
 	 * lists of links and stay negative. */
-	if (neutral_kind(b->kind) && g < 0 && links < WN__MAX_LINK_SHARE &&
-	    b->hint > WN__DROP_HINT)
+	if (neutral_kind(b->kind) && g < 0 && links < WN__MAX_LINK_SHARE && b->hint > WN__DROP_HINT)
 		g = 0;
 	if (b->ticker)
 		g = -1; /* chrome, however long: it must not outweigh the article */

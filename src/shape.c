@@ -89,8 +89,7 @@ int wn__is_price(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		has_digit |= s[i] >= '0' && s[i] <= '9';
 	for (size_t i = 0; has_digit && i + 3 <= n; i++)
-		if (!memcmp(s + i, "USD", 3) || !memcmp(s + i, "EUR", 3) ||
-		    !memcmp(s + i, "GBP", 3))
+		if (!memcmp(s + i, "USD", 3) || !memcmp(s + i, "EUR", 3) || !memcmp(s + i, "GBP", 3))
 			return 1;
 	return 0;
 }
@@ -100,8 +99,8 @@ int wn__is_price(const char *s, size_t n)
 static int is_relative_time(const char *s)
 {
 	static const char *const UNITS[] = {
-		"sec", "min", "hour", "hr", "day", "week", "wk", "month", "mo",
-		"year", "yr", "h", "d", "w", "m", "y", NULL,
+		"sec",  "min", "hour", "hr", "day", "week", "wk", "month", "mo",
+		"year", "yr",  "h",    "d",  "w",   "m",    "y",  NULL,
 	};
 	for (const char *p = s; *p; p++) {
 		if (!(*p >= '0' && *p <= '9') || (p > s && p[-1] >= '0' && p[-1] <= '9'))
@@ -118,7 +117,9 @@ static int is_relative_time(const char *s)
 			const char *e = u + n;
 			while ((*e >= 'a' && *e <= 'z'))
 				e++; /* "hours", "mins" */
-			if (n == 1 ? !*e || *e == ' ' || (*e >= '\t' && *e <= '\r') || *e == ',' || *e == '.' : 1)
+			if (n == 1 ? !*e || *e == ' ' || (*e >= '\t' && *e <= '\r') || *e == ',' ||
+			                     *e == '.'
+			           : 1)
 				if (n > 1 || !((*(u + 1) >= 'a' && *(u + 1) <= 'z')))
 					return 1;
 		}

@@ -149,8 +149,7 @@ static void limit_output(wn__doc *d, wn__buf *b, int html)
 static void render_body(wn__doc *d, wn_format f, wn__buf *body)
 {
 	if (d->source == WN__SRC_JSONLD || d->source == WN__SRC_META)
-		wn__render_plain(d->source == WN__SRC_JSONLD ? d->data_text : d->data_about,
-		                 f, body);
+		wn__render_plain(d->source == WN__SRC_JSONLD ? d->data_text : d->data_about, f, body);
 	else if (f == WN_FORMAT_MARKDOWN)
 		wn__render_markdown(d, body);
 	else if (f == WN_FORMAT_HTML)
@@ -180,16 +179,13 @@ static void render(wn__doc *d, wn__buf *out)
 	case WN_FORMAT_EXPLAIN_TSV:
 		wn__render_explain(d, o->format == WN_FORMAT_EXPLAIN_TSV, out);
 		return;
-	case WN_FORMAT_ANNOTATE:
-		wn__render_annotate(d, out);
-		return;
+	case WN_FORMAT_ANNOTATE: wn__render_annotate(d, out); return;
 	case WN_FORMAT_JSON:
 		render_body(d, o->json_markdown ? WN_FORMAT_MARKDOWN : WN_FORMAT_TEXT, &body);
 		if (o->json_html && d->has_kept)
 			render_body(d, WN_FORMAT_HTML, &html);
 		wn__render_json(d, body.data ? body.data : "", body.len,
-		                o->json_html ? (html.data ? html.data : "") : NULL, html.len,
-		                out);
+		                o->json_html ? (html.data ? html.data : "") : NULL, html.len, out);
 		break;
 	case WN_FORMAT_HTML:
 		render_body(d, WN_FORMAT_HTML, &body);
@@ -206,8 +202,7 @@ static void render(wn__doc *d, wn__buf *out)
 		if (body.len)
 			wn__buf_put(out, body.data, body.len);
 		break;
-	case WN_FORMAT_COUNT: /* normalise() refused it */
-		break;
+	case WN_FORMAT_COUNT: /* normalise() refused it */ break;
 	}
 	wn__buf_free(&body);
 	wn__buf_free(&html);
@@ -257,8 +252,9 @@ static void reread(wn__doc *d, const char *html, size_t len, unsigned from, size
 	}
 	/* which one it was: noscript when the page had text there and
 	 * reading it alone gives as much */
-	r.source = (from & WN__RECOVER_NOSCRIPT) && r.noscript_text > *kept ? WN__SRC_NOSCRIPT
-	                                                                    : WN__SRC_HIDDEN;
+	r.source = (from & WN__RECOVER_NOSCRIPT) && r.noscript_text > *kept
+	                   ? WN__SRC_NOSCRIPT
+	                   : WN__SRC_HIDDEN;
 	wn__dom_free(d);
 	wn__doc_free(d);
 	*d = r;
@@ -279,8 +275,8 @@ static void recover(wn__doc *d, const char *html, size_t len)
 	/* a wrapper at the body's top that holds far more text than was
 	 * kept is the page its script shows (React's streamed <div hidden>):
 	 * read it even when the chrome around it gave something */
-	if (kept >= WN__RECOVER_MIN_CHARS &&
-	    (d->hidden_wrap < WN__RECOVER_WRAP_BYTES || d->hidden_wrap < WN__RECOVER_WRAP_OVER * kept))
+	if (kept >= WN__RECOVER_MIN_CHARS && (d->hidden_wrap < WN__RECOVER_WRAP_BYTES ||
+	                                      d->hidden_wrap < WN__RECOVER_WRAP_OVER * kept))
 		return;
 	unsigned from = (d->noscript_text > kept ? WN__RECOVER_NOSCRIPT : 0) |
 	                (d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ? WN__RECOVER_HIDDEN : 0);
@@ -300,8 +296,7 @@ static void recover(wn__doc *d, const char *html, size_t len)
 	}
 }
 
-wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
-                     wn_result **out)
+wn_status wn_extract(const char *html, size_t len, const wn_options *opt, wn_result **out)
 {
 	wn_options o;
 	wn_status st;
@@ -341,8 +336,10 @@ wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
 	}
 	recover(&d, html, len);
 	if (d.source != WN__SRC_DOM)
-		wn__note(&d.notes, "recovery: the page's markup held almost nothing: "
-		         "content read from %s", wn__render_source(&d));
+		wn__note(&d.notes,
+		         "recovery: the page's markup held almost nothing: "
+		         "content read from %s",
+		         wn__render_source(&d));
 	render(&d, &buf);
 	if (!d.has_kept) {
 		d.has_article = 0;
@@ -362,7 +359,10 @@ const char *wn_result_output(const wn_result *r, size_t *len)
 	return r ? r->output.data : "";
 }
 
-int wn_result_has_article(const wn_result *r) { return r && r->has_article; }
+int wn_result_has_article(const wn_result *r)
+{
+	return r && r->has_article;
+}
 
 const wn_metadata *wn_result_metadata(const wn_result *r)
 {
@@ -377,15 +377,30 @@ const wn_comment *wn_result_comments(const wn_result *r, size_t *n)
 	return r ? r->comments : NULL;
 }
 
-int wn_result_truncated(const wn_result *r) { return r && r->truncated; }
+int wn_result_truncated(const wn_result *r)
+{
+	return r && r->truncated;
+}
 
-const char *wn_result_source(const wn_result *r) { return r ? r->source : "dom"; }
+const char *wn_result_source(const wn_result *r)
+{
+	return r ? r->source : "dom";
+}
 
-wn_kind wn_result_kind(const wn_result *r) { return r ? r->kind : WN_KIND_ARTICLE; }
+wn_kind wn_result_kind(const wn_result *r)
+{
+	return r ? r->kind : WN_KIND_ARTICLE;
+}
 
-double wn_result_kind_confidence(const wn_result *r) { return r ? r->kind_confidence : 0; }
+double wn_result_kind_confidence(const wn_result *r)
+{
+	return r ? r->kind_confidence : 0;
+}
 
-size_t wn_result_message_count(const wn_result *r) { return r ? r->n_msgs : 0; }
+size_t wn_result_message_count(const wn_result *r)
+{
+	return r ? r->n_msgs : 0;
+}
 
 const char *wn_result_message(const wn_result *r, size_t i)
 {
@@ -413,6 +428,12 @@ const char *wn_status_string(wn_status s)
 	return "unknown status";
 }
 
-const char *wn_version(void) { return WN_VERSION; }
+const char *wn_version(void)
+{
+	return WN_VERSION;
+}
 
-int wn_version_number(void) { return WN_VERSION_NUMBER; }
+int wn_version_number(void)
+{
+	return WN_VERSION_NUMBER;
+}

@@ -54,8 +54,7 @@ extern "C" {
 #define WN_VERSION_MINOR 2
 #define WN_VERSION_PATCH 0
 #define WN_VERSION "0.2.0"
-#define WN_VERSION_NUMBER \
-	(WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH)
+#define WN_VERSION_NUMBER (WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH)
 /* The ABI's number, the shared library's soname (libwinnow.so.1): it
  * changes only when a program built against an older winnow.h can no
  * longer run with this library.  Growing wn_options does not change it. */
@@ -81,15 +80,15 @@ typedef enum wn_status {
 
 /* Output formats. */
 typedef enum wn_format {
-	WN_FORMAT_TEXT = 0,     /* plain UTF-8 text, paragraphs split by blank lines */
-	WN_FORMAT_MARKDOWN = 1, /* CommonMark with GFM tables */
-	WN_FORMAT_JSON = 2,     /* one JSON object: metadata and the body */
-	WN_FORMAT_EXPLAIN = 3,  /* one line per block: score, features, decision */
+	WN_FORMAT_TEXT = 0,        /* plain UTF-8 text, paragraphs split by blank lines */
+	WN_FORMAT_MARKDOWN = 1,    /* CommonMark with GFM tables */
+	WN_FORMAT_JSON = 2,        /* one JSON object: metadata and the body */
+	WN_FORMAT_EXPLAIN = 3,     /* one line per block: score, features, decision */
 	WN_FORMAT_EXPLAIN_TSV = 4, /* the same as tab-separated values */
-	WN_FORMAT_ANNOTATE = 5, /* the page as HTML, blocks outlined by decision */
-	WN_FORMAT_HTML = 6,     /* the content as clean HTML: a fragment, or a
+	WN_FORMAT_ANNOTATE = 5,    /* the page as HTML, blocks outlined by decision */
+	WN_FORMAT_HTML = 6,        /* the content as clean HTML: a fragment, or a
 	                         * whole document with the metadata option */
-	WN_FORMAT_COUNT         /* the number of formats: not a format */
+	WN_FORMAT_COUNT            /* the number of formats: not a format */
 } wn_format;
 
 /* Kinds of page.  Each has a selection mode of its own: an article's
@@ -234,8 +233,7 @@ typedef struct wn_result wn_result;
  * len is over max_bytes.  WN_ENOTHTML: the bytes are binary data, not text
  * in any encoding.
  */
-WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt,
-                     wn_result **out);
+WN_EXPORT wn_status wn_extract(const char *html, size_t len, const wn_options *opt, wn_result **out);
 
 /* The rendered content, NUL-terminated UTF-8, owned by the result (valid
  * until wn_result_free()).  *len, when len is not NULL, gets its length.
@@ -304,10 +302,10 @@ WN_EXPORT const char *wn_result_message(const wn_result *r, size_t i);
  *               (not a date line), as Readability.js's excerpt.
  */
 typedef struct wn_metadata {
-	const char *title;       /* the headline, without " | Site name" */
-	const char *author;      /* names, several joined by ", " */
-	const char *date;        /* first publication, ISO 8601 */
-	const char *modified;    /* last modification, ISO 8601 */
+	const char *title;    /* the headline, without " | Site name" */
+	const char *author;   /* names, several joined by ", " */
+	const char *date;     /* first publication, ISO 8601 */
+	const char *modified; /* last modification, ISO 8601 */
 	const char *sitename;
 	const char *description; /* the page's summary, else its first paragraph */
 	const char *language;    /* BCP 47, e.g. "en", "pt-BR" */

@@ -17,36 +17,34 @@ static int harness_passed, harness_failed, harness_cur_failed;
 
 #define TEST(name) static void test_##name(void)
 
-#define CHECK(cond)                                                          \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			fprintf(stderr, "  %s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                            \
-			harness_cur_failed = 1;                              \
-		}                                                            \
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "  %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+			harness_cur_failed = 1;                                                    \
+		}                                                                                  \
 	} while (0)
 
-#define CHECK_STR(got, want)                                                 \
-	do {                                                                 \
-		const char *g_ = (got), *w_ = (want);                        \
-		if (!g_ || strcmp(g_, w_)) {                                 \
-			fprintf(stderr,                                      \
-			        "  %s:%d: %s\n    got:  \"%s\"\n    want: \"%s\"\n", \
-			        __FILE__, __LINE__, #got, g_ ? g_ : "(null)", w_); \
-			harness_cur_failed = 1;                              \
-		}                                                            \
+#define CHECK_STR(got, want)                                                                 \
+	do {                                                                                 \
+		const char *g_ = (got), *w_ = (want);                                        \
+		if (!g_ || strcmp(g_, w_)) {                                                 \
+			fprintf(stderr, "  %s:%d: %s\n    got:  \"%s\"\n    want: \"%s\"\n", \
+			        __FILE__, __LINE__, #got, g_ ? g_ : "(null)", w_);           \
+			harness_cur_failed = 1;                                              \
+		}                                                                            \
 	} while (0)
 
-#define RUN(name)                                                            \
-	do {                                                                 \
-		harness_cur_failed = 0;                                      \
-		test_##name();                                               \
-		if (harness_cur_failed) {                                    \
-			harness_failed++;                                    \
-			fprintf(stderr, "FAIL %s\n", #name);                 \
-		} else {                                                     \
-			harness_passed++;                                    \
-		}                                                            \
+#define RUN(name)                                            \
+	do {                                                 \
+		harness_cur_failed = 0;                      \
+		test_##name();                               \
+		if (harness_cur_failed) {                    \
+			harness_failed++;                    \
+			fprintf(stderr, "FAIL %s\n", #name); \
+		} else {                                     \
+			harness_passed++;                    \
+		}                                            \
 	} while (0)
 
 static inline int harness_done(void)

@@ -118,8 +118,7 @@ TEST(versions)
 {
 	CHECK(wn_version_number() == WN_VERSION_NUMBER);
 	char v[32];
-	snprintf(v, sizeof v, "%d.%d.%d", WN_VERSION_MAJOR, WN_VERSION_MINOR,
-	         WN_VERSION_PATCH);
+	snprintf(v, sizeof v, "%d.%d.%d", WN_VERSION_MAJOR, WN_VERSION_MINOR, WN_VERSION_PATCH);
 	CHECK_STR(wn_version(), v);
 	CHECK_STR(WN_VERSION, v);
 }

@@ -17,7 +17,10 @@
 
 /* ---- the reference: a strstr per word ---- */
 
-static int sep(char c) { return c == ' ' || c == '-' || c == '_' || c == 0; }
+static int sep(char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == 0;
+}
 
 static int word_in(const char *hay, const char *w, int mode)
 {
@@ -162,7 +165,8 @@ TEST(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome)
 TEST(a_button_that_holds_or_is_a_heading_titles_a_section)
 {
 	CHECK(tag_read("<div><button type=button><h3>How often?</h3></button></div>", GUMBO_TAG_H3));
-	CHECK(tag_read("<div><h3><button type=button>How often?</button></h3></div>", GUMBO_TAG_BUTTON));
+	CHECK(tag_read(
+		"<div><h3><button type=button>How often?</button></h3></div>", GUMBO_TAG_BUTTON));
 	/* a button without a heading is a control */
 	CHECK(!tag_read("<div><button type=button><span>Menu</span></button></div>", GUMBO_TAG_SPAN));
 	CHECK(tag_read("<div><button type=button><span>Menu</span></button><span>x</span></div>",
@@ -174,19 +178,23 @@ TEST(a_hidden_panel_a_toggle_controls_is_read)
 	/* the guard keeps aria-controls for cleaning to read */
 	CHECK(tag_read("<div><button aria-controls='specs' aria-expanded=false>Specs</button>"
 	               "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
-	               "</table></div></div>", GUMBO_TAG_TABLE));
+	               "</table></div></div>",
+	               GUMBO_TAG_TABLE));
 	/* a collapsing wrapper carries the style, the panel within it the id */
 	CHECK(tag_read("<div><button aria-controls='specs'>Specs</button>"
 	               "<div class=collapse style='display:none'><style>.a{}</style>"
 	               "<div id=specs><table><tr><td>Weight 2 kg</td></tr></table></div>"
-	               "</div></div>", GUMBO_TAG_TABLE));
+	               "</div></div>",
+	               GUMBO_TAG_TABLE));
 	CHECK(!tag_read("<div><button aria-controls='specs'>Specs</button>"
 	                "<div style='display:none'><p>Other</p>"
 	                "<div id=specs><table><tr><td>Weight 2 kg</td></tr></table></div>"
-	                "</div></div>", GUMBO_TAG_TABLE));
+	                "</div></div>",
+	                GUMBO_TAG_TABLE));
 	CHECK(!tag_read("<div><button aria-controls='other'>Specs</button>"
 	                "<div id=specs style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
-	                "</table></div></div>", GUMBO_TAG_TABLE));
+	                "</table></div></div>",
+	                GUMBO_TAG_TABLE));
 }
 
 TEST(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab)
@@ -194,28 +202,35 @@ TEST(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab)
 	/* a script's tab set: one pane shown, the others display:none */
 	CHECK(tag_read("<div class=panes><div class=pane style='display:block'><p>Overview</p></div>"
 	               "<div class=pane style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
-	               "</table></div></div>", GUMBO_TAG_TABLE));
+	               "</table></div></div>",
+	               GUMBO_TAG_TABLE));
 	CHECK(tag_read("<div class=panes><div class=pane><p>Overview</p></div>"
 	               "<div class=pane style='display:none'><table><tr><td>Weight 2 kg</td></tr>"
-	               "</table></div></div>", GUMBO_TAG_TABLE));
+	               "</table></div></div>",
+	               GUMBO_TAG_TABLE));
 	/* a class-less box beside a class-less one: a dialog waiting for its script */
 	CHECK(!tag_read("<div><div><p>Products</p></div>"
 	                "<div style='display:none'><table><tr><td>Call us</td></tr></table></div>"
-	                "</div>", GUMBO_TAG_TABLE));
+	                "</div>",
+	                GUMBO_TAG_TABLE));
 	/* a menu's panels are chrome; so is a pane only aria-hidden */
 	CHECK(!tag_read("<div><div class=menu-panel><p>Shop</p></div>"
 	                "<div class=menu-panel style='display:none'><table><tr><td>Tents</td></tr>"
-	                "</table></div></div>", GUMBO_TAG_TABLE));
+	                "</table></div></div>",
+	                GUMBO_TAG_TABLE));
 	CHECK(!tag_read("<div><div class=slide><p>One</p></div>"
 	                "<div class=slide aria-hidden=true style='display:none'><table><tr><td>Two"
-	                "</td></tr></table></div></div>", GUMBO_TAG_TABLE));
+	                "</td></tr></table></div></div>",
+	                GUMBO_TAG_TABLE));
 	/* another class, or every pane hidden: no shown tab to be beside */
 	CHECK(!tag_read("<div><div class=pane><p>Overview</p></div>"
 	                "<div class='pane other' style='display:none'><table><tr><td>x</td></tr>"
-	                "</table></div></div>", GUMBO_TAG_TABLE));
+	                "</table></div></div>",
+	                GUMBO_TAG_TABLE));
 	CHECK(!tag_read("<div><div class=pane style='display:none'><p>Overview</p></div>"
 	                "<div class=pane style='display:none'><table><tr><td>x</td></tr>"
-	                "</table></div></div>", GUMBO_TAG_TABLE));
+	                "</table></div></div>",
+	                GUMBO_TAG_TABLE));
 }
 
 TEST(words_under_their_letter_lower_case)
@@ -228,7 +243,7 @@ TEST(words_under_their_letter_lower_case)
 TEST(modes_at_token_boundaries)
 {
 	CHECK(hint_of("<span class='main-nav'>x</span>") < 0);
-	CHECK(hint_of("<span class='canvas'>x</span>") == 0);   /* nav, not at a start */
+	CHECK(hint_of("<span class='canvas'>x</span>") == 0); /* nav, not at a start */
 	CHECK(hint_of("<span class='ad-slot'>x</span>") == WN__HINT_BAD);
 	CHECK(hint_of("<span class='header'>x</span>") == WN__HINT_BAD / 2);
 	CHECK(hint_of("<span class='leftsidebar'>x</span>") == WN__HINT_BAD); /* anywhere */
@@ -274,8 +289,9 @@ static int builder_hint(int n)
 	char page[8192];
 	size_t o = 0;
 	for (int k = 0; k < n; k++)
-		o += (size_t)snprintf(page + o, sizeof page - o,
-		                      "<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
+		o += (size_t)snprintf(
+			page + o, sizeof page - o,
+			"<div class=\"builder-widget-container\"><p>Block %d</p></div>", k);
 	snprintf(page + o, sizeof page - o, "<span class=\"builder-widget-wrap\">The story</span>");
 	return hint_of(page);
 }
@@ -298,12 +314,17 @@ TEST(widget_is_a_panel_only_where_few_elements_are_named_so)
 TEST(lookup_matches_strstr)
 {
 	static const char *const PIECES[] = {
-		"nav", "ad", "ads", "main", "post", "comment", "side", "bar", "sidebar",
-		"h-entry", "hentry", "back-to-top", "most", "read", "-", "_", " ", "  ",
-		"x", "Nav", "AD", "content", "text", "page", "pager", "pagination", "tag",
-		"tags", "tag-list", "share", "sharing", "print", "meta", "entry", "e",
-		"header", "footer", "body", "blog", "prose", "story", "skip", "rss", "1",
-		"visually-hidden", "sr-only", "user", "info", "-info", "hidden", "é",
+		"nav",        "ad",          "ads",  "main",     "post",
+		"comment",    "side",        "bar",  "sidebar",  "h-entry",
+		"hentry",     "back-to-top", "most", "read",     "-",
+		"_",          " ",           "  ",   "x",        "Nav",
+		"AD",         "content",     "text", "page",     "pager",
+		"pagination", "tag",         "tags", "tag-list", "share",
+		"sharing",    "print",       "meta", "entry",    "e",
+		"header",     "footer",      "body", "blog",     "prose",
+		"story",      "skip",        "rss",  "1",        "visually-hidden",
+		"sr-only",    "user",        "info", "-info",    "hidden",
+		"é",
 	};
 	const size_t np = sizeof PIECES / sizeof *PIECES;
 	uint64_t st = 7;

@@ -121,9 +121,10 @@ TEST(json_lists_them_only_when_asked)
 TEST(none_on_a_thread)
 {
 	char page[8192];
-	size_t o = (size_t)snprintf(page, sizeof page,
-	        "<html><head><title>Best way to store seed potatoes?</title></head>"
-	        "<body><h1>Best way to store seed potatoes?</h1><div id=\"comments\">");
+	size_t o = (size_t)snprintf(
+		page, sizeof page,
+		"<html><head><title>Best way to store seed potatoes?</title></head>"
+		"<body><h1>Best way to store seed potatoes?</h1><div id=\"comments\">");
 	static const char *const WHO[] = {"spudlover", "gardener_al", "Jen W", "mike.h"};
 	static const char *const SAID[] = {
 		"I keep mine in egg boxes in a cool shed, out of the light, and check "
@@ -137,9 +138,10 @@ TEST(none_on_a_thread)
 	};
 	for (int k = 0; k < 4; k++)
 		o += (size_t)snprintf(page + o, sizeof page - o,
-		        "<div class=\"post\"><span class=\"author\">%s</span> "
-		        "<time datetime=\"2023-02-0%dT10:00:00Z\">%d Feb 2023</time>"
-		        "<p>%s</p></div>", WHO[k], k + 1, k + 1, SAID[k]);
+		                      "<div class=\"post\"><span class=\"author\">%s</span> "
+		                      "<time datetime=\"2023-02-0%dT10:00:00Z\">%d Feb 2023</time>"
+		                      "<p>%s</p></div>",
+		                      WHO[k], k + 1, k + 1, SAID[k]);
 	snprintf(page + o, sizeof page - o, "</div></body></html>");
 	wn_options opt;
 	wn_options_init(&opt, sizeof opt);

@@ -9,10 +9,10 @@
 #include "harness.h"
 #include "winnow.h"
 
-#define PARA(w)                                                              \
+#define PARA(w)                                                                  \
 	"<p>The " w " paragraph is running text of the article, long enough to " \
 	"count: it has commas, full stops and several sentences. Readers "       \
-	"would call it content, and so should winnow. Another sentence "        \
+	"would call it content, and so should winnow. Another sentence "         \
 	"follows here, with a clause or two; then the paragraph ends.</p>\n"
 
 static const char PAGE[] =
@@ -21,11 +21,10 @@ static const char PAGE[] =
 	"<li><a href=\"/b\">Beta link</a></li><li><a href=\"/c\">Gamma link</a>"
 	"</li></ul></nav>\n"
 	"<div id=\"main\" class=\"content wide extra\"><article>\n"
-	"<h2>Section heading here</h2>\n"
-	PARA("first") PARA("second") PARA("third") PARA("fourth")
-	"</article></div>\n"
-	"<footer class=\"footer\"><p>Copyright footer text 2024</p></footer>\n"
-	"</body></html>\n";
+	"<h2>Section heading here</h2>\n" PARA("first") PARA("second") PARA("third")
+		PARA("fourth") "</article></div>\n"
+			       "<footer class=\"footer\"><p>Copyright footer text 2024</p></footer>\n"
+			       "</body></html>\n";
 enum { PAGE_BLOCKS = 9 };
 
 static char *run(const char *html, wn_format f, int *has_article)
@@ -81,14 +80,26 @@ static int fields(char *s, char **v, int max)
 
 static int kept_rule(const char *rule)
 {
-	return !strcmp(rule, "in the article") ||
-	       !strcmp(rule, "in a sibling of the article") ||
+	return !strcmp(rule, "in the article") || !strcmp(rule, "in a sibling of the article") ||
 	       !strcmp(rule, "densest text (no clear article)") ||
 	       !strcmp(rule, "in the page's main region");
 }
 
-enum { F_BLOCK, F_DECISION, F_SCORE, F_GOOD, F_CHARS, F_WORDS, F_LINKS, F_PUNCT,
-       F_HINT, F_RULE, F_TEXT, F_PATH, N_FIELDS };
+enum {
+	F_BLOCK,
+	F_DECISION,
+	F_SCORE,
+	F_GOOD,
+	F_CHARS,
+	F_WORDS,
+	F_LINKS,
+	F_PUNCT,
+	F_HINT,
+	F_RULE,
+	F_TEXT,
+	F_PATH,
+	N_FIELDS
+};
 
 TEST(one_line_per_block)
 {
@@ -99,8 +110,8 @@ TEST(one_line_per_block)
 		return;
 	char *tl[64], *xl[64];
 	int nt = lines(tsv, tl, 64), nx = lines(txt, xl, 64);
-	CHECK(nt == PAGE_BLOCKS + 1);        /* header + blocks */
-	CHECK(nx == PAGE_BLOCKS + 4);        /* header + blocks + summary + kind + cues */
+	CHECK(nt == PAGE_BLOCKS + 1); /* header + blocks */
+	CHECK(nx == PAGE_BLOCKS + 4); /* header + blocks + summary + kind + cues */
 	CHECK_STR(tl[0], "block\tdecision\tscore\tgoodness\tchars\twords\t"
 	                 "link_share\tpunct\thint\trule\ttext\tpath");
 	CHECK(!strncmp(xl[0], "    #  DECISION", 15));
@@ -193,11 +204,10 @@ TEST(paths)
 TEST(text_is_cleaned)
 {
 	/* Tabs, newlines and terminal escapes in the page's text. */
-	static const char page[] =
-		"<body><article><p>Tab\there,\nnew line; and \x1b[31mred\x1b[0m "
-		"escape. A sentence, two, three. More text, to make a paragraph "
-		"that counts as content. Yet more words follow here, and more, "
-		"and more.</p></article></body>";
+	static const char page[] = "<body><article><p>Tab\there,\nnew line; and \x1b[31mred\x1b[0m "
+				   "escape. A sentence, two, three. More text, to make a paragraph "
+				   "that counts as content. Yet more words follow here, and more, "
+				   "and more.</p></article></body>";
 	char *tsv = run(page, WN_FORMAT_EXPLAIN_TSV, NULL);
 	char *txt = run(page, WN_FORMAT_EXPLAIN, NULL);
 	CHECK(tsv && txt);
@@ -236,21 +246,20 @@ static const char UNSAFE[] =
 	"<base href=\"http://evil.example/\"><link rel=\"stylesheet\" href=\"x.css\">"
 	"<style>p > a { color: red }</style><script>alert(1)</script></head>"
 	"<body onload=\"alert(2)\"><div id=\"main\">"
-	"<h1 title=\"Old &quot;title&quot;\">Heading of the story</h1>"
-	PARA("first") PARA("second")
-	"<p style=\"color:blue\">Text with <a href=\" java\tscript:alert(3)\">a"
-	" bad link</a>, an <img src=\"a.png\" alt=\"x\" onerror=\"alert(4)\">"
-	" image, a<br>break and a &lt;tag&gt; &amp; more, as in any paragraph of"
-	" running text that goes on long enough to be kept by winnow.</p>"
-	"<iframe src=\"http://x.example/\"></iframe><object data=\"x.swf\"></object>"
-	"<embed src=\"x.swf\"><noscript><img src=\"t.gif\"></noscript>"
-	"<details open><summary>More</summary>x</details>"
-	"<img src=\"data:image/gif;base64,R0lGODlh\">"
-	"<svg><a xlink:href=\"javascript:alert(5)\"><text>t</text></a>"
-	"<use href=\"i.svg#a\"/><use href=\"#b\"/>"
-	"<set attributeName=\"href\" to=\"javascript:alert(6)\"/></svg>"
-	"</div><ul class=\"share\"><li><a href=\"/s\">Share this</a></li></ul>"
-	"</body></html>";
+	"<h1 title=\"Old &quot;title&quot;\">Heading of the story</h1>" PARA("first") PARA(
+		"second") "<p style=\"color:blue\">Text with <a href=\" java\tscript:alert(3)\">a"
+			  " bad link</a>, an <img src=\"a.png\" alt=\"x\" onerror=\"alert(4)\">"
+			  " image, a<br>break and a &lt;tag&gt; &amp; more, as in any paragraph of"
+			  " running text that goes on long enough to be kept by winnow.</p>"
+			  "<iframe src=\"http://x.example/\"></iframe><object data=\"x.swf\"></object>"
+			  "<embed src=\"x.swf\"><noscript><img src=\"t.gif\"></noscript>"
+			  "<details open><summary>More</summary>x</details>"
+			  "<img src=\"data:image/gif;base64,R0lGODlh\">"
+			  "<svg><a xlink:href=\"javascript:alert(5)\"><text>t</text></a>"
+			  "<use href=\"i.svg#a\"/><use href=\"#b\"/>"
+			  "<set attributeName=\"href\" to=\"javascript:alert(6)\"/></svg>"
+			  "</div><ul class=\"share\"><li><a href=\"/s\">Share this</a></li></ul>"
+			  "</body></html>";
 
 TEST(annotate_is_safe)
 {
@@ -260,9 +269,9 @@ TEST(annotate_is_safe)
 		return;
 	CHECK(!strncmp(h, "<!DOCTYPE html>\n", 16));
 	static const char *const gone[] = {
-		"<script", "alert", "onload", "onerror", "javascript", "<iframe",
-		"<object", "<embed", "<noscript", "<base", "<link", "refresh",
-		"iso-8859-1", "<set", "</br>", "</img>", "</meta>",
+		"<script",    "alert",  "onload",    "onerror", "javascript", "<iframe",
+		"<object",    "<embed", "<noscript", "<base",   "<link",      "refresh",
+		"iso-8859-1", "<set",   "</br>",     "</img>",  "</meta>",
 	};
 	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
 		if (strstr(h, gone[i])) {

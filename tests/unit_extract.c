@@ -16,11 +16,11 @@
 
 /* Three paragraphs of running text: enough for any container holding them
  * to be the article. */
-#define PROSE                                                                  \
-	"<p>The river rose through the night, and by morning the lower fields " \
-	"were under water, which the farmers had expected since the autumn "    \
-	"rains began in earnest.</p>"                                          \
-	"<p>Volunteers filled sandbags at the village hall, while the council " \
+#define PROSE                                                                    \
+	"<p>The river rose through the night, and by morning the lower fields "  \
+	"were under water, which the farmers had expected since the autumn "     \
+	"rains began in earnest.</p>"                                            \
+	"<p>Volunteers filled sandbags at the village hall, while the council "  \
 	"sent pumps, blankets and a van of hot food, and the school opened its " \
 	"doors to the families from the lane.</p>"                               \
 	"<p>By the afternoon the water had stopped rising, and the older "       \
@@ -107,8 +107,7 @@ static int contains(const char *hay, const char *needle)
 
 TEST(text_inline_elements_neither_break_nor_glue)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<p>The mayor said foo <b>bar</b> baz<i>qux</i> and "
+	const char *t = text_of("<article>" PROSE "<p>The mayor said foo <b>bar</b> baz<i>qux</i> and "
 	                        "<a href='/x'>a link</a>, and thanked everyone who came "
 	                        "out to help.</p></article>");
 	CHECK(contains(t, "said foo bar bazqux and a link, and thanked"));
@@ -138,43 +137,42 @@ TEST(text_br_is_a_line_break)
 
 TEST(text_list_items_one_per_line)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<ul><li>first item</li><li>second item<ul><li>nested "
-	                        "item</li></ul></li></ul><p>After the list, a "
-	                        "sentence.</p></article>");
+	const char *t = text_of(
+		"<article>" PROSE "<ul><li>first item</li><li>second item<ul><li>nested "
+		"item</li></ul></li></ul><p>After the list, a "
+		"sentence.</p></article>");
 	CHECK(contains(t, "\n\nfirst item\nsecond item\nnested item\n\nAfter the list"));
 }
 
 TEST(text_table_rows_one_per_line_cells_by_tab)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<table><thead><tr><th>Name</th><th>Size</th></tr></thead>"
-	                        "<tbody><tr><td>alpha</td><td>1</td></tr>"
-	                        "<tr><td></td><td>2</td></tr></tbody></table></article>");
+	const char *t = text_of(
+		"<article>" PROSE "<table><thead><tr><th>Name</th><th>Size</th></tr></thead>"
+		"<tbody><tr><td>alpha</td><td>1</td></tr>"
+		"<tr><td></td><td>2</td></tr></tbody></table></article>");
 	CHECK(contains(t, "Name\tSize\nalpha\t1\n\t2"));
 }
 
 TEST(text_cells_keep_words_apart_on_one_line)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<table><tr><td>versions<br>Added</td><td>one</td></tr>"
-	                        "<tr><td><div>x</div><div>y</div></td><td>two</td></tr>"
-	                        "</table></article>");
+	const char *t = text_of(
+		"<article>" PROSE "<table><tr><td>versions<br>Added</td><td>one</td></tr>"
+		"<tr><td><div>x</div><div>y</div></td><td>two</td></tr>"
+		"</table></article>");
 	CHECK(contains(t, "versions Added\tone\nx y\ttwo"));
 }
 
 TEST(text_pre_keeps_whitespace_and_drops_leading_newline)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<pre>\nint main(void)\n{\n    return 0;\n}\n</pre>"
+	const char *t = text_of("<article>" PROSE "<pre>\nint main(void)\n{\n    return 0;\n}\n</pre>"
 	                        "<p>After the code, a sentence.</p></article>");
 	CHECK(contains(t, "\n\nint main(void)\n{\n    return 0;\n}\n\nAfter the code"));
 }
 
 TEST(text_layout_cells_are_paragraphs)
 {
-	const char *t = text_of("<table><tr><td><a href='/'>Home</a></td><td>"
-	                        PROSE "</td></tr></table>");
+	const char *t = text_of("<table><tr><td><a href='/'>Home</a></td><td>" PROSE
+	                        "</td></tr></table>");
 	CHECK(contains(t, "in earnest.\n\nVolunteers"));
 	CHECK(!contains(t, "\t"));
 }
@@ -190,13 +188,13 @@ TEST(text_entities_are_decoded)
 
 TEST(clean_drops_what_is_never_content)
 {
-	const char *t = text_of("<article>" PROSE
-	                        "<script>var secret = 1;</script><style>p{}</style>"
-	                        "<p hidden>hidden attr</p><p aria-hidden='true'>aria</p>"
-	                        "<p style='display: none'>inline none</p>"
-	                        "<noscript>enable js</noscript>"
-	                        "<form><input value='typed'><button>Send it</button></form>"
-	                        "</article>");
+	const char *t = text_of(
+		"<article>" PROSE "<script>var secret = 1;</script><style>p{}</style>"
+		"<p hidden>hidden attr</p><p aria-hidden='true'>aria</p>"
+		"<p style='display: none'>inline none</p>"
+		"<noscript>enable js</noscript>"
+		"<form><input value='typed'><button>Send it</button></form>"
+		"</article>");
 	CHECK(!contains(t, "secret"));
 	CHECK(!contains(t, "p{}"));
 	CHECK(!contains(t, "hidden attr"));
@@ -211,24 +209,25 @@ TEST(clean_keeps_formulas_hidden_for_accessibility)
 {
 	/* Wikipedia's markup: MathML hidden for screen readers, and an image
 	 * hidden from them; the formula must not vanish from the text. */
-	const char *t = text_of("<article>" PROSE
-	                        "<p>The group is denoted by <span style='display: none'>"
-	                        "<math alttext='G'><mi>G</mi></math></span>"
-	                        "<img aria-hidden='true' alt='G' src='g.svg'>, and its "
-	                        "order by the same letter in bold, as is usual.</p></article>");
+	const char *t = text_of(
+		"<article>" PROSE "<p>The group is denoted by <span style='display: none'>"
+		"<math alttext='G'><mi>G</mi></math></span>"
+		"<img aria-hidden='true' alt='G' src='g.svg'>, and its "
+		"order by the same letter in bold, as is usual.</p></article>");
 	CHECK(contains(t, "denoted by G, and its order"));
 }
 
 TEST(clean_hints_match_whole_words_not_substrings)
 {
-	wn__doc *d = doc_of("<div id='a' class='main-nav'>x</div>"
-	                   "<div id='b' class='canvas-wrap'>x</div>"
-	                   "<div id='c' class='ad-slot'>x</div>"
-	                   "<div id='d' class='header-logo'>x</div>"
-	                   "<div id='e' class='post-content'>x</div>"
-	                   "<div class='x' id='sharing-with-a-single-developer'>"
-	                   "<span id='f'>x</span></div>",
-	                   0);
+	wn__doc *d = doc_of(
+		"<div id='a' class='main-nav'>x</div>"
+		"<div id='b' class='canvas-wrap'>x</div>"
+		"<div id='c' class='ad-slot'>x</div>"
+		"<div id='d' class='header-logo'>x</div>"
+		"<div id='e' class='post-content'>x</div>"
+		"<div class='x' id='sharing-with-a-single-developer'>"
+		"<span id='f'>x</span></div>",
+		0);
 	CHECK(by_id(d, "a")->hint < 0);  /* nav at a word start */
 	CHECK(by_id(d, "b")->hint == 0); /* "nav" inside "canvas" */
 	CHECK(by_id(d, "c")->hint < 0);  /* "ad" as a whole word */
@@ -243,8 +242,8 @@ TEST(clean_hints_match_whole_words_not_substrings)
 TEST(clean_roles_and_tags_are_evidence)
 {
 	wn__doc *d = doc_of("<nav id='n'>x</nav><div id='r' role='navigation'>x</div>"
-	                   "<main id='m'>x</main><aside id='s'>x</aside>",
-	                   0);
+	                    "<main id='m'>x</main><aside id='s'>x</aside>",
+	                    0);
 	CHECK(by_id(d, "n")->hint < 0);
 	CHECK(by_id(d, "r")->hint < 0);
 	CHECK(by_id(d, "m")->hint > 0);
@@ -272,7 +271,8 @@ TEST(blocks_count_cjk_characters_as_words)
 {
 	/* 5 CJK characters, one Latin word, one full stop */
 	wn__doc *d = doc_of("<p>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87 "
-	                   "Tokyo\xe3\x80\x82</p>", 0);
+	                    "Tokyo\xe3\x80\x82</p>",
+	                    0);
 	CHECK(d->n_blocks == 1);
 	if (d->n_blocks == 1) {
 		CHECK(d->blocks[0].cjk == 5);
@@ -286,8 +286,9 @@ TEST(blocks_count_cjk_characters_as_words)
 TEST(blocks_kind_follows_the_container)
 {
 	wn__doc *d = doc_of("<h2>Head</h2><ul><li>item</li></ul><table><tr><td>cell</td>"
-	                   "</tr></table><pre>code</pre><blockquote><p>said</p></blockquote>"
-	                   "<figure><figcaption>cap</figcaption></figure>", 0);
+	                    "</tr></table><pre>code</pre><blockquote><p>said</p></blockquote>"
+	                    "<figure><figcaption>cap</figcaption></figure>",
+	                    0);
 	CHECK(d->n_blocks == 6);
 	if (d->n_blocks == 6) {
 		CHECK(d->blocks[0].kind == WN__BK_HEADING && d->blocks[0].level == 2);
@@ -319,19 +320,21 @@ TEST(score_running_text_beats_links_and_labels)
  * paragraph of long compounds, and Thai written without spaces, are. */
 TEST(score_long_runs_without_words_are_not_text)
 {
-	wn__doc *d = doc_of("<div><p>Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-"
-	                    "162a45a841c3U58304ab9-e401-4091-b773-e7e337a260ad 49b6f0970-183c-"
-	                    "42bd-adfd-fa9ba7274fa7o618e27c5-5975-4f3c-8b91-067da6caa345</p>"
-	                    "<p>Donaudampfschifffahrtsgesellschaftskapitaene und "
-	                    "Rindfleischetikettierungsueberwachungsaufgaben beschaeftigen "
-	                    "die Verwaltungsgerichte seit Jahrzehnten immer wieder</p>"
-	                    "<p>\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe0\xb9\x84"
-	                    "\xe0\xb8\x97\xe0\xb8\xa2\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5"
-	                    "\xe0\xb8\xa2\xe0\xb8\x99\xe0\xb8\x95\xe0\xb8\xb4\xe0\xb8\x94"
-	                    "\xe0\xb8\x81\xe0\xb8\xb1\xe0\xb8\x99\xe0\xb9\x82\xe0\xb8\x94"
-	                    "\xe0\xb8\xa2\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb9\x80"
-	                    "\xe0\xb8\xa7\xe0\xb9\x89\xe0\xb8\x99\xe0\xb8\xa7\xe0\xb8\xa3"
-	                    "\xe0\xb8\xa3\xe0\xb8\x84</p></div>", 0);
+	wn__doc *d = doc_of(
+		"<div><p>Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-"
+		"162a45a841c3U58304ab9-e401-4091-b773-e7e337a260ad 49b6f0970-183c-"
+		"42bd-adfd-fa9ba7274fa7o618e27c5-5975-4f3c-8b91-067da6caa345</p>"
+		"<p>Donaudampfschifffahrtsgesellschaftskapitaene und "
+		"Rindfleischetikettierungsueberwachungsaufgaben beschaeftigen "
+		"die Verwaltungsgerichte seit Jahrzehnten immer wieder</p>"
+		"<p>\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe0\xb9\x84"
+		"\xe0\xb8\x97\xe0\xb8\xa2\xe0\xb9\x80\xe0\xb8\x82\xe0\xb8\xb5"
+		"\xe0\xb8\xa2\xe0\xb8\x99\xe0\xb8\x95\xe0\xb8\xb4\xe0\xb8\x94"
+		"\xe0\xb8\x81\xe0\xb8\xb1\xe0\xb8\x99\xe0\xb9\x82\xe0\xb8\x94"
+		"\xe0\xb8\xa2\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb9\x80"
+		"\xe0\xb8\xa7\xe0\xb9\x89\xe0\xb8\x99\xe0\xb8\xa7\xe0\xb8\xa3"
+		"\xe0\xb8\xa3\xe0\xb8\x84</p></div>",
+		0);
 	CHECK(d->n_blocks == 3);
 	if (d->n_blocks == 3) {
 		CHECK(d->blocks[0].chars > WN__LONG && d->blocks[0].good < 0);
@@ -428,8 +431,8 @@ TEST(select_listing_page_gives_teasers_and_says_so)
  * region however much text it holds: here more than the page's own. */
 TEST(select_region_landmarks_are_chrome_whatever_their_size)
 {
-	static const char *const OPEN[] = {"<nav>", "<aside>", "<footer>",
-	                                   "<div role=\"complementary\">"};
+	static const char *const OPEN[] = {
+		"<nav>", "<aside>", "<footer>", "<div role=\"complementary\">"};
 	static const char *const CLOSE[] = {"</nav>", "</aside>", "</footer>", "</div>"};
 	for (size_t k = 0; k < sizeof OPEN / sizeof *OPEN; k++) {
 		char page[4096];
@@ -460,16 +463,16 @@ TEST(select_region_landmarks_are_chrome_whatever_their_size)
 TEST(select_service_keeps_its_banner_and_promo_blocks)
 {
 	static const char *const PAGE =
-	        "<html><body><main>"
-	        "<div class=\"hero-banner\"><p>Bookkeeping that closes your month in a day, "
-	        "with a named accountant who answers the same afternoon.</p></div>"
-	        "<section><h1>Plans for every team</h1><p>Start with two seats, grow to two "
-	        "hundred, and pay by the month without a contract.</p></section>"
-	        "<div class=\"promo-block\"><h2>Payroll included</h2><p>Payslips, pensions "
-	        "and filings are run for you every month at no extra cost.</p></div>"
-	        "<div class=\"promo-sidebar\"><p>Read our latest guide to the new tax "
-	        "year and what it changes for small firms.</p></div>"
-	        "</main></body></html>";
+		"<html><body><main>"
+		"<div class=\"hero-banner\"><p>Bookkeeping that closes your month in a day, "
+		"with a named accountant who answers the same afternoon.</p></div>"
+		"<section><h1>Plans for every team</h1><p>Start with two seats, grow to two "
+		"hundred, and pay by the month without a contract.</p></section>"
+		"<div class=\"promo-block\"><h2>Payroll included</h2><p>Payslips, pensions "
+		"and filings are run for you every month at no extra cost.</p></div>"
+		"<div class=\"promo-sidebar\"><p>Read our latest guide to the new tax "
+		"year and what it changes for small firms.</p></div>"
+		"</main></body></html>";
 	wn_result *r = run_as(PAGE, WN_KIND_SERVICE);
 	const char *out = r ? wn_result_output(r, NULL) : "";
 	CHECK(contains(out, "closes your month") && contains(out, "Payroll included") &&
@@ -484,17 +487,19 @@ TEST(select_service_keeps_its_banner_and_promo_blocks)
 TEST(select_region_a_form_without_controls_is_a_wrapper)
 {
 	char page[8192];
-	size_t n = (size_t)snprintf(page, sizeof page, "<html><body><main><h1>Grown in the lab</h1>"
+	size_t n = (size_t)snprintf(page, sizeof page,
+	                            "<html><body><main><h1>Grown in the lab</h1>"
 	                            "<form action=/search><input name=q><button>Search</button>"
 	                            "<p>Search this board</p></form><div class=thread>");
 	static const char *const POSTS[] = {"Finally some good news.", "Seconded, this is big.",
 	                                    "They said so forty years ago.", "Mice again, I see."};
 	for (int k = 0; k < 4; k++)
-		n += (size_t)snprintf(page + n, sizeof page - n,
-		                      "<div class=post><a href=/u/%d>user%d</a> <time>%d hours ago</time>"
-		                      "<form action=/edit><input type=hidden name=id value=%d>"
-		                      "<div class=body><p>%s</p></div></form></div>",
-		                      k, k, k + 1, k, POSTS[k]);
+		n += (size_t)snprintf(
+			page + n, sizeof page - n,
+			"<div class=post><a href=/u/%d>user%d</a> <time>%d hours ago</time>"
+			"<form action=/edit><input type=hidden name=id value=%d>"
+			"<div class=body><p>%s</p></div></form></div>",
+			k, k, k + 1, k, POSTS[k]);
 	snprintf(page + n, sizeof page - n, "</div></main></body></html>");
 	wn_result *r = run_as(page, WN_KIND_FORUM);
 	const char *out = r ? wn_result_output(r, NULL) : "";
@@ -508,11 +513,13 @@ TEST(select_region_a_form_without_controls_is_a_wrapper)
 TEST(select_listing_keeps_titles_drops_a_picker_of_many_links)
 {
 	char page[8192];
-	size_t n = (size_t)snprintf(page, sizeof page, "<html><body><main><h1>Open roles</h1>"
+	size_t n = (size_t)snprintf(page, sizeof page,
+	                            "<html><body><main><h1>Open roles</h1>"
 	                            "<div class=picker>");
 	for (int k = 0; k < 40; k++)
 		n += (size_t)snprintf(page + n, sizeof page - n, "<a href=/l/%d>Lang%d</a> ", k, k);
-	snprintf(page + n, sizeof page - n, "</div><ul>"
+	snprintf(page + n, sizeof page - n,
+	         "</div><ul>"
 	         "<li><a href=/j/1>Data Engineer</a><p>Leeds, full time</p></li>"
 	         "<li><a href=/j/2>Site Reliability Engineer</a><p>Remote, contract</p></li>"
 	         "<li><a href=/j/3>Product Designer</a><p>Bristol, part time</p></li>"
@@ -539,7 +546,8 @@ TEST(select_drops_a_ticker_of_one_phrase_over_and_over)
 	size_t o = (size_t)snprintf(page, sizeof page, "<body><article>%s<div class=marquee>", PROSE);
 	for (int k = 0; k < WN__TICKER_TIMES; k++)
 		o += (size_t)snprintf(page + o, sizeof page - o, "<span>Book now *</span>");
-	snprintf(page + o, sizeof page - o, "</div><p>Row, row, row your boat, gently down "
+	snprintf(page + o, sizeof page - o,
+	         "</div><p>Row, row, row your boat, gently down "
 	         "the stream; merrily, merrily, merrily, merrily, life is but a dream.</p>"
 	         "</article></body>");
 	const char *t = text_of(page);
@@ -562,7 +570,8 @@ TEST(select_drops_a_ticker_of_one_phrase_over_and_over)
 	o = (size_t)snprintf(page, sizeof page, "<body><article>%s<p>", PROSE);
 	for (int k = 0; k < 100; k++) /* 200 words of copies, then a sentence */
 		o += (size_t)snprintf(page + o, sizeof page - o, "<span>Book now *</span>");
-	snprintf(page + o, sizeof page - o, "<span>and then the council met again.</span></p>"
+	snprintf(page + o, sizeof page - o,
+	         "<span>and then the council met again.</span></p>"
 	         "</article></body>");
 	CHECK(contains(text_of(page), "the council met again"));
 }
@@ -591,13 +600,14 @@ TEST(select_a_long_ticker_does_not_win_the_article)
  * almost nothing is read again whole, so that recovery still finds it. */
 TEST(recovery_reads_noscript_text_the_guard_skipped)
 {
-	const char *t = text_of("<body><div id=app>Loading</div><noscript>"
-	                        "The river rose through the night, and by morning "
-	                        "the lower fields were under water, which the "
-	                        "farmers had expected since the autumn rains began "
-	                        "in earnest.  Volunteers filled sandbags at the "
-	                        "village hall, while the council sent pumps."
-	                        "</noscript>");
+	const char *t = text_of(
+		"<body><div id=app>Loading</div><noscript>"
+		"The river rose through the night, and by morning "
+		"the lower fields were under water, which the "
+		"farmers had expected since the autumn rains began "
+		"in earnest.  Volunteers filled sandbags at the "
+		"village hall, while the council sent pumps."
+		"</noscript>");
 	CHECK(contains(t, "Loading"));
 	CHECK(contains(t, "Volunteers filled sandbags"));
 }
@@ -605,16 +615,17 @@ TEST(recovery_reads_noscript_text_the_guard_skipped)
 /* A page its script fills leaves only its chrome's labels, or a notice
  * asking for JavaScript: that is no content, and recovery reads the
  * page's description instead, or there is none. */
-#define SHOP_FOOTER                                                            \
-	"<footer><dl><dt><h5>Help</h5></dt><dd><a href=/h>Help Centre</a>, "      \
+#define SHOP_FOOTER                                                                 \
+	"<footer><dl><dt><h5>Help</h5></dt><dd><a href=/h>Help Centre</a>, "        \
 	"<a href=/d>Disputes and Reports</a>, <a href=/r>Returns and Refunds</a>, " \
-	"<a href=/c>Contact us</a></dd></dl><dl><dt><h5>Browse by Category</h5>" \
-	"</dt><dd><a href=/a>Home and Garden</a>, <a href=/b>Phones and "         \
+	"<a href=/c>Contact us</a></dd></dl><dl><dt><h5>Browse by Category</h5>"    \
+	"</dt><dd><a href=/a>Home and Garden</a>, <a href=/b>Phones and "           \
 	"Accessories</a>, <a href=/e>Consumer Electronics</a></dd></dl></footer>"
 TEST(select_chrome_left_by_a_script_is_no_content)
 {
 	wn_result *r = run("<head><meta name=description content=\"Walnut desks, made "
-	                   "to order.\"></head><body><div id=app></div>" SHOP_FOOTER, WN_FORMAT_TEXT);
+	                   "to order.\"></head><body><div id=app></div>" SHOP_FOOTER,
+	                   WN_FORMAT_TEXT);
 	CHECK_STR(wn_result_output(r, NULL), "Walnut desks, made to order.\n");
 	wn_result_free(r);
 	static const char *const NONE[] = {
@@ -633,8 +644,10 @@ TEST(select_chrome_left_by_a_script_is_no_content)
 	/* a grid's names and prices are content, and so is a page of links
 	 * and nothing else */
 	CHECK(contains(text_of("<body><div id=app><h3><a href=/p/1>Walnut Desk</a></h3>"
-	                       "<p>$599</p></div>" SHOP_FOOTER), "Walnut Desk"));
-	CHECK_STR(text_of("<a href='javascript:'><p>abc</p><p>def</p> ghi</a>"), "abc\n\ndef\n\nghi\n");
+	                       "<p>$599</p></div>" SHOP_FOOTER),
+	               "Walnut Desk"));
+	CHECK_STR(text_of("<a href='javascript:'><p>abc</p><p>def</p> ghi</a>"),
+	          "abc\n\ndef\n\nghi\n");
 	/* a heading that names JavaScript is no notice asking for it */
 	CHECK(contains(text_of("<body><main><h1>JavaScript: The Good Parts</h1><p>Paperback, "
 	                       "by Douglas Crockford.</p></main>" SHOP_FOOTER),
@@ -658,7 +671,8 @@ TEST(recovery_reads_a_streamed_wrapper_beside_visible_chrome)
 	/* a small streamed part under content already shown is not read */
 	CHECK(!contains(text_of("<body><main><h1>Flood</h1>" PROSE PROSE "</main>"
 	                        "<div hidden id=S:1><p>Customers also bought these twelve "
-	                        "other umbrellas and boots.</p></div>"), "umbrellas"));
+	                        "other umbrellas and boots.</p></div>"),
+	                "umbrellas"));
 }
 
 /* A page streamed in parts (React's segments): each section a small
@@ -668,9 +682,9 @@ TEST(recovery_reads_a_streamed_wrapper_beside_visible_chrome)
 TEST(recovery_shows_a_page_streamed_in_small_parts)
 {
 	char page[8192] = "<body><main><template id=B:0></template><template id=B:1>"
-	                  "</template></main><footer><p>(c) Cloudworks 2026</p></footer>"
-	                  "<div style=\"display:none\"><p>Access denied: you need an "
-	                  "account with this store to see the page you asked for.</p></div>";
+			  "</template></main><footer><p>(c) Cloudworks 2026</p></footer>"
+			  "<div style=\"display:none\"><p>Access denied: you need an "
+			  "account with this store to see the page you asked for.</p></div>";
 	static const char *const parts[] = {
 		"<h1>Deploy in minutes</h1><p>Connect a repository and every push is "
 		"built, tested and released behind a preview link, with no servers to "
@@ -693,9 +707,11 @@ TEST(recovery_shows_a_page_streamed_in_small_parts)
 	};
 	for (int k = 0; k < 6; k++) {
 		char part[640];
-		snprintf(part, sizeof part, "<div hidden id=S:%d>%s<p>Part %d of the tour ends "
+		snprintf(part, sizeof part,
+		         "<div hidden id=S:%d>%s<p>Part %d of the tour ends "
 		         "here, with a link to the guide that covers it step by step.</p></div>"
-		         "<script>$RC('B:%d','S:%d')</script>", k, parts[k], k + 1, k, k);
+		         "<script>$RC('B:%d','S:%d')</script>",
+		         k, parts[k], k + 1, k, k);
 		strcat(page, part);
 	}
 	const char *t = text_of(page);
@@ -720,22 +736,23 @@ TEST(recovery_shows_a_page_streamed_in_small_parts)
  * that counts, and stays an article. */
 TEST(select_keeps_an_article_that_holds_the_page_s_text)
 {
-	const char *t = text_of("<body><article><h1>Flood</h1>" PROSE PROSE "</article><section><h2>More"
-	                        "</h2><p>Read the other stories from the valley that the paper ran "
-	                        "this winter: the farmer who lost a herd, the bridge that held, "
-	                        "and the school that fed the lane for a week.</p></section>"
-	                        "<ul class=menu><li><a href=/a>News</a></li><li><a href=/b>Sport"
-	                        "</a></li><li><a href=/c>Weather</a></li><li><a href=/d>Valley"
-	                        "</a></li><li><a href=/e>Letters</a></li><li><a href=/f>Archive"
-	                        "</a></li></ul><div class=comments><p>I was there that "
-	                        "night, and the water came up the lane faster than anyone in the "
-	                        "village had thought it could, so we carried the chickens upstairs "
-	                        "and waited for the boats that came at dawn, when the rain had "
-	                        "stopped at last and the valley lay under a grey lake.</p>"
-	                        "<p>We lost the barn and the orchard, but nobody in our row was "
-	                        "hurt, and the school fed us for a week while the houses dried out, "
-	                        "which I will not forget as long as I live in this valley.</p>"
-	                        "</div></body>");
+	const char *t = text_of(
+		"<body><article><h1>Flood</h1>" PROSE PROSE "</article><section><h2>More"
+		"</h2><p>Read the other stories from the valley that the paper ran "
+		"this winter: the farmer who lost a herd, the bridge that held, "
+		"and the school that fed the lane for a week.</p></section>"
+		"<ul class=menu><li><a href=/a>News</a></li><li><a href=/b>Sport"
+		"</a></li><li><a href=/c>Weather</a></li><li><a href=/d>Valley"
+		"</a></li><li><a href=/e>Letters</a></li><li><a href=/f>Archive"
+		"</a></li></ul><div class=comments><p>I was there that "
+		"night, and the water came up the lane faster than anyone in the "
+		"village had thought it could, so we carried the chickens upstairs "
+		"and waited for the boats that came at dawn, when the rain had "
+		"stopped at last and the valley lay under a grey lake.</p>"
+		"<p>We lost the barn and the orchard, but nobody in our row was "
+		"hurt, and the school fed us for a week while the houses dried out, "
+		"which I will not forget as long as I live in this valley.</p>"
+		"</div></body>");
 	CHECK(contains(t, "worst flood since the winter of 1947"));
 	CHECK(!contains(t, "other stories from the valley"));
 	CHECK(!contains(t, "carried the chickens upstairs"));
@@ -745,12 +762,13 @@ TEST(select_keeps_an_article_that_holds_the_page_s_text)
  * hidden menu is not. */
 TEST(clean_keeps_hidden_tab_panels)
 {
-	const char *t = text_of("<body><main><h1>Plans</h1><div role=tablist><button role=tab>"
-	                        "Monthly</button><button role=tab>Yearly</button></div>"
-	                        "<div role=tabpanel>" PROSE "</div><div role=tabpanel hidden>"
-	                        "<p>Paid yearly, the plan costs two months less, and the "
-	                        "price holds for as long as you keep it.</p></div>"
-	                        "<ul hidden><li><a href=/x>Sign in to your account</a></li></ul></main>");
+	const char *t = text_of(
+		"<body><main><h1>Plans</h1><div role=tablist><button role=tab>"
+		"Monthly</button><button role=tab>Yearly</button></div>"
+		"<div role=tabpanel>" PROSE "</div><div role=tabpanel hidden>"
+		"<p>Paid yearly, the plan costs two months less, and the "
+		"price holds for as long as you keep it.</p></div>"
+		"<ul hidden><li><a href=/x>Sign in to your account</a></li></ul></main>");
 	CHECK(contains(t, "worst flood since the winter of 1947"));
 	CHECK(contains(t, "Paid yearly, the plan costs two months less"));
 	CHECK(!contains(t, "Sign in to your account"));

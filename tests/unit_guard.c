@@ -38,9 +38,9 @@ static int mask_of(const GumboNode *g, const GumboNode *parent)
 	const GumboElement *e = &g->v.element;
 	if (e->tag_namespace == GUMBO_NAMESPACE_SVG)
 		return e->tag == GUMBO_TAG_SVG && parent && parent->type != GUMBO_NODE_DOCUMENT &&
-		       parent->v.element.tag_namespace != GUMBO_NAMESPACE_SVG
-		           ? MASK_SVG
-		           : MASK_NONE;
+		                       parent->v.element.tag_namespace != GUMBO_NAMESPACE_SVG
+		               ? MASK_SVG
+		               : MASK_NONE;
 	if (e->tag_namespace != GUMBO_NAMESPACE_HTML)
 		return MASK_NONE;
 	switch (e->tag) {
@@ -60,9 +60,9 @@ static int mask_of(const GumboNode *g, const GumboNode *parent)
  * style that hides, must be there. */
 static int read_by_a_stage(const GumboAttribute *a)
 {
-	static const char *const UNREAD[] = {"src", "srcset", "data-src", "data-srcset",
-	                                     "sizes", "imagesrcset", "loading", "decoding",
-	                                     "fetchpriority", "tabindex", "target"};
+	static const char *const UNREAD[] = {
+		"src",     "srcset",   "data-src",      "data-srcset", "sizes", "imagesrcset",
+		"loading", "decoding", "fetchpriority", "tabindex",    "target"};
 	for (size_t k = 0; k < sizeof UNREAD / sizeof *UNREAD; k++)
 		if (!strcmp(a->name, UNREAD[k]))
 			return 0;
@@ -93,16 +93,19 @@ static int read_inside(int mask, const GumboNode *g)
 		       t == GUMBO_TAG_P || wn__tag_is(t, WN__TC_STRUCTURE | WN__TC_HEADING);
 	case MASK_NOSCRIPT:
 		switch (t) {
-		case GUMBO_TAG_STYLE: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_BASEFONT:
-		case GUMBO_TAG_BGSOUND: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_IMG:
-		case GUMBO_TAG_BR: case GUMBO_TAG_WBR: case GUMBO_TAG_SOURCE:
-		case GUMBO_TAG_IFRAME:
-			return 0;
-		default:
-			return 1;
+		case GUMBO_TAG_STYLE:
+		case GUMBO_TAG_NOFRAMES:
+		case GUMBO_TAG_BASEFONT:
+		case GUMBO_TAG_BGSOUND:
+		case GUMBO_TAG_SCRIPT:
+		case GUMBO_TAG_IMG:
+		case GUMBO_TAG_BR:
+		case GUMBO_TAG_WBR:
+		case GUMBO_TAG_SOURCE:
+		case GUMBO_TAG_IFRAME: return 0;
+		default: return 1;
 		}
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -113,7 +116,10 @@ static void put_node(wn__buf *b, const GumboNode *g, const GumboNode *parent, in
  * (iterative). */
 static void put_read(wn__buf *b, const GumboNode *root, int mask, int depth)
 {
-	typedef struct { const GumboNode *g; unsigned k; } fr;
+	typedef struct {
+		const GumboNode *g;
+		unsigned k;
+	} fr;
 	fr st[512];
 	int sp = 0;
 	size_t nodes = 0;
@@ -160,11 +166,12 @@ static void put_node(wn__buf *b, const GumboNode *g, const GumboNode *parent, in
 	case GUMBO_NODE_COMMENT:
 		wn__buf_puts(b, "<!---->\n"); /* bodies skipped: no stage reads them */
 		return;
-	case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+	case GUMBO_NODE_TEXT:
+	case GUMBO_NODE_CDATA:
+	case GUMBO_NODE_WHITESPACE:
 		wn__buf_printf(b, "%d\"%s\"\n", (int)g->type, g->v.text.text);
 		return;
-	default:
-		break;
+	default: break;
 	}
 	const GumboElement *e = &g->v.element;
 	GumboStringPiece t = e->original_tag;
@@ -210,8 +217,7 @@ static void tree_of(const char *html, size_t len, wn__buf *b)
 
 /* The page as the guard cuts it (keep: as it cuts it with keep_markup), in
  * out; returns the bytes it cut, and in *skipped those it says it skipped. */
-static size_t guarded(const char *html, size_t len, int fmt, int keep, wn__buf *out,
-                      size_t *skipped)
+static size_t guarded(const char *html, size_t len, int fmt, int keep, wn__buf *out, size_t *skipped)
 {
 	wn_options o;
 	wn_options_init(&o, sizeof o);
@@ -412,8 +418,7 @@ TEST(json_ld_stays)
 
 TEST(style_and_comments_go)
 {
-	CHECK_STR(cut_of("<style>p{}</style><p>x<!-- note -->y"),
-	          "<style>p</style><p>x<!---->y");
+	CHECK_STR(cut_of("<style>p{}</style><p>x<!-- note -->y"), "<style>p</style><p>x<!---->y");
 	CHECK_STR(cut_of("<p><!-->x<!--->y<!--z--!>w"), "<p><!-->x<!--->y<!----!>w");
 	CHECK_STR(cut_of("<p>a<!-- b"), "<p>a<!--");
 	/* a comment inside raw text is text */
@@ -475,7 +480,8 @@ TEST(templates_go)
 	CHECK_STR(cut_of("<body><template><div>x</div><template>y</template></template>z"),
 	          "<body><template><br><br><br><br></template>z");
 	/* a paragraph, a heading or a <meta> inside: kept */
-	CHECK_STR(cut_of("<body><template><p>x</p></template>"), "<body><template><p>x</p></template>");
+	CHECK_STR(cut_of("<body><template><p>x</p></template>"),
+	          "<body><template><p>x</p></template>");
 	/* in the head, where selection may look */
 	CHECK_STR(cut_of("<template><div>x</div></template>"), "<template><div>x</div></template>");
 	const char *cases[] = {
@@ -518,7 +524,7 @@ TEST(noscript_goes)
 	 * when recovery's counts may need what went); with keep_markup,
 	 * nothing does */
 	const char *page = "<body><noscript><div class=thread><p>post</p></div></noscript>"
-	                   "<p>x<noscript><img src=a></noscript><script>var a;</script>";
+			   "<p>x<noscript><img src=a></noscript><script>var a;</script>";
 	wn__buf b = {0};
 	size_t skipped = 0;
 	guarded(page, strlen(page), WN_FORMAT_TEXT, 0, &b, &skipped);
@@ -575,25 +581,123 @@ TEST(frameset_undoes_the_skipping)
 /* ---- random pages of the hard tokens ---- */
 
 static const char *const TOKENS[] = {
-	"<script>", "</script>", "</script >", "</SCRIPT>", "<!--", "-->", "--!>", "-",
-	"<script type=\"application/ld+json\">", "<style>", "</style>", "<svg>", "</svg>",
-	"<svg/>", "<math>", "</math>", "<mi>", "</mi>", "<title>", "</title>", "<desc>",
-	"</desc>", "<foreignObject>", "</foreignObject>", "<p>", "</p>", "<div>", "</div>",
-	"<b>", "</b>", "<a href=x>", "</a>", "<table>", "<tr>", "<td>", "</td>", "</table>",
-	"<select>", "</select>", "<option>", "<template>", "</template>", "<noscript>",
-	"</noscript>", "<img>", "<br>", "</br>", "<meta name=a content=b>", "<link rel=x>",
-	"<font color=red>", "<font>", "</font>", "<![CDATA[", "]]>", "<iframe>", "</iframe>",
-	"<textarea>", "</textarea>", "<xmp>", "</xmp>", "<frameset>", "<body>", "</body>",
-	"<head>", "</head>", "<html>", "<path/>", "<path>", "</path>", "<g>", "</g>", "<foo>",
-	"</foo>", "<annotation-xml>", "<annotation-xml encoding=text/html>", "<input>",
-	"<li>", "<h1>", "</h1>", "<span>", "</span>", "<noframes>", "</noframes>", "<?x>",
-	"<!x>", "</x y>", "<", ">", "/", "!", "\"", "'", "=", " ", "\n", "text", "&amp;",
-	"<script", "</script", "<plaintext>", "<section>", "<!DOCTYPE html>",
-	"<div style=\"display:none\">", "<p data-x=1 style=color:red>", "<img data-src=a data-y='b'>",
-	"<span style=\"&#100;isplay: none\" style=\"display:none\">", " style=", " data-a",
-	"<b style='color:red' style='display:none'>", "<i data-lang=c data-language=\"x\">",
-	"<b data-n=1>", "<b data-n=2>", "<i style=a>", "<body style=a>", "<body style=display:none>",
-	"<u data-srcset=\"a 1x\" DATA-Z=q>", "<p style=\"visibility:hidden;color:red\">",
+	"<script>",
+	"</script>",
+	"</script >",
+	"</SCRIPT>",
+	"<!--",
+	"-->",
+	"--!>",
+	"-",
+	"<script type=\"application/ld+json\">",
+	"<style>",
+	"</style>",
+	"<svg>",
+	"</svg>",
+	"<svg/>",
+	"<math>",
+	"</math>",
+	"<mi>",
+	"</mi>",
+	"<title>",
+	"</title>",
+	"<desc>",
+	"</desc>",
+	"<foreignObject>",
+	"</foreignObject>",
+	"<p>",
+	"</p>",
+	"<div>",
+	"</div>",
+	"<b>",
+	"</b>",
+	"<a href=x>",
+	"</a>",
+	"<table>",
+	"<tr>",
+	"<td>",
+	"</td>",
+	"</table>",
+	"<select>",
+	"</select>",
+	"<option>",
+	"<template>",
+	"</template>",
+	"<noscript>",
+	"</noscript>",
+	"<img>",
+	"<br>",
+	"</br>",
+	"<meta name=a content=b>",
+	"<link rel=x>",
+	"<font color=red>",
+	"<font>",
+	"</font>",
+	"<![CDATA[",
+	"]]>",
+	"<iframe>",
+	"</iframe>",
+	"<textarea>",
+	"</textarea>",
+	"<xmp>",
+	"</xmp>",
+	"<frameset>",
+	"<body>",
+	"</body>",
+	"<head>",
+	"</head>",
+	"<html>",
+	"<path/>",
+	"<path>",
+	"</path>",
+	"<g>",
+	"</g>",
+	"<foo>",
+	"</foo>",
+	"<annotation-xml>",
+	"<annotation-xml encoding=text/html>",
+	"<input>",
+	"<li>",
+	"<h1>",
+	"</h1>",
+	"<span>",
+	"</span>",
+	"<noframes>",
+	"</noframes>",
+	"<?x>",
+	"<!x>",
+	"</x y>",
+	"<",
+	">",
+	"/",
+	"!",
+	"\"",
+	"'",
+	"=",
+	" ",
+	"\n",
+	"text",
+	"&amp;",
+	"<script",
+	"</script",
+	"<plaintext>",
+	"<section>",
+	"<!DOCTYPE html>",
+	"<div style=\"display:none\">",
+	"<p data-x=1 style=color:red>",
+	"<img data-src=a data-y='b'>",
+	"<span style=\"&#100;isplay: none\" style=\"display:none\">",
+	" style=",
+	" data-a",
+	"<b style='color:red' style='display:none'>",
+	"<i data-lang=c data-language=\"x\">",
+	"<b data-n=1>",
+	"<b data-n=2>",
+	"<i style=a>",
+	"<body style=a>",
+	"<body style=display:none>",
+	"<u data-srcset=\"a 1x\" DATA-Z=q>",
+	"<p style=\"visibility:hidden;color:red\">",
 };
 
 static uint32_t rnd(uint64_t *s)

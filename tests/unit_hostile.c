@@ -57,7 +57,10 @@ static void run_fmt(const char *html, size_t len, wn_format f)
 	run_opt(html, len, &o);
 }
 
-static void run(const char *html, size_t len) { run_fmt(html, len, WN_FORMAT_TEXT); }
+static void run(const char *html, size_t len)
+{
+	run_fmt(html, len, WN_FORMAT_TEXT);
+}
 
 /* Every format over the same input. */
 static void run_all(const char *html, size_t len)
@@ -67,14 +70,14 @@ static void run_all(const char *html, size_t len)
 }
 
 /* A paragraph that reads as an article, so that the page has content. */
-#define PARA "<p>The harbour authority said on Tuesday that the new ferry " \
-	"terminal would open in the spring, after two years of delays caused " \
+#define PARA                                                                    \
+	"<p>The harbour authority said on Tuesday that the new ferry "          \
+	"terminal would open in the spring, after two years of delays caused "  \
 	"by storms, a shortage of steel and a long dispute over the design of " \
 	"the roof, which residents had called too tall for the old quay.</p>"
 #define WORDS "new ferry terminal would open in the spring"
 
-static char *page_with(const char *head, const char *tail, char *middle,
-                       size_t mid_len, size_t *len)
+static char *page_with(const char *head, const char *tail, char *middle, size_t mid_len, size_t *len)
 {
 	size_t h = strlen(head), t = strlen(tail);
 	char *p = malloc(h + mid_len + t + 1);
@@ -153,9 +156,9 @@ TEST(binary)
 TEST(nul_bytes)
 {
 	const char html[] = "<html><body>\0<p>The harbour\0 authority\0\0 said on "
-	                    "Tuesday that the new ferry terminal would open in "
-	                    "the spring, after two years of delays caused by "
-	                    "storms.</p>\0</body></html>";
+			    "Tuesday that the new ferry terminal would open in "
+			    "the spring, after two years of delays caused by "
+			    "storms.</p>\0</body></html>";
 	run_all(html, sizeof html - 1);
 	run(html, sizeof html - 1);
 	CHECK(out && strstr(out, "The harbour authority said") != NULL);
@@ -184,8 +187,7 @@ TEST(unclosed_comment_and_script)
 }
 
 /* <html><body> head, open n times, a paragraph, close n times */
-static void deep_after(const char *head, const char *open, const char *close,
-                       size_t n)
+static void deep_after(const char *head, const char *open, const char *close, size_t n)
 {
 	size_t a, b, h = strlen(head);
 	char *o = repeat(open, n, &a), *c = repeat(close, n, &b);
@@ -282,7 +284,8 @@ TEST(million_attributes)
 			len += (size_t)sprintf(p + len, " a%zu=x", i);
 		len += (size_t)sprintf(p + len, ">%s</p>%s</body></html>",
 		                       "The harbour authority said on Tuesday that the "
-		                       "new ferry terminal would open in the spring.", PARA);
+		                       "new ferry terminal would open in the spring.",
+		                       PARA);
 		run(p, len);
 		CHECK(out && strstr(out, WORDS));
 		CHECK(strstr(notes, "attributes") != NULL);
@@ -306,8 +309,7 @@ TEST(million_elements)
 	size_t n;
 	char *ps = repeat("<p>x y</p>", 1200000, &n);
 	size_t len;
-	char *p = page_with("<html><body>", "<p>last words</p></body></html>", ps, n,
-	                    &len);
+	char *p = page_with("<html><body>", "<p>last words</p></body></html>", ps, n, &len);
 	run(p, len);
 	CHECK(st == WN_OK || st == WN_NO_CONTENT);
 	CHECK(strstr(notes, "elements ignored") || strstr(notes, "past the first"));
@@ -319,12 +321,11 @@ TEST(million_elements)
 
 TEST(huge_colspan)
 {
-	const char *t =
-		"<html><body>" PARA "<table><tr><th colspan=1000000>Head</th>"
-		"<th rowspan=1000000 colspan=99999999999999999999>H2</th></tr>"
-		"<tr><td colspan=1000000 rowspan=1000000>cell one</td><td>two</td></tr>"
-		"<tr><td colspan=-5>neg</td><td colspan=0x10>hex</td></tr>"
-		"</table>" PARA "</body></html>";
+	const char *t = "<html><body>" PARA "<table><tr><th colspan=1000000>Head</th>"
+			"<th rowspan=1000000 colspan=99999999999999999999>H2</th></tr>"
+			"<tr><td colspan=1000000 rowspan=1000000>cell one</td><td>two</td></tr>"
+			"<tr><td colspan=-5>neg</td><td colspan=0x10>hex</td></tr>"
+			"</table>" PARA "</body></html>";
 	for (int f = WN_FORMAT_TEXT; f <= WN_FORMAT_ANNOTATE; f++) {
 		run_fmt(t, strlen(t), (wn_format)f);
 		if (out_len > 100000)
@@ -339,21 +340,20 @@ TEST(huge_colspan)
 
 TEST(entity_floods)
 {
-	const char *ents[] = {"&amp;", "&#x41;", "&#65;", "&notin", "&nbsp;",
-	                      "&#99999999999999999999;", "&#0;", "&#xD800;",
-	                      "&", "&#", "&#x;", "&CounterClockwiseContourIntegral;"};
+	const char *ents[] = {"&amp;",  "&#x41;",   "&#65;",
+	                      "&notin", "&nbsp;",   "&#99999999999999999999;",
+	                      "&#0;",   "&#xD800;", "&",
+	                      "&#",     "&#x;",     "&CounterClockwiseContourIntegral;"};
 	for (size_t k = 0; k < sizeof ents / sizeof *ents; k++) {
 		size_t n;
 		char *e = repeat(ents[k], 2000000 / strlen(ents[k]) + 1, &n);
 		size_t len;
-		char *p = page_with("<html><body>" PARA "<p>", "</p></body></html>",
-		                    e, n, &len);
+		char *p = page_with("<html><body>" PARA "<p>", "</p></body></html>", e, n, &len);
 		run(p, len); /* the flood is the page's text now */
 		CHECK(st == WN_OK && out_len > 0);
 		/* in an attribute too */
 		free(p);
-		p = page_with("<html><body><p title=\"", "\">x</p>" PARA "</body></html>",
-		              e, n, &len);
+		p = page_with("<html><body><p title=\"", "\">x</p>" PARA "</body></html>", e, n, &len);
 		run(p, len);
 		CHECK(out && strstr(out, WORDS));
 		free(p);
@@ -365,9 +365,10 @@ TEST(invalid_utf8_everywhere)
 {
 	/* every other byte invalid, in tags, attributes and text */
 	const char *src = "<html><head><title>T\xFFitle</title></head><body>"
-	                  "<p cla\xFEss=\"a\xC0\">" "The harbour authority said on "
-	                  "Tuesday that the new ferry terminal would open in the "
-	                  "spring.</p></body></html>";
+			  "<p cla\xFEss=\"a\xC0\">"
+			  "The harbour authority said on "
+			  "Tuesday that the new ferry terminal would open in the "
+			  "spring.</p></body></html>";
 	size_t n = strlen(src);
 	char *p = malloc(2 * n);
 	for (size_t i = 0; i < n; i++) {
@@ -385,8 +386,10 @@ TEST(invalid_utf8_everywhere)
 	char all[256 * 4];
 	for (int i = 0; i < 256; i++)
 		for (int k = 0; k < 4; k++)
-			all[i * 4 + k] = (char)(k == 0 ? i : k == 1 ? 0x80 + (i & 63)
-			                                    : k == 2 ? 'x' : ' ');
+			all[i * 4 + k] = (char)(k == 0   ? i
+			                        : k == 1 ? 0x80 + (i & 63)
+			                        : k == 2 ? 'x'
+			                                 : ' ');
 	run_all(all, sizeof all);
 	run_opt(all, sizeof all, &o);
 }
@@ -415,10 +418,10 @@ TEST(utf16_without_bom)
 TEST(max_depth)
 {
 	const char *html = "<html><body><div><div><div><div><div><section>"
-	                   "<p>The harbour authority said on <a href=/x><b>"
-	                   "Tuesday</b></a> that the new ferry terminal would open "
-	                   "in the spring.</p><pre>  code\n  kept</pre>"
-	                   "</section></div></div></div></div></div></body></html>";
+			   "<p>The harbour authority said on <a href=/x><b>"
+			   "Tuesday</b></a> that the new ferry terminal would open "
+			   "in the spring.</p><pre>  code\n  kept</pre>"
+			   "</section></div></div></div></div></div></body></html>";
 	wn_options o;
 	wn_options_init(&o, sizeof o);
 	o.max_depth = 4;
@@ -458,7 +461,7 @@ static char *nested_paras(const char *head, const char *open, size_t n, size_t *
 	size_t a;
 	char *o = repeat(open, n, &a);
 	const char *tail = "<p>Para0</p><p>Para1</p><p>Para2</p><ul><li>one</li>"
-	                   "<li>two</li></ul></body></html>";
+			   "<li>two</li></ul></body></html>";
 	size_t h = strlen(head), t = strlen(tail);
 	char *p = malloc(12 + h + a + t + 1);
 	memcpy(p, "<html><body>", 12);
@@ -493,8 +496,8 @@ TEST(limits_keep_blocks_apart)
 	free(p);
 	/* a small max_depth, and text around the flattened blocks */
 	const char *small = "<html><body><div><div><div><div><span>Lead<p>Para0</p>"
-	                    "<p>Para1</p>tail<br>end</span><ul><li>one</li><li>two"
-	                    "</li></ul></div></div></div></div></body></html>";
+			    "<p>Para1</p>tail<br>end</span><ul><li>one</li><li>two"
+			    "</li></ul></div></div></div></div></body></html>";
 	wn_options o;
 	wn_options_init(&o, sizeof o);
 	o.max_depth = 4;
@@ -508,8 +511,8 @@ TEST(limits_keep_blocks_apart)
 	 * word "capcap...The" it was no running text) */
 	size_t n;
 	char *figs = repeat("<figure><figcaption>cap</figcaption>", 4096, &n);
-	p = page_with("<html><body>", "<article>" PARA PARA PARA "</article></body></html>",
-	              figs, n, &len);
+	p = page_with("<html><body>", "<article>" PARA PARA PARA "</article></body></html>", figs,
+	              n, &len);
 	wn_options_init(&o, sizeof o);
 	o.kind = WN_KIND_PRODUCT;
 	run_opt(p, len, &o);
@@ -524,8 +527,7 @@ TEST(max_blocks)
 	size_t n;
 	char *paras = repeat(PARA, 100, &n);
 	size_t len;
-	char *p = page_with("<html><body><article>", "</article></body></html>",
-	                    paras, n, &len);
+	char *p = page_with("<html><body><article>", "</article></body></html>", paras, n, &len);
 	wn_options o;
 	wn_options_init(&o, sizeof o);
 	o.max_blocks = 10;
@@ -543,10 +545,10 @@ TEST(max_output)
 {
 	size_t n;
 	char *paras = repeat("<p>caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC and more "
-	                     "words in a sentence, with commas.</p>", 2000, &n);
+	                     "words in a sentence, with commas.</p>",
+	                     2000, &n);
 	size_t len;
-	char *p = page_with("<html><body><article>", "</article></body></html>",
-	                    paras, n, &len);
+	char *p = page_with("<html><body><article>", "</article></body></html>", paras, n, &len);
 	for (size_t max = 1; max < 300; max += 7) {
 		wn_options o;
 		wn_options_init(&o, sizeof o);
@@ -587,14 +589,16 @@ TEST(colspan_table_width)
 			len += (size_t)snprintf(p + len, cap - len, "<td colspan=64>h</td>");
 		len += (size_t)snprintf(p + len, cap - len, "</tr>");
 		for (int i = 0; i < 500; i++)
-			len += (size_t)snprintf(p + len, cap - len,
-			                        "<tr><td>data, words</td><td>x</td></tr>");
+			len += (size_t)snprintf(
+				p + len, cap - len, "<tr><td>data, words</td><td>x</td></tr>");
 		len += (size_t)snprintf(p + len, cap - len, "</table>%s</body></html>", PARA);
 		for (int f = WN_FORMAT_TEXT; f <= WN_FORMAT_JSON; f++) {
 			run_fmt(p, len, (wn_format)f);
 			if (out_len > 1 << 20)
-				fprintf(stderr, "  table width: format %d gave %zu bytes "
-				        "from %zu\n", f, out_len, len);
+				fprintf(stderr,
+				        "  table width: format %d gave %zu bytes "
+				        "from %zu\n",
+				        f, out_len, len);
 			CHECK(out_len < 1 << 20);
 		}
 		free(p);
@@ -621,7 +625,8 @@ TEST(fuzz_long_class_and_id)
 	size_t n;
 	char *cls = repeat("comment-box ", 100, &n);
 	char html[8192];
-	snprintf(html, sizeof html, "<html><body><div class=\"%s\" id=\"%s\" "
+	snprintf(html, sizeof html,
+	         "<html><body><div class=\"%s\" id=\"%s\" "
 	         "itemprop=\"%s\" rel=\"%s\">" PARA "</div></body></html>",
 	         cls, cls, cls, cls);
 	html[sizeof html - 1] = 0;

@@ -26,10 +26,9 @@ static const char PROSE[] =
 	"<p>Visitors came from the town to watch the wheel turn, and some of "
 	"them stayed for the bread, which was famous across the valley. The "
 	"miller's daughter sold it from a cart by the gate.</p>";
-static const char PROSE_END[] =
-	"<p>In the archive of the parish there is a drawing of the mill, made "
-	"by a travelling painter, who noted the date, the weather, and the "
-	"name of the dog that slept by the door.</p>";
+static const char PROSE_END[] = "<p>In the archive of the parish there is a drawing of the mill, made "
+				"by a travelling painter, who noted the date, the weather, and the "
+				"name of the dog that slept by the door.</p>";
 
 typedef struct opts {
 	int links, images, captions, metadata, json_html;
@@ -55,11 +54,12 @@ static char *render(const char *frag, opts o)
 	opt.max_output = o.max_output;
 	size_t n = strlen(frag) + sizeof PROSE + sizeof PROSE_END + 400;
 	char *html = malloc(n);
-	snprintf(html, n, "<html lang=\"en-GB\"><head><title>The mill &amp; the river"
-	                  "</title><meta name=\"author\" content=\"Ann &quot;Q&quot; Lee\">"
-	                  "<meta name=\"description\" content=\"A mill &lt;by&gt; a river.\">"
-	                  "<link rel=\"canonical\" href=\"https://mill.example/story\">"
-	                  "</head><body><article>%s%s%s</article></body></html>",
+	snprintf(html, n,
+	         "<html lang=\"en-GB\"><head><title>The mill &amp; the river"
+	         "</title><meta name=\"author\" content=\"Ann &quot;Q&quot; Lee\">"
+	         "<meta name=\"description\" content=\"A mill &lt;by&gt; a river.\">"
+	         "<link rel=\"canonical\" href=\"https://mill.example/story\">"
+	         "</head><body><article>%s%s%s</article></body></html>",
 	         PROSE, frag, PROSE_END);
 	wn_extract(html, strlen(html), &opt, &r);
 	char *out = strdup(r ? wn_result_output(r, NULL) : "");
@@ -68,24 +68,27 @@ static char *render(const char *frag, opts o)
 	return out;
 }
 
-static char *h(const char *frag) { return render(frag, (opts){0}); }
+static char *h(const char *frag)
+{
+	return render(frag, (opts){0});
+}
 
-#define CHECK_HAS(hay, needle)                                               \
-	do {                                                                 \
-		if (!strstr((hay), (needle))) {                              \
-			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n",     \
-			        __FILE__, __LINE__, (needle), (hay));        \
-			harness_cur_failed = 1;                              \
-		}                                                            \
+#define CHECK_HAS(hay, needle)                                                                   \
+	do {                                                                                     \
+		if (!strstr((hay), (needle))) {                                                  \
+			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n", __FILE__, __LINE__, \
+			        (needle), (hay));                                                \
+			harness_cur_failed = 1;                                                  \
+		}                                                                                \
 	} while (0)
 
-#define CHECK_NOT(hay, needle)                                               \
-	do {                                                                 \
-		if (strstr((hay), (needle))) {                               \
-			fprintf(stderr, "  %s:%d: unwanted \"%s\" in:\n%s\n",    \
-			        __FILE__, __LINE__, (needle), (hay));        \
-			harness_cur_failed = 1;                              \
-		}                                                            \
+#define CHECK_NOT(hay, needle)                                                                    \
+	do {                                                                                      \
+		if (strstr((hay), (needle))) {                                                    \
+			fprintf(stderr, "  %s:%d: unwanted \"%s\" in:\n%s\n", __FILE__, __LINE__, \
+			        (needle), (hay));                                                 \
+			harness_cur_failed = 1;                                                   \
+		}                                                                                 \
 	} while (0)
 
 /* The output between the prose's paragraphs (cut off in out). */
@@ -99,10 +102,11 @@ static const char *tail(char *out)
 
 TEST(blocks_are_their_elements)
 {
-	char *m = h("<h2>Section</h2><div>Bare text in a div.</div>"
-	            "<blockquote>Quoted<p>and a paragraph.</p></blockquote>"
-	            "<ul><li>one<ol start=\"3\"><li>three</li></ol></li><li>two</li></ul>"
-	            "<section><h3>Sub</h3><p>Deep <em>and</em> <strong>strong</strong>.</p></section>");
+	char *m = h(
+		"<h2>Section</h2><div>Bare text in a div.</div>"
+		"<blockquote>Quoted<p>and a paragraph.</p></blockquote>"
+		"<ul><li>one<ol start=\"3\"><li>three</li></ol></li><li>two</li></ul>"
+		"<section><h3>Sub</h3><p>Deep <em>and</em> <strong>strong</strong>.</p></section>");
 	CHECK_STR(tail(m), "<h2>Section</h2>\n<p>Bare text in a div.</p>\n"
 	                   "<blockquote>\n<p>Quoted</p>\n<p>and a paragraph.</p>\n</blockquote>\n"
 	                   "<ul>\n<li>one\n<ol start=\"3\">\n<li>three</li>\n</ol>\n</li>\n"
@@ -184,7 +188,8 @@ TEST(responsive_images)
 {
 	char *m = render("<p><img srcset=\"s.jpg 480w, l.jpg 1200w\" alt=\"W\"></p>"
 	                 "<picture><source srcset=\"p.webp 1x, p2.webp 2x\"><img alt=\"P\">"
-	                 "</picture>", (opts){.images = 1, .url = "https://ex.org/a/"});
+	                 "</picture>",
+	                 (opts){.images = 1, .url = "https://ex.org/a/"});
 	CHECK_STR(tail(m), "<p><img src=\"https://ex.org/a/l.jpg\" alt=\"W\"></p>\n"
 	                   "<p><img src=\"https://ex.org/a/p2.webp\" alt=\"P\"></p>\n");
 	free(m);
@@ -192,22 +197,23 @@ TEST(responsive_images)
 
 TEST(nothing_active_or_styled_survives)
 {
-	char *m = render("<p onclick=\"steal()\" style=\"color:red\" class=\"lead\" id=\"p1\">"
-	                 "The miller wrote that visitors should click <a href=\"/x\" "
-	                 "onmouseover=\"steal()\" target=\"_blank\" class=\"btn\">here</a> "
-	                 "<img src=\"i.png\" onerror=\"steal()\" width=\"9\" alt=\"pic\"> "
-	                 "for the prices, which changed every season.</p>"
-	                 "<script>steal()</script><style>p{}</style><iframe src=\"/f\">"
-	                 "</iframe><form action=\"/s\"><input name=\"q\"><button>Go</button>"
-	                 "</form><object data=\"x.swf\"></object>"
-	                 "<p><font color=\"red\" face=\"x\">Red</font> <u>line</u></p>",
-	                 (opts){.links = 1, .images = 1});
+	char *m = render(
+		"<p onclick=\"steal()\" style=\"color:red\" class=\"lead\" id=\"p1\">"
+		"The miller wrote that visitors should click <a href=\"/x\" "
+		"onmouseover=\"steal()\" target=\"_blank\" class=\"btn\">here</a> "
+		"<img src=\"i.png\" onerror=\"steal()\" width=\"9\" alt=\"pic\"> "
+		"for the prices, which changed every season.</p>"
+		"<script>steal()</script><style>p{}</style><iframe src=\"/f\">"
+		"</iframe><form action=\"/s\"><input name=\"q\"><button>Go</button>"
+		"</form><object data=\"x.swf\"></object>"
+		"<p><font color=\"red\" face=\"x\">Red</font> <u>line</u></p>",
+		(opts){.links = 1, .images = 1});
 	CHECK_HAS(m, "<p>The miller wrote that visitors should click <a href=\"/x\">here</a> "
 	             "<img src=\"i.png\" alt=\"pic\"> for the prices, which changed every "
 	             "season.</p>\n<p>Red line</p>\n");
-	static const char *const bad[] = {" on", "style", "class", " id=", "target", "width",
-	                                  "script", "iframe", "form", "input", "button",
-	                                  "object", "font", "<u>", "steal"};
+	static const char *const bad[] = {
+		" on",  "style", "class",  " id=",   "target", "width", "script", "iframe",
+		"form", "input", "button", "object", "font",   "<u>",   "steal"};
 	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
 		CHECK_NOT(tail(m), bad[k]);
 	free(m);
@@ -230,18 +236,20 @@ TEST(text_and_attributes_are_escaped)
 	/* A combining long solidus cannot fuse with a tag's '>' (NFC would
 	 * make it U+226F); after an escaped '>' it is the composed sign, as
 	 * in the text output. */
-	m = h("<p><b>x</b>\xcc\xb8 and a&gt;\xcc\xb8" "b</p>");
-	CHECK_HAS(m, "<p><b>x</b>&#x338; and a\xe2\x89\xaf" "b</p>");
+	m = h("<p><b>x</b>\xcc\xb8 and a&gt;\xcc\xb8"
+	      "b</p>");
+	CHECK_HAS(m, "<p><b>x</b>&#x338; and a\xe2\x89\xaf"
+	             "b</p>");
 	free(m);
 }
 
 TEST(urls_are_absolute_with_the_url_option)
 {
 	static const char F[] = "<p>The painter's notes, which the parish keeps with care, "
-	                        "are described in <a href=\"../x?a=1\">relative</a>, "
-	                        "<a href=\"https://abs.example/p\">absolute</a>, "
-	                        "<a href=\"#top\">anchor</a> and "
-	                        "<img src=\"pic.png\" alt=\"P\"> terms, at length.</p>";
+				"are described in <a href=\"../x?a=1\">relative</a>, "
+				"<a href=\"https://abs.example/p\">absolute</a>, "
+				"<a href=\"#top\">anchor</a> and "
+				"<img src=\"pic.png\" alt=\"P\"> terms, at length.</p>";
 	char *m = render(F, (opts){.links = 1, .images = 1, .url = "https://ex.org/a/b/c.html"});
 	CHECK_HAS(m, "are described in <a href=\"https://ex.org/a/x?a=1\">relative</a>, "
 	             "<a href=\"https://abs.example/p\">absolute</a>, anchor and "
@@ -268,10 +276,11 @@ TEST(script_and_data_urls_are_never_written)
 		"<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"lazy.jpg\" alt=\"lazy\">"
 		"<img src=\"javascript:alert(1)\" alt=\"js\"></p>";
 	for (int k = 0; k < 2; k++) {
-		char *m = render(F, (opts){.links = 1, .images = 1,
-		                           .url = k ? "https://ex.org/a/" : NULL});
-		CHECK_HAS(m, "these links: one, two, three, four, five, six, "
-		             "<a href=\"mailto:a@b.example\">mail</a>, and nothing more, for now.</p>");
+		char *m = render(
+			F, (opts){.links = 1, .images = 1, .url = k ? "https://ex.org/a/" : NULL});
+		CHECK_HAS(m,
+		          "these links: one, two, three, four, five, six, "
+		          "<a href=\"mailto:a@b.example\">mail</a>, and nothing more, for now.</p>");
 		CHECK_HAS(m, "lazy.jpg\" alt=\"lazy\">");
 		CHECK_NOT(m, "script:");
 		CHECK_NOT(m, "data:");
@@ -283,10 +292,10 @@ TEST(script_and_data_urls_are_never_written)
 TEST(links_and_images_only_when_asked)
 {
 	static const char F[] = "<p>The mill has a <a href=\"/x\">page of its own</a> and "
-	                        "<img src=\"pic.png\" alt=\"P\"> a picture, which the "
-	                        "painter made in the spring of that year.</p>"
-	                        "<figure><img src=\"fig.png\" alt=\"F\">"
-	                        "<figcaption>The caption of the figure.</figcaption></figure>";
+				"<img src=\"pic.png\" alt=\"P\"> a picture, which the "
+				"painter made in the spring of that year.</p>"
+				"<figure><img src=\"fig.png\" alt=\"F\">"
+				"<figcaption>The caption of the figure.</figcaption></figure>";
 	char *m = h(F);
 	CHECK_HAS(m, "<p>The mill has a page of its own and a picture, which");
 	CHECK_NOT(m, "<a");
@@ -342,11 +351,11 @@ TEST(metadata_makes_a_document)
 {
 	char *m = render("<p dir=\"auto\">Tail.</p>", (opts){.metadata = 1});
 	const char *head = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
-	                   "<meta charset=\"utf-8\">\n<title>The mill &amp; the river</title>\n"
-	                   "<meta name=\"author\" content=\"Ann &quot;Q&quot; Lee\">\n"
-	                   "<meta name=\"description\" content=\"A mill &lt;by&gt; a river.\">\n"
-	                   "<link rel=\"canonical\" href=\"https://mill.example/story\">\n"
-	                   "</head>\n<body>\n<p>The river runs";
+			   "<meta charset=\"utf-8\">\n<title>The mill &amp; the river</title>\n"
+			   "<meta name=\"author\" content=\"Ann &quot;Q&quot; Lee\">\n"
+			   "<meta name=\"description\" content=\"A mill &lt;by&gt; a river.\">\n"
+			   "<link rel=\"canonical\" href=\"https://mill.example/story\">\n"
+			   "</head>\n<body>\n<p>The river runs";
 	CHECK(!strncmp(m, head, strlen(head)));
 	if (strncmp(m, head, strlen(head)))
 		fprintf(stderr, "%s\n", m);
@@ -463,8 +472,11 @@ TEST(deep)
 	static const struct {
 		const char *open;
 		int n;
-	} cases[] = {{"<span>", 100000}, {"<b><i>", 20000}, {"<em>x", 20000},
-	             {"<div><blockquote>y", 3000}, {"<ul><li>z", 3000}};
+	} cases[] = {{"<span>", 100000},
+	             {"<b><i>", 20000},
+	             {"<em>x", 20000},
+	             {"<div><blockquote>y", 3000},
+	             {"<ul><li>z", 3000}};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		size_t step = strlen(cases[k].open), n = 0;
 		char *f = malloc((size_t)cases[k].n * step + 64);

@@ -18,8 +18,7 @@
 static char got[4096];
 static char note[512];
 
-static void decode_opt(const char *in, size_t len, const char *encoding,
-                       const char *content_type)
+static void decode_opt(const char *in, size_t len, const char *encoding, const char *content_type)
 {
 	wn_options o;
 	wn_options_init(&o, sizeof o);
@@ -42,7 +41,10 @@ static void decode_opt(const char *in, size_t len, const char *encoding,
 	wn__doc_free(&d);
 }
 
-static void decode(const char *in) { decode_opt(in, strlen(in), NULL, NULL); }
+static void decode(const char *in)
+{
+	decode_opt(in, strlen(in), NULL, NULL);
+}
 
 #define FFFD "\xEF\xBF\xBD"
 
@@ -181,9 +183,15 @@ TEST(meta_prescan_edge_cases)
 {
 	/* cut by the end of input: no crash, nothing declared */
 	const char *cuts[] = {
-		"<meta charset=\"koi8", "<meta charset=", "<meta ", "<meta", "<!--",
-		"<", "<meta http-equiv=content-type content=\"charset=koi8-r",
-		"</", "<a b='",
+		"<meta charset=\"koi8",
+		"<meta charset=",
+		"<meta ",
+		"<meta",
+		"<!--",
+		"<",
+		"<meta http-equiv=content-type content=\"charset=koi8-r",
+		"</",
+		"<a b='",
 	};
 	for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
 		decode(cuts[i]);
@@ -262,8 +270,8 @@ TEST(mostly_utf8_is_utf8)
 
 /* ---- labels ---- */
 
-static void check_label_n(const char *label, const char *bytes, size_t len,
-                          const char *want, const char *name)
+static void check_label_n(const char *label, const char *bytes, size_t len, const char *want,
+                          const char *name)
 {
 	decode_opt(bytes, len, label, NULL);
 	if (strcmp(got, want) || strncmp(note, name, strlen(name))) {
@@ -272,43 +280,39 @@ static void check_label_n(const char *label, const char *bytes, size_t len,
 	}
 }
 
-static void check_label(const char *label, const char *bytes, const char *want,
-                        const char *name)
+static void check_label(const char *label, const char *bytes, const char *want, const char *name)
 {
 	check_label_n(label, bytes, strlen(bytes), want, name);
 }
 
 TEST(labels_windows_1252)
 {
-	const char *l[] = {"latin1", "ISO-8859-1", "iso_8859-1:1987", "ascii",
-	                   "us-ascii", "l1", "cp1252", "windows-1252", " Latin1\t",
-	                   "x-cp1252", "cp819", "ansi_x3.4-1968"};
+	const char *l[] = {"latin1",    "ISO-8859-1", "iso_8859-1:1987", "ascii",
+	                   "us-ascii",  "l1",         "cp1252",          "windows-1252",
+	                   " Latin1\t", "x-cp1252",   "cp819",           "ansi_x3.4-1968"};
 	for (size_t i = 0; i < sizeof l / sizeof *l; i++)
-		check_label(l[i], "\x80\xE9\x81", "\xE2\x82\xAC\xC3\xA9\xC2\x81",
-		            "windows-1252");
+		check_label(l[i], "\x80\xE9\x81", "\xE2\x82\xAC\xC3\xA9\xC2\x81", "windows-1252");
 }
 
 TEST(labels_cjk)
 {
 	/* 中 in GBK is D6 D0 */
-	const char *gbk[] = {"gb2312", "GBK", "x-gbk", "chinese", "csgb2312",
-	                     "gb_2312-80", "iso-ir-58"};
+	const char *gbk[] = {
+		"gb2312", "GBK", "x-gbk", "chinese", "csgb2312", "gb_2312-80", "iso-ir-58"};
 	for (size_t i = 0; i < sizeof gbk / sizeof *gbk; i++)
 		check_label(gbk[i], "\xD6\xD0", "\xE4\xB8\xAD", "GBK");
 	check_label("gb18030", "\x81\x30\x81\x30", "\xC2\x80", "gb18030");
 	/* あ in Shift_JIS is 82 A0; NEC row 13 (①, 87 40) is CP932 only */
-	const char *sj[] = {"shift_jis", "sjis", "ms_kanji", "windows-31j",
-	                    "x-sjis", "csshiftjis", "ms932", "shift-jis"};
+	const char *sj[] = {"shift_jis", "sjis",       "ms_kanji", "windows-31j",
+	                    "x-sjis",    "csshiftjis", "ms932",    "shift-jis"};
 	for (size_t i = 0; i < sizeof sj / sizeof *sj; i++)
-		check_label(sj[i], "\x82\xA0\x87\x40", "\xE3\x81\x82\xE2\x91\xA0",
-		            "Shift_JIS");
+		check_label(sj[i], "\x82\xA0\x87\x40", "\xE3\x81\x82\xE2\x91\xA0", "Shift_JIS");
 	check_label("euc-jp", "\xA4\xA2", "\xE3\x81\x82", "EUC-JP");
 	check_label("iso-2022-jp", "\x1B$B$\"\x1B(B", "\xE3\x81\x82", "ISO-2022-JP");
 	/* 똠 (8C 63) is in CP949 but not in KS X 1001 */
 	const char *kr[] = {"euc-kr", "korean", "ks_c_5601-1987", "windows-949"};
 	for (size_t i = 0; i < sizeof kr / sizeof *kr; i++)
-		check_label(kr[i], "\xB0\xA1\x8C\x63", "\xEA\xB0\x80\xEB\x98\xA0",
-		            "EUC-KR");
+		check_label(kr[i], "\xB0\xA1\x8C\x63", "\xEA\xB0\x80\xEB\x98\xA0", "EUC-KR");
 	/* 中 in Big5 is A4 A4 */
 	const char *b5[] = {"big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"};
 	for (size_t i = 0; i < sizeof b5 / sizeof *b5; i++)
@@ -327,8 +331,7 @@ TEST(labels_other)
 	check_label("ibm866", "\xA0", "\xD0\xB0", "IBM866");
 	check_label("mac", "\x8E", "\xC3\xA9", "macintosh");
 	check_label("tis-620", "\xA1", "\xE0\xB8\x81", "windows-874");
-	check_label("x-user-defined", "a\x80\xFF",
-	            "a\xEF\x9E\x80\xEF\x9F\xBF", "x-user-defined");
+	check_label("x-user-defined", "a\x80\xFF", "a\xEF\x9E\x80\xEF\x9F\xBF", "x-user-defined");
 	check_label_n("utf-16", "a\0b\0", 4, "ab", "UTF-16LE");
 	check_label_n("unicodefffe", "\0a\0b", 4, "ab", "UTF-16BE");
 	check_label("unicode-1-1-utf-8", "\xC3\xA9", "\xC3\xA9", "UTF-8");
@@ -382,16 +385,15 @@ TEST(utf16_without_bom)
  * not binary data.  Its NULs go as in any UTF-8 page. */
 static size_t nul_page(char *buf, const char *start, size_t pairs)
 {
-	size_t n = (size_t)sprintf(buf, "%s<html><head><title>T</title><script>var blob='",
-	                           start);
+	size_t n = (size_t)sprintf(buf, "%s<html><head><title>T</title><script>var blob='", start);
 	for (size_t i = 0; i < pairs; i++) {
 		buf[n++] = 'A';
 		buf[n++] = 0;
 	}
 	n += (size_t)sprintf(buf + n, "';</script></head><body><article><p>The harbour "
-	                     "authority said on Tuesday that the new ferry terminal "
-	                     "would open in the spring, and that fares would stay the "
-	                     "same.</p></article></body></html>");
+	                              "authority said on Tuesday that the new ferry terminal "
+	                              "would open in the spring, and that fares would stay the "
+	                              "same.</p></article></body></html>");
 	return n;
 }
 
@@ -410,8 +412,8 @@ TEST(nuls_in_a_script_are_not_utf16)
 			CHECK(wn_extract(buf, n, NULL, &r) == WN_OK);
 			const char *s = r ? wn_result_output(r, NULL) : NULL;
 			if (!s || !strstr(s, "new ferry terminal would open"))
-				fprintf(stderr, "  start \"%s\", %zu pairs: \"%.80s\"\n",
-				        starts[k], pairs, s ? s : "(refused)");
+				fprintf(stderr, "  start \"%s\", %zu pairs: \"%.80s\"\n", starts[k],
+				        pairs, s ? s : "(refused)");
 			CHECK(s && strstr(s, "new ferry terminal would open"));
 			wn_result_free(r);
 		}
@@ -428,7 +430,8 @@ static void decode_utf8(const char *in)
 TEST(invalid_utf8)
 {
 	/* WHATWG's UTF-8 decoder: one U+FFFD per maximal subpart */
-	decode_utf8("a\xC0\xAF" "b"); /* overlong: two bad bytes */
+	decode_utf8("a\xC0\xAF"
+	            "b"); /* overlong: two bad bytes */
 	CHECK_STR(got, "a" FFFD FFFD "b");
 	decode_utf8("a\xE2\x82"); /* cut: one maximal subpart */
 	CHECK_STR(got, "a" FFFD);
@@ -454,7 +457,9 @@ TEST(invalid_legacy)
 	CHECK(strstr(got, FFFD) != NULL);
 	CHECK(got[0] == 'x' && got[strlen(got) - 1] == 'y');
 	/* UTF-16: an unpaired surrogate, an odd byte at the end */
-	decode_opt("a\0\x00\xD8" "b\0c", 7, "utf-16le", NULL);
+	decode_opt("a\0\x00\xD8"
+	           "b\0c",
+	           7, "utf-16le", NULL);
 	CHECK_STR(got, "a" FFFD "b" FFFD);
 	/* NUL in UTF-16 text is dropped too */
 	decode_opt("a\0\0\0b\0", 6, "utf-16le", NULL);
@@ -571,7 +576,8 @@ TEST(guard_cuts_leave_blocks_apart)
 
 TEST(binary_input_is_refused)
 {
-	static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0<p>text</p>";
+	static const char elf[] = "\x7f"
+				  "ELF\x02\x01\x01\0\0\0<p>text</p>";
 	static const char gz[] = "\x1f\x8b\x08\0\0\0\0\0";
 	CHECK(wn__input_is_binary(elf, sizeof elf - 1));
 	CHECK(wn__input_is_binary(gz, sizeof gz - 1));
@@ -616,38 +622,61 @@ static const char *clean(const char *s)
 
 TEST(unicode_nfc)
 {
-	CHECK_STR(clean("cafe\xCC\x81\n"), "caf\xC3\xA9\n");         /* e + U+0301 */
-	CHECK_STR(clean("\xE2\x84\xAB\n"), "\xC3\x85\n");             /* Angstrom */
+	CHECK_STR(clean("cafe\xCC\x81\n"), "caf\xC3\xA9\n");              /* e + U+0301 */
+	CHECK_STR(clean("\xE2\x84\xAB\n"), "\xC3\x85\n");                 /* Angstrom */
 	CHECK_STR(clean("\xE1\x84\x80\xE1\x85\xA1\n"), "\xEA\xB0\x80\n"); /* jamo */
-	CHECK_STR(clean("\xE1\xBD\xB1\n"), "\xCE\xAC\n");             /* U+1F71 */
+	CHECK_STR(clean("\xE1\xBD\xB1\n"), "\xCE\xAC\n");                 /* U+1F71 */
 	/* canonical order of marks: U+0316 (220) before U+0301 (230) */
 	CHECK_STR(clean("a\xCC\x81\xCC\x96\n"), "\xC3\xA1\xCC\x96\n");
 	/* already NFC text passes as it is */
 	const char *ok = "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E caf\xC3\xA9 "
-	                 "\xD0\xBC\xD0\xB8\xD1\x80 \xF0\x9F\x98\x80\n";
+			 "\xD0\xBC\xD0\xB8\xD1\x80 \xF0\x9F\x98\x80\n";
 	CHECK_STR(clean(ok), ok);
 }
 
 TEST(unicode_drops)
 {
-	CHECK_STR(clean("a\xE2\x80\x8B" "b\n"), "ab\n");                /* ZWSP */
-	CHECK_STR(clean("inter\xC2\xAD" "national\n"), "international\n"); /* SHY */
-	CHECK_STR(clean("a\xEF\xBB\xBF" "b\n"), "ab\n");                /* BOM */
-	CHECK_STR(clean("a\xE2\x80\xAE" "b\xE2\x80\xAC\n"), "ab\n");   /* RLO PDF */
-	CHECK_STR(clean("a\xC2\x85" "b\x01\x7F" "c\r\n"), "abc\n");    /* controls */
-	CHECK_STR(clean("a\xEF\xB7\x90" "b\n"), "ab\n");               /* U+FDD0 */
+	CHECK_STR(clean("a\xE2\x80\x8B"
+	                "b\n"),
+	          "ab\n"); /* ZWSP */
+	CHECK_STR(clean("inter\xC2\xAD"
+	                "national\n"),
+	          "international\n"); /* SHY */
+	CHECK_STR(clean("a\xEF\xBB\xBF"
+	                "b\n"),
+	          "ab\n"); /* BOM */
+	CHECK_STR(clean("a\xE2\x80\xAE"
+	                "b\xE2\x80\xAC\n"),
+	          "ab\n"); /* RLO PDF */
+	CHECK_STR(clean("a\xC2\x85"
+	                "b\x01\x7F"
+	                "c\r\n"),
+	          "abc\n"); /* controls */
+	CHECK_STR(clean("a\xEF\xB7\x90"
+	                "b\n"),
+	          "ab\n"); /* U+FDD0 */
 	/* kept: tab, newline, ZWJ, ZWNJ, bidi marks, emoji tag sequences */
 	const char *keep = "a\tb\n\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB "
-	                   "\xD9\x85\xE2\x80\x8C\xD9\x8A \xE2\x80\x8F" "x\n";
+			   "\xD9\x85\xE2\x80\x8C\xD9\x8A \xE2\x80\x8F"
+			   "x\n";
 	CHECK_STR(clean(keep), keep);
 }
 
 TEST(unicode_spaces)
 {
-	CHECK_STR(clean("a\xC2\xA0" "b\n"), "a b\n");         /* NBSP */
-	CHECK_STR(clean("a\xE3\x80\x80" "b\n"), "a b\n");     /* ideographic */
-	CHECK_STR(clean("a\xE2\x80\xAF" "b\xE2\x80\x89" "c\n"), "a b c\n");
-	CHECK_STR(clean("a\xE2\x80\xA8" "b\n"), "a\nb\n");    /* U+2028 */
+	CHECK_STR(clean("a\xC2\xA0"
+	                "b\n"),
+	          "a b\n"); /* NBSP */
+	CHECK_STR(clean("a\xE3\x80\x80"
+	                "b\n"),
+	          "a b\n"); /* ideographic */
+	CHECK_STR(clean("a\xE2\x80\xAF"
+	                "b\xE2\x80\x89"
+	                "c\n"),
+	          "a b c\n");
+	CHECK_STR(clean("a\xE2\x80\xA8"
+	                "b\n"),
+	          "a\nb\n"); /* U+2028 */
 }
 
 TEST(unicode_no_glue_no_split)
@@ -668,7 +697,9 @@ TEST(unicode_no_glue_no_split)
 
 TEST(unicode_invalid_and_offset)
 {
-	CHECK_STR(clean("a\xFF" "b\n"), "a" FFFD "b\n");
+	CHECK_STR(clean("a\xFF"
+	                "b\n"),
+	          "a" FFFD "b\n");
 	wn__buf b = {0};
 	wn__buf_puts(&b, "head\xC2\xA0|body\xC2\xA0x\n");
 	wn__text_clean(&b, 7);
@@ -721,14 +752,18 @@ TEST(text_encoded_twice_is_decoded_once_more)
 {
 	/* it’s, “quoted”, café, €9 (read as windows-1252) */
 	decode("<p>it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93quoted\xc3\xa2\xe2\x82\xac\xc2\x9d "
-	       "caf\xc3\x83\xc2\xa9 \xc3\xa2\xe2\x80\x9a\xc2\xac" "9");
-	CHECK_STR(got, "<p>it\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d caf\xc3\xa9 \xe2\x82\xac" "9");
+	       "caf\xc3\x83\xc2\xa9 \xc3\xa2\xe2\x80\x9a\xc2\xac"
+	       "9");
+	CHECK_STR(got, "<p>it\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d caf\xc3\xa9 \xe2\x82\xac"
+	               "9");
 	/* read as Latin-1: the C1 controls */
 	decode("<p>let\xc3\xa2\xc2\x80\xc2\x99s go");
 	CHECK_STR(got, "<p>let\xe2\x80\x99s go");
 	/* Latin-1 letters alone are no proof: "\xc3\x83\xc2\xa9" stays on a page without one */
-	decode("<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0" "C");
-	CHECK_STR(got, "<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0" "C");
+	decode("<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0"
+	       "C");
+	CHECK_STR(got, "<p>caf\xc3\x83\xc2\xa9 and \xc3\x82\xc2\xb0"
+	               "C");
 	/* a lead's letter before a character no byte stands for, or at the end */
 	decode("<p>\xc3\xa2\xe2\x82\xac\xe2\x84\xa2 \xc3\xa2x \xc3\xa2\xe2\x82\xac");
 	CHECK_STR(got, "<p>\xe2\x80\x99 \xc3\xa2x \xc3\xa2\xe2\x82\xac");
@@ -737,9 +772,9 @@ TEST(text_encoded_twice_is_decoded_once_more)
 	wn_options_init(&o, sizeof o);
 	wn_result *r = NULL;
 	const char *page = "<title>It&acirc;&euro;&trade;s here</title><article><p>The shop "
-	                   "isn&acirc;&euro;&trade;t open on Sundays, and the caf&Atilde;&copy; "
-	                   "next door closes at noon, so plan the morning around the market.</p>"
-	                   "</article>";
+			   "isn&acirc;&euro;&trade;t open on Sundays, and the caf&Atilde;&copy; "
+			   "next door closes at noon, so plan the morning around the market.</p>"
+			   "</article>";
 	CHECK(wn_extract(page, strlen(page), &o, &r) == WN_OK);
 	const char *t = wn_result_output(r, NULL);
 	CHECK(strstr(t, "isn\xe2\x80\x99t open") && strstr(t, "caf\xc3\xa9 next"));

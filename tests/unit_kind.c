@@ -42,17 +42,17 @@ static void add(page *b, const char *fmt, ...)
 	b->n += (size_t)k;
 }
 
-#define SENTENCE                                                              \
+#define SENTENCE                                                                  \
 	"The council met on Tuesday to discuss the new bridge, and after a long " \
-	"debate it agreed that the work would start in the spring, when the "    \
+	"debate it agreed that the work would start in the spring, when the "     \
 	"river is low and the roads are quiet. "
 
 static const char *const HEAD = "<!doctype html><html><head><title>Page</title></head><body>"
-                                "<header><nav><ul><li><a href=/>Home</a></li>"
-                                "<li><a href=/a>About</a></li><li><a href=/b>Blog</a></li>"
-                                "<li><a href=/c>Contact</a></li></ul></nav></header>";
+				"<header><nav><ul><li><a href=/>Home</a></li>"
+				"<li><a href=/a>About</a></li><li><a href=/b>Blog</a></li>"
+				"<li><a href=/c>Contact</a></li></ul></nav></header>";
 static const char *const FOOT = "<footer><p>&copy; 2024 Example Ltd. All rights reserved."
-                                "</p></footer></body></html>";
+				"</p></footer></body></html>";
 
 /* The kind the library gives the page (kind option `forced`), and its
  * confidence through *conf. */
@@ -85,8 +85,10 @@ static char *text_of(const char *html)
 static char *article_page(void)
 {
 	page b = {0};
-	add(&b, "%s<main><article><h1>The new bridge</h1><time datetime=2024-03-02>2 March "
-	        "2024</time>", HEAD);
+	add(&b,
+	    "%s<main><article><h1>The new bridge</h1><time datetime=2024-03-02>2 March "
+	    "2024</time>",
+	    HEAD);
 	for (int k = 0; k < 6; k++)
 		add(&b, "<p>%s%s</p>", SENTENCE, SENTENCE);
 	add(&b, "</article></main>%s", FOOT);
@@ -100,8 +102,9 @@ static char *thread_page(int long_first)
 	page b = {0};
 	add(&b, "%s<main><h1>Which saw for a beginner?</h1><div class=thread>", HEAD);
 	for (int k = 0; k < 5; k++) {
-		add(&b, "<div class=post><div class=who><a href=/u/%d>user%d</a></div>"
-		        "<time datetime=2024-01-0%d>%d Jan 2024</time><div class=body><p>%s</p>",
+		add(&b,
+		    "<div class=post><div class=who><a href=/u/%d>user%d</a></div>"
+		    "<time datetime=2024-01-0%d>%d Jan 2024</time><div class=body><p>%s</p>",
 		    k, k, k + 1, k + 1, SENTENCE);
 		for (int j = 0; long_first && !k && j < 8; j++)
 			add(&b, "<p>%s%s</p>", SENTENCE, SENTENCE);
@@ -120,12 +123,16 @@ static char *titled_posts_page(int replies)
 	add(&b, "%s<main><h1>Which saw for a beginner?</h1><div class=thread>", HEAD);
 	for (int k = 0; k < 5; k++) {
 		if (replies)
-			add(&b, "<div class=post><h3>%sWhich saw for a beginner?</h3>", k ? "Re: " : "");
+			add(&b, "<div class=post><h3>%sWhich saw for a beginner?</h3>",
+			    k ? "Re: " : "");
 		else
-			add(&b, "<div class=post><h3><a href=/p/%d>Notes from the workshop, part %d</a>"
-			        "</h3>", k, k);
-		add(&b, "<div class=who><a href=/u/%d>user%d</a></div><time datetime=2024-01-0%d>"
-		        "%d Jan 2024</time><div class=body><p>%s</p></div></div>",
+			add(&b,
+			    "<div class=post><h3><a href=/p/%d>Notes from the workshop, part %d</a>"
+			    "</h3>",
+			    k, k);
+		add(&b,
+		    "<div class=who><a href=/u/%d>user%d</a></div><time datetime=2024-01-0%d>"
+		    "%d Jan 2024</time><div class=body><p>%s</p></div></div>",
 		    k, k, k + 1, k + 1, SENTENCE);
 	}
 	add(&b, "</div></main>%s", FOOT);
@@ -140,10 +147,14 @@ static char *grid_page(int cards)
 	add(&b, "%s<main><h1>Green tea</h1><p>Showing 1-%d of 40 results</p><ul class=products>",
 	    HEAD, cards);
 	for (int k = 0; k < cards; k++)
-		add(&b, "<li class=\"product%s\"><a href=/p/%d><h2>Tea number %d</h2>"
-		        "<div class=rating>Rated 4.%d out of 5</div><div class=price>&pound;%d.50</div>"
-		        "</a><button>Add to basket</button></li>",
-		    k % 4 == 0 ? " first" : k % 4 == 3 ? " last" : "", k, k, k % 10, 5 + k);
+		add(&b,
+		    "<li class=\"product%s\"><a href=/p/%d><h2>Tea number %d</h2>"
+		    "<div class=rating>Rated 4.%d out of 5</div><div class=price>&pound;%d.50</div>"
+		    "</a><button>Add to basket</button></li>",
+		    k % 4 == 0   ? " first"
+		    : k % 4 == 3 ? " last"
+		                 : "",
+		    k, k, k % 10, 5 + k);
 	add(&b, "</ul></main>%s", FOOT);
 	return b.p;
 }
@@ -155,7 +166,8 @@ static char *link_card_grid_page(void)
 	page b = {0};
 	add(&b, "%s<main><h1>Enamel cookware</h1><p>%s</p><div class=grid>", HEAD, SENTENCE);
 	for (int k = 0; k < 8; k++)
-		add(&b, "<a class=card href=/p/%d><h2>Casserole %d</h2><span>&pound;1%d9.00</span></a>",
+		add(&b,
+		    "<a class=card href=/p/%d><h2>Casserole %d</h2><span>&pound;1%d9.00</span></a>",
 		    k, k, k);
 	add(&b, "</div><h2>Choosing a pot</h2><p>%s%s</p><p>%s</p></main>%s", SENTENCE, SENTENCE,
 	    SENTENCE, FOOT);
@@ -165,10 +177,11 @@ static char *link_card_grid_page(void)
 static char *product_page(void)
 {
 	page b = {0};
-	add(&b, "%s<main><div class=buybox><h1>Ridgeline 28L Daypack</h1><p class=price>$119.95</p>"
-	        "<form action=/cart/add><button type=submit>Add to cart</button></form></div>"
-	        "<div class=description><p>%s</p><ul><li>28 litres</li><li>Mesh back panel</li>"
-	        "</ul></div></main>%s",
+	add(&b,
+	    "%s<main><div class=buybox><h1>Ridgeline 28L Daypack</h1><p class=price>$119.95</p>"
+	    "<form action=/cart/add><button type=submit>Add to cart</button></form></div>"
+	    "<div class=description><p>%s</p><ul><li>28 litres</li><li>Mesh back panel</li>"
+	    "</ul></div></main>%s",
 	    HEAD, SENTENCE, FOOT);
 	return b.p;
 }
@@ -178,9 +191,10 @@ static char *docs_page(void)
 	page b = {0};
 	add(&b, "%s<main><h1>tq_push()</h1><p>Copies an item onto the tail of a queue.</p>", HEAD);
 	for (int k = 0; k < 3; k++)
-		add(&b, "<h2>Example %d</h2><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n{\n"
-		        "\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
-		        "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
+		add(&b,
+		    "<h2>Example %d</h2><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n{\n"
+		    "\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
+		    "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
 		    k, k);
 	add(&b, "</main>%s", FOOT);
 	return b.p;
@@ -192,8 +206,10 @@ static char *listing_page(void)
 	page b = {0};
 	add(&b, "%s<main><h1>Jobs</h1><ul class=jobs>", HEAD);
 	for (int k = 0; k < 10; k++)
-		add(&b, "<li class=job><h2><a href=/j/%d>Data Engineer %d</a></h2>"
-		        "<span class=where>Leeds</span></li>", k, k);
+		add(&b,
+		    "<li class=job><h2><a href=/j/%d>Data Engineer %d</a></h2>"
+		    "<span class=where>Leeds</span></li>",
+		    k, k);
 	add(&b, "</ul></main>%s", FOOT);
 	return b.p;
 }
@@ -202,13 +218,15 @@ static char *listing_page(void)
 static char *tutorial_page(void)
 {
 	page b = {0};
-	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
-	        "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
-	        "<main><h1>Queues in C, a tutorial</h1>");
+	add(&b,
+	    "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	    "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
+	    "<main><h1>Queues in C, a tutorial</h1>");
 	for (int k = 0; k < 3; k++)
-		add(&b, "<h2>Step %d</h2><p>%s</p><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n"
-		        "{\n\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
-		        "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
+		add(&b,
+		    "<h2>Step %d</h2><p>%s</p><pre><code>#include &lt;tinyq.h&gt;\nint main(void)\n"
+		    "{\n\ttq_queue *q = tq_open(\"jobs\", %d);\n\tif (!q)\n\t\treturn 1;\n"
+		    "\ttq_push(q, \"hello\", 5);\n\ttq_close(q);\n\treturn 0;\n}\n</code></pre>",
 		    k, SENTENCE, k);
 	add(&b, "</main>%s", FOOT);
 	return b.p;
@@ -220,18 +238,23 @@ static char *tutorial_page(void)
 static char *landing_page(void)
 {
 	page b = {0};
-	add(&b, "%s<main><section><h1>Bookkeeping for small firms</h1><p>%s%s%s%s</p><p>%s%s%s%s</p>"
-	        "<a href=/quote>Get a quote</a></section>",
+	add(&b,
+	    "%s<main><section><h1>Bookkeeping for small firms</h1><p>%s%s%s%s</p><p>%s%s%s%s</p>"
+	    "<a href=/quote>Get a quote</a></section>",
 	    HEAD, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE);
 	for (int s = 0; s < 3; s++) {
 		add(&b, "<section><h2>What we do, part %d</h2><div class=cards>", s);
 		for (int c = 0; c < 4; c++)
-			add(&b, "<div class=card><h3>Payroll and filings %d</h3>"
-			        "<p>Monthly runs, payslips and filings.</p></div>", c);
+			add(&b,
+			    "<div class=card><h3>Payroll and filings %d</h3>"
+			    "<p>Monthly runs, payslips and filings.</p></div>",
+			    c);
 		add(&b, "</div></section>");
 	}
-	add(&b, "<section><h2>Pricing</h2><p>From 49 a month</p></section><section><h2>Talk to us</h2>"
-	        "<p>Call 0113 496 0000</p></section></main>%s", FOOT);
+	add(&b,
+	    "<section><h2>Pricing</h2><p>From 49 a month</p></section><section><h2>Talk to us</h2>"
+	    "<p>Call 0113 496 0000</p></section></main>%s",
+	    FOOT);
 	return b.p;
 }
 
@@ -243,8 +266,10 @@ static char *services_page(void)
 	add(&b, "%s<main><h1>Our services</h1><div class=grid>", HEAD);
 	for (int c = 0; c < 6; c++)
 		add(&b, "<div class=card><h3>Service %d</h3><p>Short blurb about it.</p></div>", c);
-	add(&b, "</div><h2>Why us</h2><p>Fast and friendly.</p><h2>Contact</h2><p>Call us today.</p>"
-	        "</main>%s", FOOT);
+	add(&b,
+	    "</div><h2>Why us</h2><p>Fast and friendly.</p><h2>Contact</h2><p>Call us today.</p>"
+	    "</main>%s",
+	    FOOT);
 	return b.p;
 }
 
@@ -353,13 +378,15 @@ TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
 static char *buying_guide_page(void)
 {
 	page b = {0};
-	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
-	        "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
-	        "<main><h1>The best kettles of 2024</h1><p>%s%s</p><div class=picks>",
+	add(&b,
+	    "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	    "<meta property=article:published_time content=2024-03-02T10:00:00Z></head><body>"
+	    "<main><h1>The best kettles of 2024</h1><p>%s%s</p><div class=picks>",
 	    SENTENCE, SENTENCE);
 	for (int k = 0; k < 12; k++)
-		add(&b, "<div class=pick><h2>Kettle %d</h2><p class=price>&pound;%d.99</p><p>%s%s</p>"
-		        "</div>",
+		add(&b,
+		    "<div class=pick><h2>Kettle %d</h2><p class=price>&pound;%d.99</p><p>%s%s</p>"
+		    "</div>",
 		    k, 20 + k, SENTENCE, SENTENCE);
 	add(&b, "</div></main>%s", FOOT);
 	return b.p;
@@ -377,18 +404,19 @@ TEST(kind_a_signed_review_declaring_article_and_product_is_an_article)
 	/* the Product is what the review is about; unsigned, it is a
 	 * product page */
 	const char *ld = "<script type=\"application/ld+json\">[{\"@type\":\"Review\"},"
-	                 "{\"@type\":\"Article\"},{\"@type\":\"Product\",\"name\":\"Pack\"}]"
-	                 "</script>";
+			 "{\"@type\":\"Article\"},{\"@type\":\"Product\",\"name\":\"Pack\"}]"
+			 "</script>";
 	page b = {0};
-	add(&b, "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
-	        "<meta property=article:published_time content=2024-03-02T10:00:00Z>%s</head><body>"
-	        "<main><h1>Ridgeline 28L, reviewed</h1><p>%s%s</p><p>%s%s</p></main>%s",
+	add(&b,
+	    "<!doctype html><html><head><title>Page</title><meta name=author content=\"Jo Bloggs\">"
+	    "<meta property=article:published_time content=2024-03-02T10:00:00Z>%s</head><body>"
+	    "<main><h1>Ridgeline 28L, reviewed</h1><p>%s%s</p><p>%s%s</p></main>%s",
 	    ld, SENTENCE, SENTENCE, SENTENCE, SENTENCE, FOOT);
 	CHECK(kind_of(b.p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
 	free(b.p);
 	page u = {0};
-	add(&u, "%s%s<main><h1>Ridgeline 28L</h1><p>%s%s</p><p>%s%s</p></main>%s", HEAD, ld, SENTENCE,
-	    SENTENCE, SENTENCE, SENTENCE, FOOT);
+	add(&u, "%s%s<main><h1>Ridgeline 28L</h1><p>%s%s</p><p>%s%s</p></main>%s", HEAD, ld,
+	    SENTENCE, SENTENCE, SENTENCE, SENTENCE, FOOT);
 	CHECK(kind_of(u.p, WN_KIND_AUTO, NULL) == WN_KIND_PRODUCT);
 	free(u.p);
 }
@@ -397,8 +425,9 @@ TEST(kind_schema_type_is_evidence)
 {
 	/* a page with little structure of its own, declared a product */
 	page b = {0};
-	add(&b, "%s<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Pack\"}"
-	        "</script><main><h1>Pack</h1><p>%s</p></main>%s",
+	add(&b,
+	    "%s<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Pack\"}"
+	    "</script><main><h1>Pack</h1><p>%s</p></main>%s",
 	    HEAD, SENTENCE, FOOT);
 	CHECK(kind_of(b.p, WN_KIND_AUTO, NULL) == WN_KIND_PRODUCT);
 	free(b.p);
@@ -504,8 +533,9 @@ TEST(records_keep_their_linked_fields_in_the_region)
 	char *t = text_of(p);
 	CHECK(strstr(t, "Tea number 0") && strstr(t, "Tea number 11"));
 	CHECK(strstr(t, "Rated 4.3 out of 5"));
-	CHECK(strstr(t, "\xc2\xa3" "16.50"));
-	CHECK(!strstr(t, "About"));     /* the menu */
+	CHECK(strstr(t, "\xc2\xa3"
+	                "16.50"));
+	CHECK(!strstr(t, "About"));      /* the menu */
 	CHECK(!strstr(t, "All rights")); /* the footer */
 	free(t);
 	free(p);
@@ -527,9 +557,10 @@ static char *div_shop_page(void)
 	 * alike is the grid's template (records.c), not a field */
 	static const char *const colour[] = {"Matte olive", "Slate grey", "Sand"};
 	for (int k = 0; k < 12; k++)
-		add(&b, "<div class=card><div class=info><div><a href=/p/%d>Wallet %d</a></div>"
-		        "<div><a href=/p/%d>%s</a></div><div><a href=/p/%d>Aluminium</a></div>"
-		        "<div><a href=/p/%d>$%d</a></div></div></div>",
+		add(&b,
+		    "<div class=card><div class=info><div><a href=/p/%d>Wallet %d</a></div>"
+		    "<div><a href=/p/%d>%s</a></div><div><a href=/p/%d>Aluminium</a></div>"
+		    "<div><a href=/p/%d>$%d</a></div></div></div>",
 		    k, k, k, colour[k % 3], k, k, 70 + k);
 	add(&b, "</div></div></div><div class=foot><p>&copy; 2024 Example Ltd.</p></div>"
 	        "</body></html>");

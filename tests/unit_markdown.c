@@ -21,10 +21,9 @@ static const char PROSE[] =
 	"<p>Visitors came from the town to watch the wheel turn, and some of "
 	"them stayed for the bread, which was famous across the valley. The "
 	"miller's daughter sold it from a cart by the gate.</p>";
-static const char PROSE_END[] =
-	"<p>In the archive of the parish there is a drawing of the mill, made "
-	"by a travelling painter, who noted the date, the weather, and the "
-	"name of the dog that slept by the door.</p>";
+static const char PROSE_END[] = "<p>In the archive of the parish there is a drawing of the mill, made "
+				"by a travelling painter, who noted the date, the weather, and the "
+				"name of the dog that slept by the door.</p>";
 
 typedef struct opts {
 	int links, images, text;
@@ -43,8 +42,9 @@ static char *render(const char *frag, opts o)
 	opt.url = o.url;
 	size_t n = strlen(frag) + sizeof PROSE + sizeof PROSE_END + 200;
 	char *html = malloc(n);
-	snprintf(html, n, "<html><head><title>Mill</title></head><body><article>"
-	                  "%s%s%s</article></body></html>",
+	snprintf(html, n,
+	         "<html><head><title>Mill</title></head><body><article>"
+	         "%s%s%s</article></body></html>",
 	         PROSE, frag, PROSE_END);
 	wn_extract(html, strlen(html), &opt, &r);
 	char *out = strdup(r ? wn_result_output(r, NULL) : "");
@@ -53,7 +53,10 @@ static char *render(const char *frag, opts o)
 	return out;
 }
 
-static char *md(const char *frag) { return render(frag, (opts){0}); }
+static char *md(const char *frag)
+{
+	return render(frag, (opts){0});
+}
 
 static int have_cmark(void)
 {
@@ -94,8 +97,7 @@ static int skipped_noted;
 
 /* Checks that the HTML of the Markdown of frag contains each string in
  * want (NULL-terminated) and none in unwanted. */
-static void check_html(const char *markdown, const char *const *want,
-                       const char *const *unwanted)
+static void check_html(const char *markdown, const char *const *want, const char *const *unwanted)
 {
 	char *html = cmark(markdown);
 	if (!html) {
@@ -196,40 +198,34 @@ static void check_words(const char *frag)
 
 #define LIST(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-#define CHECK_HAS(hay, needle)                                               \
-	do {                                                                 \
-		if (!strstr((hay), (needle))) {                              \
-			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n",     \
-			        __FILE__, __LINE__, (needle), (hay));        \
-			harness_cur_failed = 1;                              \
-		}                                                            \
+#define CHECK_HAS(hay, needle)                                                                   \
+	do {                                                                                     \
+		if (!strstr((hay), (needle))) {                                                  \
+			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n", __FILE__, __LINE__, \
+			        (needle), (hay));                                                \
+			harness_cur_failed = 1;                                                  \
+		}                                                                                \
 	} while (0)
 
 static const char F_HEADINGS[] = "<h2>Section title</h2><p>Body text.</p>"
-                                 "<h3>Using C #</h3><h4>Line<br>break</h4>";
-static const char F_LISTS[] =
-	"<ul><li>one<ul><li>inner one</li><li>inner two</li></ul></li>"
-	"<li>two</li></ul><ol start=\"3\"><li>three</li><li>four</li></ol>";
-static const char F_QUOTE[] =
-	"<blockquote><p>Quote one.</p><p>Quote two.</p>"
-	"<ul><li>alpha</li><li>beta</li></ul>"
-	"<blockquote><p>Deeper.</p></blockquote></blockquote>";
-static const char F_PRE[] =
-	"<pre><code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n"
-	"</code></pre><pre>x = ```\n\ty</pre>";
+				 "<h3>Using C #</h3><h4>Line<br>break</h4>";
+static const char F_LISTS[] = "<ul><li>one<ul><li>inner one</li><li>inner two</li></ul></li>"
+			      "<li>two</li></ul><ol start=\"3\"><li>three</li><li>four</li></ol>";
+static const char F_QUOTE[] = "<blockquote><p>Quote one.</p><p>Quote two.</p>"
+			      "<ul><li>alpha</li><li>beta</li></ul>"
+			      "<blockquote><p>Deeper.</p></blockquote></blockquote>";
+static const char F_PRE[] = "<pre><code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n"
+			    "</code></pre><pre>x = ```\n\ty</pre>";
 static const char F_CODE[] = "<p>Run <code>a`b</code> and <kbd>ls</kbd> now.</p>";
-static const char F_EMPH[] =
-	"<p>x<b> bold </b>y and <em>it</em> and <i> </i>gap and "
-	"<del>gone</del> and <b>Note:</b>Text.</p>";
-static const char F_TABLE[] =
-	"<table><tr><th>Name</th><th>Value</th></tr>"
-	"<tr><td colspan=\"2\">wide | cell</td></tr>"
-	"<tr><td>a</td><td>b</td></tr></table>";
-static const char F_LINKS[] =
-	"<p>The painter left notes, which the parish keeps with care. See "
-	"<a href=\"https://abs.example/p\">absolute</a>, "
-	"<a href=\"../x?a=1\">relative</a>, <a href=\"/my page\">spaced</a> "
-	"and <a href=\"javascript:void(0)\">scripted</a>.</p>";
+static const char F_EMPH[] = "<p>x<b> bold </b>y and <em>it</em> and <i> </i>gap and "
+			     "<del>gone</del> and <b>Note:</b>Text.</p>";
+static const char F_TABLE[] = "<table><tr><th>Name</th><th>Value</th></tr>"
+			      "<tr><td colspan=\"2\">wide | cell</td></tr>"
+			      "<tr><td>a</td><td>b</td></tr></table>";
+static const char F_LINKS[] = "<p>The painter left notes, which the parish keeps with care. See "
+			      "<a href=\"https://abs.example/p\">absolute</a>, "
+			      "<a href=\"../x?a=1\">relative</a>, <a href=\"/my page\">spaced</a> "
+			      "and <a href=\"javascript:void(0)\">scripted</a>.</p>";
 static const char F_IMAGES[] =
 	"<p><img src=\"pic.png\" alt=\"A pic\"></p>"
 	"<p><img src=\"data:image/gif;base64,R0\" data-src=\"lazy.jpg\" alt=\"Lazy\"></p>"
@@ -243,8 +239,8 @@ TEST(headings)
 {
 	char *m = md(F_HEADINGS);
 	CHECK_HAS(m, "## Section title\n\nBody text.\n\n### Using C \\#\n\n#### Line break\n");
-	check_html(m, LIST("<h2>Section title</h2>", "<h3>Using C #</h3>",
-	                   "<h4>Line break</h4>"), NULL);
+	check_html(m, LIST("<h2>Section title</h2>", "<h3>Using C #</h3>", "<h4>Line break</h4>"),
+	           NULL);
 	free(m);
 	check_words(F_HEADINGS);
 }
@@ -272,8 +268,10 @@ TEST(blockquote)
 {
 	char *m = md(F_QUOTE);
 	CHECK_HAS(m, "> Quote one.\n>\n> Quote two.\n>\n> - alpha\n> - beta\n>\n> > Deeper.\n");
-	check_html(m, LIST("<blockquote>\n<p>Quote one.</p>\n<p>Quote two.</p>\n<ul>",
-	                   "<li>beta</li>", "<blockquote>\n<p>Deeper.</p>"), NULL);
+	check_html(m,
+	           LIST("<blockquote>\n<p>Quote one.</p>\n<p>Quote two.</p>\n<ul>", "<li>beta</li>",
+	                "<blockquote>\n<p>Deeper.</p>"),
+	           NULL);
 	free(m);
 	check_words(F_QUOTE);
 }
@@ -283,8 +281,10 @@ TEST(pre)
 	char *m = md(F_PRE);
 	CHECK_HAS(m, "```c\nint f(void)\n{\n    return 1;\n}\n```\n");
 	CHECK_HAS(m, "````\nx = ```\n\ty\n````\n");
-	check_html(m, LIST("<code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n</code>",
-	                   "<code>x = ```\n\ty\n</code>"), NULL);
+	check_html(m,
+	           LIST("<code class=\"language-c\">int f(void)\n{\n    return 1;\n}\n</code>",
+	                "<code>x = ```\n\ty\n</code>"),
+	           NULL);
 	free(m);
 	/* Code viewers that put each line in a block of its own (Stripe's
 	 * docs: <div> per line inside <pre>): a line each, as shown. */
@@ -310,15 +310,19 @@ TEST(fence_languages)
 		{"<pre class=\"brush:php\">$x;</pre>", "php"},
 		{"<div class=\"highlight highlight-source-shell\"><pre>ls -l</pre></div>", "shell"},
 		{"<div class=\"highlight-python notranslate\"><div class=\"highlight\">"
-		 "<pre>x = 1</pre></div></div>", "python"},
+	         "<pre>x = 1</pre></div></div>",
+	         "python"},
 		{"<div class=\"language-yaml highlighter-rouge\"><div class=\"highlight\">"
-		 "<pre class=\"highlight\"><code>a: 1</code></pre></div></div>", "yaml"},
+	         "<pre class=\"highlight\"><code>a: 1</code></pre></div></div>",
+	         "yaml"},
 		{"<pre lang=\"ruby\"><code>puts 1</code></pre>", "ruby"},
 		{"<pre><code data-lang=\"toml\">a = 1</code></pre>", "toml"},
 		{"<div class=\"gatsby-highlight\" data-language=\"sql\"><pre class=\"x\">"
-		 "<code>SELECT 1;</code></pre></div>", "sql"},
+	         "<code>SELECT 1;</code></pre></div>",
+	         "sql"},
 		{"<div class=\"sourceCode\"><pre class=\"sourceCode haskell\"><code>main = 1</code>"
-		 "</pre></div>", "haskell"},
+	         "</pre></div>",
+	         "haskell"},
 		{"<div class=\"mw-highlight mw-highlight-lang-ini\"><pre>a=1</pre></div>", "ini"},
 		{"<pre><code class=\"lang-auto\">plain</code></pre>", ""},
 		{"<pre class=\"language-none\">plain</pre>", ""},
@@ -402,8 +406,10 @@ TEST(links)
 	CHECK_HAS(m, "See [absolute](https://abs.example/p), "
 	             "[relative](https://ex.org/a/x?a=1), "
 	             "[spaced](<https://ex.org/my page>) and scripted.");
-	check_html(m, LIST("<a href=\"https://ex.org/a/x?a=1\">relative</a>",
-	                   "<a href=\"https://ex.org/my%20page\">spaced</a>"), NULL);
+	check_html(m,
+	           LIST("<a href=\"https://ex.org/a/x?a=1\">relative</a>",
+	                "<a href=\"https://ex.org/my%20page\">spaced</a>"),
+	           NULL);
 	free(m);
 	m = render(F_LINKS, (opts){.links = 1});
 	CHECK_HAS(m, "[relative](../x?a=1)");
@@ -412,7 +418,8 @@ TEST(links)
 	m = render("<p>The painter's notes, which the parish keeps with care, say "
 	           "<a href=\"java&#9;script:alert(1)\">tab</a>, <a href=\" JavaScript:x\">case"
 	           "</a>, <a href=\"vbscript:x\">vb</a> and <a href=\"data:text/html,x\">data</a>."
-	           "</p>", (opts){.links = 1, .url = "https://ex.org/a/"});
+	           "</p>",
+	           (opts){.links = 1, .url = "https://ex.org/a/"});
 	CHECK_HAS(m, "say tab, case, vb and data.");
 	CHECK(!strstr(m, "]("));
 	free(m);
@@ -425,16 +432,17 @@ TEST(links)
  * data: placeholder, <picture>'s sources. */
 TEST(responsive_images)
 {
-	char *m = render("<p><img srcset=\"s.jpg 480w, m.jpg 800w, l.jpg 1200w, x.jpg 900w\" "
-	                 "alt=\"Widths\"></p>"
-	                 "<p><img srcset=\"a.png, b.png 2x, c.png 1.5x\" alt=\"Densities\"></p>"
-	                 "<p><img src=\"data:image/gif;base64,R0\" data-srcset=\"https://cdn.example/"
-	                 "w_300,h_200/p.jpg 300w, https://cdn.example/w_600,h_400/p.jpg 600w\" "
-	                 "alt=\"Lazy\"></p>"
-	                 "<picture><source type=\"image/avif\" srcset=\"p.avif 1x, p2.avif 2x\">"
-	                 "<source srcset=\"p.webp\"><img alt=\"Picture\"></picture>"
-	                 "<p><img src=\"kept.jpg\" srcset=\"big.jpg 2000w\" alt=\"Src\"></p>",
-	                 (opts){.images = 1});
+	char *m = render(
+		"<p><img srcset=\"s.jpg 480w, m.jpg 800w, l.jpg 1200w, x.jpg 900w\" "
+		"alt=\"Widths\"></p>"
+		"<p><img srcset=\"a.png, b.png 2x, c.png 1.5x\" alt=\"Densities\"></p>"
+		"<p><img src=\"data:image/gif;base64,R0\" data-srcset=\"https://cdn.example/"
+		"w_300,h_200/p.jpg 300w, https://cdn.example/w_600,h_400/p.jpg 600w\" "
+		"alt=\"Lazy\"></p>"
+		"<picture><source type=\"image/avif\" srcset=\"p.avif 1x, p2.avif 2x\">"
+		"<source srcset=\"p.webp\"><img alt=\"Picture\"></picture>"
+		"<p><img src=\"kept.jpg\" srcset=\"big.jpg 2000w\" alt=\"Src\"></p>",
+		(opts){.images = 1});
 	CHECK_HAS(m, "![Widths](l.jpg)\n\n![Densities](b.png)\n\n"
 	             "![Lazy](https://cdn.example/w_600,h_400/p.jpg)\n\n![Picture](p2.avif)\n\n"
 	             "![Src](kept.jpg)\n");
@@ -447,8 +455,7 @@ TEST(images)
 	CHECK_HAS(m, "\n\n![A pic](https://ex.org/a/b/pic.png)\n\n"
 	             "![Lazy](https://ex.org/a/b/lazy.jpg)\n\n"
 	             "![Fig](https://ex.org/a/b/fig.png)\n");
-	check_html(m, LIST("<p><img src=\"https://ex.org/a/b/pic.png\" alt=\"A pic\" /></p>"),
-	           NULL);
+	check_html(m, LIST("<p><img src=\"https://ex.org/a/b/pic.png\" alt=\"A pic\" /></p>"), NULL);
 	free(m);
 	m = md(F_IMAGES);
 	CHECK(!strstr(m, "!["));
@@ -461,11 +468,11 @@ TEST(escaping)
 	CHECK_HAS(m, "\\*not emphasis\\*\n\n\\# not a heading\n\n1\\. not a list\n\n"
 	             "\\- not an item\n\na_b_c and \\_x\\_\n\n\\<div> as text\n\n"
 	             "\\[x\\](y) as text\n\n\\&amp; as text\n\n");
-	check_html(m, LIST("<p>*not emphasis*</p>", "<p># not a heading</p>",
-	                   "<p>1. not a list</p>", "<p>- not an item</p>",
-	                   "<p>a_b_c and _x_</p>", "<p>&lt;div&gt; as text</p>",
-	                   "<p>[x](y) as text</p>", "<p>&amp;amp; as text</p>",
-	                   "<p>back\\slash\\* and ~~no~~</p>"),
+	check_html(m,
+	           LIST("<p>*not emphasis*</p>", "<p># not a heading</p>", "<p>1. not a list</p>",
+	                "<p>- not an item</p>", "<p>a_b_c and _x_</p>",
+	                "<p>&lt;div&gt; as text</p>", "<p>[x](y) as text</p>",
+	                "<p>&amp;amp; as text</p>", "<p>back\\slash\\* and ~~no~~</p>"),
 	           LIST("<em>", "<h1>", "<ol>", "<ul>", "<div>", "<a "));
 	free(m);
 	check_words(F_ESCAPES);
@@ -501,10 +508,10 @@ TEST(definition_lists)
 	CHECK_HAS(m, "\n\nTerm\n\n: one\n\n: two\n\nOther `x`\n\n"
 	             ": three, which the parish keeps.\n  - alpha\n  - beta\n\n"
 	             ":\n  - gamma\n  - delta\n\n: \\- dash\n\n");
-	check_html(m, LIST("<p>Term</p>\n<p>: one</p>\n<p>: two</p>\n<p>Other <code>x</code></p>",
-	                   "<p>: three, which the parish keeps.</p>\n<ul>\n<li>alpha</li>",
-	                   "<p>:</p>\n<ul>\n<li>gamma</li>\n<li>delta</li>\n</ul>",
-	                   "<p>: - dash</p>"),
+	check_html(m,
+	           LIST("<p>Term</p>\n<p>: one</p>\n<p>: two</p>\n<p>Other <code>x</code></p>",
+	                "<p>: three, which the parish keeps.</p>\n<ul>\n<li>alpha</li>",
+	                "<p>:</p>\n<ul>\n<li>gamma</li>\n<li>delta</li>\n</ul>", "<p>: - dash</p>"),
 	           LIST("<li>one</li>", "<li>two</li>"));
 	free(m);
 	/* terms dropped (links only): their definitions are plain paragraphs */
@@ -546,8 +553,8 @@ TEST(deep)
 	static const struct {
 		const char *open;
 		int n;
-	} cases[] = {{"<span>", 100000}, {"<b>", 20000},
-	             {"<div><blockquote>", 3000}, {"<ul><li>", 3000}};
+	} cases[] = {
+		{"<span>", 100000}, {"<b>", 20000}, {"<div><blockquote>", 3000}, {"<ul><li>", 3000}};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		size_t step = strlen(cases[k].open), n = 0;
 		char *f = malloc((size_t)cases[k].n * step + 64);
@@ -566,25 +573,49 @@ TEST(deep)
 TEST(url_resolve)
 {
 	static const char *const cases[][2] = {
-		{"g:h", "g:h"}, {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"},
-		{"g/", "http://a/b/c/g/"}, {"/g", "http://a/g"}, {"//g", "http://g"},
-		{"?y", "http://a/b/c/d;p?y"}, {"g?y", "http://a/b/c/g?y"},
-		{"#s", "http://a/b/c/d;p?q#s"}, {"g#s", "http://a/b/c/g#s"},
-		{"g?y#s", "http://a/b/c/g?y#s"}, {";x", "http://a/b/c/;x"},
-		{"g;x", "http://a/b/c/g;x"}, {"g;x?y#s", "http://a/b/c/g;x?y#s"},
-		{"", "http://a/b/c/d;p?q"}, {".", "http://a/b/c/"},
-		{"./", "http://a/b/c/"}, {"..", "http://a/b/"}, {"../", "http://a/b/"},
-		{"../g", "http://a/b/g"}, {"../..", "http://a/"}, {"../../", "http://a/"},
-		{"../../g", "http://a/g"}, {"../../../g", "http://a/g"},
-		{"../../../../g", "http://a/g"}, {"/./g", "http://a/g"},
-		{"/../g", "http://a/g"}, {"g.", "http://a/b/c/g."}, {".g", "http://a/b/c/.g"},
-		{"g..", "http://a/b/c/g.."}, {"..g", "http://a/b/c/..g"},
-		{"./../g", "http://a/b/g"}, {"./g/.", "http://a/b/c/g/"},
-		{"g/./h", "http://a/b/c/g/h"}, {"g/../h", "http://a/b/c/h"},
-		{"g;x=1/./y", "http://a/b/c/g;x=1/y"}, {"g;x=1/../y", "http://a/b/c/y"},
-		{"g?y/./x", "http://a/b/c/g?y/./x"}, {"g?y/../x", "http://a/b/c/g?y/../x"},
-		{"g#s/./x", "http://a/b/c/g#s/./x"}, {"g#s/../x", "http://a/b/c/g#s/../x"},
-		{"http:g", "http:g"}, {" \tg\n ", "http://a/b/c/g"},
+		{"g:h", "g:h"},
+		{"g", "http://a/b/c/g"},
+		{"./g", "http://a/b/c/g"},
+		{"g/", "http://a/b/c/g/"},
+		{"/g", "http://a/g"},
+		{"//g", "http://g"},
+		{"?y", "http://a/b/c/d;p?y"},
+		{"g?y", "http://a/b/c/g?y"},
+		{"#s", "http://a/b/c/d;p?q#s"},
+		{"g#s", "http://a/b/c/g#s"},
+		{"g?y#s", "http://a/b/c/g?y#s"},
+		{";x", "http://a/b/c/;x"},
+		{"g;x", "http://a/b/c/g;x"},
+		{"g;x?y#s", "http://a/b/c/g;x?y#s"},
+		{"", "http://a/b/c/d;p?q"},
+		{".", "http://a/b/c/"},
+		{"./", "http://a/b/c/"},
+		{"..", "http://a/b/"},
+		{"../", "http://a/b/"},
+		{"../g", "http://a/b/g"},
+		{"../..", "http://a/"},
+		{"../../", "http://a/"},
+		{"../../g", "http://a/g"},
+		{"../../../g", "http://a/g"},
+		{"../../../../g", "http://a/g"},
+		{"/./g", "http://a/g"},
+		{"/../g", "http://a/g"},
+		{"g.", "http://a/b/c/g."},
+		{".g", "http://a/b/c/.g"},
+		{"g..", "http://a/b/c/g.."},
+		{"..g", "http://a/b/c/..g"},
+		{"./../g", "http://a/b/g"},
+		{"./g/.", "http://a/b/c/g/"},
+		{"g/./h", "http://a/b/c/g/h"},
+		{"g/../h", "http://a/b/c/h"},
+		{"g;x=1/./y", "http://a/b/c/g;x=1/y"},
+		{"g;x=1/../y", "http://a/b/c/y"},
+		{"g?y/./x", "http://a/b/c/g?y/./x"},
+		{"g?y/../x", "http://a/b/c/g?y/../x"},
+		{"g#s/./x", "http://a/b/c/g#s/./x"},
+		{"g#s/../x", "http://a/b/c/g#s/../x"},
+		{"http:g", "http:g"},
+		{" \tg\n ", "http://a/b/c/g"},
 	};
 	wn__arena a;
 	wn__arena_init(&a);

@@ -78,7 +78,7 @@ TEST(pool_reuses_a_block_given_back)
 	wn__pool_give(&p, big[2]);
 	CHECK(p.big != NULL); /* big[0] */
 	wn__pool_give(&p, big[0]);
-	CHECK(p.big == NULL); /* all freed, none kept for the end */
+	CHECK(p.big == NULL);                /* all freed, none kept for the end */
 	big[0] = wn__pool_alloc(&p, 200000); /* this one freed with the pool */
 	wn__pool_free(&p);
 	/* the pool is empty and usable again after wn__pool_free */

@@ -41,20 +41,20 @@ static const char *body(const char *html)
 }
 
 /* An article body long enough to be the page's content. */
-#define PARAS                                                                \
+#define PARAS                                                                 \
 	"<p>The council met on Tuesday evening to discuss the plans for the " \
 	"new footbridge, which would link the two halves of the park across " \
 	"the river for the first time since the old bridge was closed.</p>"   \
-	"<p>Several residents spoke in favour, saying that the walk around " \
+	"<p>Several residents spoke in favour, saying that the walk around "  \
 	"by the road bridge took too long, especially for older people and "  \
 	"for parents with young children, and that the path was unsafe.</p>"  \
 	"<p>Others worried about the cost, which the engineers put at just "  \
 	"under two million, and asked whether the money might be better "     \
 	"spent on repairing the paths that the park already has.</p>"
 
-#define PAGE(head, bodyhtml)                                                 \
-	"<!DOCTYPE html><html><head><meta charset=\"utf-8\">" head            \
-	"</head><body>" bodyhtml "</body></html>"
+#define PAGE(head, bodyhtml)                                                                \
+	"<!DOCTYPE html><html><head><meta charset=\"utf-8\">" head "</head><body>" bodyhtml \
+	"</body></html>"
 
 #define ARTICLE(extra) "<article><h1>Footbridge plan goes to council</h1>" extra PARAS "</article>"
 
@@ -171,7 +171,7 @@ TEST(jsonld_nesting_is_bounded)
 	for (int k = 0; k < 100000; k++)
 		html[o++] = '[';
 	o += (size_t)sprintf(html + o, "</script><title>Shallow title words here</title>"
-	                                "</head><body>" PARAS "</body></html>");
+	                               "</head><body>" PARAS "</body></html>");
 	html[o] = 0;
 	const wn_metadata *m = meta(html);
 	CHECK_STR(m->title, "Shallow title words here");
@@ -247,39 +247,48 @@ TEST(title_suffix)
 TEST(title_site_parts)
 {
 	/* the site's name with a word more ("REI Co-op" for "REI") */
-	const wn_metadata *m = meta(PAGE(
-		"<title>Trail running shoes for wet days | REI Co-op</title>"
-		"<meta property=\"og:site_name\" content=\"REI\">", ""));
+	const wn_metadata *m = meta(PAGE("<title>Trail running shoes for wet days | REI Co-op</title>"
+	                                 "<meta property=\"og:site_name\" content=\"REI\">",
+	                                 ""));
 	CHECK_STR(m->title, "Trail running shoes for wet days");
 	/* a few of the site name's words */
 	m = meta(PAGE("<title>Online Tuition and Financing | Liberty University</title>"
-	              "<meta property=\"og:site_name\" content=\"Liberty University Online\">", ""));
+	              "<meta property=\"og:site_name\" content=\"Liberty University Online\">",
+	              ""));
 	CHECK_STR(m->title, "Online Tuition and Financing");
 	/* the page's host, written as one word or as a host name */
 	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg</title>"
-	              "<link rel=\"canonical\" href=\"https://www.newegg.com/p/N82E1\">", ""));
+	              "<link rel=\"canonical\" href=\"https://www.newegg.com/p/N82E1\">",
+	              ""));
 	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
-	m = meta(PAGE("<title>Quiet mechanical keyboard with hot-swap switches | Newegg.com</title>", ""));
+	m = meta(PAGE(
+		"<title>Quiet mechanical keyboard with hot-swap switches | Newegg.com</title>", ""));
 	CHECK_STR(m->title, "Quiet mechanical keyboard with hot-swap switches");
 	m = meta(PAGE("<title>Leadfeeder | State of SEO in 2026: Trends and Predictions</title>"
-	              "<meta property=\"og:url\" content=\"https://www.leadfeeder.com/blog/seo/\">", ""));
+	              "<meta property=\"og:url\" content=\"https://www.leadfeeder.com/blog/seo/\">",
+	              ""));
 	CHECK_STR(m->title, "State of SEO in 2026: Trends and Predictions");
 	/* a site name that holds a separator itself goes whole */
 	m = meta(PAGE("<title>The Beginner's Guide to Gym Equipment - Urge Fitness | Gyms Near Me</title>"
-	              "<meta property=\"og:site_name\" content=\"Urge Fitness | Gyms Near Me\">", ""));
+	              "<meta property=\"og:site_name\" content=\"Urge Fitness | Gyms Near Me\">",
+	              ""));
 	CHECK_STR(m->title, "The Beginner's Guide to Gym Equipment");
 	/* the headline's own colon and the site's name inside it stay */
 	m = meta(PAGE("<meta property=\"og:title\" content=\"Corti introduces GIM: a method for reading models\">"
-	              "<meta property=\"og:site_name\" content=\"Corti\">", ""));
+	              "<meta property=\"og:site_name\" content=\"Corti\">",
+	              ""));
 	CHECK_STR(m->title, "Corti introduces GIM: a method for reading models");
 	/* a home page's title is the site's own */
 	m = meta(PAGE("<meta property=\"og:title\" content=\"Figma: The Collaborative Interface Design Tool\">"
 	              "<meta property=\"og:site_name\" content=\"Figma\">"
-	              "<link rel=\"canonical\" href=\"https://www.figma.com/\">", ""));
+	              "<link rel=\"canonical\" href=\"https://www.figma.com/\">",
+	              ""));
 	CHECK_STR(m->title, "Figma: The Collaborative Interface Design Tool");
 	/* so is a title that is the site's name */
-	m = meta(PAGE("<title>Yahoo News - Latest News &amp; Headlines</title>"
-	              "<meta name=\"application-name\" content=\"Yahoo News - Latest News &amp; Headlines\">", ""));
+	m = meta(PAGE(
+		"<title>Yahoo News - Latest News &amp; Headlines</title>"
+		"<meta name=\"application-name\" content=\"Yahoo News - Latest News &amp; Headlines\">",
+		""));
 	CHECK_STR(m->title, "Yahoo News - Latest News & Headlines");
 }
 
@@ -287,13 +296,14 @@ TEST(title_site_parts)
  * an h1 that is the title's last part is the site's logo. */
 TEST(title_from_h1)
 {
-	const wn_metadata *m = meta(PAGE(
-		"<title>Best Residential Movers in NYC 2025 | Top 19 Companies</title>",
-		"<h1>Best Residential Movers in NYC 2025</h1>" PARAS));
+	const wn_metadata *m = meta(
+		PAGE("<title>Best Residential Movers in NYC 2025 | Top 19 Companies</title>",
+	             "<h1>Best Residential Movers in NYC 2025</h1>" PARAS));
 	CHECK_STR(m->title, "Best Residential Movers in NYC 2025");
 	/* og:title too, and the h1 may come after a logo's */
-	m = meta(PAGE("<meta property=\"og:title\" content=\"Event Management Process: 7 Steps | Opinion\">",
-	              "<h1>Acme</h1><h1>Event Management Process: 7 Steps</h1>" PARAS));
+	m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Event Management Process: 7 Steps | Opinion\">",
+		"<h1>Acme</h1><h1>Event Management Process: 7 Steps</h1>" PARAS));
 	CHECK_STR(m->title, "Event Management Process: 7 Steps");
 	m = meta(PAGE("<title>A Beginner's Guide to Skincare \xe2\x80\x93 The Southerner</title>",
 	              "<header><h1>The Southerner</h1></header>" PARAS));
@@ -327,15 +337,17 @@ TEST(title_tail_and_longer_h1)
 		"<h1>Welcome</h1>" PARAS));
 	CHECK_STR(m->title, "Composting Guide for Small Balconies");
 	/* a long last part is the headline's own */
-	m = meta(PAGE("<meta property=\"og:title\" content=\"Seed swaps | How our town started a library of seeds\">",
-	              "<h1>Welcome</h1>" PARAS));
+	m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Seed swaps | How our town started a library of seeds\">",
+		"<h1>Welcome</h1>" PARAS));
 	CHECK_STR(m->title, "Seed swaps | How our town started a library of seeds");
 	/* Readability.js's reading of <title> cut a part already */
 	m = meta(PAGE("<title>Rooftop garden notes for the spring | Diary | Fern Hollow</title>",
 	              "<h1>Welcome</h1>" PARAS));
 	CHECK_STR(m->title, "Rooftop garden notes for the spring | Diary");
-	m = meta(PAGE("<meta property=\"og:title\" content=\"Drip Irrigation Basics: 9 Tips &amp; Fixes\">",
-	              "<h1>Drip Irrigation Basics: 9 Tips &amp; Fixes for Dry Summers</h1>" PARAS));
+	m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"Drip Irrigation Basics: 9 Tips &amp; Fixes\">",
+		"<h1>Drip Irrigation Basics: 9 Tips &amp; Fixes for Dry Summers</h1>" PARAS));
 	CHECK_STR(m->title, "Drip Irrigation Basics: 9 Tips & Fixes for Dry Summers");
 	m = meta(PAGE("<title>Why the canal bridge was closed in 2024...</title>",
 	              "<h1>Why the canal bridge was closed in 2024 and what comes next</h1>" PARAS));
@@ -353,8 +365,8 @@ TEST(title_tail_and_longer_h1)
 static const char *og_title(const char *og)
 {
 	char page[4096];
-	snprintf(page, sizeof page, PAGE("<meta property=\"og:title\" content=\"%s\">",
-	                                 "<h1>Welcome</h1>" PARAS), og);
+	snprintf(page, sizeof page,
+	         PAGE("<meta property=\"og:title\" content=\"%s\">", "<h1>Welcome</h1>" PARAS), og);
 	return meta(page)->title;
 }
 
@@ -367,7 +379,8 @@ TEST(title_marks)
 	          "Binding Agents for Martian Concrete");
 	CHECK_STR(og_title("Home Gym Must Haves For Every Budget \xe2\x8b\x86"),
 	          "Home Gym Must Haves For Every Budget");
-	CHECK_STR(og_title("Decorating Clips, Clear, 40-Clips ()"), "Decorating Clips, Clear, 40-Clips");
+	CHECK_STR(og_title("Decorating Clips, Clear, 40-Clips ()"),
+	          "Decorating Clips, Clear, 40-Clips");
 	CHECK_STR(og_title("Wrong refresh rate after the update ..."),
 	          "Wrong refresh rate after the update ...");
 	CHECK_STR(og_title("The Integer Overflow Crashing Servers \xf0\x9f\x92\xa5"),
@@ -403,9 +416,9 @@ TEST(author_order)
 
 TEST(author_from_text)
 {
-	const wn_metadata *m = meta(PAGE("",
-		ARTICLE("<div class=\"byline\">By <a href=\"/p/ml\">Mira Holt</a>"
-		        "<span>4 Dec 2017</span></div>")));
+	const wn_metadata *m = meta(
+		PAGE("", ARTICLE("<div class=\"byline\">By <a href=\"/p/ml\">Mira Holt</a>"
+	                         "<span>4 Dec 2017</span></div>")));
 	CHECK_STR(m->author, "Mira Holt");
 	m = meta(PAGE("", ARTICLE("<p><a rel=\"author\" href=\"/p\">Jon Reyes</a></p>")));
 	CHECK_STR(m->author, "Jon Reyes");
@@ -423,10 +436,13 @@ TEST(author_from_text)
 /* The author field holds names: what bylines put around them goes. */
 TEST(author_names_only)
 {
-	static const struct { const char *in, *want; } CASES[] = {
+	static const struct {
+		const char *in, *want;
+	} CASES[] = {
 		{"Recipe by PJ Hamel", "PJ Hamel"},
 		{"This post was written by Danielle Padula", "Danielle Padula"},
-		{"Authors: Julie Weisenhorn and Natalie Hoidal", "Julie Weisenhorn and Natalie Hoidal"},
+		{"Authors: Julie Weisenhorn and Natalie Hoidal",
+	         "Julie Weisenhorn and Natalie Hoidal"},
 		{"Read more about The Upwork Team", "The Upwork Team"},
 		{"Matthew Richardson \xe2\x8b\x85 Review Editor \xe2\x8b\x85", "Matthew Richardson"},
 		{"Shelby Loos, DVM . Reviewed by Molly Price, DVM", "Shelby Loos, DVM"},
@@ -438,29 +454,37 @@ TEST(author_names_only)
 	};
 	for (size_t k = 0; k < sizeof CASES / sizeof *CASES; k++) {
 		char html[2048];
-		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
-		         "</head><body>" PARAS "</body></html>", CASES[k].in);
+		snprintf(html, sizeof html,
+		         "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>",
+		         CASES[k].in);
 		CHECK_STR(meta(html)->author, CASES[k].want);
 	}
 	/* the site after a comma, and texts that are no names */
-	const wn_metadata *m = meta(PAGE("<meta name=\"author\" content=\"Manoj Jain, The Commercial Appeal\">"
-	                                 "<meta property=\"og:site_name\" content=\"The Commercial Appeal\">", PARAS));
+	const wn_metadata *m = meta(PAGE(
+		"<meta name=\"author\" content=\"Manoj Jain, The Commercial Appeal\">"
+		"<meta property=\"og:site_name\" content=\"The Commercial Appeal\">",
+		PARAS));
 	CHECK_STR(m->author, "Manoj Jain");
 	static const char *const NOT[] = {
-		"page.head.extra.author", "262588213843476", "Dec 23", "View more posts", "Topic Author",
+		"page.head.extra.author", "262588213843476", "Dec 23",
+		"View more posts",        "Topic Author",
 	};
 	for (size_t k = 0; k < sizeof NOT / sizeof *NOT; k++) {
 		char html[2048];
-		snprintf(html, sizeof html, "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
-		         "</head><body>" PARAS "</body></html>", NOT[k]);
+		snprintf(html, sizeof html,
+		         "<!DOCTYPE html><html><head><meta name=\"author\" content=\"%s\">"
+		         "</head><body>" PARAS "</body></html>",
+		         NOT[k]);
 		m = meta(html);
 		CHECK(m->author == NULL);
 		if (m->author)
 			fprintf(stderr, "  %s -> %s\n", NOT[k], m->author);
 	}
 	/* a date line in a byline box before the name */
-	m = meta(PAGE("", "<h1>Composition techniques</h1><div class=\"author-date\"><time>May 28</time>"
-	                  "<div>Written By <a href=\"/blog?a=1\">Isabella Tabacchi</a></div></div>" PARAS));
+	m = meta(PAGE(
+		"", "<h1>Composition techniques</h1><div class=\"author-date\"><time>May 28</time>"
+		    "<div>Written By <a href=\"/blog?a=1\">Isabella Tabacchi</a></div></div>" PARAS));
 	CHECK_STR(m->author, "Isabella Tabacchi");
 }
 
@@ -479,7 +503,8 @@ TEST(author_person_over_publisher)
 	CHECK_STR(m->author, "Mira Holt");
 	/* with no person named the publisher stays */
 	m = meta(PAGE("<meta name=\"author\" content=\"Park Gazette\">"
-	              "<meta property=\"og:site_name\" content=\"Park Gazette\">", ARTICLE("")));
+	              "<meta property=\"og:site_name\" content=\"Park Gazette\">",
+	              ARTICLE("")));
 	CHECK_STR(m->author, "Park Gazette");
 }
 
@@ -487,29 +512,36 @@ TEST(author_person_over_publisher)
 TEST(author_more_sources)
 {
 	/* microdata in <noscript> (what a reader without scripts sees) */
-	const wn_metadata *m = meta(PAGE("", "<h1>4o Update Broken</h1><noscript><div itemscope "
+	const wn_metadata *m = meta(PAGE(
+		"",
+		"<h1>4o Update Broken</h1><noscript><div itemscope "
 		"itemtype=\"http://schema.org/DiscussionForumPosting\"><span itemprop=\"author\" itemscope "
 		"itemtype=\"http://schema.org/Person\"><span itemprop=\"name\">DaleJack</span></span>"
 		"<div itemprop=\"text\">" PARAS "</div></div></noscript>"));
 	CHECK_STR(m->author, "DaleJack");
 	/* a Q&A page's question, in microdata and in JSON-LD */
-	m = meta(PAGE("", "<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
+	m = meta(PAGE(
+		"",
+		"<div itemprop=\"mainEntity\" itemscope itemtype=\"https://schema.org/Question\">"
 		"<h1 itemprop=\"name\">How do I undo a commit?</h1>" PARAS
 		"<div itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">"
 		"<a href=\"/users/1/vader\">Vader</a><meta itemprop=\"name\" content=\"Vader\"></div></div>"));
 	CHECK_STR(m->author, "Vader");
 	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
-		"{\"@type\":\"Question\",\"name\":\"Stuck on start\",\"author\":{\"@type\":\"Person\","
-		"\"name\":\"raoul\"}}}</script>", PARAS));
+	              "{\"@type\":\"Question\",\"name\":\"Stuck on start\",\"author\":{\"@type\":\"Person\","
+	              "\"name\":\"raoul\"}}}</script>",
+	              PARAS));
 	CHECK_STR(m->author, "raoul");
 	/* a summary card's "Written by" label and its value */
 	m = meta(PAGE("<meta name=\"twitter:label1\" content=\"Written by\">"
-		"<meta name=\"twitter:data1\" content=\"Nawaz Dhandala\">"
-		"<meta name=\"twitter:label2\" content=\"Est. reading time\">"
-		"<meta name=\"twitter:data2\" content=\"9 minutes\">", PARAS));
+	              "<meta name=\"twitter:data1\" content=\"Nawaz Dhandala\">"
+	              "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+	              "<meta name=\"twitter:data2\" content=\"9 minutes\">",
+	              PARAS));
 	CHECK_STR(m->author, "Nawaz Dhandala");
 	m = meta(PAGE("<meta name=\"twitter:label1\" content=\"Est. reading time\">"
-		"<meta name=\"twitter:data1\" content=\"9 minutes\">", PARAS));
+	              "<meta name=\"twitter:data1\" content=\"9 minutes\">",
+	              PARAS));
 	CHECK(m->author == NULL);
 	/* the page's own microdata in <head> */
 	m = meta(PAGE("<meta itemprop=\"author\" content=\"Paige Brunton\">", PARAS));
@@ -522,8 +554,9 @@ TEST(author_more_sources)
 	m = meta(PAGE("", "<h1>Cloud servers</h1><div><a href=\"/author/harry-rabinowitz\">"
 	                  "<p>Harry Rabinowitz</p><p>Tech Reporter</p></a></div>" PARAS));
 	CHECK_STR(m->author, "Harry Rabinowitz");
-	m = meta(PAGE("", "<h1>Cloud servers</h1><div class=\"post-authors\"><a href=\"/in/joakim\">"
-	                  "<div>Joakim Edin</div><div>Research &amp; Development</div></a></div>" PARAS));
+	m = meta(PAGE(
+		"", "<h1>Cloud servers</h1><div class=\"post-authors\"><a href=\"/in/joakim\">"
+		    "<div>Joakim Edin</div><div>Research &amp; Development</div></a></div>" PARAS));
 	CHECK_STR(m->author, "Joakim Edin");
 	/* byline lines: the label on its line, a date before "by", a date
 	 * and the name between separators */
@@ -534,24 +567,34 @@ TEST(author_more_sources)
 	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>" PARAS));
 	CHECK_STR(m->author, "Aaron Ricadela");
 	/* a discussion: the first of its posters */
-	m = meta(PAGE("", "<h1>Best first telescope?</h1>"
-		"<div class=\"post\"><a class=\"username\" href=\"/members/sam.12/\">SamuelMIz</a>" PARAS "</div>"
+	m = meta(PAGE(
+		"",
+		"<h1>Best first telescope?</h1>"
+		"<div class=\"post\"><a class=\"username\" href=\"/members/sam.12/\">SamuelMIz</a>" PARAS
+		"</div>"
 		"<div class=\"post\"><a class=\"username\" href=\"/members/rid.13/\">ridwan123</a><p>Get a dob.</p></div>"));
 	CHECK_STR(m->author, "SamuelMIz");
 	/* the account's own links in the masthead are no poster */
-	m = meta(PAGE("", "<h1>Best first telescope?</h1><div><a href=\"/user/login\">Log In</a> "
+	m = meta(PAGE(
+		"",
+		"<h1>Best first telescope?</h1><div><a href=\"/user/login\">Log In</a> "
 		"<a href=\"/user/register\">Sign Up</a></div>"
 		"<div class=\"post\"><a href=\"/user/sam\">SamuelMIz</a>" PARAS "</div>"
 		"<div class=\"post\"><a href=\"/user/rid\">ridwan123</a><p>Get a dob.</p></div>"));
 	CHECK_STR(m->author, "SamuelMIz");
 	/* a byline's links before its byline word are no author's */
-	m = meta(PAGE("", "<h1>Release 7.1</h1><p class=\"author\"><a href=\"#p5\">Post</a> "
+	m = meta(PAGE(
+		"",
+		"<h1>Release 7.1</h1><p class=\"author\"><a href=\"#p5\">Post</a> "
 		"<span>by <strong><a href=\"/people/galitsyn\">Galitsyn</a></strong></span></p>" PARAS));
 	CHECK_STR(m->author, "Galitsyn");
 	/* a member's counts link to the profile too, and are no name */
-	m = meta(PAGE("", "<h1>Best first telescope?</h1>"
+	m = meta(PAGE(
+		"",
+		"<h1>Best first telescope?</h1>"
 		"<div class=\"post\"><a href=\"/profile/12/fictions\"><strong>1</strong> Fictions</a> "
-		"<a href=\"/profile/12/posts\">8 Posts</a> <a href=\"/profile/12\">SamuelMIz</a>" PARAS "</div>"
+		"<a href=\"/profile/12/posts\">8 Posts</a> <a href=\"/profile/12\">SamuelMIz</a>" PARAS
+		"</div>"
 		"<div class=\"post\"><a href=\"/profile/13\">ridwan123</a><p>Get a dob.</p></div>"));
 	CHECK_STR(m->author, "SamuelMIz");
 	/* one profile link is no discussion */
@@ -560,7 +603,7 @@ TEST(author_more_sources)
 	/* an author's box past the top: "Written by" and the name, on one
 	 * line or the name in the next element; not a box's heading */
 	m = meta(PAGE("", ARTICLE("") "<div class=\"bio\"><h3>Written by Cassie Horton</h3>"
-		"<p>Cassie Horton is a finance writer.</p></div>"));
+	                              "<p>Cassie Horton is a finance writer.</p></div>"));
 	CHECK_STR(m->author, "Cassie Horton");
 	m = meta(PAGE("", ARTICLE("") "<div><h2>Article by</h2><div>Matti Heikki</div></div>"));
 	CHECK_STR(m->author, "Matti Heikki");
@@ -571,32 +614,34 @@ TEST(author_more_sources)
 	CHECK_STR(m->author, "Dana Kim");
 	m = meta(PAGE("<meta name=\"author\" content=\"Mae Weeden \xe2\x97\x8f\">", PARAS));
 	CHECK_STR(m->author, "Mae Weeden");
-	m = meta(PAGE("", "<h1>Types of threads</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">antonj</h3></div>" PARAS
+	m = meta(PAGE(
+		"",
+		"<h1>Types of threads</h1><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">antonj</h3></div>" PARAS
 		"</article><article><div class=\"PostUser\"><h3 class=\"PostUser-name\">toby</h3></div><p>Great post.</p></article>"));
 	CHECK_STR(m->author, "antonj");
 	/* a role after a comma, in words no name has */
-	m = meta(PAGE("<meta name=\"author\" content=\"Dani Padula, Head of Marketing and Community\">", PARAS));
+	m = meta(PAGE("<meta name=\"author\" content=\"Dani Padula, Head of Marketing and Community\">",
+	              PARAS));
 	CHECK_STR(m->author, "Dani Padula");
 	m = meta(PAGE("<meta name=\"author\" content=\"Jo Doe, DVM\">", PARAS));
 	CHECK_STR(m->author, "Jo Doe, DVM");
 	/* a byline line above the h1, in its box */
 	m = meta(PAGE("", "<div><div><span>Published August 7, 2023</span> <span>by Nicola Burke</span></div>"
-		"<h1>Footbridge plan goes to council</h1></div>" PARAS));
+	                  "<h1>Footbridge plan goes to council</h1></div>" PARAS));
 	CHECK_STR(m->author, "Nicola Burke");
 }
 
 TEST(microdata)
 {
-	const wn_metadata *m = meta(PAGE("",
-		"<article itemscope itemtype=\"https://schema.org/Article\">"
-		"<h1 itemprop=\"headline\">Microdata headline</h1>"
-		"<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
-		"<span itemprop=\"author\">A Commenter</span>"
-		"<time itemprop=\"datePublished\" datetime=\"2001-01-01\">then</time></div>"
-		"<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
-		"<span itemprop=\"name\">Mira Holt</span>, staff writer</span>"
-		"<meta itemprop=\"datePublished\" content=\"2020-02-29\">" PARAS
-		"</article>"));
+	const wn_metadata *m = meta(PAGE(
+		"", "<article itemscope itemtype=\"https://schema.org/Article\">"
+		    "<h1 itemprop=\"headline\">Microdata headline</h1>"
+		    "<div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+		    "<span itemprop=\"author\">A Commenter</span>"
+		    "<time itemprop=\"datePublished\" datetime=\"2001-01-01\">then</time></div>"
+		    "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+		    "<span itemprop=\"name\">Mira Holt</span>, staff writer</span>"
+		    "<meta itemprop=\"datePublished\" content=\"2020-02-29\">" PARAS "</article>"));
 	CHECK_STR(m->title, "Microdata headline");
 	CHECK_STR(m->author, "Mira Holt");
 	CHECK_STR(m->date, "2020-02-29");
@@ -615,7 +660,8 @@ TEST(dates_from_sources)
 	              ARTICLE("")));
 	CHECK_STR(m->date, "2018-01-01");
 	/* <time datetime> in the page */
-	m = meta(PAGE("", ARTICLE("<p><time datetime=\"2017-12-04T10:00:00+01:00\">4 Dec</time></p>")));
+	m = meta(PAGE(
+		"", ARTICLE("<p><time datetime=\"2017-12-04T10:00:00+01:00\">4 Dec</time></p>")));
 	CHECK_STR(m->date, "2017-12-04T10:00:00+01:00");
 	/* date lines: a zone's name or "Uhr" after the time is no text */
 	m = meta(PAGE("", ARTICLE("<p>Dec 4, 2017 7:11 AM PST</p>")));
@@ -632,8 +678,8 @@ static const char *date_of(const char *value)
 {
 	static char html[1024];
 	snprintf(html, sizeof html,
-	         "<html><head><meta name=\"date\" content=\"%s\"></head><body>" PARAS
-	         "</body></html>", value);
+	         "<html><head><meta name=\"date\" content=\"%s\"></head><body>" PARAS "</body></html>",
+	         value);
 	const char *d = meta(html)->date;
 	return d ? d : "(null)";
 }
@@ -642,74 +688,91 @@ static const char *date_of(const char *value)
 TEST(dates_more_sources)
 {
 	/* JSON-LD of another type, a Q&A page's question */
-	const wn_metadata *m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Recipe\","
-		"\"name\":\"Bread\",\"datePublished\":\"2022-07-13\"}</script>", PARAS));
+	const wn_metadata *m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\"@type\":\"Recipe\","
+		"\"name\":\"Bread\",\"datePublished\":\"2022-07-13\"}</script>",
+		PARAS));
 	CHECK_STR(m->date, "2022-07-13");
-	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
-		"{\"@type\":\"Question\",\"name\":\"Q\",\"dateCreated\":\"2024-05-03T08:00:00Z\"}}</script>", PARAS));
+	m = meta(PAGE(
+		"<script type=\"application/ld+json\">{\"@type\":\"QAPage\",\"mainEntity\":"
+		"{\"@type\":\"Question\",\"name\":\"Q\",\"dateCreated\":\"2024-05-03T08:00:00Z\"}}</script>",
+		PARAS));
 	CHECK_STR(m->date, "2024-05-03T08:00:00Z");
 	/* a product's video is no date of the page */
 	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Mug\","
-		"\"subjectOf\":{\"@type\":\"VideoObject\",\"uploadDate\":\"2024-11-26\","
-		"\"datePublished\":\"2024-11-26\"}}</script>", PARAS));
+	              "\"subjectOf\":{\"@type\":\"VideoObject\",\"uploadDate\":\"2024-11-26\","
+	              "\"datePublished\":\"2024-11-26\"}}</script>",
+	              PARAS));
 	CHECK(m->date == NULL);
 	/* keys no list names, and the page's microdata in <head> */
 	m = meta(PAGE("<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">", PARAS));
 	CHECK_STR(m->date, "2025-05-27T06:03:43Z");
 	m = meta(PAGE("<meta name=\"last-modified-date\" content=\"2025-05-27\">", PARAS));
 	CHECK(m->date == NULL);
-	m = meta(PAGE("<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
+	m = meta(PAGE(
+		"<meta itemprop=\"datePublished\" content=\"2019-05-28T17:12:55+0200\">", PARAS));
 	CHECK_STR(m->date, "2019-05-28T17:12:55+02:00");
 	/* datelines with more than the date, a date above the h1 */
 	m = meta(PAGE("", "<h1>Plan</h1><p>The council's plan, in short.</p>"
-		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	                  "<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
 	CHECK_STR(m->date, "2024-03-27");
-	m = meta(PAGE("", "<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
+	m = meta(PAGE(
+		"",
+		"<h1>Plan</h1><p><span>Essay - Published: 2025.12.17 | </span><span>6 min</span></p>" PARAS));
 	CHECK_STR(m->date, "2025-12-17");
 	m = meta(PAGE("", "<div><div>Dec 12, 2025</div><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2025-12-12");
 	/* a listing's teasers' dates are theirs */
-	m = meta(PAGE("", "<h1>Latest</h1>"
-		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
-		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
-		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
-		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>" PARAS));
+	m = meta(PAGE(
+		"", "<h1>Latest</h1>"
+		    "<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		    "<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		    "<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		    "<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>" PARAS));
 	CHECK(m->date == NULL);
 }
 
 TEST(dates_updated_and_lead)
 {
 	/* the line under the h1 that opens with a date */
-	const wn_metadata *m = meta(PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
+	const wn_metadata *m = meta(
+		PAGE("", "<h1>Plan</h1><p>Dec 26, 2025 \xe2\x80\xa2 Jane Doe in News</p>" PARAS));
 	CHECK_STR(m->date, "2025-12-26");
 	m = meta(PAGE("", "<h1>Plan</h1><p>Aaron Smith | Senior Writer | July 2, 2025</p>" PARAS));
 	CHECK_STR(m->date, "2025-07-02");
-	m = meta(PAGE("", "<h1>Plan</h1><p>Councillors Ann Brown and Tom Gray | on the July 2, 2025 vote</p>" PARAS));
+	m = meta(PAGE(
+		"",
+		"<h1>Plan</h1><p>Councillors Ann Brown and Tom Gray | on the July 2, 2025 vote</p>" PARAS));
 	CHECK(m->date == NULL);
 	/* "Updated ..." is the change, the other date the publication */
-	m = meta(PAGE("", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
+	m = meta(PAGE(
+		"", "<h1>Plan</h1><p>Published: Mar 2, 2021</p><p>Updated: May 4, 2021</p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");
 	CHECK_STR(m->modified, "2021-05-04");
 	m = meta(PAGE("", "<h1>Plan</h1><p>Last updated <time datetime=\"2021-05-04\">May 4</time></p>"
-		"<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
+	                  "<p>Posted <time datetime=\"2021-03-02\">March 2</time></p>" PARAS));
 	CHECK_STR(m->date, "2021-03-02");
 	CHECK_STR(m->modified, "2021-05-04");
 	/* above the h1: a line that opens with a date, after a label */
-	m = meta(PAGE("", "<div><div>Published August 7, 2023 <span>by Jane Doe</span></div><h1>Plan</h1></div>" PARAS));
+	m = meta(PAGE(
+		"",
+		"<div><div>Published August 7, 2023 <span>by Jane Doe</span></div><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2023-08-07");
 	m = meta(PAGE("", "<div><p>February 4, 2025 - 11 minutes</p><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2025-02-04");
 	/* the article's dateline before any teaser's heading is the page's,
 	 * however many teasers follow */
-	m = meta(PAGE("", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS
-		"<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
-		"<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
-		"<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
-		"<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>"));
+	m = meta(PAGE(
+		"", "<h1>Plan</h1><div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS
+		    "<div><h2>One</h2><p class=\"date\">Mar 7, 2026 | 4 min read</p></div>"
+		    "<div><h2>Two</h2><p class=\"date\">Mar 6, 2026 | 3 min read</p></div>"
+		    "<div><h2>Three</h2><p class=\"date\">Mar 5, 2026 | 9 min read</p></div>"
+		    "<div><h2>Four</h2><p class=\"date\">Mar 4, 2026 | 2 min read</p></div>"));
 	CHECK_STR(m->date, "2024-03-27");
 	/* a change's date alone is the date the page is known by, in the
 	 * text or in <meta> */
-	m = meta(PAGE("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">", PARAS));
+	m = meta(PAGE("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">",
+	              PARAS));
 	CHECK_STR(m->date, "2023-06-12T10:39:42+00:00");
 	m = meta(PAGE("<meta name=\"published\" content=\"July 17, 2025\">", PARAS));
 	CHECK_STR(m->date, "2025-07-17");
@@ -719,59 +782,65 @@ TEST(dates_updated_and_lead)
 	/* the date shown by the headline over a hidden one of another day,
 	 * unless it is the hidden change's day */
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
-		"<h1>Plan</h1><p>March 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	              "<h1>Plan</h1><p>March 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
 	CHECK_STR(m->date, "2024-03-01");
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
-		"<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
+	              "<div><p>March 1, 2024</p><h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2024-03-01");
 	/* HTML5's <time pubdate> is the publication's, over hidden dates;
 	 * a comment's is not */
-	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+	m = meta(PAGE(
+		"<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
 		"<h1>Plan</h1>" PARAS "<h2>Next steps</h2>" PARAS
 		"<div class=\"comments\"><p>Nice <time pubdate datetime=\"2024-09-01\">Sep 1</time></p></div>"
 		"<div>Published <time pubdate datetime=\"2024-03-01\">March 1, 2024</time></div>"));
 	CHECK_STR(m->date, "2024-03-01");
 	/* the site's header above the headline shows the day's date */
-	m = meta(PAGE("", "<header><a href=\"/\">Ledger</a><p class=\"todays-date\">Friday, December 19, 2025</p></header>"
+	m = meta(PAGE(
+		"",
+		"<header><a href=\"/\">Ledger</a><p class=\"todays-date\">Friday, December 19, 2025</p></header>"
 		"<h1>Plan</h1><div class=\"byline\">By Jane Doe</div><div>12.12.2025</div>" PARAS));
 	CHECK_STR(m->date, "2025-12-12");
 	/* a line under the h1 opening with a <time>: its datetime says the
 	 * day its text leaves open */
-	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
+	m = meta(PAGE(
+		"<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
 		"<h1>Plan</h1><div><time datetime=\"2017-03-01T12:00:00Z\">03/01/2017</time> by Jane Doe</div>" PARAS));
 	CHECK_STR(m->date, "2017-03-01T12:00:00Z");
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
-		"<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
-		"<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	              "<meta property=\"article:modified_time\" content=\"2024-09-01T10:00:00Z\">",
+	              "<h1>Plan</h1><p>September 1, 2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
 	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
 	/* the dateline before any other heading, not an "Updated" one nor
 	 * the hidden day with month and day swapped */
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">",
-		"<h1>Plan</h1><p>The council's plan, in short.</p>"
-		"<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
+	              "<h1>Plan</h1><p>The council's plan, in short.</p>"
+	              "<div>By <a href=\"/team/vo\">Vahid Osman</a> - Mar 27, 2024</div>" PARAS));
 	CHECK_STR(m->date, "2024-03-27");
-	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
+	m = meta(PAGE(
+		"<meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\">"
 		"<meta property=\"article:modified_time\" content=\"2024-08-01T10:00:00Z\">",
 		"<h1>Plan</h1><p>The council's plan, in short.</p>"
 		"<div>By <a href=\"/team/vo\">Vahid Osman</a><p>Updated Mar 27, 2024</p></div>" PARAS));
 	CHECK_STR(m->date, "2024-07-05T14:20:08Z");
 	m = meta(PAGE("<meta property=\"article:published_time\" content=\"2024-09-10T14:20:08Z\">",
-		"<h1>Plan</h1><p>09.10.2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
+	              "<h1>Plan</h1><p>09.10.2024 \xe2\x80\xa2 Jane Doe</p>" PARAS));
 	CHECK_STR(m->date, "2024-09-10T14:20:08Z");
 	/* no other date: a line under the post that opens with a date label */
-	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
-		"<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/gg\">@gg</a></div>"));
+	m = meta(PAGE("",
+	              "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
+	              "<div>Posted on the 15/12/2025 at 19:00 by <a href=\"/u/gg\">@gg</a></div>"));
 	CHECK_STR(m->date, "2025-12-15T19:00:00");
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
-		"<p>Last updated: November 13, 2025</p>"));
+	                  "<p>Last updated: November 13, 2025</p>"));
 	CHECK_STR(m->date, "2025-11-13");
 	/* a sentence with a date far into it is not such a line */
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
-		"<p>Posted to the council's residents' list on May 4, 2021</p>"));
+	                  "<p>Posted to the council's residents' list on May 4, 2021</p>"));
 	CHECK(m->date == NULL);
 	/* nor a customer's review under a product */
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS PARAS PARAS
-		"<p>Reviewed in Germany on 1 January 2026</p>"));
+	                  "<p>Reviewed in Germany on 1 January 2026</p>"));
 	CHECK(m->date == NULL);
 }
 
@@ -779,36 +848,42 @@ TEST(dates_updated_and_lead)
 TEST(dates_of_posts)
 {
 	/* a post's class that says it has comments is no comment box */
-	const wn_metadata *m = meta(PAGE("", "<article class=\"post has-comments\"><h1>Plan</h1>"
-		"<p><time datetime=\"2024-03-11\">March 11</time></p>" PARAS "</article>"));
+	const wn_metadata *m = meta(PAGE(
+		"", "<article class=\"post has-comments\"><h1>Plan</h1>"
+		    "<p><time datetime=\"2024-03-11\">March 11</time></p>" PARAS "</article>"));
 	CHECK_STR(m->date, "2024-03-11");
 	m = meta(PAGE("", "<h1>Plan</h1>" PARAS "<div class=\"comments\">"
-		"<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
+	                  "<p><time datetime=\"2024-04-01\">April 1</time></p><p>Nice.</p></div>"));
 	CHECK(m->date == NULL);
 	/* a thread whose posts, the first one too, are in a "replies" box
 	 * holding most of the page: the first post's time is the page's */
-	m = meta(PAGE("", "<h1>Catering tips</h1><div id=\"topicRepliesContainer\"><article>" PARAS
-		"<div><time datetime=\"2005-07-10T00:57:00\">7/9/05</time></div></article><article>"
-		"<p>Good idea, thanks.</p><time datetime=\"2005-07-11T08:00:00\">7/11/05</time>"
-		"</article></div>"));
+	m = meta(PAGE(
+		"", "<h1>Catering tips</h1><div id=\"topicRepliesContainer\"><article>" PARAS
+		    "<div><time datetime=\"2005-07-10T00:57:00\">7/9/05</time></div></article><article>"
+		    "<p>Good idea, thanks.</p><time datetime=\"2005-07-11T08:00:00\">7/11/05</time>"
+		    "</article></div>"));
 	CHECK_STR(m->date, "2005-07-10T00:57:00");
 	/* the byline's box opening with the date, above the h1 too */
 	m = meta(PAGE("", "<div class=\"post-head\"><div class=\"dateAndAuthor\"><span>Dec 17, 2025</span>"
-		"<span>Julian Arni</span></div>" PARAS "<h1>Plan</h1></div>" PARAS));
+	                  "<span>Julian Arni</span></div>" PARAS "<h1>Plan</h1></div>" PARAS));
 	CHECK_STR(m->date, "2025-12-17");
 	/* a post's permalink whose text is its date */
 	m = meta(PAGE("", "<h1>Thread</h1><div><h2><span>#1</span> <a href=\"/t?p=1#p1\">2025-11-01 "
-		"15:14:37</a></h2>" PARAS "</div>"));
+	                  "15:14:37</a></h2>" PARAS "</div>"));
 	CHECK_STR(m->date, "2025-11-01T15:14:37");
 	/* the line under the author's name, anywhere; under a name alone on
 	 * its line near the top (not a row of links) */
-	m = meta(PAGE("<meta name=\"author\" content=\"Jane Doe\">", "<h1>Plan</h1>" PARAS PARAS PARAS PARAS
+	m = meta(PAGE(
+		"<meta name=\"author\" content=\"Jane Doe\">",
+		"<h1>Plan</h1>" PARAS PARAS PARAS PARAS
 		"<div><p>Written by <a href=\"/team/jane\">Jane Doe</a></p><p>April 8, 2024</p></div>"));
 	CHECK_STR(m->date, "2024-04-08");
 	m = meta(PAGE("", "<h1>Plan</h1><p>Elliot Raba</p><div><p><span>23.07.2025</span>"
-		"<span> \xc2\xb7 </span><span>6 min read</span></p></div>" PARAS));
+	                  "<span> \xc2\xb7 </span><span>6 min read</span></p></div>" PARAS));
 	CHECK_STR(m->date, "2025-07-23");
-	m = meta(PAGE("", "<h1>Plan</h1><table><tr><td><a href=\"#t\">Thread Tools</a></td>"
+	m = meta(PAGE(
+		"",
+		"<h1>Plan</h1><table><tr><td><a href=\"#t\">Thread Tools</a></td>"
 		"<td><a href=\"#d\">Display Modes</a></td></tr></table><p>Mar 30, 2025 | Link</p>" PARAS));
 	CHECK(m->date == NULL);
 }
@@ -902,7 +977,7 @@ TEST(no_metadata)
 	CHECK(m->description && !strncmp(m->description, "The council met", 15));
 	/* a date line is no summary: the paragraph after it is */
 	m = meta(PAGE("", "<article><div><p>Published February 11, 2025 \xc2\xb7 6 min read</p>"
-		"<h1>Footbridge plan goes to council</h1></div>" PARAS "</article>"));
+	                  "<h1>Footbridge plan goes to council</h1></div>" PARAS "</article>"));
 	CHECK(m->description && !strncmp(m->description, "The council met", 15));
 	/* an empty page, and no input at all */
 	m = meta("");
@@ -925,13 +1000,16 @@ TEST(entities_in_values)
 	/* every named reference HTML has, not only the five XML ones */
 	m = meta(PAGE("<title>Healthy Eating Plate &amp;bull; Caf&amp;eacute; Notes</title>", ""));
 	CHECK_STR(m->title, "Healthy Eating Plate \xe2\x80\xa2 Caf\xc3\xa9 Notes");
-	m = meta(PAGE("<meta property=\"og:title\" content=\"A &amp;lt;/title&amp;gt; &amp;hellip; B\">", ""));
+	m = meta(PAGE(
+		"<meta property=\"og:title\" content=\"A &amp;lt;/title&amp;gt; &amp;hellip; B\">",
+		""));
 	CHECK_STR(m->title, "A </title> \xe2\x80\xa6 B");
 	/* JSON is not unescaped by the parser: a JSON-LD string escaped
 	 * twice holds "&amp;#8230;", which is one character */
 	m = meta(PAGE("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
 	              "\"headline\": \"And finally&amp;#8230; trouble &amp;amp; strife "
-	              "&amp;hellip; AT&amp;T\"}</script>", ""));
+	              "&amp;hellip; AT&amp;T\"}</script>",
+	              ""));
 	CHECK_STR(m->title, "And finally\xe2\x80\xa6 trouble & strife \xe2\x80\xa6 AT&T");
 }
 
@@ -939,10 +1017,11 @@ TEST(entities_in_values)
 
 TEST(byline_leaves_body)
 {
-	const char *t = body(PAGE("<meta name=\"author\" content=\"Mira Holt\">",
+	const char *t = body(PAGE(
+		"<meta name=\"author\" content=\"Mira Holt\">",
 		ARTICLE("<p>By Mira Holt</p><p>Published 4 December 2017</p>"
-		        "<div class=\"meta\"><span class=\"author\">Mira Holt</span> | "
-		        "<time datetime=\"2017-12-04\">Dec 4</time></div>")));
+	                "<div class=\"meta\"><span class=\"author\">Mira Holt</span> | "
+	                "<time datetime=\"2017-12-04\">Dec 4</time></div>")));
 	CHECK(strstr(t, "The council met") != NULL);
 	CHECK(strstr(t, "Mira Holt") == NULL);
 	CHECK(strstr(t, "December 2017") == NULL);
@@ -953,13 +1032,14 @@ TEST(body_text_stays)
 {
 	/* a sentence starting with "By", a sentence holding a date, a long
 	 * author box, a date inside a sentence: all body text */
-	const char *t = body(PAGE("<meta name=\"author\" content=\"Mira Holt\">",
+	const char *t = body(PAGE(
+		"<meta name=\"author\" content=\"Mira Holt\">",
 		ARTICLE("<p>By the end of the evening no vote had been taken, and the "
-		        "chair said the council would return to it next month.</p>"
-		        "<p>The last bridge here opened on 4 December 1957 and closed "
-		        "in the floods of 1998, after which it was never repaired.</p>"
-		        "<p>Work could begin on <time datetime=\"2022-04-01\">1 April</time>"
-		        " if the plans are approved, the engineers said at the meeting.</p>")));
+	                "chair said the council would return to it next month.</p>"
+	                "<p>The last bridge here opened on 4 December 1957 and closed "
+	                "in the floods of 1998, after which it was never repaired.</p>"
+	                "<p>Work could begin on <time datetime=\"2022-04-01\">1 April</time>"
+	                " if the plans are approved, the engineers said at the meeting.</p>")));
 	CHECK(strstr(t, "By the end of the evening") != NULL);
 	CHECK(strstr(t, "4 December 1957") != NULL);
 	CHECK(strstr(t, "Work could begin on 1 April") != NULL);
@@ -974,12 +1054,17 @@ TEST(body_text_stays)
 TEST(listing_dates_stay)
 {
 	/* more than a few date lines: a listing's teasers, not the page's */
-	const char *t = body(PAGE("",
+	const char *t = body(PAGE(
+		"",
 		"<main><h1>Latest</h1>"
-		"<div><h2>First story</h2><p><time datetime=\"2017-12-01\">1 December 2017</time></p>" PARAS "</div>"
-		"<div><h2>Second story</h2><p><time datetime=\"2017-12-02\">2 December 2017</time></p>" PARAS "</div>"
-		"<div><h2>Third story</h2><p><time datetime=\"2017-12-03\">3 December 2017</time></p>" PARAS "</div>"
-		"<div><h2>Fourth story</h2><p><time datetime=\"2017-12-04\">4 December 2017</time></p>" PARAS "</div>"
+		"<div><h2>First story</h2><p><time datetime=\"2017-12-01\">1 December 2017</time></p>" PARAS
+		"</div>"
+		"<div><h2>Second story</h2><p><time datetime=\"2017-12-02\">2 December 2017</time></p>" PARAS
+		"</div>"
+		"<div><h2>Third story</h2><p><time datetime=\"2017-12-03\">3 December 2017</time></p>" PARAS
+		"</div>"
+		"<div><h2>Fourth story</h2><p><time datetime=\"2017-12-04\">4 December 2017</time></p>" PARAS
+		"</div>"
 		"</main>"));
 	CHECK(strstr(t, "2 December 2017") != NULL);
 }
@@ -1009,18 +1094,20 @@ static json_t *json_of(const char *html, int markdown)
 TEST(json_object)
 {
 	static const char *const KEYS[] = {
-		"title", "author", "date", "modified", "sitename", "description",
-		"language", "url", "image", "tags", "categories", "kind",
+		"title",           "author", "date",  "modified", "sitename",   "description",
+		"language",        "url",    "image", "tags",     "categories", "kind",
 		"kind_confidence", "source", "text",
 	};
 	json_t *j = json_of(PAGE("<title>Footbridge \"plan\" goes to C:\\council</title>"
 	                         "<meta name=\"keywords\" content=\"x, y\">",
-	                         ARTICLE("")), 0);
+	                         ARTICLE("")),
+	                    0);
 	CHECK(json_is_object(j));
 	size_t k = 0;
 	const char *key;
 	json_t *v;
-	json_object_foreach(j, key, v) {
+	json_object_foreach(j, key, v)
+	{
 		CHECK(k < 15 && !strcmp(key, KEYS[k]));
 		k++;
 	}
@@ -1113,7 +1200,7 @@ TEST(text_header)
 	wn_extract(html, strlen(html), &o, &last);
 	const char *s = wn_result_output(last, NULL);
 	const char *want = "Title: Footbridge plan goes to council\n"
-	                   "Author: Mira Holt\n";
+			   "Author: Mira Holt\n";
 	CHECK(!strncmp(s, want, strlen(want)));
 	CHECK(strstr(s, "\nTags: bridges, parks\n\nThe council met") != NULL);
 	/* no metadata flag: no header */

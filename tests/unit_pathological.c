@@ -67,9 +67,7 @@ static buf page(const char *what, size_t n)
 	} else if (!strcmp(what, "entities")) {
 		put(&b, "<p>");
 		for (size_t i = 0; i < n; i++)
-			put(&b, i % 3 == 0   ? "&amp;"
-			        : i % 3 == 1 ? "&#x41;"
-			                     : "&nosuch;");
+			put(&b, i % 3 == 0 ? "&amp;" : i % 3 == 1 ? "&#x41;" : "&nosuch;");
 		put(&b, "</p>");
 	} else if (!strcmp(what, "comments")) {
 		for (size_t i = 0; i < n; i++)
@@ -94,8 +92,9 @@ static buf page(const char *what, size_t n)
 		for (size_t i = 0; i < n; i++)
 			put(&b, "<span>x</span>");
 		for (size_t i = 0; i < n; i++)
-			put(&b, "<div class=item><button>A question?</button>"
-			        "<div class='answer hidden'><p>An answer, with words.</p></div></div>");
+			put(&b,
+			    "<div class=item><button>A question?</button>"
+			    "<div class='answer hidden'><p>An answer, with words.</p></div></div>");
 	} else if (!strcmp(what, "small groups")) {
 		/* one parent of n children in groups of three alike (a class
 		 * word of letters each): reading the groups one by one would
@@ -189,18 +188,18 @@ static int linear(const char *what, size_t n, wn_format format)
 			break;
 	}
 	printf("  %-20s %-8s %7zu KB %8.2f ms, %7zu KB %8.2f ms: x%.2f\n", what,
-	       format == WN_FORMAT_MARKDOWN ? "markdown" : "text", small.n >> 10,
-	       ts * 1e3, large.n >> 10, tl * 1e3, ratio);
+	       format == WN_FORMAT_MARKDOWN ? "markdown" : "text", small.n >> 10, ts * 1e3,
+	       large.n >> 10, tl * 1e3, ratio);
 	free(small.p);
 	free(large.p);
 	return ts >= 0 && tl >= 0 && ratio < 3;
 }
 
-#define CASE(name, what, n)                                                              \
-	TEST(name)                                                                       \
-	{                                                                                \
-		CHECK(linear(what, n, WN_FORMAT_TEXT));                                  \
-		CHECK(linear(what, n, WN_FORMAT_MARKDOWN));                              \
+#define CASE(name, what, n)                                 \
+	TEST(name)                                          \
+	{                                                   \
+		CHECK(linear(what, n, WN_FORMAT_TEXT));     \
+		CHECK(linear(what, n, WN_FORMAT_MARKDOWN)); \
 	}
 
 CASE(nesting, "nesting", 40000)

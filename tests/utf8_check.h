@@ -20,8 +20,10 @@ static inline int valid_utf8(const char *p, size_t n)
 			i++;
 			continue;
 		}
-		size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-		           : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		size_t k = c >= 0xC2 && c <= 0xDF   ? 2
+		           : c >= 0xE0 && c <= 0xEF ? 3
+		           : c >= 0xF0 && c <= 0xF4 ? 4
+		                                    : 0;
 		if (!k || i + k > n)
 			return 0;
 		unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;

@@ -29,9 +29,15 @@ void wn__buf_put(wn__buf *b, const char *s, size_t n)
 	b->data[b->len] = 0;
 }
 
-void wn__buf_puts(wn__buf *b, const char *s) { wn__buf_put(b, s, strlen(s)); }
+void wn__buf_puts(wn__buf *b, const char *s)
+{
+	wn__buf_put(b, s, strlen(s));
+}
 
-void wn__buf_putc(wn__buf *b, char c) { wn__buf_put(b, &c, 1); }
+void wn__buf_putc(wn__buf *b, char c)
+{
+	wn__buf_put(b, &c, 1);
+}
 
 void wn__buf_printf(wn__buf *b, const char *fmt, ...)
 {

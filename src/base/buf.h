@@ -17,8 +17,7 @@ void wn__buf_grow(wn__buf *b, size_t extra);
 void wn__buf_put(wn__buf *b, const char *s, size_t n);
 void wn__buf_puts(wn__buf *b, const char *s);
 void wn__buf_putc(wn__buf *b, char c);
-void wn__buf_printf(wn__buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void wn__buf_printf(wn__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void wn__buf_free(wn__buf *b);
 
 #endif

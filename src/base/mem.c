@@ -121,8 +121,7 @@ char *wn__arena_strndup(wn__arena *a, const char *s, size_t n)
 	return p;
 }
 
-void *wn__arena_grow(wn__arena *a, void *p, size_t *cap, size_t need,
-                     size_t size, size_t first)
+void *wn__arena_grow(wn__arena *a, void *p, size_t *cap, size_t need, size_t size, size_t first)
 {
 	if (p && need <= *cap)
 		return p;
@@ -130,8 +129,7 @@ void *wn__arena_grow(wn__arena *a, void *p, size_t *cap, size_t need,
 	*cap = grown(old, need, size, first);
 	if (*cap * size > SIZE_MAX - sizeof(wn__arena_big))
 		wn__oom();
-	wn__arena_big *b = p ? (wn__arena_big *)((unsigned char *)p -
-	                                         offsetof(wn__arena_big, data))
+	wn__arena_big *b = p ? (wn__arena_big *)((unsigned char *)p - offsetof(wn__arena_big, data))
 	                     : NULL;
 	b = wn__xrealloc(b, sizeof *b + *cap * size);
 	if (!p) {
@@ -168,7 +166,7 @@ enum {
 	POOL_MAX = 64 * 1024, /* quarter-octave classes up to here: 32..63 */
 	POOL_CUT = 4 * 1024,  /* blocks up to here are cut from the pool's chunk */
 	POOL_CHUNK = 64 * 1024,
-	POOL_BIG = 0xff,      /* the class of a block past POOL_MAX: malloc'd */
+	POOL_BIG = 0xff, /* the class of a block past POOL_MAX: malloc'd */
 	POOL_HEAD = 8
 };
 

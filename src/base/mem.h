@@ -19,8 +19,7 @@ void *wn__xrealloc(void *p, size_t n);
  * returns the array, moved perhaps.  The one growth rule of the library;
  * WN__GROW is the usual way to call it. */
 void *wn__grow(void *p, size_t *cap, size_t need, size_t size, size_t first);
-#define WN__GROW(p, cap, need, first) \
-	((p) = wn__grow((p), &(cap), (need), sizeof *(p), (first)))
+#define WN__GROW(p, cap, need, first) ((p) = wn__grow((p), &(cap), (need), sizeof *(p), (first)))
 
 /* The arena: small allocations come from 64 KiB chunks, large ones and
  * growable arrays (wn__arena_grow) from blocks of their own on a list; all
@@ -42,8 +41,7 @@ void *wn__arena_alloc_raw(wn__arena *a, size_t n);
 char *wn__arena_strndup(wn__arena *a, const char *s, size_t n);
 /* wn__grow for an array owned by the arena: p is NULL or what an earlier
  * call returned.  The new room is not zeroed. */
-void *wn__arena_grow(wn__arena *a, void *p, size_t *cap, size_t need,
-                     size_t size, size_t first);
+void *wn__arena_grow(wn__arena *a, void *p, size_t *cap, size_t need, size_t size, size_t first);
 #define WN__ARENA_GROW(a, p, cap, need, first) \
 	((p) = wn__arena_grow((a), (p), &(cap), (need), sizeof *(p), (first)))
 void wn__arena_free(wn__arena *a);

@@ -18,7 +18,6 @@ typedef struct wn__notes {
 } wn__notes;
 
 /* Adds a note, printf-style, cut at 511 bytes. */
-void wn__note(wn__notes *n, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void wn__note(wn__notes *n, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -25,11 +25,13 @@ static int classify(int32_t cp)
 		return cp < 0x20 || cp == 0x7F ? DROP : KEEP;
 	}
 	switch (cp) {
-	case 0x200C: case 0x200D: /* ZWNJ, ZWJ: scripts and emoji need them */
-	case 0x200E: case 0x200F: case 0x061C: /* LRM, RLM, ALM: bidi text */
-		return KEEP;
-	case 0x2028: case 0x2029:
-		return NEWLINE;
+	case 0x200C:
+	case 0x200D: /* ZWNJ, ZWJ: scripts and emoji need them */
+	case 0x200E:
+	case 0x200F:
+	case 0x061C: /* LRM, RLM, ALM: bidi text */ return KEEP;
+	case 0x2028:
+	case 0x2029: return NEWLINE;
 	}
 	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
 		return DROP; /* noncharacters */
@@ -37,12 +39,9 @@ static int classify(int32_t cp)
 		return KEEP; /* tag characters of emoji flag sequences */
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_CC: /* C1 controls */
-	case UTF8PROC_CATEGORY_CF: /* soft hyphen, ZWSP, BOM, bidi overrides ... */
-		return DROP;
-	case UTF8PROC_CATEGORY_ZS:
-		return SPACE;
-	default:
-		return KEEP;
+	case UTF8PROC_CATEGORY_CF: /* soft hyphen, ZWSP, BOM, bidi overrides ... */ return DROP;
+	case UTF8PROC_CATEGORY_ZS: return SPACE;
+	default: return KEEP;
 	}
 }
 
@@ -57,8 +56,7 @@ static int stable_start(int32_t cp)
 		return 0;
 	const utf8proc_property_t *p = utf8proc_get_property(cp);
 	return p->combining_class == 0 && p->category != UTF8PROC_CATEGORY_MN &&
-	       p->category != UTF8PROC_CATEGORY_MC &&
-	       p->category != UTF8PROC_CATEGORY_ME;
+	       p->category != UTF8PROC_CATEGORY_MC && p->category != UTF8PROC_CATEGORY_ME;
 }
 
 /* True if a segment holding this code point may change under NFC: it is
@@ -90,9 +88,9 @@ static int nfc_quick_no(int32_t cp)
 typedef struct cstate {
 	wn__buf *b;
 	size_t from;
-	int dropped;      /* something dropped on the current line */
-	int any_drop;     /* something dropped at all */
-	int skip_space;   /* a drop left a space: the next space is one too many */
+	int dropped;    /* something dropped on the current line */
+	int any_drop;   /* something dropped at all */
+	int skip_space; /* a drop left a space: the next space is one too many */
 } cstate;
 
 static int last_char(const cstate *c)
@@ -134,8 +132,7 @@ static void put_nfc(cstate *c, const char *seg, size_t n, int changes)
 		return;
 	}
 	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)seg,
-	                                  (utf8proc_ssize_t)n, &nfc,
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)seg, (utf8proc_ssize_t)n, &nfc,
 	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (m < 0)
 		wn__buf_put(c->b, seg, n);
@@ -158,7 +155,7 @@ void wn__text_clean(wn__buf *out, size_t from)
 	out->data[from] = 0;
 
 	cstate c = {.b = out, .from = from};
-	wn__buf seg = {0};  /* the NFC segment being gathered */
+	wn__buf seg = {0}; /* the NFC segment being gathered */
 	int changes = 0, nonstarters = 0;
 	for (size_t i = 0; i < len;) {
 		int32_t cp;
@@ -178,8 +175,8 @@ void wn__text_clean(wn__buf *out, size_t from)
 			c.skip_space = 1;
 			continue;
 		}
-		if (what == SPACE || what == NEWLINE || cp < 0x80 ||
-		    stable_start(cp) || nonstarters >= MAX_NONSTARTERS) {
+		if (what == SPACE || what == NEWLINE || cp < 0x80 || stable_start(cp) ||
+		    nonstarters >= MAX_NONSTARTERS) {
 			/* a segment ends before this code point */
 			if (seg.len) {
 				put_nfc(&c, seg.data, seg.len, changes);
@@ -199,8 +196,8 @@ void wn__text_clean(wn__buf *out, size_t from)
 		if (cp < 0x80) {
 			/* ASCII is NFC; it stays pending only for a mark to
 			 * follow (e + U+0301 is é). */
-			if (i < len && (unsigned char)src[i] >= 0x80 &&
-			    cp != '\n' && cp != ' ' && cp != '\t') {
+			if (i < len && (unsigned char)src[i] >= 0x80 && cp != '\n' && cp != ' ' &&
+			    cp != '\t') {
 				c.skip_space = 0;
 				wn__buf_put(&seg, s, k);
 			} else {
@@ -225,8 +222,8 @@ void wn__text_clean(wn__buf *out, size_t from)
 	/* A drop may have left blank lines or spaces at the end. */
 	if (c.any_drop) {
 		int nl = out->len > from && out->data[out->len - 1] == '\n';
-		while (out->len > from && (out->data[out->len - 1] == '\n' ||
-		                           out->data[out->len - 1] == ' '))
+		while (out->len > from &&
+		       (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == ' '))
 			out->len--;
 		if (out->len > from && nl)
 			out->data[out->len++] = '\n';
@@ -259,8 +256,7 @@ static int twice_byte(int32_t cp, int *sure)
  * (U+00C2..U+00F4, in UTF-8 0xC3 0x82..0xB4) and the characters of its
  * continuation bytes.  Returns the bytes it takes there, or 0; its UTF-8
  * goes to u[0..*ulen). */
-static size_t twice_at(const char *s, size_t n, size_t i, unsigned char *u, size_t *ulen,
-                       int *sure)
+static size_t twice_at(const char *s, size_t n, size_t i, unsigned char *u, size_t *ulen, int *sure)
 {
 	int32_t cp;
 	size_t j = i + (size_t)wn__utf8_next(s + i, n - i, &cp);

@@ -30,8 +30,8 @@ static void parse(const char *s, size_t n, url *u)
 	memset(u, 0, sizeof *u);
 	if (n && is_alpha(s[0])) {
 		size_t k = 1;
-		while (k < n && (is_alpha(s[k]) || (s[k] >= '0' && s[k] <= '9') ||
-		                 s[k] == '+' || s[k] == '-' || s[k] == '.'))
+		while (k < n && (is_alpha(s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '+' ||
+		                 s[k] == '-' || s[k] == '.'))
 			k++;
 		if (k < n && s[k] == ':') {
 			u->scheme = (part){s, k, 1};

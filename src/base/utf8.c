@@ -12,8 +12,8 @@
 int wn__utf8_next(const char *s, size_t len, int32_t *cp)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	                                      len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
+	utf8proc_ssize_t n = utf8proc_iterate(
+		(const utf8proc_uint8_t *)s, len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
 	if (n <= 0) {
 		*cp = 0xFFFD;
 		return 1;
@@ -24,25 +24,23 @@ int wn__utf8_next(const char *s, size_t len, int32_t *cp)
 
 int wn__is_space_cp(int32_t cp)
 {
-	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-	    cp == 0xA0)
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0)
 		return 1;
 	if (cp < 0x80)
 		return 0;
 	utf8proc_category_t c = utf8proc_category(cp);
-	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-	       c == UTF8PROC_CATEGORY_ZP;
+	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
 /* Scripts written without spaces between words: a character is a word. */
 int wn__is_cjk_cp(int32_t cp)
 {
-	return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
-	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* CJK ext A */
-	       (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* CJK unified */
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility */
-	       (cp >= 0x0E00 && cp <= 0x0E7F) ||   /* Thai */
-	       (cp >= 0x20000 && cp <= 0x2FA1F);   /* ext B.. */
+	return (cp >= 0x3040 && cp <= 0x30FF) || /* kana */
+	       (cp >= 0x3400 && cp <= 0x4DBF) || /* CJK ext A */
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || /* CJK unified */
+	       (cp >= 0xF900 && cp <= 0xFAFF) || /* compatibility */
+	       (cp >= 0x0E00 && cp <= 0x0E7F) || /* Thai */
+	       (cp >= 0x20000 && cp <= 0x2FA1F); /* ext B.. */
 }
 
 /* ---- ASCII, as the HTML spec reads markup ---- */
@@ -126,8 +124,7 @@ size_t wn__utf8_valid_prefix(const unsigned char *s, size_t len, int nul_ok)
 
 /* WHATWG index-windows-1252 for 0x80..0x9F (the rest is Latin-1). */
 const uint16_t wn__cp1252_hi[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };

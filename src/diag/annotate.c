@@ -17,10 +17,14 @@ enum { MARK_NONE = 0, MARK_DROP, MARK_KEEP, MARK_HEADING };
 enum { TIP_BLOCKS = 8 }; /* blocks listed per tooltip */
 
 static const char *const COLOR[] = {
-	[MARK_DROP] = "#d1242f", [MARK_KEEP] = "#1a7f37", [MARK_HEADING] = "#0969da",
+	[MARK_DROP] = "#d1242f",
+	[MARK_KEEP] = "#1a7f37",
+	[MARK_HEADING] = "#0969da",
 };
 static const char *const MARK_NAME[] = {
-	[MARK_DROP] = "drop", [MARK_KEEP] = "keep", [MARK_HEADING] = "keep",
+	[MARK_DROP] = "drop",
+	[MARK_KEEP] = "keep",
+	[MARK_HEADING] = "keep",
 };
 
 /* The first thing in <head>: our encoding, since the bytes written are
@@ -83,16 +87,22 @@ static int is_raw_text(const wn__node *x)
 static int is_dropped(const wn__node *x, const char *name)
 {
 	switch (x->tag) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME:
-	case GUMBO_TAG_FRAME: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_OBJECT:
-	case GUMBO_TAG_EMBED: case GUMBO_TAG_APPLET: case GUMBO_TAG_PARAM:
-	case GUMBO_TAG_BASE: case GUMBO_TAG_LINK: case GUMBO_TAG_TEMPLATE:
-		return 1;
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_FRAME:
+	case GUMBO_TAG_FRAMESET:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_APPLET:
+	case GUMBO_TAG_PARAM:
+	case GUMBO_TAG_BASE:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_TEMPLATE: return 1;
 	case GUMBO_TAG_META:
 		/* refresh, and any encoding the page declared: ours is UTF-8 */
 		return wn__attr(x, "http-equiv") || wn__attr(x, "charset");
-	default:
-		break;
+	default: break;
 	}
 	/* SVG animation can set an href to a javascript: URL. */
 	return x->g->v.element.tag_namespace == GUMBO_NAMESPACE_SVG && name &&
@@ -129,8 +139,7 @@ static int is_script_url(const char *v)
 static int loads(const wn__node *x, const char *name, const GumboAttribute *at)
 {
 	static const char *const names[] = {
-		"src", "srcset", "poster", "background", "lowsrc", "dynsrc",
-		"imagesrcset",
+		"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "imagesrcset",
 	};
 	const char *v = at->value;
 	while (*v && (unsigned char)*v <= ' ')
@@ -150,16 +159,15 @@ static int is_attr_name(const char *s)
 	if (!*s)
 		return 0;
 	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || strchr("\"'<>=/`", *s) ||
-		    (unsigned char)*s == 0x7F)
+		if ((unsigned char)*s <= ' ' || strchr("\"'<>=/`", *s) || (unsigned char)*s == 0x7F)
 			return 0;
 	return 1;
 }
 
 typedef struct marks {
-	uint8_t *mark;   /* per node: MARK_* of the container */
-	int32_t *head;   /* per node: its first block as container, or -1 */
-	int32_t *next;   /* per block: the next block of the same container */
+	uint8_t *mark; /* per node: MARK_* of the container */
+	int32_t *head; /* per node: its first block as container, or -1 */
+	int32_t *next; /* per block: the next block of the same container */
 	int32_t kept;
 	long long kept_chars;
 } marks;
@@ -177,18 +185,18 @@ static void put_tooltip(const wn__doc *d, const marks *m, int32_t i, wn__buf *ou
 		}
 		const wn__block *b = &d->blocks[k];
 		double links = b->chars ? (double)b->link_chars / b->chars : 0;
-		wn__buf_printf(out, "%sblock %d: %s, score %.1f, goodness %.2f, "
-		                    "%d chars, links %d%%, hint %d: %s",
-		               n ? "&#10;" : "", (int)k, b->keep ? "KEEP" : "drop",
-		               b->score, b->good, (int)b->chars, (int)(links * 100 + 0.5),
-		               (int)b->hint, wn__why_string(b->reason));
+		wn__buf_printf(out,
+		               "%sblock %d: %s, score %.1f, goodness %.2f, "
+		               "%d chars, links %d%%, hint %d: %s",
+		               n ? "&#10;" : "", (int)k, b->keep ? "KEEP" : "drop", b->score,
+		               b->good, (int)b->chars, (int)(links * 100 + 0.5), (int)b->hint,
+		               wn__why_string(b->reason));
 	}
 }
 
 /* The start tag, its attributes made safe; a block container also gets
  * its outline, tooltip and data-winnow attributes. */
-static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
-                          const char *name, wn__buf *out)
+static void put_start_tag(const wn__doc *d, const marks *m, int32_t i, const char *name, wn__buf *out)
 {
 	const wn__node *x = &d->nodes[i];
 	int mk = m->mark[i];
@@ -199,8 +207,7 @@ static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
 		const GumboAttribute *at = attrs->data[a];
 		const char *an = at->name;
 		/* on* are event handlers; "open" is <details>'s state */
-		if (!is_attr_name(an) ||
-		    (!strncasecmp(an, "on", 2) && strcasecmp(an, "open")) ||
+		if (!is_attr_name(an) || (!strncasecmp(an, "on", 2) && strcasecmp(an, "open")) ||
 		    !strcasecmp(an, "manifest") || !strcasecmp(an, "srcdoc") ||
 		    !strncasecmp(an, "data-winnow", 11) || is_script_url(at->value))
 			continue;
@@ -217,8 +224,7 @@ static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
 			wn__buf_puts(out, "xlink:");
 		else if (at->attr_namespace == GUMBO_ATTR_NAMESPACE_XML)
 			wn__buf_puts(out, "xml:");
-		else if (at->attr_namespace == GUMBO_ATTR_NAMESPACE_XMLNS &&
-		         strcmp(an, "xmlns"))
+		else if (at->attr_namespace == GUMBO_ATTR_NAMESPACE_XMLNS && strcmp(an, "xmlns"))
 			wn__buf_puts(out, "xmlns:");
 		wn__buf_puts(out, an);
 		wn__buf_puts(out, "=\"");
@@ -236,8 +242,8 @@ static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
 		wn__buf_printf(out, " data-winnow=\"%s\"", MARK_NAME[mk]);
 		if (mk == MARK_HEADING)
 			wn__buf_puts(out, " data-winnow-kind=\"heading\"");
-		wn__buf_printf(out, " data-winnow-score=\"%.1f\" data-winnow-rule=\"%s\"",
-		               score, wn__why_string(d->blocks[rule].reason));
+		wn__buf_printf(out, " data-winnow-score=\"%.1f\" data-winnow-rule=\"%s\"", score,
+		               wn__why_string(d->blocks[rule].reason));
 		wn__buf_puts(out, " title=\"");
 		put_tooltip(d, m, i, out);
 		wn__buf_puts(out, "\" style=\"");
@@ -245,8 +251,10 @@ static void put_start_tag(const wn__doc *d, const marks *m, int32_t i,
 			put_escaped(out, style, 1);
 			wn__buf_putc(out, ';');
 		}
-		wn__buf_printf(out, "outline:2px solid %s !important;"
-		                    "outline-offset:-2px !important\"", COLOR[mk]);
+		wn__buf_printf(out,
+		               "outline:2px solid %s !important;"
+		               "outline-offset:-2px !important\"",
+		               COLOR[mk]);
 	}
 	if (i == d->article)
 		wn__buf_puts(out, " data-winnow-article=\"\"");
@@ -265,22 +273,29 @@ static void put_legend(const wn__doc *d, const marks *m, wn__buf *out)
 		"box-shadow:0 2px 10px rgba(0,0,0,.3) !important;"
 		"text-align:left !important;max-width:340px !important";
 	static const char key[] = "display:inline-block;margin:2px 6px 0 0;"
-	                          "padding:0 4px;outline:2px solid %s;"
-	                          "outline-offset:-2px;color:%s";
-	wn__buf_printf(out, "<div id=\"winnow-legend\" data-winnow=\"legend\" "
-	                    "style=\"%s\">", box);
+				  "padding:0 4px;outline:2px solid %s;"
+				  "outline-offset:-2px;color:%s";
+	wn__buf_printf(out,
+	               "<div id=\"winnow-legend\" data-winnow=\"legend\" "
+	               "style=\"%s\">",
+	               box);
 	wn__buf_puts(out, "<div style=\"font-weight:bold\">winnow --annotate</div>");
-	wn__buf_printf(out, "<div data-winnow-total=\"blocks\">%d blocks kept, "
-	                    "%d dropped</div>",
+	wn__buf_printf(out,
+	               "<div data-winnow-total=\"blocks\">%d blocks kept, "
+	               "%d dropped</div>",
 	               (int)m->kept, (int)(d->n_blocks - m->kept));
-	wn__buf_printf(out, "<div data-winnow-total=\"chars\">%lld characters "
-	                    "kept</div>", m->kept_chars);
-	wn__buf_printf(out, "<div data-winnow-total=\"article\">has_article: %s; "
-	                    "kind: %s</div>", d->has_article ? "yes" : "no",
-	               wn_kind_name((wn_kind)d->kind));
+	wn__buf_printf(out,
+	               "<div data-winnow-total=\"chars\">%lld characters "
+	               "kept</div>",
+	               m->kept_chars);
+	wn__buf_printf(out,
+	               "<div data-winnow-total=\"article\">has_article: %s; "
+	               "kind: %s</div>",
+	               d->has_article ? "yes" : "no", wn_kind_name((wn_kind)d->kind));
 	wn__buf_puts(out, "<div>");
 	static const char *const label[] = {
-		[MARK_KEEP] = "kept", [MARK_DROP] = "dropped",
+		[MARK_KEEP] = "kept",
+		[MARK_DROP] = "dropped",
 		[MARK_HEADING] = "heading of kept content",
 	};
 	for (int mk = MARK_DROP; mk <= MARK_HEADING; mk++) {
@@ -362,8 +377,7 @@ void wn__render_annotate(const wn__doc *d, wn__buf *out)
 		else if (!name)
 			name = "span";
 		if (leave) {
-			if (x->tag == GUMBO_TAG_BODY ||
-			    (x->tag == GUMBO_TAG_HTML && !legend)) {
+			if (x->tag == GUMBO_TAG_BODY || (x->tag == GUMBO_TAG_HTML && !legend)) {
 				put_legend(d, &m, out);
 				legend = 1;
 			}

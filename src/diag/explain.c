@@ -105,8 +105,7 @@ static void put_path(const wn__doc *d, int32_t i, wn__buf *out)
 			break;
 	}
 	int32_t top = chain[n - 1], up = d->nodes[top].parent;
-	if (d->nodes[top].tag != GUMBO_TAG_BODY && up > 0 &&
-	    d->nodes[up].tag != GUMBO_TAG_HTML)
+	if (d->nodes[top].tag != GUMBO_TAG_BODY && up > 0 && d->nodes[up].tag != GUMBO_TAG_HTML)
 		wn__buf_puts(out, "...>");
 	while (n--) {
 		put_level(d, chain[n], out);
@@ -150,10 +149,11 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 		wn__buf_puts(out, "block\tdecision\tscore\tgoodness\tchars\twords\t"
 		                  "link_share\tpunct\thint\trule\ttext\tpath\n");
 	else
-		wn__buf_printf(out, "%5s  %-8s  %8s  %5s  %6s  %5s  %5s  %5s  %4s  "
-		                    "%-*s  %-*s  %s\n",
-		               "#", "DECISION", "SCORE", "GOOD", "CHARS", "WORDS", "LINK%",
-		               "PUNCT", "HINT", rule_w, "RULE", TEXT_COLS, "TEXT", "PATH");
+		wn__buf_printf(out,
+		               "%5s  %-8s  %8s  %5s  %6s  %5s  %5s  %5s  %4s  "
+		               "%-*s  %-*s  %s\n",
+		               "#", "DECISION", "SCORE", "GOOD", "CHARS", "WORDS", "LINK%", "PUNCT",
+		               "HINT", rule_w, "RULE", TEXT_COLS, "TEXT", "PATH");
 
 	int32_t kept = 0;
 	long long kept_chars = 0;
@@ -173,12 +173,12 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 			put_text(d, k, out);
 			wn__buf_putc(out, '\t');
 		} else {
-			wn__buf_printf(out, "%5d  %-8s  %8.1f  %5.2f  %6d  %5d  %4d%%  %5d  "
-			                    "%4d  %-*s  ",
+			wn__buf_printf(out,
+			               "%5d  %-8s  %8.1f  %5.2f  %6d  %5d  %4d%%  %5d  "
+			               "%4d  %-*s  ",
 			               (int)k, b->keep ? "KEEP" : "drop", b->score, b->good,
 			               (int)b->chars, (int)b->words, (int)(links * 100 + 0.5),
-			               (int)(b->punct + b->sentences), (int)b->hint, rule_w,
-			               rule);
+			               (int)(b->punct + b->sentences), (int)b->hint, rule_w, rule);
 			pad(out, TEXT_COLS - put_text(d, k, out));
 			wn__buf_puts(out, "  ");
 		}
@@ -187,8 +187,9 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 	}
 	if (tsv)
 		return;
-	wn__buf_printf(out, "# %d blocks kept, %d dropped; %lld characters kept; "
-	                    "article: ",
+	wn__buf_printf(out,
+	               "# %d blocks kept, %d dropped; %lld characters kept; "
+	               "article: ",
 	               (int)kept, (int)(d->n_blocks - kept), kept_chars);
 	if (d->article >= 0)
 		put_path(d, d->article, out);
@@ -196,20 +197,21 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 		wn__buf_puts(out, "(none)");
 	wn__buf_printf(out, "; has_article: %s\n", d->has_article ? "yes" : "no");
 	const wn__evidence *e = &d->evidence;
-	wn__buf_printf(out, "# kind: %s (%.2f%s); running text %.2f, links %.2f, "
-	               "code %.2f, text per heading %.0f, longest run %d, posts %d "
-	               "(%.2f, article outside %.2f), "
-	               "priced cards %d (%.2f), records %d (linked %.2f, headed %.2f, "
-	               "%.2f), buy control %s, schema 0x%x, text %d, headings %d, clear article %s\n",
-	               wn_kind_name((wn_kind)d->kind), d->kind_confidence,
-	               d->opt->kind ? ", forced" : "", e->prose, e->links, e->code,
-	               e->prose_per_heading, (int)e->run, (int)e->posts, e->posts_share,
-	               e->article_prose, (int)e->priced,
-	               e->priced_share, (int)e->group, e->group_linked, e->group_headed,
-	               e->group_share, e->buy ? "yes" : "no", e->schema, (int)e->text,
-	               (int)e->headings, e->article ? "yes" : "no");
+	wn__buf_printf(
+		out,
+		"# kind: %s (%.2f%s); running text %.2f, links %.2f, "
+		"code %.2f, text per heading %.0f, longest run %d, posts %d "
+		"(%.2f, article outside %.2f), "
+		"priced cards %d (%.2f), records %d (linked %.2f, headed %.2f, "
+		"%.2f), buy control %s, schema 0x%x, text %d, headings %d, clear article %s\n",
+		wn_kind_name((wn_kind)d->kind), d->kind_confidence, d->opt->kind ? ", forced" : "",
+		e->prose, e->links, e->code, e->prose_per_heading, (int)e->run, (int)e->posts,
+		e->posts_share, e->article_prose, (int)e->priced, e->priced_share, (int)e->group,
+		e->group_linked, e->group_headed, e->group_share, e->buy ? "yes" : "no", e->schema,
+		(int)e->text, (int)e->headings, e->article ? "yes" : "no");
 	const wn__cues *c = &e->cues;
-	wn__buf_printf(out, "# cues: byline %s, date %s, no date anywhere %s; short unlinked text "
+	wn__buf_printf(out,
+	               "# cues: byline %s, date %s, no date anywhere %s; short unlinked text "
 	               "%.2f, headings %.3f, feature groups %d, sections %d\n",
 	               c->author ? "yes" : "no", c->date ? "yes" : "no", c->undated ? "yes" : "no",
 	               c->short_share, c->heading_share, (int)c->features, (int)c->sections);

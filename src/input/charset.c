@@ -329,8 +329,8 @@ int wn__charset_get(const char *s, size_t n)
 		key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	key[n] = 0;
-	const struct label *l = bsearch(key, labels, sizeof labels / sizeof *labels,
-	                                sizeof *labels, label_cmp);
+	const struct label *l = bsearch(
+		key, labels, sizeof labels / sizeof *labels, sizeof *labels, label_cmp);
 	return l ? l->enc : -1;
 }
 
@@ -449,7 +449,7 @@ static int prescan(const unsigned char *s, size_t n, int late, const char **from
 	static const char *const hows[2][2] = {
 		{"<meta charset>", "<meta http-equiv>"},
 		{"<meta charset> after the first 1024 bytes",
-		 "<meta http-equiv> after the first 1024 bytes"},
+	         "<meta http-equiv> after the first 1024 bytes"},
 	};
 	size_t i = 0;
 	pattr a;
@@ -504,8 +504,7 @@ static int prescan(const unsigned char *s, size_t n, int late, const char **from
 					need_pragma = 0;
 				}
 			}
-			if (need_pragma < 0 || (need_pragma == 1 && !got_pragma) ||
-			    charset < 0)
+			if (need_pragma < 0 || (need_pragma == 1 && !got_pragma) || charset < 0)
 				continue;
 			*from = hows[late][need_pragma];
 			/* A page read as ASCII-compatible bytes cannot be UTF-16. */
@@ -538,9 +537,15 @@ static int prescan(const unsigned char *s, size_t n, int late, const char **from
 	return -1;
 }
 
-const char *wn__charset_name(int enc) { return encodings[enc].name; }
+const char *wn__charset_name(int enc)
+{
+	return encodings[enc].name;
+}
 
-const char *wn__charset_iconv(int enc) { return encodings[enc].iconv; }
+const char *wn__charset_iconv(int enc)
+{
+	return encodings[enc].iconv;
+}
 
 /* ---- detection without a declaration ---- */
 

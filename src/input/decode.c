@@ -19,8 +19,7 @@
 /* Makes in[0..len) valid UTF-8 without NULs: as it is when it already is,
  * else a copy in the arena with U+FFFD for each maximal invalid subpart
  * (WHATWG's UTF-8 decoder). */
-static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
-                          const char **out_p, size_t *out_len)
+static void utf8_sanitize(wn__doc *d, const char *in, size_t len, const char **out_p, size_t *out_len)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t i = wn__utf8_valid_prefix(s, len, 0);
@@ -32,7 +31,8 @@ static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
 	/* Worst case every byte becomes the 3-byte U+FFFD. */
 	if (len > (SIZE_MAX - 1) / 3)
 		wn__oom();
-	char *out = wn__arena_alloc_raw(&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
+	char *out = wn__arena_alloc_raw(
+		&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
 	size_t o = i, bad = 0, nul = 0;
 	memcpy(out, in, o);
 	while (i < len) {
@@ -51,9 +51,10 @@ static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
 			o += 3;
 			bad++;
 			unsigned c = s[i++];
-			size_t need = c >= 0xC2 && c <= 0xDF ? 1
+			size_t need = c >= 0xC2 && c <= 0xDF   ? 1
 			              : c >= 0xE0 && c <= 0xEF ? 2
-			              : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+			              : c >= 0xF0 && c <= 0xF4 ? 3
+			                                       : 0;
 			unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
 			unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
 			for (size_t t = 0; t < need && i < len; t++) {
@@ -67,8 +68,8 @@ static void utf8_sanitize(wn__doc *d, const char *in, size_t len,
 	*out_p = out;
 	*out_len = o;
 	if (bad)
-		wn__note(&d->notes, "input: %zu invalid UTF-8 sequence%s replaced by U+FFFD",
-		         bad, bad == 1 ? "" : "s");
+		wn__note(&d->notes, "input: %zu invalid UTF-8 sequence%s replaced by U+FFFD", bad,
+		         bad == 1 ? "" : "s");
 	if (nul)
 		wn__note(&d->notes, "input: %zu NUL byte%s dropped", nul, nul == 1 ? "" : "s");
 }
@@ -95,12 +96,12 @@ static size_t put_cp(char *o, uint32_t cp)
 /* windows-1252 (base/utf8.c's WHATWG table for 0x80..0x9F, the rest
  * Latin-1) is decoded here rather than by iconv, whose CP1252 refuses the
  * five unassigned bytes that WHATWG maps to C1 controls. */
-static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
-                           int enc, size_t *out_len)
+static char *decode_single(wn__doc *d, const unsigned char *s, size_t len, int enc, size_t *out_len)
 {
 	if (len > (SIZE_MAX - 1) / 3)
 		wn__oom();
-	char *out = wn__arena_alloc_raw(&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
+	char *out = wn__arena_alloc_raw(
+		&d->arena, len * 3 + 1); /* the worst case: untouched pages cost nothing */
 	size_t o = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = s[i];
@@ -121,8 +122,7 @@ static char *decode_single(wn__doc *d, const unsigned char *s, size_t len,
 /* Converts with iconv; on an invalid or unmappable sequence emits U+FFFD
  * and skips one code unit, so any input converts in linear time.  Returns
  * NULL when iconv does not know the encoding. */
-static char *decode_iconv(wn__doc *d, const char *in, size_t len, int enc,
-                          size_t *out_len)
+static char *decode_iconv(wn__doc *d, const char *in, size_t len, int enc, size_t *out_len)
 {
 	iconv_t cd = iconv_open("UTF-8", wn__charset_iconv(enc));
 	if (cd == (iconv_t)-1)
@@ -200,8 +200,7 @@ void wn__input_decode(wn__doc *d, const char *in, size_t len)
 		html = conv = decode_single(d, s, len, enc, &n);
 	} else if (enc == WN__E_REPLACEMENT) {
 		/* WHATWG: these encodings are not decoded at all */
-		html = conv = wn__arena_strndup(&d->arena, len ? "\xEF\xBF\xBD" : "",
-		                                len ? 3 : 0);
+		html = conv = wn__arena_strndup(&d->arena, len ? "\xEF\xBF\xBD" : "", len ? 3 : 0);
 		n = strlen(conv);
 	} else {
 		html = conv = decode_iconv(d, in, len, enc, &n);

@@ -58,9 +58,9 @@ enum { NS_HTML, NS_SVG, NS_MATH };
 
 /* One open element of the estimate. */
 typedef struct entry {
-	uint16_t tag;    /* GumboTag */
-	uint16_t afe_at; /* open formatting elements when it was pushed */
-	uint8_t ns;      /* NS_* */
+	uint16_t tag;     /* GumboTag */
+	uint16_t afe_at;  /* open formatting elements when it was pushed */
+	uint8_t ns;       /* NS_* */
 	uint8_t name_len; /* GUMBO_TAG_UNKNOWN: the name's length, 0 if longer than 255 */
 	size_t name_at;   /* ... and where it is in the input */
 } entry;
@@ -87,7 +87,7 @@ typedef struct region {
 
 /* A tag as the scan read it. */
 typedef struct tag {
-	int t; /* GumboTag */
+	int t;             /* GumboTag */
 	size_t start, end; /* its '<', and after its '>' */
 	size_t name, name_len;
 	int selfclose;
@@ -110,15 +110,15 @@ typedef struct guard {
 	size_t cut_deep, cut_fmt, cut_attrs, cut_many;
 	size_t mended; /* raw text elements ended with their noscript */
 
-	int skip;       /* bodies may be skipped at all */
-	int keep_style; /* --annotate: style sheets and SVG are written back */
-	int images;     /* opt.images: the renderers read image sources */
-	int uncertain;  /* the estimate may differ from gumbo's: skip no more */
-	int frameset;   /* a <frameset>: every skip is undone */
-	int in_body;    /* gumbo has made the <body> (never set too early) */
-	int legit;      /* the pops under way are ones gumbo makes too */
-	size_t foreign; /* open SVG and MathML elements */
-	size_t tdepth;  /* open templates (HTML) */
+	int skip;        /* bodies may be skipped at all */
+	int keep_style;  /* --annotate: style sheets and SVG are written back */
+	int images;      /* opt.images: the renderers read image sources */
+	int uncertain;   /* the estimate may differ from gumbo's: skip no more */
+	int frameset;    /* a <frameset>: every skip is undone */
+	int in_body;     /* gumbo has made the <body> (never set too early) */
+	int legit;       /* the pops under way are ones gumbo makes too */
+	size_t foreign;  /* open SVG and MathML elements */
+	size_t tdepth;   /* open templates (HTML) */
 	size_t n_select; /* open selects (HTML) */
 	region svg, tmpl, nos;
 	/* The nodes of gumbo's tree (as the flat DOM has them: no comments)
@@ -133,8 +133,8 @@ typedef struct guard {
 	size_t no_end_till[GUMBO_TAG_LAST + 1];
 } guard;
 
-static void add_repl(guard *g, size_t from, size_t to, int skip, const char *unit,
-                     size_t unit_len, size_t reps)
+static void add_repl(guard *g, size_t from, size_t to, int skip, const char *unit, size_t unit_len,
+                     size_t reps)
 {
 	if (from >= to)
 		return;
@@ -152,7 +152,10 @@ static void guard_drop(guard *g, size_t from, size_t to)
 	add_cut(g, from, to, 0);
 }
 
-static int skip_ok(const guard *g) { return g->skip && !g->uncertain; }
+static int skip_ok(const guard *g)
+{
+	return g->skip && !g->uncertain;
+}
 
 /* From here on the estimate may be wrong: bodies whose end is not known
  * yet are kept, and nothing more is skipped. */
@@ -205,7 +208,10 @@ static void limit_cut(guard *g, const tag *tk)
 	}
 }
 
-static const entry *top(const guard *g) { return g->sp ? &g->st[g->sp - 1] : NULL; }
+static const entry *top(const guard *g)
+{
+	return g->sp ? &g->st[g->sp - 1] : NULL;
+}
 
 static void guard_pop(guard *g)
 {
@@ -220,8 +226,7 @@ static void guard_pop(guard *g)
 		g->n_select--;
 	/* gumbo pops foreign elements, templates and selects by rules of
 	 * their own: another pop of the estimate's may be none of gumbo's */
-	if (!g->legit && (e->ns != NS_HTML || t == GUMBO_TAG_TEMPLATE ||
-	                  t == GUMBO_TAG_SELECT))
+	if (!g->legit && (e->ns != NS_HTML || t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_SELECT))
 		set_uncertain(g);
 	if ((g->svg.open && g->sp == g->svg.level) || (g->nos.open && g->sp == g->nos.level))
 		set_uncertain(g); /* closed before its end tag */
@@ -296,14 +301,14 @@ static int name_in(const char *s, size_t k, const char *const *names)
 /* Is the attribute [name, name_end) = [val, val_end) one no stage reads
  * (see the top)?  style_seen: the tag had a style attribute before.  A
  * stage that reads a new attribute of these kinds names it here. */
-static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val,
-                       size_t val_end, int style_seen)
+static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val, size_t val_end,
+                       int style_seen)
 {
 	static const char *const IMAGE[] = {"src", "srcset", "data-src", "data-srcset", NULL};
-	static const char *const READ[] = {"data-lang", "data-language", "aria-controls",
-	                                   "aria-hidden", "aria-label", NULL};
-	static const char *const NEVER[] = {"sizes", "imagesrcset", "loading", "decoding",
-	                                    "fetchpriority", "tabindex", "target", NULL};
+	static const char *const READ[] = {
+		"data-lang", "data-language", "aria-controls", "aria-hidden", "aria-label", NULL};
+	static const char *const NEVER[] = {"sizes",         "imagesrcset", "loading", "decoding",
+	                                    "fetchpriority", "tabindex",    "target",  NULL};
 	const char *s = g->s, *at = s + name;
 	size_t k = name_end - name;
 	if (name_in(at, k, IMAGE)) /* render/pick.c, with images only */
@@ -314,14 +319,13 @@ static int unread_attr(const guard *g, size_t name, size_t name_end, size_t val,
 		return 1;
 	/* a NUL is U+FFFD to gumbo, the end of the text to wn__style_hides */
 	if (name_is(at, k, "style"))
-		return style_seen || (!memchr(s + val, '&', val_end - val) &&
-		                      !memchr(s + val, 0, val_end - val) &&
-		                      !wn__style_hides(s + val, val_end - val));
+		return style_seen ||
+		       (!memchr(s + val, '&', val_end - val) && !memchr(s + val, 0, val_end - val) &&
+		        !wn__style_hides(s + val, val_end - val));
 	return 0;
 }
 
-static void read_attr(const guard *g, tag *tk, size_t name, size_t name_end,
-                      size_t val, size_t val_end)
+static void read_attr(const guard *g, tag *tk, size_t name, size_t name_end, size_t val, size_t val_end)
 {
 	const char *s = g->s;
 	size_t k = name_end - name;
@@ -334,8 +338,8 @@ static void read_attr(const guard *g, tag *tk, size_t name, size_t name_end,
 		tk->ld_json = (l >= 19 && wn__ascii_ieq(s + val, "application/ld+json", 19)) ||
 		              memchr(s + val, '&', l) != NULL;
 	} else if ((k == 5 && wn__ascii_ieq(s + name, "color", 5)) ||
-	           (k == 4 && (wn__ascii_ieq(s + name, "face", 4) ||
-	                       wn__ascii_ieq(s + name, "size", 4)))) {
+	           (k == 4 &&
+	            (wn__ascii_ieq(s + name, "face", 4) || wn__ascii_ieq(s + name, "size", 4)))) {
 		tk->font_attrs = 1;
 	}
 }
@@ -486,13 +490,14 @@ static int same_name(const guard *g, const entry *e, const tag *tk)
 static int svg_keeps(const tag *tk)
 {
 	switch (tk->t) {
-	case GUMBO_TAG_FOREIGNOBJECT: case GUMBO_TAG_DESC: case GUMBO_TAG_TITLE:
-	case GUMBO_TAG_LINK: case GUMBO_TAG_HTML: case GUMBO_TAG_META:
-		return 1;
-	case GUMBO_TAG_SCRIPT:
-		return tk->ld_json;
-	default:
-		return wn__tag_is(tk->t, WN__TC_BLOCK | WN__TC_STRUCTURE | WN__TC_HEADING);
+	case GUMBO_TAG_FOREIGNOBJECT:
+	case GUMBO_TAG_DESC:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_HTML:
+	case GUMBO_TAG_META: return 1;
+	case GUMBO_TAG_SCRIPT: return tk->ld_json;
+	default: return wn__tag_is(tk->t, WN__TC_BLOCK | WN__TC_STRUCTURE | WN__TC_HEADING);
 	}
 }
 
@@ -503,30 +508,40 @@ static int svg_keeps(const tag *tk)
 static int template_keeps(const tag *tk)
 {
 	switch (tk->t) {
-	case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_TITLE:
-	case GUMBO_TAG_P:
-		return 1;
-	case GUMBO_TAG_SCRIPT:
-		return tk->ld_json;
-	case GUMBO_TAG_TEMPLATE:
-		return 0;
+	case GUMBO_TAG_META:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_P: return 1;
+	case GUMBO_TAG_SCRIPT: return tk->ld_json;
+	case GUMBO_TAG_TEMPLATE: return 0;
 	/* gumbo ignores these there, or they close elements they did not
 	 * open (implied end tags, the adoption agency), or their first newline
 	 * goes: the nodes they make are not the tags' */
-	case GUMBO_TAG_HEAD: case GUMBO_TAG_FRAME: case GUMBO_TAG_COL:
-	case GUMBO_TAG_COLGROUP: case GUMBO_TAG_A: case GUMBO_TAG_NOBR:
-	case GUMBO_TAG_BUTTON: case GUMBO_TAG_RB: case GUMBO_TAG_RT:
-	case GUMBO_TAG_RP: case GUMBO_TAG_RTC: case GUMBO_TAG_OPTION:
-	case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_SELECT: case GUMBO_TAG_ISINDEX:
-	case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT:
-	case GUMBO_TAG_XMP:
-		return 1;
+	case GUMBO_TAG_HEAD:
+	case GUMBO_TAG_FRAME:
+	case GUMBO_TAG_COL:
+	case GUMBO_TAG_COLGROUP:
+	case GUMBO_TAG_A:
+	case GUMBO_TAG_NOBR:
+	case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_RB:
+	case GUMBO_TAG_RT:
+	case GUMBO_TAG_RP:
+	case GUMBO_TAG_RTC:
+	case GUMBO_TAG_OPTION:
+	case GUMBO_TAG_OPTGROUP:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_ISINDEX:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_LISTING:
+	case GUMBO_TAG_PLAINTEXT:
+	case GUMBO_TAG_XMP: return 1;
 	default:
 		/* a cell or an <object> left open puts a marker in the list of
 		 * active formatting elements that the template's end leaves
 		 * there: formatting after it is not reopened */
 		return wn__tag_is(tk->t, WN__TC_STRUCTURE | WN__TC_HEADING | WN__TC_MARKER |
-		                         WN__TC_TABLE_PART | WN__TC_LIST_ITEM);
+		                                 WN__TC_TABLE_PART | WN__TC_LIST_ITEM);
 	}
 }
 
@@ -536,16 +551,17 @@ static int template_keeps(const tag *tk)
 static int noscript_allows(const region *r, const tag *tk)
 {
 	switch (tk->t) {
-	case GUMBO_TAG_STYLE: case GUMBO_TAG_NOFRAMES:
-	case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-		return 1;
-	case GUMBO_TAG_SCRIPT:
-		return !r->in_head && !tk->ld_json;
-	case GUMBO_TAG_IMG: case GUMBO_TAG_BR: case GUMBO_TAG_WBR:
-	case GUMBO_TAG_SOURCE: case GUMBO_TAG_IFRAME:
-		return !r->in_head;
-	default:
-		return 0;
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_NOFRAMES:
+	case GUMBO_TAG_BASEFONT:
+	case GUMBO_TAG_BGSOUND: return 1;
+	case GUMBO_TAG_SCRIPT: return !r->in_head && !tk->ld_json;
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_WBR:
+	case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_IFRAME: return !r->in_head;
+	default: return 0;
 	}
 }
 
@@ -554,14 +570,21 @@ static int noscript_allows(const region *r, const tag *tk)
 static int head_tag(int t)
 {
 	switch (t) {
-	case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BASE:
-	case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_LINK:
-	case GUMBO_TAG_META: case GUMBO_TAG_TITLE: case GUMBO_TAG_NOSCRIPT:
-	case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_STYLE: case GUMBO_TAG_SCRIPT:
-	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_FRAMESET:
-		return 1;
-	default:
-		return 0;
+	case GUMBO_TAG_HTML:
+	case GUMBO_TAG_HEAD:
+	case GUMBO_TAG_BASE:
+	case GUMBO_TAG_BASEFONT:
+	case GUMBO_TAG_BGSOUND:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_NOFRAMES:
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_TEMPLATE:
+	case GUMBO_TAG_FRAMESET: return 1;
+	default: return 0;
 	}
 }
 
@@ -569,12 +592,14 @@ static int head_tag(int t)
 static int select_allows(int t)
 {
 	switch (t) {
-	case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_SCRIPT:
-	case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
-	case GUMBO_TAG_TEXTAREA:
-		return 1;
-	default:
-		return 0;
+	case GUMBO_TAG_OPTION:
+	case GUMBO_TAG_OPTGROUP:
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_KEYGEN:
+	case GUMBO_TAG_TEXTAREA: return 1;
+	default: return 0;
 	}
 }
 
@@ -656,8 +681,8 @@ static size_t guard_rawtext(guard *g, const tag *tk, size_t i)
 	count_element(g);
 	if (end > i)
 		g->nodes++; /* its text */
-	if (skip_ok(g) && end > i && ((t == GUMBO_TAG_SCRIPT && !tk->ld_json) ||
-	                              (t == GUMBO_TAG_STYLE && !g->keep_style))) {
+	if (skip_ok(g) && end > i &&
+	    ((t == GUMBO_TAG_SCRIPT && !tk->ld_json) || (t == GUMBO_TAG_STYLE && !g->keep_style))) {
 		/* one character stays, so that its text node does; the first
 		 * that is not white space, so that it is a text node still */
 		size_t k = i;
@@ -715,20 +740,13 @@ static size_t guard_start_html(guard *g, const tag *tk)
 		return tk->end;
 	}
 	switch (t) {
-	case GUMBO_TAG_LI:
-		guard_close_near(g, GUMBO_TAG_LI, -1, GUMBO_TAG_UL, GUMBO_TAG_OL);
-		break;
+	case GUMBO_TAG_LI: guard_close_near(g, GUMBO_TAG_LI, -1, GUMBO_TAG_UL, GUMBO_TAG_OL); break;
 	case GUMBO_TAG_DT:
-	case GUMBO_TAG_DD:
-		guard_close_near(g, GUMBO_TAG_DT, GUMBO_TAG_DD, GUMBO_TAG_DL, -1);
-		break;
-	case GUMBO_TAG_TR:
-		guard_close_near(g, GUMBO_TAG_TR, -1, GUMBO_TAG_TABLE, -1);
-		break;
+	case GUMBO_TAG_DD: guard_close_near(g, GUMBO_TAG_DT, GUMBO_TAG_DD, GUMBO_TAG_DL, -1); break;
+	case GUMBO_TAG_TR: guard_close_near(g, GUMBO_TAG_TR, -1, GUMBO_TAG_TABLE, -1); break;
 	case GUMBO_TAG_TD:
 	case GUMBO_TAG_TH:
-		guard_close_near(g, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR,
-		                 GUMBO_TAG_TABLE);
+		guard_close_near(g, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR, GUMBO_TAG_TABLE);
 		break;
 	case GUMBO_TAG_TBODY:
 	case GUMBO_TAG_THEAD:
@@ -752,8 +770,7 @@ static size_t guard_start_html(guard *g, const tag *tk)
 	/* An <a> closes the active one, so at most one is ever active. */
 	int afe_grows = fmt && !(t == GUMBO_TAG_A && g->afe[t]);
 	int low = (afe_grows || g->afe_total) && g->sp >= WN__GUARD_FORMAT_DEPTH;
-	if (g->sp >= g->cap || low ||
-	    (afe_grows && g->afe_total >= WN__GUARD_FORMAT)) {
+	if (g->sp >= g->cap || low || (afe_grows && g->afe_total >= WN__GUARD_FORMAT)) {
 		limit_cut(g, tk);
 		g->dropped[t]++;
 		if (g->sp >= g->cap)
@@ -777,8 +794,7 @@ static size_t guard_start_html(guard *g, const tag *tk)
 	}
 	if (t == GUMBO_TAG_SVG && outside && !g->keep_style && !g->svg.open)
 		region_open(g, &g->svg, tk->end, g->sp - 1, 0);
-	if (t == GUMBO_TAG_TEMPLATE && outside && g->in_body && !g->tmpl.open &&
-	    !g->nos.open)
+	if (t == GUMBO_TAG_TEMPLATE && outside && g->in_body && !g->tmpl.open && !g->nos.open)
 		region_open(g, &g->tmpl, tk->end, g->tdepth, 0);
 	if (t == GUMBO_TAG_NOSCRIPT) {
 		if (outside && !g->tdepth && !g->tmpl.open && !g->nos.open)
@@ -1026,8 +1042,8 @@ void wn__guard(wn__doc *d)
 				const char *e = memchr(s + i, '>', n - i);
 				/* gumbo ignores a DOCTYPE there, and "</>"; a bogus
 				 * comment is a comment node */
-				if (!(end && c0 == '>') &&
-				    !(c == '!' && i + 9 <= n && wn__ascii_ieq(s + i + 2, "doctype", 7)))
+				if (!(end && c0 == '>') && !(c == '!' && i + 9 <= n &&
+				                             wn__ascii_ieq(s + i + 2, "doctype", 7)))
 					g->text_open = 0;
 				i = e ? (size_t)(e - s) + 1 : n;
 			} else {
@@ -1060,20 +1076,27 @@ void wn__guard(wn__doc *d)
 	g->svg.open = g->tmpl.open = g->nos.open = 0;
 	guard_finish(g, d);
 	if (g->cut_deep)
-		wn__note(&d->notes, "limit: %zu tags nested deeper than about %zu "
-		            "elements ignored, their text kept (max_depth)",
+		wn__note(&d->notes,
+		         "limit: %zu tags nested deeper than about %zu "
+		         "elements ignored, their text kept (max_depth)",
 		         g->cut_deep, g->cap);
 	if (g->cut_fmt)
-		wn__note(&d->notes, "limit: %zu tags ignored, their text kept: more than %d "
-		            "unclosed formatting elements, or nested deeper than %d "
-		            "inside one", g->cut_fmt, WN__GUARD_FORMAT, WN__GUARD_FORMAT_DEPTH);
+		wn__note(&d->notes,
+		         "limit: %zu tags ignored, their text kept: more than %d "
+		         "unclosed formatting elements, or nested deeper than %d "
+		         "inside one",
+		         g->cut_fmt, WN__GUARD_FORMAT, WN__GUARD_FORMAT_DEPTH);
 	if (g->cut_many)
-		wn__note(&d->notes, "limit: %zu tags past the first %d elements ignored, "
-		            "their text kept", g->cut_many, WN__GUARD_ELEMENTS);
+		wn__note(&d->notes,
+		         "limit: %zu tags past the first %d elements ignored, "
+		         "their text kept",
+		         g->cut_many, WN__GUARD_ELEMENTS);
 	d->mended = g->mended;
 	if (g->mended)
-		wn__note(&d->notes, "input: %zu raw text elements (an <iframe ... />) left "
-		            "open inside a <noscript> end with it, as in a browser", g->mended);
+		wn__note(&d->notes,
+		         "input: %zu raw text elements (an <iframe ... />) left "
+		         "open inside a <noscript> end with it, as in a browser",
+		         g->mended);
 	if (g->cut_attrs)
 		wn__note(&d->notes, "limit: %zu attributes beyond %d in one tag ignored",
 		         g->cut_attrs, WN__GUARD_ATTRS);

@@ -9,10 +9,16 @@
 #include "base/utf8.h"
 #include "input/lex.h"
 
-static int alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static int alpha(unsigned char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
 
 /* After a tag name: white space, '/' or '>' end it. */
-static int name_end(unsigned char c) { return wn__is_html_space(c) || c == '/' || c == '>'; }
+static int name_end(unsigned char c)
+{
+	return wn__is_html_space(c) || c == '/' || c == '>';
+}
 
 /* "</name" at s[i] followed by the end of the name: the appropriate end
  * tag.  At the end of the input "</name" is text, not a tag. */

@@ -18,8 +18,7 @@
 /* 0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F: not tab, LF, FF, CR or ESC. */
 static int binary_byte(unsigned char c)
 {
-	return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) ||
-	       (c >= 0x1C && c <= 0x1F);
+	return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) || (c >= 0x1C && c <= 0x1F);
 }
 
 typedef struct magic {
@@ -28,15 +27,30 @@ typedef struct magic {
 	size_t n;
 } magic;
 
-#define M(at, s) {at, s, sizeof s - 1}
+#define M(at, s)                    \
+	{                           \
+		at, s, sizeof s - 1 \
+	}
 static const magic MAGIC[] = {
-	M(0, "\x7F" "ELF"),        /* executables and libraries */
-	M(0, "\x1F\x8B"),           /* gzip (a .warc.gz read as a page) */
-	M(0, "BZh"), M(0, "\xFD" "7zXZ"), M(0, "\x28\xB5\x2F\xFD"), /* bzip2, xz, zstd */
-	M(0, "PK\x03\x04"), M(0, "7z\xBC\xAF\x27\x1C"), /* zip, 7z */
-	M(0, "%PDF-"), M(0, "\x89PNG\r\n\x1A\n"), M(0, "\xFF\xD8\xFF"),
-	M(0, "GIF87a"), M(0, "GIF89a"), M(8, "WEBP"), M(4, "ftyp"),
-	M(0, "\0asm"), M(0, "\xCF\xFA\xED\xFE"), M(0, "OggS"),
+	M(0, "\x7F"
+             "ELF"),      /* executables and libraries */
+	M(0, "\x1F\x8B"), /* gzip (a .warc.gz read as a page) */
+	M(0, "BZh"),
+	M(0, "\xFD"
+             "7zXZ"),
+	M(0, "\x28\xB5\x2F\xFD"), /* bzip2, xz, zstd */
+	M(0, "PK\x03\x04"),
+	M(0, "7z\xBC\xAF\x27\x1C"), /* zip, 7z */
+	M(0, "%PDF-"),
+	M(0, "\x89PNG\r\n\x1A\n"),
+	M(0, "\xFF\xD8\xFF"),
+	M(0, "GIF87a"),
+	M(0, "GIF89a"),
+	M(8, "WEBP"),
+	M(4, "ftyp"),
+	M(0, "\0asm"),
+	M(0, "\xCF\xFA\xED\xFE"),
+	M(0, "OggS"),
 };
 #undef M
 

@@ -26,8 +26,7 @@ static int small(const wn__meta_ctx *c, int32_t i, int32_t max_chars)
  * iso.  Without a digit in the subtree it is not, text unread. */
 static int only_date(wn__meta_ctx *c, int32_t i, char *iso)
 {
-	return (c->bits[i] & WN__META_DIGIT) &&
-	       wn__meta_date_only(wn__meta_text(c, i), iso);
+	return (c->bits[i] & WN__META_DIGIT) && wn__meta_date_only(wn__meta_text(c, i), iso);
 }
 
 /* Does a line open with a date, after at most a label ("Published
@@ -62,9 +61,8 @@ static int in_cell(const wn__doc *d, int32_t i)
 {
 	for (int up = 0; i > 0 && up < 4; i = d->nodes[i].parent, up++) {
 		int tag = d->nodes[i].tag;
-		if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH ||
-		    tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD ||
-		    tag == GUMBO_TAG_DT)
+		if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_LI ||
+		    tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT)
 			return 1;
 	}
 	return 0;
@@ -82,8 +80,7 @@ static int updated_line(wn__meta_ctx *c, int32_t i)
 		return 0;
 	const char *cls = wn__attr(&d->nodes[i], "class");
 	const char *ip = wn__attr(&d->nodes[i], "itemprop");
-	return wn__meta_update_label(wn__meta_text(c, p)) ||
-	       (ip && strstr(ip, "dateModified")) ||
+	return wn__meta_update_label(wn__meta_text(c, p)) || (ip && strstr(ip, "dateModified")) ||
 	       (cls && (strstr(cls, "updated") || strstr(cls, "modified")));
 }
 
@@ -94,10 +91,23 @@ static int updated_line(wn__meta_ctx *c, int32_t i)
 static int labelled_date(wn__meta_ctx *c, int32_t i, char *iso)
 {
 	static const char *const LABEL[] = {
-		"posted", "published", "publi\xc3\xa9", "ver\xc3\xb6""ffentlicht", "publicado",
-		"pubblicato", "updated", "last updated", "last modified", "aktualisiert",
-		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado", "aggiornato",
-		"atualizado", NULL,
+		"posted",
+		"published",
+		"publi\xc3\xa9",
+		"ver\xc3\xb6"
+		"ffentlicht",
+		"publicado",
+		"pubblicato",
+		"updated",
+		"last updated",
+		"last modified",
+		"aktualisiert",
+		"zuletzt aktualisiert",
+		"mis \xc3\xa0 jour",
+		"actualizado",
+		"aggiornato",
+		"atualizado",
+		NULL,
 	};
 	const char *t = wn__meta_text(c, i);
 	int label = 0;
@@ -113,8 +123,8 @@ static int labelled_date(wn__meta_ctx *c, int32_t i, char *iso)
 
 /* Keeps iso as the page's date in *field, or as the first change's in
  * *updated when the line says it is one; the first of each stays. */
-static void date_or_update(wn__meta_ctx *c, int32_t i, const char **field,
-                           const char **updated, const char *iso)
+static void date_or_update(wn__meta_ctx *c, int32_t i, const char **field, const char **updated,
+                           const char *iso)
 {
 	const char **to = updated_line(c, i) ? updated : field;
 	if (!*to)
@@ -134,9 +144,8 @@ static int foreign_item(const wn__meta_ctx *c, int32_t i)
 		if (!wn__attr(x, "itemscope"))
 			continue;
 		const char *t = wn__attr(x, "itemtype");
-		return t && (strstr(t, "Comment") || strstr(t, "Review") ||
-		             strstr(t, "Answer") || strstr(t, "Question") ||
-		             strstr(t, "Product") || strstr(t, "Offer") ||
+		return t && (strstr(t, "Comment") || strstr(t, "Review") || strstr(t, "Answer") ||
+		             strstr(t, "Question") || strstr(t, "Product") || strstr(t, "Offer") ||
 		             strstr(t, "Event"));
 	}
 	return 0;
@@ -199,8 +208,8 @@ static void field_microdata(wn__meta_ctx *c, wn__meta_found *f, int32_t i)
 static int author_href(const char *href)
 {
 	static const char *const SEG[] = {
-		"/author/", "/authors/", "/writer/", "/writers/", "/contributor/",
-		"/contributors/", "/byline/", "?author=", "&author=", NULL,
+		"/author/",       "/authors/", "/writer/", "/writers/", "/contributor/",
+		"/contributors/", "/byline/",  "?author=", "&author=",  NULL,
 	};
 	if (!href)
 		return 0;
@@ -232,14 +241,12 @@ static int says_username(const char *cls)
 static int poster_name(const wn__node *x)
 {
 	static const char *const HREF[] = {
-		"/members/", "/member/", "/users/", "/user/", "/u/", "/profile/",
-		"/people/", NULL,
+		"/members/", "/member/", "/users/", "/user/", "/u/", "/profile/", "/people/", NULL,
 	};
 	/* the account's own pages are no member's ("/user/login") */
 	static const char *const ACCOUNT[] = {
-		"login", "log-in", "signin", "sign-in", "logout", "log-out",
-		"register", "signup", "sign-up", "join", "account", "settings",
-		"password", NULL,
+		"login",  "log-in",  "signin", "sign-in", "logout",   "log-out",  "register",
+		"signup", "sign-up", "join",   "account", "settings", "password", NULL,
 	};
 	const char *href = x->tag == GUMBO_TAG_A ? wn__attr(x, "href") : NULL;
 	for (const char *const *k = HREF; href && *k; k++) {
@@ -302,8 +309,7 @@ static const char *date_after(wn__meta_ctx *c, int32_t i)
  * an author's page whose text is a name, and near the top a line that
  * is "Written by" then the name, "<date> by <name>", or a date and a
  * name between separators ("Dec 19, 2025 · Jane Doe"). */
-static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int after_top,
-                          int near_top)
+static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int after_top, int near_top)
 {
 	const wn__node *x = &c->d->nodes[i];
 	if (!f->author_link && x->tag == GUMBO_TAG_A && small(c, i, WN__META_BYLINE_MAX) &&
@@ -338,8 +344,8 @@ static void field_bylines(wn__meta_ctx *c, wn__meta_found *f, int32_t i, int aft
 	}
 	if ((!f->line_date || !f->updated) && near_top && (c->bits[i] & WN__META_DIGIT) &&
 	    small(c, i, WN__META_LINE_MAX) && !in_cell(c->d, i) &&
-	    (wn__meta_says_line(c, i) || ((x->flags & WN__NF_BLOCK) &&
-	                                  wn__meta_dated_line(wn__meta_text(c, i))))) {
+	    (wn__meta_says_line(c, i) ||
+	     ((x->flags & WN__NF_BLOCK) && wn__meta_dated_line(wn__meta_text(c, i))))) {
 		const char *t = wn__meta_text(c, i);
 		if (wn__date_find(t, strlen(t), iso))
 			date_or_update(c, i, &f->line_date, &f->updated, iso);
@@ -356,7 +362,7 @@ static int author_line(wn__meta_ctx *c, int32_t i, const char *author)
 	while (n && wn__meta_is_space((unsigned char)t[n - 1]))
 		n--;
 	return n && (!strncasecmp(t, author, n) ? !author[n]
-	                                         : n == first && !strncasecmp(t, author, first));
+	                                        : n == first && !strncasecmp(t, author, first));
 }
 
 /* The date under the author's name anywhere in the page but its
@@ -582,8 +588,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			skip_end = x->end;
 		if (i < skip_end)
 			continue;
-		if (i >= side_end && (x->tag == GUMBO_TAG_NAV ||
-		                      x->tag == GUMBO_TAG_ASIDE ||
+		if (i >= side_end && (x->tag == GUMBO_TAG_NAV || x->tag == GUMBO_TAG_ASIDE ||
 		                      x->tag == GUMBO_TAG_FOOTER))
 			side_end = x->end;
 		/* the site's header above the headline: its date is the day's
@@ -594,7 +599,8 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			f->heading_seen = 1;
 		if (i >= side_end) {
 			const char *had = f->line_date;
-			field_bylines(c, f, i, i > top_from, i > top_from && seen < WN__META_TOP_CHARS);
+			field_bylines(
+				c, f, i, i > top_from, i > top_from && seen < WN__META_TOP_CHARS);
 			if (!had && f->line_date && !f->heading_seen)
 				f->line_date_lead = 1;
 		}
@@ -616,8 +622,7 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			    small(c, i, WN__META_BYLINE_MAX))
 				f->rel_author = wn__meta_text_lines(c, i);
 		}
-		if (!f->byline && small(c, i, WN__META_BYLINE_MAX) &&
-		    wn__meta_says_byline(c, i)) {
+		if (!f->byline && small(c, i, WN__META_BYLINE_MAX) && wn__meta_says_byline(c, i)) {
 			/* Readability.js: an [itemprop~=name] inside names
 			 * more precisely */
 			int32_t name = i;
@@ -637,18 +642,18 @@ void wn__meta_scan_body(wn__meta_ctx *c, wn__meta_found *f)
 			    (text_opens_with_date(lines, iso) || date_part(c, lines, iso)))
 				f->byline_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		}
-		if ((!f->date_line || !f->updated) && i >= mast_end && small(c, i, WN__META_LINE_MAX) &&
-		    (c->bits[i] & WN__META_DIGIT) && wn__meta_says_line(c, i) &&
-		    only_date(c, i, iso))
+		if ((!f->date_line || !f->updated) && i >= mast_end &&
+		    small(c, i, WN__META_LINE_MAX) && (c->bits[i] & WN__META_DIGIT) &&
+		    wn__meta_says_line(c, i) && only_date(c, i, iso))
 			date_or_update(c, i, &f->date_line, &f->updated, iso);
 		if ((!f->date_text || !f->updated) && (x->flags & WN__NF_BLOCK) && i > top_from &&
-		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
-		    !in_cell(d, i) && only_date(c, i, iso))
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) && !in_cell(d, i) &&
+		    only_date(c, i, iso))
 			date_or_update(c, i, &f->date_text, &f->updated, iso);
 		/* a link whose text is a date near the top: a post's permalink */
 		if (!f->link_date && x->tag == GUMBO_TAG_A && i > top_from &&
-		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) &&
-		    !in_cell(d, i) && only_date(c, i, iso) && !updated_line(c, i))
+		    seen < WN__META_TOP_CHARS && small(c, i, WN__META_LINE_MAX) && !in_cell(d, i) &&
+		    only_date(c, i, iso) && !updated_line(c, i))
 			f->link_date = wn__arena_strndup(c->a, iso, strlen(iso));
 		/* anywhere in the page's text: a post's dated line at its end */
 		if (!f->late_date && i >= side_end && small(c, i, WN__META_LINE_MAX) &&
@@ -717,8 +722,7 @@ const char *wn__meta_excerpt(wn__meta_ctx *c)
 	uint8_t *has_block = wn__arena_alloc(c->a, (size_t)(end - root));
 	for (int32_t i = end - 1; i > root; i--) {
 		const wn__node *x = &d->nodes[i];
-		if (!(x->flags & WN__NF_REMOVED) &&
-		    (has_block[i - root] || (x->flags & WN__NF_BLOCK)))
+		if (!(x->flags & WN__NF_REMOVED) && (has_block[i - root] || (x->flags & WN__NF_BLOCK)))
 			has_block[x->parent - root] = 1;
 	}
 	for (int32_t i = root; i < end; i++) {
@@ -731,8 +735,8 @@ const char *wn__meta_excerpt(wn__meta_ctx *c)
 			continue;
 		}
 		char iso[WN__DATE_MAX];
-		if (c->chars[i] && (x->tag == GUMBO_TAG_P ||
-		                    (x->tag == GUMBO_TAG_DIV && !has_block[i - root]))) {
+		if (c->chars[i] &&
+		    (x->tag == GUMBO_TAG_P || (x->tag == GUMBO_TAG_DIV && !has_block[i - root]))) {
 			/* a date line ("Published May 4, 2021 · 6 min read")
 			 * sums nothing up */
 			if (small(c, i, WN__META_LINE_MAX) && opens_with_date(c, i, iso))
@@ -753,7 +757,8 @@ static int holds_heading(wn__meta_ctx *c, int32_t i)
 {
 	const wn__doc *d = c->d;
 	const wn__node *x = &d->nodes[i];
-	if (wn__tag_is(x->tag, WN__TC_HEADING) && (x->tag == GUMBO_TAG_H1 || !wn__meta_says_line(c, i)))
+	if (wn__tag_is(x->tag, WN__TC_HEADING) &&
+	    (x->tag == GUMBO_TAG_H1 || !wn__meta_says_line(c, i)))
 		return 1;
 	for (int32_t k = i + 1; k < x->end; k++)
 		if (wn__tag_is(d->nodes[k].tag, WN__TC_HEADING))
@@ -823,8 +828,7 @@ static int32_t meta_target(wn__meta_ctx *c, int32_t i)
 	int32_t block = d->nodes[top].parent;
 	if (block <= 0)
 		return -1;
-	if (small(c, block, WN__META_LINE_MAX + 1) && block != d->body &&
-	    !holds_heading(c, block)) {
+	if (small(c, block, WN__META_LINE_MAX + 1) && block != d->body && !holds_heading(c, block)) {
 		if (2 * meta_chars(c, block) >= c->chars[block] || opens_by(c, block) ||
 		    only_date(c, block, iso))
 			return block;
@@ -877,11 +881,11 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 		if (wn__meta_says_line(c, i)) {
 			kind = !wn__meta_says_byline(c, i)         ? LINE_DATE
 			       : byline_of(c, i, c->marking_names) ? LINE_NAMED
-			                                         : LINE_BYLINE;
+			                                           : LINE_BYLINE;
 		} else if (x->flags & WN__NF_BLOCK) {
 			kind = byline_of(c, i, c->marking_names) ? LINE_NAMED
-			       : only_date(c, i, iso)          ? LINE_DATE
-			                                       : -1;
+			       : only_date(c, i, iso)            ? LINE_DATE
+			                                         : -1;
 		}
 		if (kind < 0)
 			continue;
@@ -902,8 +906,7 @@ void wn__meta_mark_lines(wn__meta_ctx *c)
 	}
 	for (size_t k = 0; k < n; k++) {
 		const line *l = &lines[k];
-		if (!l->in_comment && l->kind != LINE_NAMED &&
-		    count[l->kind] > WN__META_LISTING)
+		if (!l->in_comment && l->kind != LINE_NAMED && count[l->kind] > WN__META_LISTING)
 			continue;
 		d->nodes[l->node].flags |= WN__NF_META;
 	}

@@ -37,9 +37,7 @@ static void get_attrs(const wn__node *x, attrs *a)
 		const GumboAttribute *at = v->data[k];
 		const char *n = at->name, **slot = NULL;
 		switch (n[0] | 0x20) {
-		case 'c':
-			slot = !strcasecmp(n, "class") ? &a->cls : NULL;
-			break;
+		case 'c': slot = !strcasecmp(n, "class") ? &a->cls : NULL; break;
 		case 'i':
 			slot = !strcasecmp(n, "id")         ? &a->id
 			       : !strcasecmp(n, "itemprop") ? &a->itemprop
@@ -50,8 +48,7 @@ static void get_attrs(const wn__node *x, attrs *a)
 			       : !strcasecmp(n, "role") ? &a->role
 			                                : NULL;
 			break;
-		default:
-			break;
+		default: break;
 		}
 		if (slot && !*slot)
 			*slot = at->value;
@@ -93,8 +90,8 @@ static int token_end(int ch)
 static int date_word_at(const char *buf, const char *p)
 {
 	static const char *const DATE_WORDS[] = {
-		"date", "time", "timestamp", "pubdate", "published", "posted",
-		"updated", "dateline", "datetime", "publish-date", "post-date",
+		"date",    "time",     "timestamp", "pubdate",      "published", "posted",
+		"updated", "dateline", "datetime",  "publish-date", "post-date",
 	};
 	if (p != buf && !token_end((unsigned char)p[-1]))
 		return 0;
@@ -163,9 +160,9 @@ static int evidence_of(const attrs *a)
 			if (p + 8 <= id_end && starts(p, "dateline"))
 				ev |= EV_BYLINE;
 			if (date_word_at(buf, p) ||
-			    (starts(p, "date") && (starts(p + 4, "published") ||
-			                           starts(p + 4, "modified") ||
-			                           starts(p + 4, "created"))))
+			    (starts(p, "date") &&
+			     (starts(p + 4, "published") || starts(p + 4, "modified") ||
+			      starts(p + 4, "created"))))
 				ev |= EV_DATE;
 			break;
 		case 'p':
@@ -187,8 +184,7 @@ static int evidence_of(const attrs *a)
 			if (p + 9 <= id_end && starts(p, "writtenby"))
 				ev |= EV_BYLINE;
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	return ev;
@@ -219,8 +215,7 @@ int wn__meta_says_date(wn__meta_ctx *c, int32_t i)
 /* A byline or date line by its attributes, or a <time>. */
 int wn__meta_says_line(wn__meta_ctx *c, int32_t i)
 {
-	return c->d->nodes[i].tag == GUMBO_TAG_TIME ||
-	       evidence(c, i, EV_BYLINE | EV_DATE);
+	return c->d->nodes[i].tag == GUMBO_TAG_TIME || evidence(c, i, EV_BYLINE | EV_DATE);
 }
 
 int wn__meta_comment_box(wn__meta_ctx *c, int32_t i)
@@ -233,20 +228,17 @@ int wn__meta_comment_box(wn__meta_ctx *c, int32_t i)
 int wn__meta_unlikely(const wn__node *x)
 {
 	static const char *const BAD[] = {
-		"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment",
-		"community", "cover-wrap", "extra", "footer", "gdpr",
-		"header", "legends", "menu", "related", "remark", "replies", "rss",
-		"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-		"supplemental", "ad-break", "agegate", "pagination", "pager",
-		"popup", "yom-remote",
+		"-ad-",      "ai2html",    "banner",     "breadcrumbs", "combx",   "comment",
+		"community", "cover-wrap", "extra",      "footer",      "gdpr",    "header",
+		"legends",   "menu",       "related",    "remark",      "replies", "rss",
+		"shoutbox",  "sidebar",    "skyscraper", "social",      "sponsor", "supplemental",
+		"ad-break",  "agegate",    "pagination", "pager",       "popup",   "yom-remote",
 	};
 	static const char *const MAYBE[] = {
-		"and", "article", "body", "column", "content", "main", "mathjax",
-		"shadow",
+		"and", "article", "body", "column", "content", "main", "mathjax", "shadow",
 	};
 	static const char *const ROLES[] = {
-		"menu", "menubar", "complementary", "navigation", "alert",
-		"alertdialog", "dialog",
+		"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
 	};
 	attrs a;
 	get_attrs(x, &a);
@@ -289,13 +281,28 @@ static const struct by_word_t {
 	const char *w;
 	int flags;
 } BY_WORDS[] = {
-	{"written by", 0}, {"posted by", 0}, {"published by", 0},
-	{"story by", 0}, {"words by", 0}, {"text by", 0}, {"reporting by", 0},
+	{"written by", 0},
+	{"posted by", 0},
+	{"published by", 0},
+	{"story by", 0},
+	{"words by", 0},
+	{"text by", 0},
+	{"reporting by", 0},
 	{"article by", 0},
-	{"by", 0}, {"von", 0}, {"par", 0}, {"por", 0}, {"door", 0},
-	{"di", BY_CASED}, {"av", BY_CASED}, {"af", BY_CASED},
-	{"autor", BY_COLON}, {"author", BY_COLON}, {"auteur", BY_COLON},
-	{"text", BY_COLON}, {"texto", BY_COLON}, {NULL, 0},
+	{"by", 0},
+	{"von", 0},
+	{"par", 0},
+	{"por", 0},
+	{"door", 0},
+	{"di", BY_CASED},
+	{"av", BY_CASED},
+	{"af", BY_CASED},
+	{"autor", BY_COLON},
+	{"author", BY_COLON},
+	{"auteur", BY_COLON},
+	{"text", BY_COLON},
+	{"texto", BY_COLON},
+	{NULL, 0},
 };
 
 /* Past the marks some bylines open with ("// By", "— By", "· By"). */
@@ -325,8 +332,7 @@ size_t wn__meta_by_word(const char *s)
 		if (w->w[0] != first)
 			continue;
 		size_t l = strlen(w->w);
-		if ((w->flags & BY_CASED) ? strncmp(s, w->w, l)
-		                          : strncasecmp(s, w->w, l))
+		if ((w->flags & BY_CASED) ? strncmp(s, w->w, l) : strncasecmp(s, w->w, l))
 			continue;
 		if (s[l] == ':' && s[l + 1] == ' ')
 			return (size_t)(s - s0) + l + 2;
@@ -366,14 +372,12 @@ int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i)
 				continue;
 			}
 			size_t r = 0;
-			while (lower((unsigned char)p[r]) >= 'a' &&
-			       lower((unsigned char)p[r]) <= 'z')
+			while (lower((unsigned char)p[r]) >= 'a' && lower((unsigned char)p[r]) <= 'z')
 				r++;
 			int open = !p[r]; /* the word may go on in the next node */
 			for (const struct by_word_t *w = BY_WORDS; w->w; w++)
 				if (w->w[0] == lower((unsigned char)*p) &&
-				    !strncasecmp(p, w->w, r) &&
-				    (open || w->w[r] == ' ' || !w->w[r]))
+				    !strncasecmp(p, w->w, r) && (open || w->w[r] == ' ' || !w->w[r]))
 					return 1;
 			return 0;
 		}
@@ -385,9 +389,9 @@ int wn__meta_may_open_by(wn__meta_ctx *c, int32_t i)
 static int name_particle(const char *w, size_t n)
 {
 	static const char *const P[] = {
-		"de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
-		"del", "dos", "das", "do", "bin", "al", "y", "e", "and", "und",
-		"et", "&", "ten", "ter", "zu", NULL,
+		"de",  "van", "von", "der", "den", "da",  "di", "du", "la",
+		"le",  "del", "dos", "das", "do",  "bin", "al", "y",  "e",
+		"and", "und", "et",  "&",   "ten", "ter", "zu", NULL,
 	};
 	for (const char *const *p = P; *p; p++)
 		if (strlen(*p) == n && !strncmp(w, *p, n))
@@ -437,14 +441,39 @@ static int only_by_word(const char *s, size_t n)
 const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t)
 {
 	static const char *const TAIL[] = {
-		" on", " am", " le", " el", " il", " op", " updated", " published",
-		" posted", " at", " um", " |", " -", " \xe2\x80\x94", " \xe2\x80\x93",
-		",", " \xc2\xb7", " \xe2\x80\xa2", ":", NULL,
+		" on",
+		" am",
+		" le",
+		" el",
+		" il",
+		" op",
+		" updated",
+		" published",
+		" posted",
+		" at",
+		" um",
+		" |",
+		" -",
+		" \xe2\x80\x94",
+		" \xe2\x80\x93",
+		",",
+		" \xc2\xb7",
+		" \xe2\x80\xa2",
+		":",
+		NULL,
 	};
 	static const char *const CUT[] = {
-		" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " \xc2\xb7 ",
-		" \xe2\x80\xa2 ", " edited by ", " photographs by ", " photos by ",
-		" illustrations by ", "\n",
+		" | ",
+		" \xe2\x80\x94 ",
+		" \xe2\x80\x93 ",
+		" - ",
+		" \xc2\xb7 ",
+		" \xe2\x80\xa2 ",
+		" edited by ",
+		" photographs by ",
+		" photos by ",
+		" illustrations by ",
+		"\n",
 	};
 	char iso[WN__DATE_MAX];
 	for (;;) {
@@ -499,10 +528,11 @@ const char *wn__meta_clean_byline(wn__meta_ctx *c, const char *t)
 int wn__meta_date_only(const char *t, char *iso)
 {
 	static const char *const LABEL[] = {
-		"published", "updated", "posted", "last", "modified", "on",
-		"veröffentlicht", "aktualisiert", "am", "stand", "publié",
-		"publiée", "mis", "à", "jour", "le", "publicado", "actualizado",
-		"el", "date", "datum", "fecha", NULL,
+		"published", "updated",        "posted",       "last", "modified",
+		"on",        "veröffentlicht", "aktualisiert", "am",   "stand",
+		"publié",    "publiée",        "mis",          "à",    "jour",
+		"le",        "publicado",      "actualizado",  "el",   "date",
+		"datum",     "fecha",          NULL,
 	};
 	if (!strpbrk(t, "0123456789"))
 		return 0; /* every date has digits: most lines go here */
@@ -514,8 +544,7 @@ int wn__meta_date_only(const char *t, char *iso)
 			if ((unsigned char)**w != first)
 				continue;
 			size_t l = strlen(*w);
-			if (!strncasecmp(t, *w, l) &&
-			    (t[l] == ' ' || t[l] == ':')) {
+			if (!strncasecmp(t, *w, l) && (t[l] == ' ' || t[l] == ':')) {
 				t += l;
 				hit = 1;
 			}
@@ -556,10 +585,10 @@ int wn__meta_date_only(const char *t, char *iso)
 static int role_word(const char *w, size_t n)
 {
 	static const char *const ROLE[] = {
-		"founder", "co-founder", "cofounder", "editor", "writer",
-		"reviewer", "reporter", "correspondent", "columnist",
-		"contributor", "former", "senior", "lead", "chief", "deputy",
-		"staff", "expert", "specialist", "journalist", NULL,
+		"founder",  "co-founder", "cofounder",     "editor",     "writer",
+		"reviewer", "reporter",   "correspondent", "columnist",  "contributor",
+		"former",   "senior",     "lead",          "chief",      "deputy",
+		"staff",    "expert",     "specialist",    "journalist", NULL,
 	};
 	for (const char *const *r = ROLE; *r; r++)
 		if (strlen(*r) == n && !strncasecmp(w, *r, n))
@@ -573,9 +602,9 @@ static size_t ui_prefix(const char *s)
 {
 	static const char *const UI[] = {
 		"view all posts by ", "view all articles by ", "view more posts by ",
-		"all posts by ", "more posts by ", "posts by ", "articles by ",
-		"read more about ", "more about ", "more from ", "about the author ",
-		NULL,
+		"all posts by ",      "more posts by ",        "posts by ",
+		"articles by ",       "read more about ",      "more about ",
+		"more from ",         "about the author ",     NULL,
 	};
 	for (const char *const *u = UI; *u; u++)
 		if (!strncasecmp(s, *u, strlen(*u)))
@@ -587,10 +616,13 @@ static size_t ui_prefix(const char *s)
 static int not_a_name(const char *s, size_t n)
 {
 	static const char *const NOT[] = {
-		"author", "the author", "topic author", "follow author", "post author",
-		"view more posts", "view all posts", "read more", "sign in", "log in",
-		"login", "follow", "subscribe", "share", "admin", "full bio", "bio",
-		"more", "profile", "view profile", NULL,
+		"author",         "the author",   "topic author",
+		"follow author",  "post author",  "view more posts",
+		"view all posts", "read more",    "sign in",
+		"log in",         "login",        "follow",
+		"subscribe",      "share",        "admin",
+		"full bio",       "bio",          "more",
+		"profile",        "view profile", NULL,
 	};
 	for (const char *const *w = NOT; *w; w++)
 		if (strlen(*w) == n && !strncasecmp(s, *w, n))
@@ -606,8 +638,8 @@ static int not_a_name(const char *s, size_t n)
 	 * ("page.head.extra.author", "{{ author }}"), or a date without its
 	 * year */
 	char *t = strndup(s, n);
-	int key = t && ((!spaces && dots >= 2 && find_ci(t, "author")) ||
-	                strstr(t, "{{") || strstr(t, "}}"));
+	int key = t && ((!spaces && dots >= 2 && find_ci(t, "author")) || strstr(t, "{{") ||
+	                strstr(t, "}}"));
 	free(t);
 	return !letters || key || wn__date_month_day(s, n);
 }
@@ -616,10 +648,28 @@ static int not_a_name(const char *s, size_t n)
 static void trim_marks(const char **s, size_t *n)
 {
 	static const char *const MARKS[] = {
-		" ", "&", "*", "|", "-", ",", ":", ";", ">", "\xc2\xbb", "\xc2\xab",
-		"\xc2\xb7", "\xe2\x80\xa2", "\xe2\x8b\x85", "\xe2\x80\x93", "\xe2\x80\x94",
-		"\xe2\x80\xa6", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", /* quotes */
-		"\xe2\x97\x8f", NULL, /* black circle */
+		" ",
+		"&",
+		"*",
+		"|",
+		"-",
+		",",
+		":",
+		";",
+		">",
+		"\xc2\xbb",
+		"\xc2\xab",
+		"\xc2\xb7",
+		"\xe2\x80\xa2",
+		"\xe2\x8b\x85",
+		"\xe2\x80\x93",
+		"\xe2\x80\x94",
+		"\xe2\x80\xa6",
+		"\"",
+		"\xe2\x80\x9c",
+		"\xe2\x80\x9d", /* quotes */
+		"\xe2\x97\x8f",
+		NULL, /* black circle */
 	};
 	for (int again = 1; again && *n;) {
 		again = 0;
@@ -640,9 +690,18 @@ static void trim_marks(const char **s, size_t *n)
 static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
 {
 	static const char *const CUT[] = {
-		" \xe2\x8b\x85 ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " | ", " . ", " , ",
-		" reviewed by ", " medically reviewed by ", " fact checked by ",
-		" edited by ", " updated by ", NULL,
+		" \xe2\x8b\x85 ",
+		" \xc2\xb7 ",
+		" \xe2\x80\xa2 ",
+		" | ",
+		" . ",
+		" , ",
+		" reviewed by ",
+		" medically reviewed by ",
+		" fact checked by ",
+		" edited by ",
+		" updated by ",
+		NULL,
 	};
 	static const char *const DASH[] = {
 		" - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", ", ", NULL,
@@ -730,8 +789,8 @@ static void field_name(wn__meta_ctx *c, wn__buf *b, const char *s, size_t n)
 	n = strlen(t);
 	if (wn__date_month_day(t, n))
 		return;
-	while (n && (isdigit((unsigned char)t[n - 1]) || t[n - 1] == '/' ||
-	             t[n - 1] == '.' || t[n - 1] == '-'))
+	while (n && (isdigit((unsigned char)t[n - 1]) || t[n - 1] == '/' || t[n - 1] == '.' ||
+	             t[n - 1] == '-'))
 		n--; /* a numeric date the parser leaves, "3/4/2025" */
 	if (n < strlen(t) && n && t[n - 1] != ' ')
 		n = strlen(t); /* digits of the name itself ("Daniel3") */
@@ -805,9 +864,8 @@ const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *tex
 			continue;
 		const char *t = wn__meta_first_line(c, k); /* a role may follow */
 		size_t n = strlen(t);
-		if (n < WN__META_BYLINE_MAX && wn__meta_looks_like_names(t) &&
-		    !not_a_name(t, n) && !wn__meta_names_site(&c->site_names, t) &&
-		    !wn__meta_by_word(t)) {
+		if (n < WN__META_BYLINE_MAX && wn__meta_looks_like_names(t) && !not_a_name(t, n) &&
+		    !wn__meta_names_site(&c->site_names, t) && !wn__meta_by_word(t)) {
 			if (b.len)
 				wn__buf_puts(&b, "; ");
 			wn__buf_puts(&b, t);
@@ -841,10 +899,10 @@ const char *wn__meta_byline_names(wn__meta_ctx *c, int32_t node, const char *tex
 static int person_part(const char *s, size_t n)
 {
 	static const char *const NOT[] = {
-		"read", "min", "mins", "minute", "minutes", "comments", "comment",
-		"share", "updated", "published", "posted", "views", "edited",
-		"recent", "related", "latest", "popular", "posts", "articles",
-		"more", "follow", "subscribe", NULL,
+		"read",     "min",    "mins",    "minute",    "minutes", "comments",
+		"comment",  "share",  "updated", "published", "posted",  "views",
+		"edited",   "recent", "related", "latest",    "popular", "posts",
+		"articles", "more",   "follow",  "subscribe", NULL,
 	};
 	char *t = strndup(s, n);
 	if (!t)
@@ -876,8 +934,8 @@ int wn__meta_person_name(const char *s)
 const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t)
 {
 	static const char *const SEPS[] = {
-		" \xc2\xb7 ", " | ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
-		" - ", " \xe2\x8b\x85 ", NULL,
+		" \xc2\xb7 ",     " | ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ",
+		" \xe2\x80\x93 ", " - ", " \xe2\x8b\x85 ", NULL,
 	};
 	char iso[WN__DATE_MAX];
 	int after_by = 0;
@@ -937,8 +995,8 @@ const char *wn__meta_field_byline(wn__meta_ctx *c, const char *t)
 int wn__meta_dated_line(const char *t)
 {
 	static const char *const LABEL[] = {
-		"published", "posted", "updated", "last updated", "written",
-		"publié", "veröffentlicht", "publicado", "pubblicato", NULL,
+		"published", "posted",         "updated",   "last updated", "written",
+		"publié",    "veröffentlicht", "publicado", "pubblicato",   NULL,
 	};
 	if (wn__meta_by_word(t))
 		return 1;
@@ -955,10 +1013,12 @@ int wn__meta_dated_line(const char *t)
 int wn__meta_update_label(const char *t)
 {
 	static const char *const LABEL[] = {
-		"updated", "last updated", "last modified", "modified", "last edited",
-		"edited", "revised", "last reviewed", "reviewed", "aktualisiert",
-		"zuletzt aktualisiert", "mis \xc3\xa0 jour", "actualizado",
-		"aggiornato", "atualizado", NULL,
+		"updated",      "last updated",         "last modified",
+		"modified",     "last edited",          "edited",
+		"revised",      "last reviewed",        "reviewed",
+		"aktualisiert", "zuletzt aktualisiert", "mis \xc3\xa0 jour",
+		"actualizado",  "aggiornato",           "atualizado",
+		NULL,
 	};
 	t = skip_marks(t);
 	for (const char *const *w = LABEL; *w; w++) {

@@ -17,8 +17,7 @@
 
 int wn__meta_is_space(int c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* White space as wn__is_space_cp has it, for ASCII. */
@@ -82,14 +81,14 @@ static int named_reference(wn__buf *out, const char *s, size_t n)
 	go.max_errors = 0;
 	GumboOutput *g = gumbo_parse_with_options(&go, src, n + 8);
 	/* html > head > title > text */
-	const GumboNode *head = g->root->v.element.children.length
-	                                ? g->root->v.element.children.data[0] : NULL;
-	const GumboNode *t = head && head->type == GUMBO_NODE_ELEMENT &&
-	                     head->v.element.children.length
-	                             ? head->v.element.children.data[0] : NULL;
-	const GumboNode *x = t && t->type == GUMBO_NODE_ELEMENT &&
-	                     t->v.element.children.length == 1
-	                             ? t->v.element.children.data[0] : NULL;
+	const GumboNode *head =
+		g->root->v.element.children.length ? g->root->v.element.children.data[0] : NULL;
+	const GumboNode *t = head && head->type == GUMBO_NODE_ELEMENT && head->v.element.children.length
+	                             ? head->v.element.children.data[0]
+	                             : NULL;
+	const GumboNode *x = t && t->type == GUMBO_NODE_ELEMENT && t->v.element.children.length == 1
+	                             ? t->v.element.children.data[0]
+	                             : NULL;
 	int ok = x && (x->type == GUMBO_NODE_TEXT || x->type == GUMBO_NODE_WHITESPACE) &&
 	         strcmp(x->v.text.text, src + 7) != 0;
 	if (ok)
@@ -104,9 +103,11 @@ static int named_reference(wn__buf *out, const char *s, size_t n)
  * unescapeHtmlEntities does, every other name by gumbo's table. */
 static size_t reference(wn__buf *out, const char *s, size_t n)
 {
-	static const struct { const char *name; char c; } NAMED[] = {
-		{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'},
-		{"apos;", '\''},
+	static const struct {
+		const char *name;
+		char c;
+	} NAMED[] = {
+		{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''},
 	};
 	for (size_t k = 0; k < sizeof NAMED / sizeof *NAMED; k++) {
 		size_t l = strlen(NAMED[k].name);
@@ -333,8 +334,7 @@ static const char *subtree_text(wn__meta_ctx *c, int32_t root, int lines)
 			i = x->end - 1;
 			continue;
 		}
-		for (int32_t p = last; p != root && nodes[p].end <= i;
-		     p = nodes[p].parent)
+		for (int32_t p = last; p != root && nodes[p].end <= i; p = nodes[p].parent)
 			if (boundary(&nodes[p], lines) > pending)
 				pending = boundary(&nodes[p], lines);
 		last = i;
@@ -429,9 +429,19 @@ void wn__meta_list_split(wn__meta_ctx *c, wn__meta_list *l, const char *s)
 /* Headings over a comment section, digits and punctuation aside ("5
  * comments:", "Reader comments (3)", "4 Responses"). */
 static const char *const HEADING_WORDS[] = {
-	"comments", "comment", "responses", "response", "replies",
-	"reader comments", "reactions", "discussion", "kommentare",
-	"commentaires", "comentarios", "commenti", "reacties",
+	"comments",
+	"comment",
+	"responses",
+	"response",
+	"replies",
+	"reader comments",
+	"reactions",
+	"discussion",
+	"kommentare",
+	"commentaires",
+	"comentarios",
+	"commenti",
+	"reacties",
 	"\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0\xd1\x80\xd0\xb8\xd0\xb8", /* комментарии */
 	NULL,
 };

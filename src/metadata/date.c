@@ -18,48 +18,122 @@ typedef struct month_name {
 
 static const month_name MONTHS[] = {
 	/* English */
-	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
-	{"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
-	{"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-	{"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
-	{"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10},
-	{"nov", 11}, {"dec", 12},
+	{"january", 1},
+	{"february", 2},
+	{"march", 3},
+	{"april", 4},
+	{"may", 5},
+	{"june", 6},
+	{"july", 7},
+	{"august", 8},
+	{"september", 9},
+	{"october", 10},
+	{"november", 11},
+	{"december", 12},
+	{"jan", 1},
+	{"feb", 2},
+	{"mar", 3},
+	{"apr", 4},
+	{"jun", 6},
+	{"jul", 7},
+	{"aug", 8},
+	{"sep", 9},
+	{"sept", 9},
+	{"oct", 10},
+	{"nov", 11},
+	{"dec", 12},
 	/* German */
-	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3},
-	{"maerz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
-	{"dezember", 12}, {"mär", 3}, {"okt", 10}, {"dez", 12},
+	{"januar", 1},
+	{"jänner", 1},
+	{"februar", 2},
+	{"märz", 3},
+	{"maerz", 3},
+	{"mai", 5},
+	{"juni", 6},
+	{"juli", 7},
+	{"oktober", 10},
+	{"dezember", 12},
+	{"mär", 3},
+	{"okt", 10},
+	{"dez", 12},
 	/* French */
-	{"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3},
-	{"avril", 4}, {"juin", 6}, {"juillet", 7}, {"août", 8}, {"aout", 8},
-	{"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-	{"décembre", 12}, {"decembre", 12}, {"janv", 1}, {"févr", 2},
-	{"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12},
+	{"janvier", 1},
+	{"février", 2},
+	{"fevrier", 2},
+	{"mars", 3},
+	{"avril", 4},
+	{"juin", 6},
+	{"juillet", 7},
+	{"août", 8},
+	{"aout", 8},
+	{"septembre", 9},
+	{"octobre", 10},
+	{"novembre", 11},
+	{"décembre", 12},
+	{"decembre", 12},
+	{"janv", 1},
+	{"févr", 2},
+	{"fevr", 2},
+	{"avr", 4},
+	{"juil", 7},
+	{"déc", 12},
 	/* Spanish */
-	{"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4},
-	{"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8},
-	{"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-	{"noviembre", 11}, {"diciembre", 12}, {"ene", 1}, {"abr", 4},
-	{"ago", 8}, {"dic", 12},
+	{"enero", 1},
+	{"febrero", 2},
+	{"marzo", 3},
+	{"abril", 4},
+	{"mayo", 5},
+	{"junio", 6},
+	{"julio", 7},
+	{"agosto", 8},
+	{"septiembre", 9},
+	{"setiembre", 9},
+	{"octubre", 10},
+	{"noviembre", 11},
+	{"diciembre", 12},
+	{"ene", 1},
+	{"abr", 4},
+	{"ago", 8},
+	{"dic", 12},
 	/* Portuguese */
-	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5},
-	{"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10},
-	{"novembro", 11}, {"dezembro", 12}, {"fev", 2}, {"out", 10},
+	{"janeiro", 1},
+	{"fevereiro", 2},
+	{"março", 3},
+	{"maio", 5},
+	{"junho", 6},
+	{"julho", 7},
+	{"setembro", 9},
+	{"outubro", 10},
+	{"novembro", 11},
+	{"dezembro", 12},
+	{"fev", 2},
+	{"out", 10},
 	/* Italian */
-	{"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
-	{"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10},
-	{"dicembre", 12}, {"gen", 1}, {"mag", 5}, {"giu", 6}, {"lug", 7},
+	{"gennaio", 1},
+	{"febbraio", 2},
+	{"aprile", 4},
+	{"maggio", 5},
+	{"giugno", 6},
+	{"luglio", 7},
+	{"settembre", 9},
+	{"ottobre", 10},
+	{"dicembre", 12},
+	{"gen", 1},
+	{"mag", 5},
+	{"giu", 6},
+	{"lug", 7},
 	{"ott", 10},
 };
 
 /* Skipped before a date: "Monday, 4 December", "Mo., 4. Dezember". */
 static const char *const WEEKDAYS[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-	"sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
-	"freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa",
-	"so", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	"dimanche", "lunes", "martes", "miércoles", "miercoles", "jueves",
-	"viernes", "sábado", "sabado", "domingo",
+	"monday",   "tuesday", "wednesday", "thursday", "friday",   "saturday",  "sunday",
+	"mon",      "tue",     "tues",      "wed",      "thu",      "thur",      "thurs",
+	"fri",      "sat",     "sun",       "montag",   "dienstag", "mittwoch",  "donnerstag",
+	"freitag",  "samstag", "sonntag",   "mo",       "di",       "mi",        "do",
+	"fr",       "sa",      "so",        "lundi",    "mardi",    "mercredi",  "jeudi",
+	"vendredi", "samedi",  "dimanche",  "lunes",    "martes",   "miércoles", "miercoles",
+	"jueves",   "viernes", "sábado",    "sabado",   "domingo",
 };
 
 typedef struct cur {
@@ -72,7 +146,10 @@ static int at(const cur *c, size_t k) /* byte k ahead, or 0 at the end */
 	return c->i + k < c->n ? (unsigned char)c->s[c->i + k] : 0;
 }
 
-static int is_digit(int ch) { return ch >= '0' && ch <= '9'; }
+static int is_digit(int ch)
+{
+	return ch >= '0' && ch <= '9';
+}
 
 static int is_alpha(int ch)
 {
@@ -199,8 +276,7 @@ static void read_zone(cur *c, when *w)
 		strcpy(w->tz, "Z");
 		return;
 	}
-	if (ch == ' ' && (at(c, 1) == '+' || at(c, 1) == '-') &&
-	    is_digit(at(c, 2)))
+	if (ch == ' ' && (at(c, 1) == '+' || at(c, 1) == '-') && is_digit(at(c, 2)))
 		c->i++, ch = at(c, 0);
 	if (ch == '+' || ch == '-') {
 		int v, hh = -1, mm = 0;
@@ -329,9 +405,9 @@ static void read_time_after(cur *c, when *w)
 static int ordinal(cur *c) /* "th", "st", "nd", "rd", "er", "º", "." */
 {
 	int a = at(c, 0) | 0x20, b = at(c, 1) | 0x20;
-	if (((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-	     (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
-	     (a == 'e' && b == 'r')) && !is_alpha(at(c, 2))) {
+	if (((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+	     (a == 't' && b == 'h') || (a == 'e' && b == 'r')) &&
+	    !is_alpha(at(c, 2))) {
 		c->i += 2;
 		return 1;
 	}
@@ -355,8 +431,7 @@ static int utf8_is(const cur *c, const char *u)
 /* 2017年12月4日, 2017년 12월 4일 */
 static int read_cjk(cur *c, when *w)
 {
-	static const char *const Y[] = {"年", "년"}, *const M[] = {"月", "월"},
-	                         *const D[] = {"日", "일"};
+	static const char *const Y[] = {"年", "년"}, *const M[] = {"月", "월"}, *const D[] = {"日", "일"};
 	size_t save = c->i;
 	for (int k = 0; k < 2; k++) {
 		c->i = save;
@@ -618,8 +693,8 @@ const char *wn__date_find(const char *s, size_t n, char *iso)
 		/* Try at the start of each word or number. */
 		if (i > 0) {
 			unsigned char p = (unsigned char)s[i - 1];
-			if ((is_digit(ch) && is_digit(p)) ||
-			    (is_alpha(ch) && is_alpha(p)) || (ch & 0xC0) == 0x80)
+			if ((is_digit(ch) && is_digit(p)) || (is_alpha(ch) && is_alpha(p)) ||
+			    (ch & 0xC0) == 0x80)
 				continue;
 		}
 		if (!is_digit(ch) && !is_alpha(ch))

@@ -272,9 +272,21 @@ typedef struct sep {
 static size_t find_seps(const char *t, sep *out, size_t max)
 {
 	static const char *const SEPS[] = {
-		"|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xb7", "\xe2\x80\xa2",
-		"::", "/", "\\", "\xc2\xbb", "\xc2\xab", "\xe2\x80\xba", "\xe2\x80\xb9",
-		"~", "\xef\xbd\x9c", /* fullwidth | */
+		"|",
+		"-",
+		"\xe2\x80\x93",
+		"\xe2\x80\x94",
+		"\xc2\xb7",
+		"\xe2\x80\xa2",
+		"::",
+		"/",
+		"\\",
+		"\xc2\xbb",
+		"\xc2\xab",
+		"\xe2\x80\xba",
+		"\xe2\x80\xb9",
+		"~",
+		"\xef\xbd\x9c", /* fullwidth | */
 	};
 	size_t n = 0;
 	for (size_t i = 0; t[i] && n < max; i++) {
@@ -326,8 +338,7 @@ const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const ch
 		again = 0;
 		for (size_t k = lo; k < hi; k++) {
 			size_t a = s[k].at + s[k].len;
-			if (!s[k].colon && s[k].at > from &&
-			    has_word(t + from, s[k].at - from) &&
+			if (!s[k].colon && s[k].at > from && has_word(t + from, s[k].at - from) &&
 			    site_like(st, t + a, to - a, k + 1 < hi)) {
 				to = s[k].at;
 				hi = k;
@@ -540,8 +551,7 @@ static int mark_word(const char *s, size_t n)
 			if (cp == 0x2026) /* ... */
 				return 0;
 			break;
-		default:
-			return 0;
+		default: return 0;
 		}
 	}
 	return n > 0;
@@ -572,15 +582,15 @@ static const char *unmarked(wn__meta_ctx *c, const char *t)
 	return b == 0 && e == strlen(t) ? t : wn__meta_keep(c, t + b, e - b);
 }
 
-static const char *headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
-                            int cut)
+static const char *headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title, int cut)
 {
 	const char *tt = wn__meta_cut_site(c, st, wn__meta_keep(c, c->d->title, strlen(c->d->title)));
 	const char *mt = wn__meta_cut_site(c, st, title);
 	const char *h[WN__META_H1S];
 	size_t n = 0;
 	for (int k = 0; k < c->n_h1s; k++) {
-		const char *v = wn__meta_cut_site(c, st, wn__meta_keep(c, c->h1s[k], strlen(c->h1s[k])));
+		const char *v = wn__meta_cut_site(
+			c, st, wn__meta_keep(c, c->h1s[k], strlen(c->h1s[k])));
 		if (v)
 			h[n++] = v;
 	}
@@ -621,8 +631,7 @@ static const char *headline(wn__meta_ctx *c, const wn__meta_site *st, const char
 }
 
 /* The headline, marks around it gone. */
-const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
-                              int cut)
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title, int cut)
 {
 	return unmarked(c, headline(c, st, title, cut));
 }

@@ -86,13 +86,25 @@ static int type_kind(const char *t)
 	/* schema.org's CreativeWork > Article family, as Readability.js's
 	 * jsonLdArticleTypes. */
 	static const char *const ARTICLE[] = {
-		"Article", "AdvertiserContentArticle", "NewsArticle",
-		"AnalysisNewsArticle", "AskPublicNewsArticle",
-		"BackgroundNewsArticle", "OpinionNewsArticle",
-		"ReportageNewsArticle", "ReviewNewsArticle", "Report",
-		"SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-		"SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
-		"DiscussionForumPosting", "TechArticle", "APIReference",
+		"Article",
+		"AdvertiserContentArticle",
+		"NewsArticle",
+		"AnalysisNewsArticle",
+		"AskPublicNewsArticle",
+		"BackgroundNewsArticle",
+		"OpinionNewsArticle",
+		"ReportageNewsArticle",
+		"ReviewNewsArticle",
+		"Report",
+		"SatiricalArticle",
+		"ScholarlyArticle",
+		"MedicalScholarlyArticle",
+		"SocialMediaPosting",
+		"BlogPosting",
+		"LiveBlogPosting",
+		"DiscussionForumPosting",
+		"TechArticle",
+		"APIReference",
 	};
 	t = bare_type(t);
 	for (size_t k = 0; k < sizeof ARTICLE / sizeof *ARTICLE; k++)
@@ -112,14 +124,21 @@ unsigned wn__meta_schema_of(const char *t)
 		const char *type;
 		unsigned bit;
 	} MAP[] = {
-		{"DiscussionForumPosting", WN__SCHEMA_FORUM}, {"QAPage", WN__SCHEMA_FORUM},
-		{"Product", WN__SCHEMA_PRODUCT}, {"ProductGroup", WN__SCHEMA_PRODUCT},
-		{"IndividualProduct", WN__SCHEMA_PRODUCT}, {"Car", WN__SCHEMA_PRODUCT},
-		{"ItemList", WN__SCHEMA_LIST}, {"CollectionPage", WN__SCHEMA_LIST},
-		{"SearchResultsPage", WN__SCHEMA_LIST}, {"OfferCatalog", WN__SCHEMA_LIST},
-		{"TechArticle", WN__SCHEMA_DOCS}, {"APIReference", WN__SCHEMA_DOCS},
+		{"DiscussionForumPosting", WN__SCHEMA_FORUM},
+		{"QAPage", WN__SCHEMA_FORUM},
+		{"Product", WN__SCHEMA_PRODUCT},
+		{"ProductGroup", WN__SCHEMA_PRODUCT},
+		{"IndividualProduct", WN__SCHEMA_PRODUCT},
+		{"Car", WN__SCHEMA_PRODUCT},
+		{"ItemList", WN__SCHEMA_LIST},
+		{"CollectionPage", WN__SCHEMA_LIST},
+		{"SearchResultsPage", WN__SCHEMA_LIST},
+		{"OfferCatalog", WN__SCHEMA_LIST},
+		{"TechArticle", WN__SCHEMA_DOCS},
+		{"APIReference", WN__SCHEMA_DOCS},
 		{"SoftwareSourceCode", WN__SCHEMA_DOCS},
-		{"Service", WN__SCHEMA_SERVICE}, {"LocalBusiness", WN__SCHEMA_SERVICE},
+		{"Service", WN__SCHEMA_SERVICE},
+		{"LocalBusiness", WN__SCHEMA_SERVICE},
 		{"ProfessionalService", WN__SCHEMA_SERVICE},
 		{"JobPosting", WN__SCHEMA_JOB},
 	};
@@ -139,9 +158,8 @@ static unsigned obj_schema(json_t *o)
 	size_t k;
 	json_t *v;
 	if (json_is_array(t))
-		json_array_foreach(t, k, v)
-			if (json_is_string(v))
-				bits |= wn__meta_schema_of(json_string_value(v));
+		json_array_foreach(t, k, v) if (json_is_string(v))
+			bits |= wn__meta_schema_of(json_string_value(v));
 	return bits;
 }
 
@@ -154,7 +172,8 @@ static int obj_kind(json_t *o)
 	if (json_is_array(t)) {
 		size_t k;
 		json_t *v;
-		json_array_foreach(t, k, v) {
+		json_array_foreach(t, k, v)
+		{
 			if (!json_is_string(v))
 				continue;
 			int kind = type_kind(json_string_value(v));
@@ -180,7 +199,10 @@ static void add_obj(wn__meta_ctx *c, json_t *o, int top)
  * and the targets of @id references. */
 static void walk_ld(wn__meta_ctx *c, json_t *root)
 {
-	typedef struct { json_t *v; int depth, top; } item;
+	typedef struct {
+		json_t *v;
+		int depth, top;
+	} item;
 	size_t cap = 0, sp = 0, ncap = 0;
 	item *st = NULL;
 	json_t **kids = NULL;
@@ -200,7 +222,8 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 		/* the containers inside, pushed in reverse so that they come
 		 * off the stack in order */
 		if (json_is_object(it.v)) {
-			json_object_foreach(it.v, key, v) {
+			json_object_foreach(it.v, key, v)
+			{
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
 				WN__GROW(kids, ncap, nk + 1, 16);
@@ -209,7 +232,8 @@ static void walk_ld(wn__meta_ctx *c, json_t *root)
 				kids[nk++] = v;
 			}
 		} else {
-			json_array_foreach(it.v, k, v) {
+			json_array_foreach(it.v, k, v)
+			{
 				if (!json_is_object(v) && !json_is_array(v))
 					continue;
 				WN__GROW(kids, ncap, nk + 1, 16);
@@ -303,8 +327,7 @@ static json_t *deref(const wn__meta_ctx *c, json_t *o)
 		return o;
 	for (size_t k = 0; k < c->ld->n_objs; k++) {
 		json_t *t = c->ld->objs[k].o;
-		if (t != o && json_object_size(t) > 1 &&
-		    json_equal(json_object_get(t, "@id"), id))
+		if (t != o && json_object_size(t) > 1 && json_equal(json_object_get(t, "@id"), id))
 			return t;
 	}
 	return o;
@@ -395,10 +418,8 @@ void wn__meta_ld_list(wn__meta_ctx *c, wn__meta_list *l, json_t *o, const char *
 	} else if (json_is_array(v)) {
 		size_t k;
 		json_t *it;
-		json_array_foreach(v, k, it)
-			if (json_is_string(it))
-				wn__meta_list_add(c, l, json_string_value(it),
-				                  strlen(json_string_value(it)));
+		json_array_foreach(v, k, it) if (json_is_string(it)) wn__meta_list_add(
+			c, l, json_string_value(it), strlen(json_string_value(it)));
 	}
 }
 
@@ -441,8 +462,9 @@ json_t *wn__meta_ld_main_entity(const wn__meta_ctx *c, json_t *o)
 const char *wn__meta_ld_any(const wn__meta_ctx *c, const char *key)
 {
 	static const char *const OTHER[] = {
-		"Review", "Comment", "Answer", "ImageObject", "Offer", "AggregateOffer",
-		"Event", "Person", "Organization", "Rating", "AggregateRating", NULL,
+		"Review",       "Comment",        "Answer",          "ImageObject",
+		"Offer",        "AggregateOffer", "Event",           "Person",
+		"Organization", "Rating",         "AggregateRating", NULL,
 	};
 	for (size_t k = 0; c->ld && k < c->ld->n_objs; k++) {
 		json_t *t = json_object_get(c->ld->objs[k].o, "@type");

@@ -10,7 +10,7 @@
 #include "metadata/metadata.h"
 #include "tuning.h"
 
-#define WN__META_DIGIT 0x80     /* wn__meta_ctx.bits: a digit in the subtree's text */
+#define WN__META_DIGIT 0x80 /* wn__meta_ctx.bits: a digit in the subtree's text */
 
 struct json_t;
 typedef struct wn__meta_tags wn__meta_tags; /* metadata_tags.c: the <meta> tags */
@@ -33,17 +33,17 @@ typedef struct wn__meta_ctx {
 	wn__meta_ld *ld;
 	struct json_t *article, *page, *site; /* the first JSON-LD object of each kind */
 	const char *lang, *canonical, *image_src;
-	const char *h1;     /* text of the first h1 */
+	const char *h1; /* text of the first h1 */
 	int n_h1;
 	const char *h1s[WN__META_H1S]; /* the first visible h1s' text */
 	int n_h1s;
-	int32_t h1_node;    /* the first h1's node, or -1 */
-	int32_t *chars;     /* characters of text in each node's subtree */
-	const char **text;  /* each node's wn__meta_text once read, or NULL */
-	uint8_t *bits;      /* per node: WN__META_DIGIT, metadata_byline.c's evidence */
+	int32_t h1_node;           /* the first h1's node, or -1 */
+	int32_t *chars;            /* characters of text in each node's subtree */
+	const char **text;         /* each node's wn__meta_text once read, or NULL */
+	uint8_t *bits;             /* per node: WN__META_DIGIT, metadata_byline.c's evidence */
 	const char *marking_names; /* the names body.c's marking looks for */
 	wn__meta_site site_names;  /* what names the site */
-	wn__buf buf;         /* scratch for subtree text */
+	wn__buf buf;               /* scratch for subtree text */
 } wn__meta_ctx;
 
 typedef struct wn__meta_list { /* tags or categories, in d->keep */
@@ -53,33 +53,33 @@ typedef struct wn__meta_list { /* tags or categories, in d->keep */
 
 typedef struct wn__meta_found { /* what metadata_body.c finds in the body */
 	const char *headline, *author, *published, *modified; /* microdata */
-	const char *time_attr;  /* first <time datetime> of the page */
-	const char *date_line;  /* ISO date of the first date line */
-	const char *date_text;  /* ISO date of a date alone near the top */
-	const char *rel_author; /* text of the first rel=author link */
-	const char *byline;     /* text of the first byline element */
-	const char *by_text;    /* "By Jane Doe" near the top */
-	const char *item_author; /* microdata author for the field, as written */
-	int32_t byline_node;     /* byline's element (0: none) */
-	const char *author_link; /* a link to an author's page, its text */
-	const char *text_byline; /* a name from a byline line's text */
-	const char *head_by;     /* a byline line's name above the h1 */
-	const char *late_by;     /* "Written by Jane Doe" past the top (a box) */
-	const char *poster;      /* the first poster's name after the h1 */
-	int n_posters;           /* posters' names after the h1 */
-	const char *line_date;   /* ISO date of a dateline with more in it */
-	int line_date_lead;      /* ... between the h1 and any other heading */
-	int heading_seen;        /* an h2-h6 after the h1 was met */
-	const char *head_date;   /* ISO date of a date alone above the h1 */
-	const char *lead_date;   /* ISO date opening the line under the h1 */
-	const char *name_date;   /* ISO date opening the line under a name */
-	const char *link_date;   /* ISO date of a link's text near the top */
-	const char *byline_date; /* ISO date in the byline element's line */
-	const char *updated;     /* ISO date of the first "Updated ..." line */
+	const char *time_attr;    /* first <time datetime> of the page */
+	const char *date_line;    /* ISO date of the first date line */
+	const char *date_text;    /* ISO date of a date alone near the top */
+	const char *rel_author;   /* text of the first rel=author link */
+	const char *byline;       /* text of the first byline element */
+	const char *by_text;      /* "By Jane Doe" near the top */
+	const char *item_author;  /* microdata author for the field, as written */
+	int32_t byline_node;      /* byline's element (0: none) */
+	const char *author_link;  /* a link to an author's page, its text */
+	const char *text_byline;  /* a name from a byline line's text */
+	const char *head_by;      /* a byline line's name above the h1 */
+	const char *late_by;      /* "Written by Jane Doe" past the top (a box) */
+	const char *poster;       /* the first poster's name after the h1 */
+	int n_posters;            /* posters' names after the h1 */
+	const char *line_date;    /* ISO date of a dateline with more in it */
+	int line_date_lead;       /* ... between the h1 and any other heading */
+	int heading_seen;         /* an h2-h6 after the h1 was met */
+	const char *head_date;    /* ISO date of a date alone above the h1 */
+	const char *lead_date;    /* ISO date opening the line under the h1 */
+	const char *name_date;    /* ISO date opening the line under a name */
+	const char *link_date;    /* ISO date of a link's text near the top */
+	const char *byline_date;  /* ISO date in the byline element's line */
+	const char *updated;      /* ISO date of the first "Updated ..." line */
 	const char *updated_time; /* datetime of a <time> labelled so */
-	const char *pub_time;    /* datetime of the first <time pubdate> */
-	int n_datelines;         /* date elements (class, <time>) with digits */
-	const char *late_date;   /* ISO date of the first line opening with a date label */
+	const char *pub_time;     /* datetime of the first <time pubdate> */
+	int n_datelines;          /* date elements (class, <time>) with digits */
+	const char *late_date;    /* ISO date of the first line opening with a date label */
 } wn__meta_found;
 
 /* date.c: is s[0..n) a day of a month and nothing more ("Dec 23", "4.
@@ -135,8 +135,7 @@ const char *wn__meta_ld_str(struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key as a name: a string, or an object's "name" */
 const char *wn__meta_ld_name(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* metadata_jsonld.c: o's key as names, each once, joined by "; " into b */
-void wn__meta_ld_names(const wn__meta_ctx *c, struct json_t *o, const char *key,
-                       wn__buf *b);
+void wn__meta_ld_names(const wn__meta_ctx *c, struct json_t *o, const char *key, wn__buf *b);
 /* jsonld.c: is o's key (its first) an Organization, not a Person? */
 int wn__meta_ld_is_org(const wn__meta_ctx *c, struct json_t *o, const char *key);
 /* jsonld.c: key of the first JSON-LD object of any type whose dates are
@@ -168,8 +167,7 @@ const char *wn__meta_cut_site(wn__meta_ctx *c, const wn__meta_site *st, const ch
  * part unless cut says a part went already, or the h1 that the title
  * holds with more around it or that goes on from it, less the marks at
  * its ends ("## ", " â") (kept) */
-const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title,
-                              int cut);
+const char *wn__meta_headline(wn__meta_ctx *c, const wn__meta_site *st, const char *title, int cut);
 
 /* metadata_byline.c: does element i's class, id, rel or itemprop say byline? */
 int wn__meta_says_byline(wn__meta_ctx *c, int32_t i);

@@ -95,8 +95,7 @@ static const char *resolve(wn__meta_ctx *c, const char *base, const char *ref)
 		return NULL;
 	while (wn__meta_is_space((unsigned char)*ref))
 		ref++;
-	if (!*ref || !strncasecmp(ref, "data:", 5) ||
-	    !strncasecmp(ref, "javascript:", 11))
+	if (!*ref || !strncasecmp(ref, "data:", 5) || !strncasecmp(ref, "javascript:", 11))
 		return NULL;
 	return wn__url_resolve(&c->d->keep, base, ref);
 }
@@ -127,8 +126,7 @@ static void count_chars(wn__meta_ctx *c)
 		/* characters less spaces: bytes that start a character, none
 		 * of ' ' and '\t'..'\r' */
 		for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-			n += *p > ' ' ? (*p & 0xC0) != 0x80
-			              : *p != ' ' && (*p < '\t' || *p > '\r');
+			n += *p > ' ' ? (*p & 0xC0) != 0x80 : *p != ' ' && (*p < '\t' || *p > '\r');
 		c->chars[i] = n;
 		if (strpbrk(s, "0123456789"))
 			c->bits[i] |= WN__META_DIGIT;
@@ -207,7 +205,7 @@ static void read_title(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 		offer(c, &m->title, head);
 	}
 	static const char *const KEYS[] = {
-		"dc:title", "dcterms:title", "og:title", "title", "twitter:title",
+		"dc:title",      "dcterms:title",  "og:title",       "title", "twitter:title",
 		"parsely-title", "sailthru:title", "citation_title", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
@@ -249,7 +247,7 @@ static const char *marking_names(wn__meta_ctx *c, const wn__meta_found *f)
 	if (c->article)
 		offer_ld_authors(c, c->article, &v);
 	static const char *const KEYS[] = {
-		"dc:creator", "dcterms:creator", "author", "parsely-author",
+		"dc:creator",     "dcterms:creator", "author",          "parsely-author",
 		"article:author", "sailthru:author", "citation_author", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
@@ -293,16 +291,16 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 	c->marking_names = marking_names(c, f);
 	if (c->article)
 		src[n++] = (author_src){ld_authors(c, c->article),
-		                            wn__meta_ld_is_org(c, c->article, "author"), TAGS};
+		                        wn__meta_ld_is_org(c, c->article, "author"), TAGS};
 	static const char *const KEYS[] = {
-		"dc:creator", "dcterms:creator", "author", "parsely-author",
+		"dc:creator",     "dcterms:creator", "author",          "parsely-author",
 		"article:author", "sailthru:author", "citation_author", NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
 		src[n++] = (author_src){wn__meta_get_all(c, *k), 0, TAGS};
 	if (c->page) {
-		src[n++] = (author_src){ld_authors(c, c->page),
-		                            wn__meta_ld_is_org(c, c->page, "author"), TAGS};
+		src[n++] = (author_src){
+			ld_authors(c, c->page), wn__meta_ld_is_org(c, c->page, "author"), TAGS};
 		/* a Q&A page's question: its asker */
 		struct json_t *q = wn__meta_ld_main_entity(c, c->page);
 		if (q)
@@ -316,8 +314,8 @@ static void read_author(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m
 	if (f->rel_author)
 		src[n++] = (author_src){wn__meta_clean_byline(c, f->rel_author), 0, BYLINE};
 	if (f->byline)
-		src[n++] = (author_src){wn__meta_byline_names(c, f->byline_node, f->byline),
-		                            0, BYLINE};
+		src[n++] = (author_src){
+			wn__meta_byline_names(c, f->byline_node, f->byline), 0, BYLINE};
 	src[n++] = (author_src){f->by_text, 0, BYLINE};
 	src[n++] = (author_src){f->text_byline, 0, BYLINE};
 	src[n++] = (author_src){f->head_by, 0, BYLINE};
@@ -352,13 +350,28 @@ static void read_date(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata *m)
 	if (c->article)
 		offer_date(c, &m->date, wn__meta_ld_str(c->article, "datePublished"));
 	static const char *const KEYS[] = {
-		"article:published_time", "parsely-pub-date", "article:published",
-		"og:published_time", "dc:date:issued", "dcterms:issued",
-		"dcterms:created", "dc:date", "dcterms:date",
-		"citation_publication_date", "citation_date",
-		"citation_online_date", "sailthru:date", "pubdate", "publishdate",
-		"publish-date", "publish_date", "publication_date", "date",
-		"datepublished", "published", NULL,
+		"article:published_time",
+		"parsely-pub-date",
+		"article:published",
+		"og:published_time",
+		"dc:date:issued",
+		"dcterms:issued",
+		"dcterms:created",
+		"dc:date",
+		"dcterms:date",
+		"citation_publication_date",
+		"citation_date",
+		"citation_online_date",
+		"sailthru:date",
+		"pubdate",
+		"publishdate",
+		"publish-date",
+		"publish_date",
+		"publication_date",
+		"date",
+		"datepublished",
+		"published",
+		NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
 		offer_date(c, &m->date, wn__meta_get(c, *k));
@@ -402,8 +415,13 @@ static void read_modified(wn__meta_ctx *c, const wn__meta_found *f, wn_metadata 
 	if (c->article)
 		offer_date(c, &m->modified, wn__meta_ld_str(c->article, "dateModified"));
 	static const char *const KEYS[] = {
-		"article:modified_time", "og:updated_time", "dcterms:modified",
-		"dc:date:modified", "last-modified", "lastmod", NULL,
+		"article:modified_time",
+		"og:updated_time",
+		"dcterms:modified",
+		"dc:date:modified",
+		"last-modified",
+		"lastmod",
+		NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
 		offer_date(c, &m->modified, wn__meta_get(c, *k));
@@ -453,8 +471,12 @@ static void read_description(wn__meta_ctx *c, wn_metadata *m)
 	if (c->article)
 		offer(c, &m->description, wn__meta_ld_str(c->article, "description"));
 	static const char *const KEYS[] = {
-		"dc:description", "dcterms:description", "og:description",
-		"description", "twitter:description", "sailthru:description",
+		"dc:description",
+		"dcterms:description",
+		"og:description",
+		"description",
+		"twitter:description",
+		"sailthru:description",
 		NULL,
 	};
 	for (const char *const *k = KEYS; *k; k++)
@@ -466,8 +488,12 @@ static void read_description(wn__meta_ctx *c, wn_metadata *m)
 static void read_language(wn__meta_ctx *c, wn_metadata *m)
 {
 	static const char *const KEYS[] = {
-		"http-equiv:content-language", "language", "dc:language",
-		"dcterms:language", "og:locale", NULL,
+		"http-equiv:content-language",
+		"language",
+		"dc:language",
+		"dcterms:language",
+		"og:locale",
+		NULL,
 	};
 	m->language = wn__meta_bcp47(c, c->lang);
 	for (const char *const *k = KEYS; *k && !m->language; k++)
@@ -491,9 +517,8 @@ static void read_url_and_image(wn__meta_ctx *c, wn_metadata *m)
 	if (c->article)
 		m->image = resolve(c, base, wn__meta_ld_image(c, c->article, "image"));
 	static const char *const KEYS[] = {
-		"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
-		"twitter:image:src", "parsely-image-url", "sailthru:image:full",
-		NULL,
+		"og:image",          "og:image:url",      "og:image:secure_url", "twitter:image",
+		"twitter:image:src", "parsely-image-url", "sailthru:image:full", NULL,
 	};
 	for (const char *const *k = KEYS; *k && !m->image; k++)
 		m->image = resolve(c, base, wn__meta_get(c, *k));
@@ -543,8 +568,7 @@ static void read_lists(wn__meta_ctx *c, wn_metadata *m)
 	if (c->article)
 		wn__meta_ld_list(c, &tags, c->article, "keywords");
 	static const char *const KEYS[] = {
-		"article:tag", "parsely-tags", "sailthru:tags", "news_keywords",
-		"keywords", NULL,
+		"article:tag", "parsely-tags", "sailthru:tags", "news_keywords", "keywords", NULL,
 	};
 	for (const char *const *k = KEYS; *k && !tags.n; k++)
 		wn__meta_get_list(c, &tags, *k);

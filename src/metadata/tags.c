@@ -142,8 +142,7 @@ void wn__meta_collect(wn__meta_ctx *c)
 		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		/* <head> is "removed" too, but only hidden text is hidden */
-		if (i >= hidden_end && (x->flags & WN__NF_REMOVED) &&
-		    x->tag != GUMBO_TAG_HEAD)
+		if (i >= hidden_end && (x->flags & WN__NF_REMOVED) && x->tag != GUMBO_TAG_HEAD)
 			hidden_end = x->end;
 		const char *v;
 		switch (x->tag) {
@@ -155,9 +154,7 @@ void wn__meta_collect(wn__meta_ctx *c)
 			if (head_end < 0)
 				head_end = x->end;
 			break;
-		case GUMBO_TAG_META:
-			collect_meta(c, x, i < head_end);
-			break;
+		case GUMBO_TAG_META: collect_meta(c, x, i < head_end); break;
 		case GUMBO_TAG_LINK:
 			v = wn__attr(x, "rel");
 			if (v && wn__meta_has_token(v, "canonical") && !c->canonical)
@@ -180,8 +177,7 @@ void wn__meta_collect(wn__meta_ctx *c)
 			if (c->n_h1s < WN__META_H1S && c->chars[i])
 				c->h1s[c->n_h1s++] = wn__meta_text(c, i);
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	index_tags(c);
@@ -241,8 +237,8 @@ const char *wn__meta_get_all(wn__meta_ctx *c, const char *key)
 	for (int32_t i = head; i >= 0 && !prop; i = t->v[i].next)
 		prop = t->v[i].prop;
 	wn__buf b = {0};
-	for (int32_t i = head; i >= 0 && n_seen < WN__META_LIST_MAX &&
-	                       tried < 4 * WN__META_LIST_MAX; i = t->v[i].next) {
+	for (int32_t i = head; i >= 0 && n_seen < WN__META_LIST_MAX && tried < 4 * WN__META_LIST_MAX;
+	     i = t->v[i].next) {
 		const mentry *m = &t->v[i];
 		if (m->prop != prop)
 			continue;
@@ -281,15 +277,15 @@ const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s)
 		return NULL;
 	while (wn__meta_is_space((unsigned char)*s))
 		s++;
-	for (int part = 0; *s && *s != ',' && *s != ';' && *s != '.' &&
-	                   !wn__meta_is_space((unsigned char)*s); part++) {
+	for (int part = 0;
+	     *s && *s != ',' && *s != ';' && *s != '.' && !wn__meta_is_space((unsigned char)*s);
+	     part++) {
 		size_t n = 0;
 		while (isalnum((unsigned char)s[n]))
 			n++;
 		if (!n || n > 8 || o + n + 2 > sizeof out)
 			return NULL;
-		if (part == 0 && (n < 2 || n > 3) && strncasecmp(s, "x", n) &&
-		    strncasecmp(s, "i", n))
+		if (part == 0 && (n < 2 || n > 3) && strncasecmp(s, "x", n) && strncasecmp(s, "i", n))
 			return NULL;
 		if (part)
 			out[o++] = '-';
@@ -325,13 +321,13 @@ const char *wn__meta_bcp47(wn__meta_ctx *c, const char *s)
 static int pubdate_key(const char *k)
 {
 	static const char *const PUB[] = {
-		"published", "publish", "pub", "publication", "issued", "created",
-		"release", "released", "posted", NULL,
+		"published", "publish", "pub",      "publication", "issued",
+		"created",   "release", "released", "posted",      NULL,
 	};
 	static const char *const WHEN[] = {"date", "time", "datetime", "on", "at", NULL};
 	static const char *const NOT[] = {
-		"modified", "updated", "update", "last", "expires", "expiry", "end",
-		"start", "event", "review", NULL,
+		"modified", "updated", "update", "last",   "expires", "expiry",
+		"end",      "start",   "event",  "review", NULL,
 	};
 	int pub = 0, when = 0;
 	for (const char *p = k; *p;) {

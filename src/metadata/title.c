@@ -85,9 +85,8 @@ enum { SEP_HIER_FIRST = 5, SEP_READABILITY = 8 };
 
 static int is_sep_at(const char *s, size_t *len)
 {
-	static const char *const SEPS[] = {"|", "-", "\xe2\x80\x93", "\xe2\x80\x94",
-	                                   "\\", "/", ">", "\xc2\xbb", "::",
-	                                   "\xc2\xb7"};
+	static const char *const SEPS[] = {"|", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\\",
+	                                   "/", ">", "\xc2\xbb",     "::",           "\xc2\xb7"};
 	if (*s != ' ')
 		return 0;
 	for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++) {
@@ -152,8 +151,7 @@ const char *wn__meta_title_tag(wn__meta_ctx *c, const char *sitename, const char
 					l = 1;
 					break;
 				}
-				if (!strncmp(p, "\xe2\x80\x93", 3) ||
-				    !strncmp(p, "\xe2\x80\x94", 3)) {
+				if (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3)) {
 					l = 3;
 					break;
 				}

@@ -34,7 +34,8 @@ void wn__render_comments(const wn__doc *d, wn_format f, wn__buf *out)
 		return;
 	int html = f == WN_FORMAT_HTML, md = f == WN_FORMAT_MARKDOWN;
 	wn__buf_puts(out, html ? "<section>\n<h2>Comments</h2>\n"
-	                  : md ? "\n## Comments\n" : "\nComments\n");
+	                  : md ? "\n## Comments\n"
+	                       : "\nComments\n");
 	for (size_t k = 0; k < d->n_comments; k++) {
 		const wn_comment *c = &d->comments[k];
 		wn__buf_puts(out, html ? "<article>\n" : "\n");

@@ -59,9 +59,9 @@ void wn__render_html_char(wn__buf *out, char c)
 
 void wn__render_close(wn__buf *out, size_t start)
 {
-	while (out->len > start && (out->data[out->len - 1] == '\n' ||
-	                            out->data[out->len - 1] == ' ' ||
-	                            out->data[out->len - 1] == '\t'))
+	while (out->len > start &&
+	       (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == ' ' ||
+	        out->data[out->len - 1] == '\t'))
 		out->data[--out->len] = 0;
 	if (out->len > start)
 		wn__buf_putc(out, '\n');

@@ -43,8 +43,7 @@ static inline void wn__owe_breaks(wn__owed *o, int n)
 /* For each character of t that is not white space, put(ctx, t, i, len,
  * cp, k): code point cp of k bytes at t[i], t being len bytes long; each
  * run of white space sets o->space instead. */
-typedef void (*wn__put_char)(void *ctx, const char *t, size_t i, size_t len,
-                             int32_t cp, int k);
+typedef void (*wn__put_char)(void *ctx, const char *t, size_t i, size_t len, int32_t cp, int k);
 void wn__render_collapse(const char *t, wn__owed *o, wn__put_char put, void *ctx);
 
 /* Ends what was written to out since start with exactly one newline, or

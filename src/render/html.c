@@ -63,25 +63,25 @@ typedef struct hel {
 typedef struct hstate {
 	const wn__doc *d;
 	wn__buf *o;
-	size_t start;      /* where this document's output begins in o */
-	wn__arena arena;   /* attribute strings */
-	hel *st;           /* st[0] is the fragment itself, always open */
+	size_t start;    /* where this document's output begins in o */
+	wn__arena arena; /* attribute strings */
+	hel *st;         /* st[0] is the fragment itself, always open */
 	size_t n, cap;
-	size_t ib;         /* the innermost block entry of st */
-	size_t pending;    /* the lowest block entry not open (n if none) */
+	size_t ib;               /* the innermost block entry of st */
+	size_t pending;          /* the lowest block entry not open (n if none) */
 	int32_t inl[MAX_INLINE]; /* indices in st of the inline entries */
 	int ninl;
-	int dirty;         /* elements entered or left since the last content */
-	wn__owed ow;       /* a space owed before the next content (ow.space) */
-	int brs;           /* <br> owed before the next content (at most 2) */
-	int bstart;        /* the last thing written was a block's tag */
-	int32_t table;     /* the data table being written, or -1 */
-	int32_t fig;       /* a subtree entered for its images only, or -1 */
-	size_t fig_len;    /* the output's length when it was entered */
-	size_t fig_ib;     /* the innermost block then */
-	int fig_bound;     /* a boundary in it, owed if an image is written */
-	int32_t last_cp;   /* the last character of text written, 0 after a tag */
-	uint8_t *labels;   /* blocks that label code blocks (not written) */
+	int dirty;       /* elements entered or left since the last content */
+	wn__owed ow;     /* a space owed before the next content (ow.space) */
+	int brs;         /* <br> owed before the next content (at most 2) */
+	int bstart;      /* the last thing written was a block's tag */
+	int32_t table;   /* the data table being written, or -1 */
+	int32_t fig;     /* a subtree entered for its images only, or -1 */
+	size_t fig_len;  /* the output's length when it was entered */
+	size_t fig_ib;   /* the innermost block then */
+	int fig_bound;   /* a boundary in it, owed if an image is written */
+	int32_t last_cp; /* the last character of text written, 0 after a tag */
+	uint8_t *labels; /* blocks that label code blocks (not written) */
 } hstate;
 
 /* ---- escaping ---- */
@@ -97,13 +97,13 @@ static void put_escaped(hstate *s, const char *t, size_t n, int attr)
 	for (size_t i = 0; i < n;) {
 		int32_t cp;
 		int k = wn__utf8_next(t + i, n - i, &cp);
-		if (cp == 0x338 && (s->last_cp == '<' || s->last_cp == '>') &&
-		    o->len >= 4 && o->data[o->len - 1] == ';') {
+		if (cp == 0x338 && (s->last_cp == '<' || s->last_cp == '>') && o->len >= 4 &&
+		    o->data[o->len - 1] == ';') {
 			o->len -= 4; /* "&lt;" or "&gt;" */
 			wn__buf_puts(o, s->last_cp == '<' ? "\xe2\x89\xae" : "\xe2\x89\xaf");
 			cp = 0;
-		} else if (cp == 0x338 && (!o->len || o->data[o->len - 1] == '>' ||
-		                           o->data[o->len - 1] == '"')) {
+		} else if (cp == 0x338 &&
+		           (!o->len || o->data[o->len - 1] == '>' || o->data[o->len - 1] == '"')) {
 			wn__buf_puts(o, "&#x338;");
 		} else {
 			switch (cp) {
@@ -138,7 +138,10 @@ static void put_attr(hstate *s, wn__buf *b, const char *name, const char *v)
 
 /* ---- the stack of output elements ---- */
 
-static int is_block(const hel *e) { return e->kind != C_INLINE; }
+static int is_block(const hel *e)
+{
+	return e->kind != C_INLINE;
+}
 
 static int container_kind(int kind)
 {
@@ -162,8 +165,7 @@ static void put_start(hstate *s, hel *e)
 static void put_end(hstate *s, hel *e)
 {
 	wn__buf *o = s->o;
-	if (is_block(e) && container_kind(e->kind) && o->len &&
-	    o->data[o->len - 1] != '\n')
+	if (is_block(e) && container_kind(e->kind) && o->len && o->data[o->len - 1] != '\n')
 		wn__buf_putc(o, '\n');
 	wn__buf_printf(o, "</%s>", e->tag);
 	if (is_block(e)) {
@@ -481,15 +483,18 @@ static const char *map(hstate *s, int32_t i, const hel *c, int *kind)
 	case GUMBO_TAG_B: return "b";
 	case GUMBO_TAG_I: return "i";
 	case GUMBO_TAG_DEL: return "del";
-	case GUMBO_TAG_S: case GUMBO_TAG_STRIKE: return "s";
+	case GUMBO_TAG_S:
+	case GUMBO_TAG_STRIKE: return "s";
 	case GUMBO_TAG_SUB: return "sub";
 	case GUMBO_TAG_SUP: return "sup";
 	case GUMBO_TAG_MARK: return "mark";
 	case GUMBO_TAG_Q: return "q";
 	case GUMBO_TAG_CITE: return "cite";
 	case GUMBO_TAG_ABBR: return "abbr";
-	case GUMBO_TAG_CODE: case GUMBO_TAG_TT: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
-		return "code";
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_TT:
+	case GUMBO_TAG_KBD:
+	case GUMBO_TAG_SAMP: return "code";
 	case GUMBO_TAG_A: return "a";
 	default: break;
 	}
@@ -504,21 +509,22 @@ static const char *map(hstate *s, int32_t i, const hel *c, int *kind)
 	*kind = C_PHRASE;
 	switch (x->tag) {
 	case GUMBO_TAG_P: return "p";
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-		return HEADINGS[x->tag - GUMBO_TAG_H1];
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6: return HEADINGS[x->tag - GUMBO_TAG_H1];
 	case GUMBO_TAG_DT: return "dt";
 	case GUMBO_TAG_LI: *kind = C_TIGHT; return "li";
 	case GUMBO_TAG_DD: *kind = C_TIGHT; return "dd";
 	case GUMBO_TAG_BLOCKQUOTE: *kind = C_FLOW; return "blockquote";
-	case GUMBO_TAG_UL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
-		*kind = C_LIST;
-		return "ul";
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_MENU:
+	case GUMBO_TAG_DIR: *kind = C_LIST; return "ul";
 	case GUMBO_TAG_OL: *kind = C_LIST; return "ol";
 	case GUMBO_TAG_DL: *kind = C_DL; return "dl";
-	case GUMBO_TAG_FIGURE:
-		*kind = C_TIGHT;
-		return d->opt->images ? "figure" : NULL;
+	case GUMBO_TAG_FIGURE: *kind = C_TIGHT; return d->opt->images ? "figure" : NULL;
 	case GUMBO_TAG_FIGCAPTION:
 		return !strcmp(c->tag ? c->tag : "", "figure") ? "figcaption" : "p";
 	case GUMBO_TAG_TABLE: {
@@ -528,14 +534,15 @@ static const char *map(hstate *s, int32_t i, const hel *c, int *kind)
 		*kind = C_TABLE;
 		return "table";
 	}
-	case GUMBO_TAG_CAPTION:
-		return s->table >= 0 && c->node == s->table ? "caption" : "p";
-	case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_CAPTION: return s->table >= 0 && c->node == s->table ? "caption" : "p";
+	case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TFOOT:
 	case GUMBO_TAG_TR:
 		*kind = C_TABLE;
 		return s->table >= 0 && c->kind == C_TABLE
-		           ? gumbo_normalized_tagname((GumboTag)x->tag)
-		           : NULL;
+		               ? gumbo_normalized_tagname((GumboTag)x->tag)
+		               : NULL;
 	case GUMBO_TAG_TD: return s->table >= 0 && c->kind == C_TABLE ? "td" : NULL;
 	case GUMBO_TAG_TH: return s->table >= 0 && c->kind == C_TABLE ? "th" : NULL;
 	default: return NULL;
@@ -552,8 +559,10 @@ static const char *attrs_of(hstate *s, const wn__node *x, const char *tag)
 	} else if (!strcmp(tag, "ol") && (v = wn__attr(x, "start"))) {
 		long n = strtol(v, NULL, 10);
 		if (n != 1)
-			wn__buf_printf(&b, " start=\"%ld\"", n < -999999999 ? -999999999
-			                                     : n > 999999999 ? 999999999 : n);
+			wn__buf_printf(&b, " start=\"%ld\"",
+			               n < -999999999  ? -999999999
+			               : n > 999999999 ? 999999999
+			                               : n);
 	} else if (!strcmp(tag, "td") || !strcmp(tag, "th")) {
 		static const char *const span[2] = {"colspan", "rowspan"};
 		for (int k = 0; k < 2; k++)
@@ -680,9 +689,9 @@ static void enter(void *ctx, wn__walk *w, int32_t i)
 			s->fig_len = s->o->len;
 			s->fig_ib = s->ib;
 			s->fig_bound = 1;
-		} else if (s->fig < 0 && (!images || (x->flags & WN__NF_BLOCK) ||
-		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
-		                        tag == GUMBO_TAG_BR)) {
+		} else if (s->fig < 0 &&
+		           (!images || (x->flags & WN__NF_BLOCK) || tag == GUMBO_TAG_CODE ||
+		            tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_BR)) {
 			if (s->table >= 0 && wn__tag_is(tag, WN__TC_CELL) &&
 			    !strcmp(s->st[s->ib].tag ? s->st[s->ib].tag : "", "tr"))
 				empty_cell(s, i);
@@ -697,8 +706,7 @@ static void enter(void *ctx, wn__walk *w, int32_t i)
 		hel *c = &s->st[s->ib];
 		if (!has_content(s, c) || wrapper_for(c))
 			return; /* nothing to break yet: the next text starts a block */
-		if (++s->brs >= 2 && s->ib > 0 && c->node < 0 && !c->owned &&
-		    !strcmp(c->tag, "p")) {
+		if (++s->brs >= 2 && s->ib > 0 && c->node < 0 && !c->owned && !strcmp(c->tag, "p")) {
 			boundary(s); /* <br><br> in bare text parts paragraphs */
 			s->dirty = 1;
 		} else if (s->brs > 2) {
@@ -710,7 +718,9 @@ static void enter(void *ctx, wn__walk *w, int32_t i)
 		if (images)
 			image(s, i);
 		return;
-	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_LISTING:
+	case GUMBO_TAG_XMP:
 	case GUMBO_TAG_PLAINTEXT: {
 		hel *c = &s->st[s->ib];
 		if ((c->kind == C_PHRASE && c->node >= 0) || c->kind == C_TABLE) {
@@ -726,8 +736,7 @@ static void enter(void *ctx, wn__walk *w, int32_t i)
 		wn__walk_skip(w);
 		return;
 	}
-	default:
-		enter_element(s, i);
+	default: enter_element(s, i);
 	}
 }
 
@@ -747,7 +756,7 @@ static void leave(void *ctx, int32_t i)
 	if (s->n > 1 && s->st[s->n - 1].node == i) {
 		int block = is_block(&s->st[s->n - 1]);
 		pop(s);
-			while (s->n > 1 && s->st[s->n - 1].owned == 1)
+		while (s->n > 1 && s->st[s->n - 1].owned == 1)
 			pop(s);
 		if (block && part)
 			boundary(s);
@@ -765,8 +774,7 @@ static void leave(void *ctx, int32_t i)
 void wn__render_html(const wn__doc *d, wn__buf *out)
 {
 	static const wn__render_ops ops = {enter, leave, text};
-	hstate s = {.d = d, .o = out, .start = out->len, .table = -1, .fig = -1,
-	            .bstart = 1};
+	hstate s = {.d = d, .o = out, .start = out->len, .table = -1, .fig = -1, .bstart = 1};
 	wn__arena_init(&s.arena);
 	hel *root = push(&s, -1, NULL, C_FLOW, "");
 	root->open = 1;
@@ -797,13 +805,13 @@ static void meta_tag(hstate *s, const char *key, const char *name, const char *v
  * hyphens only, or nothing. */
 static void put_token_attr(hstate *s, const char *name, const char *v)
 {
-	size_t n = v ? strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") : 0;
+	size_t n = v ? strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+	             : 0;
 	if (n && !v[n] && n < 64)
 		wn__buf_printf(s->o, " %s=\"%s\"", name, v);
 }
 
-void wn__render_html_document(const wn__doc *d, const char *body, size_t len,
-                              wn__buf *out)
+void wn__render_html_document(const wn__doc *d, const char *body, size_t len, wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	hstate s = {.d = d, .o = out};

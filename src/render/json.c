@@ -52,15 +52,17 @@ static json_t *jlist(const char *const *v, size_t n)
 const char *wn__render_source(const wn__doc *d)
 {
 	static const char *const SOURCES[] = {
-		[WN__SRC_DOM] = "dom", [WN__SRC_NOSCRIPT] = "noscript",
-		[WN__SRC_HIDDEN] = "hidden", [WN__SRC_JSONLD] = "json-ld",
+		[WN__SRC_DOM] = "dom",
+		[WN__SRC_NOSCRIPT] = "noscript",
+		[WN__SRC_HIDDEN] = "hidden",
+		[WN__SRC_JSONLD] = "json-ld",
 		[WN__SRC_META] = "meta-description",
 	};
 	return SOURCES[d->source];
 }
 
-void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
-                     const char *html, size_t html_len, wn__buf *out)
+void wn__render_json(const wn__doc *d, const char *body, size_t body_len, const char *html,
+                     size_t html_len, wn__buf *out)
 {
 	const wn_metadata *m = &d->meta;
 	json_t *o = json_object();
@@ -79,8 +81,7 @@ void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
 	json_object_set_new(o, "kind_confidence",
 	                    json_real((double)(int)(d->kind_confidence * 100 + 0.5) / 100));
 	json_object_set_new(o, "source", json_string(wn__render_source(d)));
-	json_object_set_new(o, d->opt->json_markdown ? "markdown" : "text",
-	                    jstring(body, body_len));
+	json_object_set_new(o, d->opt->json_markdown ? "markdown" : "text", jstring(body, body_len));
 	if (html) /* only when asked, so that other objects stay as they were */
 		json_object_set_new(o, "html", jstring(html, html_len));
 	if (d->opt->comments) { /* only when asked, as "html" */
@@ -192,8 +193,7 @@ void wn__render_meta_header(const wn__doc *d, wn__buf *out)
 		}
 		wn__buf_putc(out, '\n');
 	}
-	wn__buf_printf(out, "%s: %s\n", yaml ? "kind" : "Kind",
-	               wn_kind_name((wn_kind)d->kind));
+	wn__buf_printf(out, "%s: %s\n", yaml ? "kind" : "Kind", wn_kind_name((wn_kind)d->kind));
 	for (size_t k = 0; k < sizeof L / sizeof *L; k++) {
 		if (!L[k].n)
 			continue;

@@ -15,8 +15,7 @@
 #include "render/render.h"
 #include "tuning.h"
 
-static void put_text_char(void *ctx, const char *t, size_t i, size_t len,
-                          int32_t c, int k)
+static void put_text_char(void *ctx, const char *t, size_t i, size_t len, int32_t c, int k)
 {
 	wn__md_state *s = ctx;
 	wn__md_flush(s, c);
@@ -149,12 +148,10 @@ static void enter_item(wn__md_state *s, int32_t i)
 		 * it is a paragraph, indented twice (four spaces) code. */
 		for (size_t k = 0; k + 1 < s->nfr; k++)
 			f->flat |= s->fr[k].kind == WN__MD_F_ITEM && s->fr[k].mark[0] == ':';
-	}
-	else if (l && l->ordered)
+	} else if (l && l->ordered)
 		snprintf(f->mark, sizeof f->mark, "%d%c ", (int)l->next++, l->delim);
 	else
-		snprintf(f->mark, sizeof f->mark, "%c ",
-		         l && l->delim != ':' ? l->delim : '-');
+		snprintf(f->mark, sizeof f->mark, "%c ", l && l->delim != ':' ? l->delim : '-');
 	f->pending = 1;
 	s->fresh = 1;
 }
@@ -197,8 +194,7 @@ static void leave_heading(wn__md_state *s)
 	wn__md_owe(s, 2);
 }
 
-static const char *const HEAD[6] = {"# ", "## ", "### ", "#### ", "##### ",
-                                    "###### "};
+static const char *const HEAD[6] = {"# ", "## ", "### ", "#### ", "##### ", "###### "};
 
 /* A term of the definition list on top begins (or, not kept, is passed
  * over): its definitions are marked only when it wrote something. */
@@ -230,9 +226,9 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		    (d->nodes[x->parent].flags & WN__NF_KEEP)) {
 			s->fig = i;
 			s->fig_len = s->o->len;
-		} else if (s->fig < 0 && (!images || (x->flags & WN__NF_BLOCK) ||
-		                        tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_MATH ||
-		                        tag == GUMBO_TAG_BR)) {
+		} else if (s->fig < 0 &&
+		           (!images || (x->flags & WN__NF_BLOCK) || tag == GUMBO_TAG_CODE ||
+		            tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_BR)) {
 			if (tag == GUMBO_TAG_DT)
 				enter_term(s, 0);
 			if (s->tnode >= 0 && s->cell < 0 && wn__tag_is(tag, WN__TC_CELL))
@@ -253,27 +249,29 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		if (images)
 			wn__md_image(s, x);
 		return;
-	case GUMBO_TAG_EM: case GUMBO_TAG_I:
-		wn__md_push_inline(s, i, WN__MD_K_EM, NULL);
-		return;
-	case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
-		wn__md_push_inline(s, i, WN__MD_K_STRONG, NULL);
-		return;
-	case GUMBO_TAG_DEL: case GUMBO_TAG_S: case GUMBO_TAG_STRIKE:
-		wn__md_push_inline(s, i, WN__MD_K_DEL, NULL);
-		return;
+	case GUMBO_TAG_EM:
+	case GUMBO_TAG_I: wn__md_push_inline(s, i, WN__MD_K_EM, NULL); return;
+	case GUMBO_TAG_STRONG:
+	case GUMBO_TAG_B: wn__md_push_inline(s, i, WN__MD_K_STRONG, NULL); return;
+	case GUMBO_TAG_DEL:
+	case GUMBO_TAG_S:
+	case GUMBO_TAG_STRIKE: wn__md_push_inline(s, i, WN__MD_K_DEL, NULL); return;
 	case GUMBO_TAG_A: {
 		const char *h = d->opt->links ? wn__render_link_target(x) : NULL;
 		if (h && wn__render_url_is_safe(h))
 			wn__md_push_inline(s, i, WN__MD_K_LINK, wn__md_format_url(s, h));
 		return;
 	}
-	case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_KBD:
+	case GUMBO_TAG_SAMP:
 	case GUMBO_TAG_TT:
 		wn__md_code_span(s, i);
 		wn__walk_skip(w);
 		return;
-	case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_LISTING:
+	case GUMBO_TAG_XMP:
 	case GUMBO_TAG_PLAINTEXT:
 		if (s->cell >= 0 || s->hnode >= 0)
 			wn__md_code_span(s, i);
@@ -285,8 +283,12 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		if (wn__md_math(s, x))
 			wn__walk_skip(w);
 		return;
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
 		wn__md_owe(s, 2);
 		if (s->cell < 0 && s->hnode < 0 && s->fig < 0) {
 			s->hnode = i;
@@ -297,12 +299,9 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 		wn__md_owe(s, 2);
 		push_frame(s, i, WN__MD_F_QUOTE);
 		return;
-	case GUMBO_TAG_LI: case GUMBO_TAG_DD:
-		enter_item(s, i);
-		return;
-	case GUMBO_TAG_DT:
-		enter_term(s, 1);
-		break;
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_DD: enter_item(s, i); return;
+	case GUMBO_TAG_DT: enter_term(s, 1); break;
 	case GUMBO_TAG_TABLE:
 		if (s->tnode < 0 && s->cell < 0 && s->hnode < 0 &&
 		    !wn__render_is_layout_table(d, i, &s->ncols)) {
@@ -320,7 +319,8 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 			return;
 		}
 		break;
-	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_TH:
 		if (s->tnode >= 0 && s->cell < 0) {
 			s->cell = i;
 			s->cellfresh = 1;
@@ -328,7 +328,9 @@ static void enter(wn__md_state *s, wn__walk *w, int32_t i)
 			return;
 		}
 		break;
-	case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TFOOT:
 		if (s->tnode >= 0)
 			return;
 		break;
@@ -363,9 +365,9 @@ static void leave(wn__md_state *s, int32_t i)
 		int item = s->fr[s->nfr - 1].kind == WN__MD_F_ITEM;
 		pop_frame(s, i);
 		wn__md_owe(s, item ? 1 : 2);
-	} else if ((x->flags & WN__NF_BLOCK) && !(s->tnode >= 0 &&
-	           (tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY ||
-	            tag == GUMBO_TAG_TFOOT))) {
+	} else if ((x->flags & WN__NF_BLOCK) &&
+	           !(s->tnode >= 0 &&
+	             (tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_TFOOT))) {
 		wn__md_owe(s, 2);
 	}
 	if (i == s->fig) {
@@ -375,9 +377,15 @@ static void leave(wn__md_state *s, int32_t i)
 	}
 }
 
-static void md_enter(void *ctx, wn__walk *w, int32_t i) { enter(ctx, w, i); }
+static void md_enter(void *ctx, wn__walk *w, int32_t i)
+{
+	enter(ctx, w, i);
+}
 
-static void md_leave(void *ctx, int32_t i) { leave(ctx, i); }
+static void md_leave(void *ctx, int32_t i)
+{
+	leave(ctx, i);
+}
 
 static void md_text(void *ctx, int32_t i, const char *t)
 {
@@ -391,9 +399,17 @@ static void md_text(void *ctx, int32_t i, const char *t)
 void wn__render_markdown(const wn__doc *d, wn__buf *out)
 {
 	static const wn__render_ops ops = {md_enter, md_leave, md_text};
-	wn__md_state s = {.d = d, .o = out, .start = out->len, .hnode = -1, .tnode = -1,
-	            .cell = -1, .fig = -1, .lc_end = SIZE_MAX, .ladj_len = SIZE_MAX,
-	            .code_end = SIZE_MAX};
+	wn__md_state s = {
+		.d = d,
+		.o = out,
+		.start = out->len,
+		.hnode = -1,
+		.tnode = -1,
+		.cell = -1,
+		.fig = -1,
+		.lc_end = SIZE_MAX,
+		.ladj_len = SIZE_MAX,
+		.code_end = SIZE_MAX};
 	wn__arena_init(&s.arena);
 	s.labels = wn__render_code_labels(d);
 	wn__render_walk(d, &ops, &s);
@@ -403,4 +419,3 @@ void wn__render_markdown(const wn__doc *d, wn__buf *out)
 	free(s.in);
 	wn__arena_free(&s.arena);
 }
-

@@ -38,31 +38,31 @@ typedef struct wn__md_inl {
 typedef struct wn__md_state {
 	const wn__doc *d;
 	wn__buf *o;
-	size_t start;   /* where this document's output begins in o */
-	wn__arena arena; /* link and image destinations */
-	wn__owed ow;    /* white space owed before the next content */
-	int hard;       /* the line breaks owed come from <br> */
-	int fresh;      /* an item began and wrote nothing yet: no breaks */
-	int bol;        /* at the start of a line's content (for escapes) */
-	int numstart;   /* only digits since it (for "1." escapes) */
-	int32_t last;   /* last code point on the line, 0 at its start */
-	wn__md_frame *fr;      /* quotes, lists, items; the first nreal give prefixes */
+	size_t start;                  /* where this document's output begins in o */
+	wn__arena arena;               /* link and image destinations */
+	wn__owed ow;                   /* white space owed before the next content */
+	int hard;                      /* the line breaks owed come from <br> */
+	int fresh;                     /* an item began and wrote nothing yet: no breaks */
+	int bol;                       /* at the start of a line's content (for escapes) */
+	int numstart;                  /* only digits since it (for "1." escapes) */
+	int32_t last;                  /* last code point on the line, 0 at its start */
+	wn__md_frame *fr;              /* quotes, lists, items; the first nreal give prefixes */
 	size_t nfr, nreal, capfr, low; /* low: least depth since the last line */
-	wn__md_inl *in;        /* emphasis and link elements entered */
+	wn__md_inl *in;                /* emphasis and link elements entered */
 	size_t nin, capin;
-	int32_t act[WN__MD_K_COUNT]; /* indices in `in` of the markers in use */
-	int nact, ibase, want; /* ibase: first usable in a table; want: some pending */
+	int32_t act[WN__MD_K_COUNT];    /* indices in `in` of the markers in use */
+	int nact, ibase, want;          /* ibase: first usable in a table; want: some pending */
 	size_t lc_pos, lc_end, lc_open; /* the last closer, for merging */
 	int lc_kind;
 	int32_t lc_last;
-	size_t code_end;   /* where the last code span ended */
-	const char *lead;  /* heading marker owed */
+	size_t code_end;            /* where the last code span ended */
+	const char *lead;           /* heading marker owed */
 	int32_t hnode, tnode, cell; /* the heading, pipe table, cell being written */
-	int32_t fig;       /* a subtree entered for its images only */
-	size_t fig_len;    /* the output's length when it was entered */
+	int32_t fig;                /* a subtree entered for its images only */
+	size_t fig_len;             /* the output's length when it was entered */
 	int ncols, col, rows, cellfresh;
 	size_t ladj_len, ladj_depth; /* where the last list ended */
-	uint8_t *labels;   /* blocks that label code blocks (not written) */
+	uint8_t *labels;             /* blocks that label code blocks (not written) */
 	char ladj_delim;
 } wn__md_state;
 
@@ -85,8 +85,7 @@ void wn__md_flush(wn__md_state *s, int32_t c);
 /* Owes n line breaks (1 a new line, 2 a blank line). */
 void wn__md_owe(wn__md_state *s, int n);
 /* Writes code point c (k bytes at t[i] of t[0..len)), escaped. */
-void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
-                     int32_t c, int k);
+void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len, int32_t c, int k);
 /* Text written inside one construct (alt text, math): collapsed, escaped. */
 void wn__md_put_plain(wn__md_state *s, const char *t);
 

@@ -135,8 +135,7 @@ static int32_t peek_next(const wn__doc *d, int32_t node)
 		else if (!x->g->v.text.text[0])
 			j++;
 		else
-			return wn__utf8_next(x->g->v.text.text,
-			                     strlen(x->g->v.text.text), &c), c;
+			return wn__utf8_next(x->g->v.text.text, strlen(x->g->v.text.text), &c), c;
 	}
 	return '\n';
 }

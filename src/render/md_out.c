@@ -20,7 +20,10 @@
 const char *const wn__md_open[WN__MD_K_COUNT] = {"*", "**", "~~", "["};
 
 
-int wn__md_is_ws(int32_t c) { return c == 0 || wn__is_space_cp(c); }
+int wn__md_is_ws(int32_t c)
+{
+	return c == 0 || wn__is_space_cp(c);
+}
 
 int wn__md_is_punct(int32_t c)
 {
@@ -31,7 +34,10 @@ int wn__md_is_punct(int32_t c)
 	return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO;
 }
 
-void wn__md_put(wn__md_state *s, const char *p) { wn__buf_puts(s->o, p); }
+void wn__md_put(wn__md_state *s, const char *p)
+{
+	wn__buf_puts(s->o, p);
+}
 
 /* &name; &#123; &#x1F; -- what CommonMark would read as an entity. */
 int wn__md_entity_at(const char *t, size_t n)
@@ -41,8 +47,8 @@ int wn__md_entity_at(const char *t, size_t n)
 		i++;
 	if (i == 1 && i < n && (t[i] | 32) == 'x')
 		i++;
-	while (i < n && k < 32 && (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') ||
-	                           (t[i] >= '0' && t[i] <= '9')))
+	while (i < n && k < 32 &&
+	       (((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || (t[i] >= '0' && t[i] <= '9')))
 		i++, k++;
 	return k && i < n && t[i] == ';';
 }
@@ -137,8 +143,8 @@ static void open_inlines(wn__md_state *s, int32_t c)
 /* Writes what is owed before content starting with c (0: no markers). */
 void wn__md_flush(wn__md_state *s, int32_t c)
 {
-	if (!s->ow.breaks && !s->ow.space && !s->lead && !s->cellfresh &&
-	    !(s->want && c) && s->o->len != s->start)
+	if (!s->ow.breaks && !s->ow.space && !s->lead && !s->cellfresh && !(s->want && c) &&
+	    s->o->len != s->start)
 		return;
 	wn__md_frame *top = s->nfr && s->nfr == s->nreal ? &s->fr[s->nfr - 1] : NULL;
 	if (top && top->kind == WN__MD_F_LIST && s->cell < 0 && (s->tnode < 0 || !s->rows)) {
@@ -185,8 +191,7 @@ void wn__md_owe(wn__md_state *s, int n)
 		s->ow.breaks = n > s->ow.breaks ? n : s->ow.breaks, s->hard = 0;
 }
 
-void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
-                     int32_t c, int k)
+void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len, int32_t c, int k)
 {
 	int esc = 0;
 	size_t j = i + (size_t)k;
@@ -197,7 +202,12 @@ void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
 	case '\\': /* a marker may follow */
 		esc = wn__md_is_ws(next) || wn__md_is_punct(next);
 		break;
-	case '*': case '`': case '[': case ']': case '|': case '~': esc = 1; break;
+	case '*':
+	case '`':
+	case '[':
+	case ']':
+	case '|':
+	case '~': esc = 1; break;
 	case '_':
 		esc = wn__md_is_ws(s->last) || wn__md_is_punct(s->last) || wn__md_is_ws(next) ||
 		      wn__md_is_punct(next);
@@ -206,8 +216,13 @@ void wn__md_put_char(wn__md_state *s, const char *t, size_t i, size_t len,
 		esc = !next || next == '/' || next == '!' || next == '?' ||
 		      ((next | 32) >= 'a' && (next | 32) <= 'z');
 		break;
-	case '>': case '#': case '+': case '-': case '=': esc = s->bol; break;
-	case '.': case ')': esc = s->numstart; break;
+	case '>':
+	case '#':
+	case '+':
+	case '-':
+	case '=': esc = s->bol; break;
+	case '.':
+	case ')': esc = s->numstart; break;
 	case '&': esc = wn__md_entity_at(t + j, len - j); break;
 	}
 	s->numstart = c >= '0' && c <= '9' && (s->bol || s->numstart);

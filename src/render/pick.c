@@ -150,8 +150,7 @@ int wn__render_is_layout_table(const wn__doc *d, int32_t t, int *ncols)
 /* Values that say there is no language. */
 static int no_language(const char *v, size_t n)
 {
-	static const char *const none[] = {"none", "auto", "default", "nohighlight",
-	                                   "no-highlight"};
+	static const char *const none[] = {"none", "auto", "default", "nohighlight", "no-highlight"};
 	for (size_t k = 0; k < sizeof none / sizeof *none; k++)
 		if (strlen(none[k]) == n && !strncasecmp(v, none[k], n))
 			return 1;
@@ -178,8 +177,8 @@ static int take(const char *v, char *out, size_t cap)
  * the <pre> (where highlight-X is read too). */
 static int lang_in_class(const char *c, int wrapper, char *out, size_t cap)
 {
-	static const char *const prefix[] = {"language-", "lang-", "highlight-source-",
-	                                     "mw-highlight-lang-"};
+	static const char *const prefix[] = {
+		"language-", "lang-", "highlight-source-", "mw-highlight-lang-"};
 	int pandoc = 0;
 	for (const char *t = c; t && *t;) {
 		while (*t && strchr(" \t\n\r\f", *t))
@@ -201,9 +200,9 @@ static int lang_in_class(const char *c, int wrapper, char *out, size_t cap)
 		 * highlighter's own layout */
 		if (wrapper && n > 10 && !strncmp(t, "highlight-", 10) &&
 		    strncmp(t + 10, "source-", 7)) {
-			static const char *const layout[] = {"block", "wrapper", "container",
-			                                     "code", "lines", "line", "box",
-			                                     "content", "text"};
+			static const char *const layout[] = {
+				"block", "wrapper", "container", "code", "lines",
+				"line",  "box",     "content",   "text"};
 			int is_layout = 0;
 			for (size_t k = 0; k < sizeof layout / sizeof *layout; k++)
 				is_layout |= n - 10 == strlen(layout[k]) &&
@@ -267,8 +266,7 @@ static void lang_of_markup(const wn__doc *d, int32_t pre, char *out, size_t cap)
  * wrapper that holds only the two, one word that names a language (MDN's
  * "js" in div.example-header, "Python" in a code header); -1 if there is
  * none.  When lang is not empty, the label must name that language. */
-static int32_t label_of(const wn__doc *d, int32_t pre, const char *lang, char *word,
-                        size_t cap)
+static int32_t label_of(const wn__doc *d, int32_t pre, const char *lang, char *word, size_t cap)
 {
 	int32_t k = -1;
 	for (int32_t j = pre + 1; j < d->nodes[pre].end && k < 0; j++)
@@ -277,8 +275,8 @@ static int32_t label_of(const wn__doc *d, int32_t pre, const char *lang, char *w
 	if (k <= 0)
 		return -1;
 	const wn__block *b = &d->blocks[k - 1];
-	if (b->kind == WN__BK_HEADING || b->kind == WN__BK_CELL ||
-	    b->kind == WN__BK_LIST_ITEM || b->eff > WN__CODE_LABEL_CHARS)
+	if (b->kind == WN__BK_HEADING || b->kind == WN__BK_CELL || b->kind == WN__BK_LIST_ITEM ||
+	    b->eff > WN__CODE_LABEL_CHARS)
 		return -1;
 	/* one word: letters first, then letters, digits, + # - (C++, C#,
 	 * Objective-C); a file name (main.py) is content, not a label */
@@ -458,6 +456,5 @@ int wn__render_url_is_safe(const char *u)
 	scheme[n] = 0;
 	if (*u != ':')
 		return 1;
-	return strcmp(scheme, "javascript") && strcmp(scheme, "vbscript") &&
-	       strcmp(scheme, "data");
+	return strcmp(scheme, "javascript") && strcmp(scheme, "vbscript") && strcmp(scheme, "data");
 }

@@ -20,15 +20,14 @@ const char *wn__render_source(const wn__doc *d);
 void wn__render_html(const wn__doc *d, wn__buf *out);
 /* html.c: the fragment body[0..len) as a document with d's metadata in
  * its head (the metadata option). */
-void wn__render_html_document(const wn__doc *d, const char *body, size_t len,
-                              wn__buf *out);
+void wn__render_html_document(const wn__doc *d, const char *body, size_t len, wn__buf *out);
 /* html.c: where HTML of n bytes may be cut at or before max bytes: not
  * inside a tag or a character reference. */
 size_t wn__render_html_cut(const char *html, size_t n, size_t max);
 /* json.c: the JSON object of d->meta with the rendered body[0..body_len)
  * and, when html is not NULL, the body as HTML (json_html). */
-void wn__render_json(const wn__doc *d, const char *body, size_t body_len,
-                     const char *html, size_t html_len, wn__buf *out);
+void wn__render_json(const wn__doc *d, const char *body, size_t body_len, const char *html,
+                     size_t html_len, wn__buf *out);
 /* comments.c: the comment section in format f (text, Markdown or HTML)
  * under a "Comments" heading, to go after the body; nothing when the page
  * has none. */

@@ -13,11 +13,11 @@
 typedef struct tstate {
 	const wn__doc *d;
 	wn__buf *out;
-	size_t start;   /* where this document's output begins in out */
+	size_t start; /* where this document's output begins in out */
 	wn__owed ow;
-	int tab;        /* cell separators owed */
-	int col;        /* cells seen in the current row */
-	int list, cell; /* depth inside list items and table cells */
+	int tab;           /* cell separators owed */
+	int col;           /* cells seen in the current row */
+	int list, cell;    /* depth inside list items and table cells */
 	int32_t pre_start; /* node index of the <pre> just entered, or -1 */
 } tstate;
 
@@ -51,8 +51,7 @@ static void flush(tstate *s)
 		wn__buf_putc(o, '\t');
 		s->ow.space = 0;
 	}
-	at_start = o->len == s->start || o->data[o->len - 1] == '\n' ||
-	           o->data[o->len - 1] == '\t';
+	at_start = o->len == s->start || o->data[o->len - 1] == '\n' || o->data[o->len - 1] == '\t';
 	if (s->ow.space && !at_start)
 		wn__buf_putc(o, ' ');
 	s->ow.space = 0;
@@ -134,9 +133,15 @@ static void enter_or_leave(tstate *s, wn__walk *w, int32_t i, int leave)
 		owe_break(s, 2);
 }
 
-static void enter(void *ctx, wn__walk *w, int32_t i) { enter_or_leave(ctx, w, i, 0); }
+static void enter(void *ctx, wn__walk *w, int32_t i)
+{
+	enter_or_leave(ctx, w, i, 0);
+}
 
-static void leave(void *ctx, int32_t i) { enter_or_leave(ctx, NULL, i, 1); }
+static void leave(void *ctx, int32_t i)
+{
+	enter_or_leave(ctx, NULL, i, 1);
+}
 
 void wn__render_text(const wn__doc *d, wn__buf *out)
 {
@@ -172,8 +177,7 @@ void wn__render_plain(const char *text, wn_format f, wn__buf *out)
 		}
 		/* Markdown: what would read as markup is escaped; at a line's
 		 * start also the block markers, and the "." of "1." lists. */
-		if (markdown && (strchr("\\`*_[]<>|~&", *p) ||
-		                 (bol && strchr("#+-=", *p)) ||
+		if (markdown && (strchr("\\`*_[]<>|~&", *p) || (bol && strchr("#+-=", *p)) ||
 		                 (digits && strchr(".)", *p))))
 			wn__buf_putc(out, '\\');
 		digits = (bol || digits) && *p >= '0' && *p <= '9';

@@ -96,7 +96,8 @@ static int32_t find_best(const wn__doc *d, float *sum)
 	 * adds too much that is not article. */
 	while (d->nodes[best].parent > 0 && wn__tag_is(d->nodes[best].tag, WN__TC_TABLE_PART))
 		best = d->nodes[best].parent;
-	if (d->nodes[best].parent > 0 && (d->nodes[best].tag == GUMBO_TAG_TABLE || wn__tag_is(d->nodes[best].tag, WN__TC_LIST)) &&
+	if (d->nodes[best].parent > 0 &&
+	    (d->nodes[best].tag == GUMBO_TAG_TABLE || wn__tag_is(d->nodes[best].tag, WN__TC_LIST)) &&
 	    sum[d->nodes[best].parent] >= WN__CLIMB_SHARE * sum[best])
 		best = d->nodes[best].parent;
 	return best;
@@ -185,8 +186,7 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 	int rel = d->node_hint[b->container] - base;
 	if (links > wn__sel_link_limit(d, b) && (d->has_article || b->kind != WN__BK_HEADING))
 		return WN__WHY_LINKS;
-	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM &&
-	    b->good < t->strong_goodness)
+	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM && b->good < t->strong_goodness)
 		return WN__WHY_TEASER;
 	if (d->has_article && rel <= t->drop_hint && b->good < t->strong_goodness)
 		return WN__WHY_HINT;
@@ -195,8 +195,7 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 	if (b->kind == WN__BK_PARA &&
 	    b->good < (d->has_article ? t->weak_goodness : WN__WEAK_GOODNESS_LISTING))
 		return WN__WHY_WEAK;
-	if (wn__sel_is_title(d, b) ||
-	    (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))
+	if (wn__sel_is_title(d, b) || (!d->has_kept && b->kind == WN__BK_HEADING && b->level == 1))
 		return WN__WHY_TITLE; /* the headline is metadata */
 	return why_kept;
 }
@@ -254,9 +253,10 @@ void wn__select_article(wn__doc *d)
 	}
 	for (int32_t r = lo; r < hi; r = d->nodes[r].end)
 		if (r == best || good_sibling(d, d->node_sum, r, best))
-			select_root(d, r, !d->has_article ? WN__WHY_FALLBACK
-			                  : r == best     ? WN__WHY_ARTICLE
-			                                  : WN__WHY_SIBLING);
+			select_root(d, r,
+			            !d->has_article ? WN__WHY_FALLBACK
+			            : r == best     ? WN__WHY_ARTICLE
+			                            : WN__WHY_SIBLING);
 
 	if (d->has_article)
 		trim_tail(d);

@@ -28,8 +28,19 @@ static const char *const SECTION_WORDS[] = {"comment", "discuss", NULL};
 /* Lines that are a comment's author and say so ("Rob said...", "Sue
  * says:"): the saying goes, the name stays. */
 static const char *const SAID[] = {
-	" said...", " said:", " said", " says:", " says", " wrote:", " wrote",
-	" schreibt:", " a \xc3\xa9" "crit :", " a \xc3\xa9" "crit:", NULL,
+	" said...",
+	" said:",
+	" said",
+	" says:",
+	" says",
+	" wrote:",
+	" wrote",
+	" schreibt:",
+	" a \xc3\xa9"
+	"crit :",
+	" a \xc3\xa9"
+	"crit:",
+	NULL,
 };
 
 static int contains_word(const char *s, const char *const *words)
@@ -130,8 +141,7 @@ static int32_t *count_texts(wn__doc *d, int32_t s)
 	int32_t k = wn__sel_first_block(d, s);
 	for (; k >= 0 && k < d->n_blocks && d->blocks[k].first < end; k++) {
 		const wn__block *b = &d->blocks[k];
-		if (b->eff >= WN__SHORT && 2 * b->link_chars < b->chars &&
-		    b->kind != WN__BK_HEADING &&
+		if (b->eff >= WN__SHORT && 2 * b->link_chars < b->chars && b->kind != WN__BK_HEADING &&
 		    (b->eff > WN__DATE_LINE_MAX || !d->tally[b->container].dates))
 			t[b->container - s]++;
 	}
@@ -212,8 +222,7 @@ static size_t find_items(wn__doc *d, int32_t s, item **out)
 			}
 			/* every member, the short comments too */
 			if (x->kind == WN__NODE_ELEMENT && d->tally[i].blocks &&
-			    wn__shape(d, i) == best->shape)
-			{
+			    wn__shape(d, i) == best->shape) {
 				WN__ARENA_GROW(&d->arena, it, cap_it, n + 1, 16);
 				it[n++] = (item){i, x->end, 0};
 			}
@@ -234,7 +243,8 @@ static size_t find_items(wn__doc *d, int32_t s, item **out)
 			continue;
 		int32_t m = 0;
 		for (int32_t c = p + 1; c < x->end; c = d->nodes[c].end)
-			if (d->nodes[c].kind == WN__NODE_ELEMENT && !(d->nodes[c].flags & WN__NF_REMOVED)) {
+			if (d->nodes[c].kind == WN__NODE_ELEMENT &&
+			    !(d->nodes[c].flags & WN__NF_REMOVED)) {
 				kids[m] = c;
 				shapes[m++] = loose_shape(d, c);
 			}
@@ -456,8 +466,9 @@ static void read_items(wn__doc *d, const item *it, size_t n)
 				continue;
 			const char *ip = wn__attr(x, "itemprop");
 			int pri = ip && (strstr(ip, "author") || strstr(ip, "creator")) ? 1
-			          : author_class(x)                                  ? 2
-			          : x->tag == GUMBO_TAG_CITE                         ? 3 : 9;
+			          : author_class(x)                                     ? 2
+			          : x->tag == GUMBO_TAG_CITE                            ? 3
+			                                                                : 9;
 			if (pri < apri && short_text(d, i, &name))
 				author = i, apri = pri;
 			const char *dt = wn__attr(x, "datetime");
@@ -485,9 +496,8 @@ static void read_items(wn__doc *d, const item *it, size_t n)
 			if (dated || (author >= 0 && f >= author && f < d->nodes[author].end) ||
 			    (date_el >= 0 && f >= date_el && f < d->nodes[date_el].end))
 				continue;
-			if (action_line(b) ||
-			    (b->eff <= WN__POST_AUTHOR_CHARS && n >= 2 &&
-			     is_template(tab, cap, line_hash(d, k), n)))
+			if (action_line(b) || (b->eff <= WN__POST_AUTHOR_CHARS && n >= 2 &&
+			                       is_template(tab, cap, line_hash(d, k), n)))
 				continue;
 			if (author < 0 && first_line < 0 && !texts &&
 			    b->eff <= WN__POST_AUTHOR_CHARS && b->kind != WN__BK_HEADING) {

@@ -66,8 +66,7 @@ void wn__sel_mark_kept(wn__doc *d)
 double wn__sel_link_limit(const wn__doc *d, const wn__block *b)
 {
 	const wn__tune *t = wn__sel_tune(d);
-	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT &&
-	               b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
+	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT && b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
 	               ? t->max_link_share_prose
 	               : t->max_link_share;
 }

@@ -26,8 +26,9 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
 			continue;
 		for (const unsigned char *p = (const unsigned char *)x->g->v.text.text; *p; p++) {
-			int c = *p >= '0' && *p <= '9' ? '#'
-			        : *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' ' : *p;
+			int c = *p >= '0' && *p <= '9'                    ? '#'
+			        : *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' '
+			                                                  : *p;
 			if ((c == '#' || c == ' ') && c == prev)
 				continue;
 			h = (h ^ (uint32_t)c) * 16777619u;
@@ -83,7 +84,8 @@ void wn__select_posts(wn__doc *d)
 	wn__select_region(d);
 	if (d->posts < 0)
 		return;
-	wn__note(&d->notes, "kind %s: then in each post its author, date and text, "
+	wn__note(&d->notes,
+	         "kind %s: then in each post its author, date and text, "
 	         "less the lines every post repeats (panels, signatures, action bars)",
 	         wn_kind_name((wn_kind)d->kind));
 	/* the posts each block is in, and the blocks' shapes in a table */

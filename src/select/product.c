@@ -58,8 +58,7 @@ static int is_review(const wn__doc *d, int32_t i)
 static int is_card(const wn__doc *d, int32_t i)
 {
 	const wn__tally *t = &d->tally[i];
-	return t->prices && (t->links || t->headings) && !t->h1 &&
-	       t->chars <= WN__PRODUCT_CARD_MAX;
+	return t->prices && (t->links || t->headings) && !t->h1 && t->chars <= WN__PRODUCT_CARD_MAX;
 }
 
 /* Whether the nearest heading before element i is the page's h1. */
@@ -69,7 +68,8 @@ static int under_h1(const wn__doc *d, int32_t i)
 	if (k < 0)
 		return 0;
 	while (--k >= 0)
-		if (d->blocks[k].kind == WN__BK_HEADING && !wn__sel_in_removed(d, d->blocks[k].first, 0))
+		if (d->blocks[k].kind == WN__BK_HEADING &&
+		    !wn__sel_in_removed(d, d->blocks[k].first, 0))
 			return d->blocks[k].level == 1;
 	return 0;
 }
@@ -154,8 +154,7 @@ static void drop_tokens(wn__doc *d)
 {
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
-		if (!b->keep || b->cjk || !b->words ||
-		    b->chars <= WN__WORD_MAX * b->words)
+		if (!b->keep || b->cjk || !b->words || b->chars <= WN__WORD_MAX * b->words)
 			continue;
 		b->keep = 0;
 		b->reason = WN__WHY_WEAK;
@@ -175,8 +174,7 @@ static void keep_name_and_price(wn__doc *d)
 	int32_t h1 = -1;
 	for (int32_t k = 0; k < d->n_blocks && h1 < 0; k++) {
 		const wn__block *b = &d->blocks[k];
-		if (b->kind == WN__BK_HEADING && b->level == 1 &&
-		    !wn__sel_in_removed(d, b->first, 0))
+		if (b->kind == WN__BK_HEADING && b->level == 1 && !wn__sel_in_removed(d, b->first, 0))
 			h1 = k;
 	}
 	if (h1 < 0)
@@ -301,7 +299,8 @@ void wn__select_product(wn__doc *d)
 			 * more */
 			int64_t own = kept_chars(d);
 			size_t notes = d->notes.n;
-			wn__note(&d->notes, "kind %s: the region holds twice the description's text or more",
+			wn__note(&d->notes,
+			         "kind %s: the region holds twice the description's text or more",
 			         wn_kind_name((wn_kind)d->kind));
 			wn__sel_unselect(d);
 			read_region(d);

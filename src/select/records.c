@@ -26,9 +26,8 @@ static int fielded(const wn__doc *d, int32_t i)
 	if (d->nodes[i].tag == GUMBO_TAG_TR)
 		for (int32_t c = i + 1; c < d->nodes[i].end; c = d->nodes[c].end)
 			cells += d->nodes[c].kind == WN__NODE_ELEMENT && d->node_chars[c] > 0;
-	return (t->blocks >= 2 || cells >= 2) &&
-	       (t->headings || t->prices || t->times || t->dates ||
-	        t->chars - t->links >= WN__RECORD_TEXT);
+	return (t->blocks >= 2 || cells >= 2) && (t->headings || t->prices || t->times || t->dates ||
+	                                          t->chars - t->links >= WN__RECORD_TEXT);
 }
 
 static rgroup *slot(rgroup *g, size_t cap, int32_t parent, uint32_t key)
@@ -62,8 +61,7 @@ uint8_t *wn__sel_records(wn__doc *d)
 				s->key = key;
 				s->n++;
 				s->fielded += fielded(d, i);
-			} else if (s->n >= WN__RECORD_MIN &&
-			           s->fielded >= WN__RECORD_FIELDED * s->n) {
+			} else if (s->n >= WN__RECORD_MIN && s->fielded >= WN__RECORD_FIELDED * s->n) {
 				rec[i] = WN__REC_MEMBER;
 				rec[x->parent] |= WN__REC_LIST;
 			}
@@ -111,7 +109,9 @@ void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
 				continue;
 			int32_t list = d->nodes[m].parent;
 			if (!pass)
-				hash[k] = (wn__sel_block_hash(d, b) ^ ((uint64_t)list * 0x9E3779B97F4A7C15u)) | 1;
+				hash[k] = (wn__sel_block_hash(d, b) ^
+				           ((uint64_t)list * 0x9E3779B97F4A7C15u)) |
+				          1;
 			size_t s = (size_t)hash[k] & (cap - 1);
 			while (tab[s].hash && tab[s].hash != hash[k])
 				s = (s + 1) & (cap - 1);

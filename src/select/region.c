@@ -19,9 +19,8 @@
 static int chrome_role(const char *r)
 {
 	static const char *const ROLES[] = {
-		"navigation", "banner", "contentinfo", "complementary", "search",
-		"dialog", "alertdialog", "menu", "menubar", "toolbar",
-		NULL,
+		"navigation",  "banner", "contentinfo", "complementary", "search", "dialog",
+		"alertdialog", "menu",   "menubar",     "toolbar",       NULL,
 	};
 	for (const char *const *k = ROLES; r && *k; k++)
 		if (!strcasecmp(r, *k))
@@ -82,7 +81,8 @@ static uint16_t *class_counts(wn__doc *d)
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		slot[i] = -1;
 		const char *cls = d->nodes[i].kind == WN__NODE_ELEMENT
-		                          ? wn__attr(&d->nodes[i], "class") : NULL;
+		                          ? wn__attr(&d->nodes[i], "class")
+		                          : NULL;
 		if (!cls || !*cls)
 			continue;
 		const char *norm = vocabulary_key(d, cls);
@@ -107,7 +107,7 @@ static uint16_t *class_counts(wn__doc *d)
 /* Per subtree: blocks, their characters, link characters, h1s. */
 typedef struct counts {
 	int32_t blocks, chars, links, h1;
-	int32_t prose;      /* blocks of running text */
+	int32_t prose;       /* blocks of running text */
 	int32_t prose_chars; /* their characters */
 	int32_t link_blocks; /* blocks with a link */
 	int32_t main;        /* main landmarks */
@@ -137,11 +137,12 @@ static counts *count(wn__doc *d)
 			c[i].th += x->tag == GUMBO_TAG_TH;
 			if (x->tag == GUMBO_TAG_INPUT) {
 				const char *t = wn__attr(x, "type");
-				c[i].checks += t && (!strcasecmp(t, "checkbox") || !strcasecmp(t, "radio"));
+				c[i].checks += t && (!strcasecmp(t, "checkbox") ||
+				                     !strcasecmp(t, "radio"));
 				c[i].controls += !t || strcasecmp(t, "hidden");
 			}
-			c[i].controls += x->tag == GUMBO_TAG_TEXTAREA || x->tag == GUMBO_TAG_SELECT ||
-			                 x->tag == GUMBO_TAG_BUTTON;
+			c[i].controls += x->tag == GUMBO_TAG_TEXTAREA ||
+			                 x->tag == GUMBO_TAG_SELECT || x->tag == GUMBO_TAG_BUTTON;
 		}
 		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
@@ -172,8 +173,7 @@ static int32_t region_root(const wn__doc *d)
 		}
 		if (x->kind != WN__NODE_ELEMENT)
 			continue;
-		if (main_landmark(x) &&
-		    (best < 0 || d->node_chars[i] > d->node_chars[best]))
+		if (main_landmark(x) && (best < 0 || d->node_chars[i] > d->node_chars[best]))
 			best = i;
 	}
 	if (best >= 0 && d->node_chars[best] >= WN__REGION_MAIN_SHARE * d->node_chars[body])
@@ -187,8 +187,7 @@ static int32_t region_root(const wn__doc *d)
  * parent adds is mostly links, or mostly blocks that are links (the menus,
  * the category tree, the footer's columns of a page built of divs
  * alone). */
-static int32_t records_root(wn__doc *d, const counts *c, const uint8_t *rec,
-                            int32_t body)
+static int32_t records_root(wn__doc *d, const counts *c, const uint8_t *rec, int32_t body)
 {
 	/* the largest record list outside the page's landmarks of chrome */
 	int32_t r = -1;
@@ -263,8 +262,8 @@ static int landmark(const wn__doc *d, int32_t i)
  * holds both columns); names and forms do not beat running text (a page
  * builder calls every block a "widget", forum software wraps the posts in
  * a form). */
-static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
-                     const uint8_t *rec, int in_record, int in_data, int32_t base, int32_t i)
+static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
+                     int in_record, int in_data, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
 	if (c[i].h1 || c[i].main)
@@ -328,8 +327,8 @@ static int link_line(const wn__doc *d, const wn__block *b)
 
 /* Reads the part of the page under top (the region's root, or a part
  * beside it) less its chrome: its blocks are kept. */
-static void read_part(wn__doc *d, const counts *c, const uint16_t *classes,
-                      const uint8_t *rec, int32_t *base, int32_t root, int32_t top)
+static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
+                      int32_t *base, int32_t root, int32_t top)
 {
 	base[top] = d->node_hint[top == root ? top : d->nodes[top].parent];
 	int32_t dropped_end = -1, record_end = -1, data_end = -1;
@@ -344,7 +343,8 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes,
 				int32_t p = x->parent;
 				int head = c[p].h1 && c[p].h1 == c[root].h1 &&
 				           c[p].chars <= WN__CHROME_MAX_SHARE * c[root].chars;
-				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p] : base[p];
+				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p]
+				                                            : base[p];
 			}
 			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
 				record_end = x->end;
@@ -354,7 +354,8 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes,
 			 * cookie banner's or a dialog's text is prose too */
 			int named = top != root && d->node_hint[i] < base[i];
 			if (i != root && i >= dropped_end &&
-			    (named || is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i))) {
+			    (named || is_chrome(d, c, classes, rec, i < record_end, i < data_end,
+			                        base[i], i))) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
@@ -381,8 +382,8 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes,
  * landmark, beside it in the body: the parts beside the region's root
  * and its ancestors that are mostly running text, and not chrome, are
  * read too. */
-static void read_outside(wn__doc *d, const counts *c, const uint16_t *classes,
-                         const uint8_t *rec, int32_t *base, int32_t root, int32_t body)
+static void read_outside(wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
+                         int32_t *base, int32_t root, int32_t body)
 {
 	for (int32_t a = root; a != body && a > 0; a = d->nodes[a].parent) {
 		int32_t p = d->nodes[a].parent;
@@ -402,9 +403,10 @@ static void read_outside(wn__doc *d, const counts *c, const uint16_t *classes,
 
 void wn__select_region(wn__doc *d)
 {
-	wn__note(&d->notes, "%skind %s: reading the page's main region less its "
-	         "menus and chrome", d->has_article ? "" : "no clear article; ",
-	         wn_kind_name((wn_kind)d->kind));
+	wn__note(&d->notes,
+	         "%skind %s: reading the page's main region less its "
+	         "menus and chrome",
+	         d->has_article ? "" : "no clear article; ", wn_kind_name((wn_kind)d->kind));
 	counts *c = count(d);
 	uint16_t *classes = class_counts(d);
 	/* records are the content of a collection, a listing, a service
@@ -413,8 +415,7 @@ void wn__select_region(wn__doc *d)
 	 * service page's own text the teasers of other pages */
 	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
 	              (d->kind == WN_KIND_SERVICE && !d->has_article);
-	uint8_t *rec = records ? wn__sel_records(d)
-	                       : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
+	uint8_t *rec = records ? wn__sel_records(d) : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
 	int32_t root = region_root(d);
 	int32_t body = d->body > 0 ? d->body : 0;
 	if (records && root == body)

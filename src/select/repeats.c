@@ -24,7 +24,8 @@ uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b)
 	for (int32_t i = b->first; i <= b->last; i++) {
 		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
 			continue;
-		for (const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text; *p; p++) {
+		for (const unsigned char *p = (const unsigned char *)d->nodes[i].g->v.text.text; *p;
+		     p++) {
 			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
 				space = 1;
 				continue;

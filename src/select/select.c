@@ -46,9 +46,9 @@ static void favor(wn__doc *d)
 	const wn__tune *t = wn__sel_tune(d);
 	int entries = d->kind == WN_KIND_LISTING || d->kind == WN_KIND_COLLECTION;
 	int survive = d->data_text || d->data_about ||
-	              (!d->recover && (d->noscript_text > 0 ||
-	                               d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ||
-	                               d->hidden_parts >= WN__RECOVER_PARTS_BYTES));
+	              (!d->recover &&
+	               (d->noscript_text > 0 || d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ||
+	                d->hidden_parts >= WN__RECOVER_PARTS_BYTES));
 	for (int32_t k = 0; k < d->n_blocks && !survive; k++)
 		survive = d->blocks[k].keep && !too_weak(&d->blocks[k], t);
 	if (entries || !survive)
@@ -124,8 +124,7 @@ static int neutral(const wn__block *b)
  * nor on a page that kept nothing else (its heading is its content). */
 static void drop_empty_tail(wn__doc *d)
 {
-	if (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
-	    d->kind == WN_KIND_PRODUCT)
+	if (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING || d->kind == WN_KIND_PRODUCT)
 		return;
 	int32_t last = d->n_blocks - 1;
 	while (last >= 0 && !(d->blocks[last].keep && d->blocks[last].kind != WN__BK_HEADING))

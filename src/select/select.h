@@ -53,17 +53,17 @@ void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec);
 /* The thresholds the favor option moves (tuning.h gives each its
  * reason), for the mode of d's options. */
 typedef struct wn__tune {
-	double sibling_share;   /* WN__SIBLING_SHARE */
-	double prune_sum;       /* WN__PRUNE_SUM */
-	double max_link_share;  /* WN__MAX_LINK_SHARE */
+	double sibling_share;        /* WN__SIBLING_SHARE */
+	double prune_sum;            /* WN__PRUNE_SUM */
+	double max_link_share;       /* WN__MAX_LINK_SHARE */
 	double max_link_share_prose; /* WN__MAX_LINK_SHARE_PROSE */
-	double drop_hint;       /* WN__DROP_HINT */
-	double weak_goodness;   /* WN__WEAK_GOODNESS */
-	double strong_goodness; /* WN__STRONG_GOODNESS */
-	double kept_goodness;   /* WN__KEPT_GOODNESS */
-	double kept_link_share; /* WN__KEPT_LINK_SHARE */
-	int link_lines;         /* WN__LINK_LINES: the region mode drops lines of short links */
-	int template_lines;     /* WN__TEMPLATE_LINES: records drop the lines every record repeats */
+	double drop_hint;            /* WN__DROP_HINT */
+	double weak_goodness;        /* WN__WEAK_GOODNESS */
+	double strong_goodness;      /* WN__STRONG_GOODNESS */
+	double kept_goodness;        /* WN__KEPT_GOODNESS */
+	double kept_link_share;      /* WN__KEPT_LINK_SHARE */
+	int link_lines;     /* WN__LINK_LINES: the region mode drops lines of short links */
+	int template_lines; /* WN__TEMPLATE_LINES: records drop the lines every record repeats */
 } wn__tune;
 const wn__tune *wn__sel_tune(const wn__doc *d);
 /* select.c: the last pass of every mode, before the kept nodes are
