@@ -35,6 +35,16 @@ static int harness_passed, harness_failed, harness_cur_failed;
 		}                                                                            \
 	} while (0)
 
+/* hay contains needle; on failure both are shown */
+#define CHECK_HAS(hay, needle)                                                                   \
+	do {                                                                                     \
+		if (!strstr((hay), (needle))) {                                                  \
+			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n", __FILE__, __LINE__, \
+			        (needle), (hay));                                                \
+			harness_cur_failed = 1;                                                  \
+		}                                                                                \
+	} while (0)
+
 #define RUN(name)                                            \
 	do {                                                 \
 		harness_cur_failed = 0;                      \

@@ -73,15 +73,6 @@ static char *h(const char *frag)
 	return render(frag, (opts){0});
 }
 
-#define CHECK_HAS(hay, needle)                                                                   \
-	do {                                                                                     \
-		if (!strstr((hay), (needle))) {                                                  \
-			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n", __FILE__, __LINE__, \
-			        (needle), (hay));                                                \
-			harness_cur_failed = 1;                                                  \
-		}                                                                                \
-	} while (0)
-
 #define CHECK_NOT(hay, needle)                                                                    \
 	do {                                                                                      \
 		if (strstr((hay), (needle))) {                                                    \

@@ -198,15 +198,6 @@ static void check_words(const char *frag)
 
 #define LIST(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-#define CHECK_HAS(hay, needle)                                                                   \
-	do {                                                                                     \
-		if (!strstr((hay), (needle))) {                                                  \
-			fprintf(stderr, "  %s:%d: missing \"%s\" in:\n%s\n", __FILE__, __LINE__, \
-			        (needle), (hay));                                                \
-			harness_cur_failed = 1;                                                  \
-		}                                                                                \
-	} while (0)
-
 static const char F_HEADINGS[] = "<h2>Section title</h2><p>Body text.</p>"
 				 "<h3>Using C #</h3><h4>Line<br>break</h4>";
 static const char F_LISTS[] = "<ul><li>one<ul><li>inner one</li><li>inner two</li></ul></li>"
