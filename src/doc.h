@@ -121,6 +121,14 @@ typedef struct wn__block {
 	uint8_t reason;    /* WN__WHY_*: why kept or dropped */
 } wn__block;
 
+/* Quoted, tabular and code text repeats by right: a reply quotes the post
+ * it answers, a table's rows repeat their values, posts paste the same
+ * error (score.c's ticker test, select/repeats.c's copies). */
+static inline int wn__block_repeats_by_right(const wn__block *b)
+{
+	return b->kind == WN__BK_QUOTE || b->kind == WN__BK_CELL || b->kind == WN__BK_PRE;
+}
+
 /* Teasers: summaries of other pages (score.c is_teaser) */
 enum {
 	WN__TEASER_LEAD = 1,       /* the block starts with its headline link */

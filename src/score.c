@@ -198,9 +198,8 @@ void wn__score(wn__doc *d)
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
 		b->teaser = is_teaser(d, k);
-		/* quoted, tabular and code text repeats by right */
-		b->ticker = b->words >= WN__TICKER_TIMES && b->kind != WN__BK_QUOTE &&
-		            b->kind != WN__BK_CELL && b->kind != WN__BK_PRE && ticker(d, b);
+		b->ticker = b->words >= WN__TICKER_TIMES && !wn__block_repeats_by_right(b) &&
+		            ticker(d, b);
 		b->hint = (int32_t)clamp(hint[b->container], WN__HINT_CLAMP_BAD, WN__HINT_CLAMP_GOOD);
 		rate(b, 0);
 	}

@@ -296,8 +296,8 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	if (c[i].checks >= WN__FILTER_CHECKS &&
 	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
 		return 1;
-	/* a service page's hero banner, its promo blocks and its contact
-	 * section are what it says */
+	/* a service page's hero banner and its promo blocks are what it
+	 * says */
 	int pitch = d->kind == WN_KIND_SERVICE && (x->flags & WN__NF_PITCH);
 	if (x->hint < 0 && !pitch && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
 	    classes[i] < WN__CLASS_VOCABULARY)

@@ -40,14 +40,6 @@ uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b)
 	return h ? h : 1;
 }
 
-/* Quoted, tabular and code text repeats by right: a reply quotes the post
- * it answers, a table's rows repeat their values, posts paste the same
- * error. */
-static int repeats_by_right(const wn__block *b)
-{
-	return b->kind == WN__BK_QUOTE || b->kind == WN__BK_CELL || b->kind == WN__BK_PRE;
-}
-
 void wn__select_drop_copies(wn__doc *d, int32_t min_chars)
 {
 	int32_t n = 0;
@@ -62,7 +54,7 @@ void wn__select_drop_copies(wn__doc *d, int32_t min_chars)
 		wn__block *b = &d->blocks[k];
 		/* list items repeat by right too: the tiers of a pricing
 		 * table share their features */
-		if (!b->keep || b->chars < min_chars || repeats_by_right(b) ||
+		if (!b->keep || b->chars < min_chars || wn__block_repeats_by_right(b) ||
 		    b->kind == WN__BK_LIST_ITEM)
 			continue;
 		uint64_t h = wn__sel_block_hash(d, b);
@@ -106,7 +98,7 @@ void wn__select_drop_repeats(wn__doc *d)
 		pre[k + 1] = in ? pre[k] * P + wn__sel_block_hash(d, b) : pre[k];
 		cnt[k + 1] = cnt[k] + in;
 		chars[k + 1] = chars[k] + (in ? b->chars : 0);
-		whole[k + 1] = whole[k] + (in && repeats_by_right(b));
+		whole[k + 1] = whole[k] + (in && wn__block_repeats_by_right(b));
 	}
 	size_t cap = 16;
 	while (cap < 4 * (size_t)n)
