@@ -456,6 +456,34 @@ TEST(select_region_landmarks_are_chrome_whatever_their_size)
 	}
 }
 
+/* <main> is not sectioning content (HTML's outline): a footer in it,
+ * outside any article or section, is the page's own, as where a
+ * script-built page wraps everything in <main>; a section's footer is
+ * the section's.  Both carry a utility class that offsets the tag's
+ * hint, so the landmark alone decides. */
+TEST(select_region_a_footer_in_main_is_the_pages)
+{
+	static const char *const PAGE =
+		"<html><body><main><h1>Stories this week</h1>"
+		"<div><h2><a href=/a>Why the tide tables changed</a></h2><p>by Ana Ruiz, "
+		"4 min read</p></div>"
+		"<div><h2><a href=/b>A harbour rebuilt in a summer</a></h2><p>by Tom Lee, "
+		"6 min read</p></div>"
+		"<div><h2><a href=/c>The last ferry of the season</a></h2><p>by Eva Moss, "
+		"3 min read</p></div>"
+		"<section><h2>Our readers</h2><p>Letters arrive from every port.</p>"
+		"<footer class=text-sm><p>Write to the letters desk.</p></footer></section>"
+		"<footer class=text-sm><p>(c) 2026 Harbour Weekly. All rights reserved.</p>"
+		"<div><span>Careers</span></div><div><span>Cookies</span></div>"
+		"<div><span>Sitemap</span></div><div><span>Shareholders</span></div>"
+		"</footer></main></body></html>";
+	wn_result *r = run_as(PAGE, WN_KIND_LISTING);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(contains(out, "harbour rebuilt") && contains(out, "letters desk"));
+	CHECK(!contains(out, "Shareholders") && !contains(out, "All rights reserved"));
+	wn_result_free(r);
+}
+
 /* A service page's hero "banner" and its "promo" blocks are what it
  * says; on an article such names still mark boilerplate beside the
  * story, and a part named for boilerplate besides ("promo-sidebar") is
@@ -839,6 +867,7 @@ int main(void)
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
+	RUN(select_region_a_footer_in_main_is_the_pages);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);
