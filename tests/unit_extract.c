@@ -484,6 +484,38 @@ TEST(select_region_a_footer_in_main_is_the_pages)
 	wn_result_free(r);
 }
 
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; p && (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A shop's card says its title in its picture's link, in a heading the
+ * style sheet hides and in the one it shows: a reader sees it once.  Two
+ * cards of the same title are two products, and both stay. */
+TEST(select_records_say_a_card_title_once)
+{
+	char page[8192] = "<html><body><main><h1>Coffee</h1><ul>";
+	static const char *const NAME[] = {"Dark Roast", "Gift Card", "Gift Card", "Decaf Blend"};
+	for (int k = 0; k < 4; k++) {
+		char card[1024];
+		snprintf(card, sizeof card,
+		         "<li><div><a href=/p%d><span>%s</span></a><h3>%s</h3></div>"
+		         "<div><h3><a href=/p%d>%s</a></h3><p>Regular price $%d.99</p></div></li>",
+		         k, NAME[k], NAME[k], k, NAME[k], 12 + k);
+		strcat(page, card);
+	}
+	strcat(page, "</ul></main></body></html>");
+	wn_result *r = run_as(page, WN_KIND_COLLECTION);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(occurrences(out, "Dark Roast") == 1 && occurrences(out, "Decaf Blend") == 1);
+	CHECK(occurrences(out, "Gift Card") == 2);
+	CHECK(contains(out, "$14.99") && contains(out, "$15.99"));
+	wn_result_free(r);
+}
+
 /* A service page's hero "banner" and its "promo" blocks are what it
  * says; on an article such names still mark boilerplate beside the
  * story, and a part named for boilerplate besides ("promo-sidebar") is
@@ -868,6 +900,7 @@ int main(void)
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);
+	RUN(select_records_say_a_card_title_once);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);

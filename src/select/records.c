@@ -6,6 +6,8 @@
  * blocks.  Siblings are alike by tag and their first child's tag: the
  * classes of one grid's cards differ ("first", "last", "on-sale").
  * After NOTES-page-kinds.md, "records": found by signature, kept as units.
+ * What every record says alike (its buttons) and what one record says
+ * twice in a row (its title, over its picture and under it) go.
  */
 #include "select/select.h"
 #include "tuning.h"
@@ -80,18 +82,47 @@ typedef struct tline {
  * differs from record to record (a title, a price, a date).  As the
  * posts mode takes a forum's template out of its posts, but without
  * setting numbers aside: a price is a record's own. */
-void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
+/* Per node, the record it is in (-1 outside any); count[p], the records
+ * that are p's children. */
+static int32_t *records_of(wn__doc *d, const uint8_t *rec, int32_t *count)
 {
-	if (!wn__sel_tune(d)->template_lines)
-		return;
 	int32_t *member = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *member);
-	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
 	member[0] = -1;
 	for (int32_t i = 1; i < d->n_nodes; i++) {
 		int32_t p = d->nodes[i].parent;
 		member[i] = (rec[i] & WN__REC_MEMBER) ? i : member[p];
-		count[p] += (rec[i] & WN__REC_MEMBER) != 0;
+		if (count)
+			count[p] += (rec[i] & WN__REC_MEMBER) != 0;
 	}
+	return member;
+}
+
+void wn__sel_drop_record_copies(wn__doc *d, const uint8_t *rec)
+{
+	const int32_t *member = records_of(d, rec, NULL);
+	int32_t last = -1; /* the kept block before, in the same record */
+	uint64_t last_hash = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		int32_t m = member[b->container];
+		if (!b->keep || m < 0)
+			continue;
+		uint64_t h = wn__sel_block_hash(d, b);
+		if (last >= 0 && member[d->blocks[last].container] == m && h == last_hash) {
+			b->keep = 0;
+			b->reason = WN__WHY_REPEAT;
+			continue;
+		}
+		last = k, last_hash = h;
+	}
+}
+
+void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
+{
+	if (!wn__sel_tune(d)->template_lines)
+		return;
+	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
+	const int32_t *member = records_of(d, rec, count);
 	int32_t n = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		n += d->blocks[k].keep && member[d->blocks[k].container] >= 0;

@@ -48,6 +48,10 @@ uint8_t *wn__sel_records(wn__doc *d);
 /* Drops the kept lines that (nearly) every record of a list says alike,
  * word for word: its controls and labels ("Quick Shop", "Compare"). */
 void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec);
+/* Drops a kept block that says again, word for word, the kept block
+ * before it in the same record: a card's title given by its picture's
+ * link, its hidden heading and its visible one. */
+void wn__sel_drop_record_copies(wn__doc *d, const uint8_t *rec);
 
 /* ---- favor.c ---- */
 /* The thresholds the favor option moves (tuning.h gives each its
