@@ -597,6 +597,40 @@ TEST(select_small_page_still_gives_its_text)
 	CHECK_STR(text_of("<a href='/a'>abc</a> <a href='/b'>def</a>"), "abc def\n");
 }
 
+/* A carousel clones its slides, a heading and a line each, so that it
+ * can loop: a reader sees each slide once.  Pricing tiers share their
+ * short features, and each tier keeps them. */
+TEST(select_drops_a_cloned_slide_but_not_a_tier_s_features)
+{
+	char page[8192];
+	size_t o = (size_t)snprintf(page, sizeof page, "<body><article>%s<div class=slides>", PROSE);
+	static const char *const SLIDE[] = {
+		"Colour that lasts", "A screen for the sun", "Power for the day"};
+	for (int copy = 0; copy < 2; copy++)
+		for (int k = 0; k < 3; k++)
+			o += (size_t)snprintf(
+				page + o, sizeof page - o,
+				"<div class=slide><h3>%s</h3><p>Slide %d of three, "
+				"with a line of its own about the tablet, what it "
+				"is good for and where it goes with you on a trip.</p></div>",
+				SLIDE[k], k + 1);
+	o += (size_t)snprintf(page + o, sizeof page - o, "</div>");
+	static const char *const TIER[] = {"Basic", "Team", "Business"};
+	for (int k = 0; k < 3; k++)
+		o += (size_t)snprintf(
+			page + o, sizeof page - o,
+			"<div class=tier><h3>%s</h3><ul>"
+			"<li>Unlimited projects and boards for every member</li>"
+			"<li>Email support on every working day of the year</li>"
+			"<li>Daily backups kept for thirty days, and restored</li>"
+			"</ul></div>",
+			TIER[k]);
+	snprintf(page + o, sizeof page - o, "</article></body>");
+	const char *t = text_of(page);
+	CHECK(occurrences(t, "A screen for the sun") == 1 && occurrences(t, "Slide 2 of three") == 1);
+	CHECK(occurrences(t, "Daily backups kept") == 3 && contains(t, "Business"));
+}
+
 /* A ticker repeats one short phrase, each copy an element, so that it
  * can scroll without a gap: a reader sees the phrase, not a paragraph of
  * it.  Verse and chants that repeat a line a few times stay. */
@@ -901,6 +935,7 @@ int main(void)
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);
 	RUN(select_records_say_a_card_title_once);
+	RUN(select_drops_a_cloned_slide_but_not_a_tier_s_features);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);

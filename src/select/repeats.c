@@ -87,8 +87,10 @@ void wn__select_drop_repeats(wn__doc *d)
 	int32_t *cnt = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *cnt);
 	int64_t *chars = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *chars);
 	int32_t *whole = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *whole);
+	/* short list items, which do not count towards a run */
+	int32_t *items = wn__arena_alloc_raw(&d->arena, (size_t)(d->n_blocks + 1) * sizeof *items);
 	const uint64_t P = 1099511628211u;
-	pre[0] = 0, cnt[0] = 0, chars[0] = 0, whole[0] = 0;
+	pre[0] = 0, cnt[0] = 0, chars[0] = 0, whole[0] = 0, items[0] = 0;
 	pw[0] = 1;
 	for (int32_t c = 1; c <= n; c++)
 		pw[c] = pw[c - 1] * P; /* P to the c */
@@ -99,6 +101,8 @@ void wn__select_drop_repeats(wn__doc *d)
 		cnt[k + 1] = cnt[k] + in;
 		chars[k + 1] = chars[k] + (in ? b->chars : 0);
 		whole[k + 1] = whole[k] + (in && wn__block_repeats_by_right(b));
+		items[k + 1] = items[k] + (in && b->kind == WN__BK_LIST_ITEM &&
+		                           b->chars < WN__REPEAT_ITEM_CHARS);
 	}
 	size_t cap = 16;
 	while (cap < 4 * (size_t)n)
@@ -112,8 +116,8 @@ void wn__select_drop_repeats(wn__doc *d)
 			continue;
 		int32_t lo = wn__sel_blocks_before(d, i + 1), hi = wn__sel_blocks_before(d, x->end);
 		int32_t m = cnt[hi] - cnt[lo];
-		if (m < WN__REPEAT_RUN || chars[hi] - chars[lo] < WN__REPEAT_CHARS ||
-		    whole[hi] - whole[lo])
+		if (m - (items[hi] - items[lo]) < WN__REPEAT_RUN ||
+		    chars[hi] - chars[lo] < WN__REPEAT_CHARS || whole[hi] - whole[lo])
 			continue;
 		/* the hash of the kept blocks lo..hi-1, with their number */
 		uint64_t h = pre[hi] - pre[lo] * pw[m];
