@@ -631,6 +631,58 @@ TEST(select_drops_a_cloned_slide_but_not_a_tier_s_features)
 	CHECK(occurrences(t, "Daily backups kept") == 3 && contains(t, "Business"));
 }
 
+/* A category page's description is one paragraph over its grid of
+ * cards (a title and a rating each, all links): the paragraph is the
+ * page's intro, not an article to give alone.  A paragraph that a
+ * sibling as good joins is an article's start. */
+static wn__doc *intro_page(const char *beside)
+{
+	char page[16384];
+	size_t o = (size_t)snprintf(
+		page, sizeof page,
+		"<body><div id=page><div class=intro><p>I love a meal with crunch, and "
+		"these recipes deliver: perfectly cooked chicken, the crispiest vegetables, "
+		"and quick snacks for the evenings when there is no time to cook, all made "
+		"in the air fryer on the counter, and most of them in under half an hour "
+		"from start to finish. Start with the wings, which everyone asks for "
+		"again, then try the tofu, which converts those who say they do not like "
+		"tofu, and finish with the fries.</p>%s</div>",
+		beside);
+	for (int k = 0; k < 30; k++)
+		o += (size_t)snprintf(page + o, sizeof page - o,
+		                      "<div class=card><a href=/r%d>Recipe number %d, crisp and "
+		                      "quick</a><a href=/r%d#reviews>%d reviews / 4.%d "
+		                      "average</a></div>",
+		                      k, k, k, 10 + k, k % 10);
+	snprintf(page + o, sizeof page - o, "</div></body>");
+	return doc_of(page, 0);
+}
+
+TEST(select_a_lone_intro_paragraph_is_no_article)
+{
+	wn__doc *d = intro_page("");
+	wn__select_judge(d);
+	CHECK(d->nodes[d->article].tag == GUMBO_TAG_P);
+	CHECK(!d->has_article);
+	doc_free(d);
+	/* here the intro's box holds the links to share it too, so that the
+	 * paragraph is the best subtree still, and its sibling joins it */
+	char beside[4096];
+	size_t o = (size_t)snprintf(
+		beside, sizeof beside,
+		"<p>The wings are the place to begin: everyone asks for "
+		"them again, and the tofu converts those who say they do "
+		"not like tofu, while the fries go with everything on "
+		"this page, and the salmon is done in ten minutes.</p>");
+	for (int k = 0; k < 24; k++)
+		o += (size_t)snprintf(beside + o, sizeof beside - o,
+		                      "<div><a href=/share%d>Share this page %d</a></div>", k, k);
+	d = intro_page(beside);
+	wn__select_judge(d);
+	CHECK(d->has_article);
+	doc_free(d);
+}
+
 /* A ticker repeats one short phrase, each copy an element, so that it
  * can scroll without a gap: a reader sees the phrase, not a paragraph of
  * it.  Verse and chants that repeat a line a few times stay. */
@@ -936,6 +988,7 @@ int main(void)
 	RUN(select_region_a_footer_in_main_is_the_pages);
 	RUN(select_records_say_a_card_title_once);
 	RUN(select_drops_a_cloned_slide_but_not_a_tier_s_features);
+	RUN(select_a_lone_intro_paragraph_is_no_article);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);

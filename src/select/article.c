@@ -150,13 +150,29 @@ static int is_listing(const teaser_counts *c)
 	       c->teasers >= WN__LISTING_TEASER_SHARE * c->text;
 }
 
+/* A best subtree that is one block, with no sibling good enough to join
+ * it and a small share of the page's text, is a page's intro (a
+ * category's description over its grid of recipe cards, a landing
+ * page's lead), not its article. */
+static int lone_block(const wn__doc *d)
+{
+	int32_t a = d->article, body = d->body > 0 ? d->body : 0, parent = d->nodes[a].parent;
+	if (wn__sel_blocks_before(d, d->nodes[a].end) - wn__sel_blocks_before(d, a) > 1 ||
+	    d->node_chars[a] >= WN__LONE_BLOCK_SHARE * d->node_chars[body] || parent < 0)
+		return 0;
+	for (int32_t r = parent + 1; r < d->nodes[parent].end; r = d->nodes[r].end)
+		if (r != a && good_sibling(d, d->node_sum, r, a))
+			return 0;
+	return 1;
+}
+
 void wn__select_judge(wn__doc *d)
 {
 	d->node_sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *d->node_sum);
 	d->teasers = count_teasers(d);
 	d->article = find_best(d, d->node_sum);
 	d->has_article = d->node_sum[d->article] >= WN__MIN_ARTICLE &&
-	                 !is_listing(&d->teasers[d->article]);
+	                 !is_listing(&d->teasers[d->article]) && !lone_block(d);
 }
 
 /* Whether element i, inside root r of the article, goes with its whole
