@@ -71,6 +71,10 @@ $(B)/winnow: $(CLI_OBJ) $(B)/libwinnow.a
 
 TEST_SRC := $(wildcard tests/unit_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# The pathological inputs, one extraction per run with its arguments: not a
+# unit_ program (tests/run.sh runs those bare), run by
+# tests/test_pathological.sh, natively and under valgrind's callgrind.
+PATHO_BIN := $(B)/tests/pathological
 # The fuzz targets' committed corpus, replayed (see Fuzzing below).
 REPLAY_BIN := $(addprefix $(B)/tests/replay_,winnow warc jsonl)
 
@@ -80,8 +84,9 @@ $(B)/tests/%: tests/%.c tests/harness.h tests/utf8_check.h $(HDRS) $(B)/libwinno
 $(B)/tests:
 	mkdir -p $@
 
-# Every unit test program and the golden pages; the last line is the total.
-test: all $(TEST_BIN) $(REPLAY_BIN)
+# Every unit test program, the golden pages and the tests/test_*.sh
+# checks; the last line is the total.
+test: all $(TEST_BIN) $(PATHO_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh $(B)
 
 # The tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
