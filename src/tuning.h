@@ -345,6 +345,11 @@
 #define WN__REPEAT_RUN 2
 #define WN__REPEAT_CHARS 100
 #define WN__REPEAT_ITEM_CHARS 80
+/* On documentation, a reference's shared parameters (a name and its
+ * meaning, under every call that takes it) repeat by right: a copy there
+ * is 3 blocks and 200 characters, as before slides were caught. */
+#define WN__REPEAT_DOC_RUN 3
+#define WN__REPEAT_DOC_CHARS 200
 /* A ticker (a marquee's text, copied so that it scrolls without a gap) is
  * one phrase of at most WN__TICKER_WORDS words said WN__TICKER_TIMES
  * times or more in one block, each copy an element, and nothing else

@@ -631,6 +631,31 @@ TEST(select_drops_a_cloned_slide_but_not_a_tier_s_features)
 	CHECK(occurrences(t, "Daily backups kept") == 3 && contains(t, "Business"));
 }
 
+/* An API reference gives a shared parameter, its name and its meaning,
+ * under every call that takes it: on a manual's page each stays. */
+TEST(select_docs_keep_a_parameter_under_each_call)
+{
+	char page[4096];
+	size_t o = (size_t)snprintf(page, sizeof page, "<html><body><main><h1>Charges</h1>");
+	static const char *const CALL[] = {"Create a charge", "Update a charge"};
+	for (int k = 0; k < 2; k++)
+		o += (size_t)snprintf(
+			page + o, sizeof page - o,
+			"<section><h2>%s</h2><p>Call %d of the reference, with the "
+			"parameters it takes listed below.</p><div><h3>metadata</h3>"
+			"<p>Set of key-value pairs that you can attach to an object, "
+			"to store more about it in a structured format, and read it back "
+			"later with the object itself.</p></div>"
+			"<pre><code>curl https://api.example.com/v1/charges/%d</code>"
+			"</pre></section>",
+			CALL[k], k + 1, k);
+	snprintf(page + o, sizeof page - o, "</main></body></html>");
+	wn_result *r = run_as(page, WN_KIND_DOCUMENTATION);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(occurrences(out, "Set of key-value pairs") == 2);
+	wn_result_free(r);
+}
+
 /* A category page's description is one paragraph over its grid of
  * cards (a title and a rating each, all links): the paragraph is the
  * page's intro, not an article to give alone.  A paragraph that a
@@ -989,6 +1014,7 @@ int main(void)
 	RUN(select_records_say_a_card_title_once);
 	RUN(select_drops_a_cloned_slide_but_not_a_tier_s_features);
 	RUN(select_a_lone_intro_paragraph_is_no_article);
+	RUN(select_docs_keep_a_parameter_under_each_call);
 	RUN(select_service_keeps_its_banner_and_promo_blocks);
 	RUN(select_region_a_form_without_controls_is_a_wrapper);
 	RUN(select_listing_keeps_titles_drops_a_picker_of_many_links);

@@ -76,7 +76,12 @@ void wn__select_drop_repeats(wn__doc *d)
 	int32_t n = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		n += d->blocks[k].keep;
-	if (n < 2 * WN__REPEAT_RUN)
+	/* a manual's reference says a shared parameter's name and meaning
+	 * under every call that takes it: there a copy is a whole section */
+	int docs = d->kind == WN_KIND_DOCUMENTATION;
+	int32_t run = docs ? WN__REPEAT_DOC_RUN : WN__REPEAT_RUN;
+	int32_t least = docs ? WN__REPEAT_DOC_CHARS : WN__REPEAT_CHARS;
+	if (n < 2 * run)
 		return;
 	/* prefix sums over the blocks (pre[k], cnt[k] ... cover the blocks
 	 * before k): a polynomial hash of the kept blocks' hashes, so that
@@ -116,8 +121,8 @@ void wn__select_drop_repeats(wn__doc *d)
 			continue;
 		int32_t lo = wn__sel_blocks_before(d, i + 1), hi = wn__sel_blocks_before(d, x->end);
 		int32_t m = cnt[hi] - cnt[lo];
-		if (m - (items[hi] - items[lo]) < WN__REPEAT_RUN ||
-		    chars[hi] - chars[lo] < WN__REPEAT_CHARS || whole[hi] - whole[lo])
+		if (m - (items[hi] - items[lo]) < run || chars[hi] - chars[lo] < least ||
+		    whole[hi] - whole[lo])
 			continue;
 		/* the hash of the kept blocks lo..hi-1, with their number */
 		uint64_t h = pre[hi] - pre[lo] * pw[m];
