@@ -81,48 +81,11 @@ typedef struct tline {
  * "Compare", "Unit price per", "Star"); what a record says of itself
  * differs from record to record (a title, a price, a date).  As the
  * posts mode takes a forum's template out of its posts, but without
- * setting numbers aside: a price is a record's own. */
-/* Per node, the record it is in (-1 outside any); count[p], the records
- * that are p's children. */
-static int32_t *records_of(wn__doc *d, const uint8_t *rec, int32_t *count)
+ * setting numbers aside: a price is a record's own.  member[i] is the
+ * record node i is in (-1 outside any), count[p] the records that are
+ * p's children. */
+static void drop_template(wn__doc *d, const int32_t *member, const int32_t *count)
 {
-	int32_t *member = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *member);
-	member[0] = -1;
-	for (int32_t i = 1; i < d->n_nodes; i++) {
-		int32_t p = d->nodes[i].parent;
-		member[i] = (rec[i] & WN__REC_MEMBER) ? i : member[p];
-		if (count)
-			count[p] += (rec[i] & WN__REC_MEMBER) != 0;
-	}
-	return member;
-}
-
-void wn__sel_drop_record_copies(wn__doc *d, const uint8_t *rec)
-{
-	const int32_t *member = records_of(d, rec, NULL);
-	int32_t last = -1; /* the kept block before, in the same record */
-	uint64_t last_hash = 0;
-	for (int32_t k = 0; k < d->n_blocks; k++) {
-		wn__block *b = &d->blocks[k];
-		int32_t m = member[b->container];
-		if (!b->keep || m < 0)
-			continue;
-		uint64_t h = wn__sel_block_hash(d, b);
-		if (last >= 0 && member[d->blocks[last].container] == m && h == last_hash) {
-			b->keep = 0;
-			b->reason = WN__WHY_REPEAT;
-			continue;
-		}
-		last = k, last_hash = h;
-	}
-}
-
-void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
-{
-	if (!wn__sel_tune(d)->template_lines)
-		return;
-	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
-	const int32_t *member = records_of(d, rec, count);
 	int32_t n = 0;
 	for (int32_t k = 0; k < d->n_blocks; k++)
 		n += d->blocks[k].keep && member[d->blocks[k].container] >= 0;
@@ -156,4 +119,42 @@ void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec)
 				b->reason = WN__WHY_META;
 			}
 		}
+}
+
+/* A kept block that says again, word for word, the kept block before it
+ * in the same record is a copy: a shop's card gives its title in its
+ * picture's link, in a heading the style sheet hides and in the shown
+ * one.  Two records of one title are two products, and both stay. */
+static void drop_copies(wn__doc *d, const int32_t *member)
+{
+	int32_t last_member = -1;
+	uint64_t last_hash = 0;
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		int32_t m = member[b->container];
+		if (!b->keep || m < 0)
+			continue;
+		uint64_t h = wn__sel_block_hash(d, b);
+		if (m == last_member && h == last_hash) {
+			b->keep = 0;
+			b->reason = WN__WHY_REPEAT;
+			continue;
+		}
+		last_member = m, last_hash = h;
+	}
+}
+
+void wn__sel_drop_record_lines(wn__doc *d, const uint8_t *rec)
+{
+	int32_t *member = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *member);
+	int32_t *count = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *count);
+	member[0] = -1;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
+		int32_t p = d->nodes[i].parent;
+		member[i] = (rec[i] & WN__REC_MEMBER) ? i : member[p];
+		count[p] += (rec[i] & WN__REC_MEMBER) != 0;
+	}
+	if (wn__sel_tune(d)->template_lines)
+		drop_template(d, member, count);
+	drop_copies(d, member);
 }

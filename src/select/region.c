@@ -433,10 +433,8 @@ void wn__select_region(wn__doc *d)
 	read_part(d, c, classes, rec, base, root, root);
 	if (records && root != body)
 		read_outside(d, c, classes, rec, base, root, body);
-	if (records) {
-		wn__sel_drop_record_template(d, rec);
-		wn__sel_drop_record_copies(d, rec);
-	}
+	if (records)
+		wn__sel_drop_record_lines(d, rec);
 	/* A page too small or too plain for the rules above (a fragment, a
 	 * list of links) still gives its region's text rather than nothing,
 	 * less its landmarks of chrome: a page that is only its menus and

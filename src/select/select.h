@@ -46,12 +46,11 @@ enum { WN__REC_MEMBER = 1, WN__REC_LIST = 2 };
  * the element whose children they are. */
 uint8_t *wn__sel_records(wn__doc *d);
 /* Drops the kept lines that (nearly) every record of a list says alike,
- * word for word: its controls and labels ("Quick Shop", "Compare"). */
-void wn__sel_drop_record_template(wn__doc *d, const uint8_t *rec);
-/* Drops a kept block that says again, word for word, the kept block
- * before it in the same record: a card's title given by its picture's
- * link, its hidden heading and its visible one. */
-void wn__sel_drop_record_copies(wn__doc *d, const uint8_t *rec);
+ * word for word: its controls and labels ("Quick Shop", "Compare"), unless
+ * the favor option keeps them; and a kept block that says again the kept
+ * block before it in the same record (a card's title given by its
+ * picture's link, its hidden heading and its visible one). */
+void wn__sel_drop_record_lines(wn__doc *d, const uint8_t *rec);
 
 /* ---- favor.c ---- */
 /* The thresholds the favor option moves (tuning.h gives each its
