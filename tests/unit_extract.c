@@ -516,6 +516,30 @@ TEST(select_records_say_a_card_title_once)
 	wn_result_free(r);
 }
 
+/* A card's button can be a heading ("View Details" in an h4 over the
+ * picture): said alike by every card, it is the list's template as a
+ * plain line would be, while the cards' own headings stay. */
+TEST(select_records_drop_a_heading_every_card_says)
+{
+	char page[8192] = "<html><body><main><h1>Socks</h1><div>";
+	static const char *const NAME[] = {"Navy Icon Socks", "Grey Icon Socks", "Tan Icon Socks",
+	                                   "Red Crew Socks", "Boyd Socks"};
+	for (int k = 0; k < 5; k++) {
+		char card[1024];
+		snprintf(card, sizeof card,
+		         "<div class=card><a href=/p%d><div><h4>View Details</h4></div>"
+		         "<h3>%s</h3><p>$%d</p></a></div>",
+		         k, NAME[k], 12 + k);
+		strcat(page, card);
+	}
+	strcat(page, "</div></main></body></html>");
+	wn_result *r = run_as(page, WN_KIND_COLLECTION);
+	const char *out = r ? wn_result_output(r, NULL) : "";
+	CHECK(contains(out, "Navy Icon Socks") && contains(out, "Boyd Socks") && contains(out, "$16"));
+	CHECK(!contains(out, "View Details"));
+	wn_result_free(r);
+}
+
 /* A service page's hero "banner" and its "promo" blocks are what it
  * says; on an article such names still mark boilerplate beside the
  * story, and a part named for boilerplate besides ("promo-sidebar") is
@@ -1012,6 +1036,7 @@ int main(void)
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);
 	RUN(select_records_say_a_card_title_once);
+	RUN(select_records_drop_a_heading_every_card_says);
 	RUN(select_drops_a_cloned_slide_but_not_a_tier_s_features);
 	RUN(select_a_lone_intro_paragraph_is_no_article);
 	RUN(select_docs_keep_a_parameter_under_each_call);

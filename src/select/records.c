@@ -78,7 +78,8 @@ typedef struct tline {
 
 /* Lines that nearly every record of a list says word for word are its
  * template: a card's buttons and screen-reader labels ("Quick Shop",
- * "Compare", "Unit price per", "Star"); what a record says of itself
+ * "Compare", "Unit price per", "Star"), a heading too ("View Details"
+ * in an h4 over the picture); what a record says of itself
  * differs from record to record (a title, a price, a date).  As the
  * posts mode takes a forum's template out of its posts, but without
  * setting numbers aside: a price is a record's own.  member[i] is the
@@ -98,8 +99,7 @@ static void drop_template(wn__doc *d, const int32_t *member, const int32_t *coun
 		for (int32_t k = 0; k < d->n_blocks; k++) {
 			wn__block *b = &d->blocks[k];
 			int32_t m = member[b->container];
-			if (!b->keep || m < 0 || b->kind == WN__BK_HEADING ||
-			    b->chars > WN__RECORD_TEMPLATE_CHARS)
+			if (!b->keep || m < 0 || b->chars > WN__RECORD_TEMPLATE_CHARS)
 				continue;
 			int32_t list = d->nodes[m].parent;
 			if (!pass)
