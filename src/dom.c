@@ -124,8 +124,16 @@ void wn__dom_build(wn__doc *d)
 			 * that their text stays where it was (winnow.h,
 			 * max_depth).  A void element, with no children, keeps
 			 * its node: a <br> its line break. */
-			flattened++;
 			int t = g->v.element.tag;
+			/* what clean.c removes whatever it holds (a script's
+			 * code, a style sheet, a control's value, a
+			 * template's markup) would become text: it goes here,
+			 * with its subtree; a <noscript> and a <button> can be
+			 * read, and flatten */
+			if (wn__tag_is(t, WN__TC_REMOVED) && t != GUMBO_TAG_NOSCRIPT &&
+			    t != GUMBO_TAG_BUTTON)
+				continue;
+			flattened++;
 			if (!wn__tag_is(t, WN__TC_BLOCK) || t == GUMBO_TAG_HEAD ||
 			    t == GUMBO_TAG_BODY) { /* (max_depth 1 or 2) */
 				push(&stack, &scap, &sp,

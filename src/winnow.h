@@ -172,7 +172,8 @@ typedef struct wn_options {
 	size_t max_bytes;
 	/* Elements nested deeper than this are read as if they were at this
 	 * depth's element (their text is kept, their structure flattened;
-	 * a block-level one still ends a block).
+	 * a block-level one still ends a block; a script, a style sheet, a
+	 * form control or a template there is left out, as anywhere).
 	 * Default: WN_DEFAULT_MAX_DEPTH; at most WN_MAX_DEPTH. */
 	unsigned max_depth;
 	/* Blocks beyond this many are not read.  Default: WN_DEFAULT_MAX_BLOCKS. */

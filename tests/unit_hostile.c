@@ -440,6 +440,19 @@ TEST(max_depth)
 	wn_options_init(&o, sizeof o);
 	run_opt(html, strlen(html), &o);
 	CHECK(!strstr(notes, "max_depth"));
+	/* what is never text stays out past max_depth too: a script's code,
+	 * a style sheet, a form control's value, a template's markup */
+	const char *code = "<html><body><div><div><div><div><div><p>The ferry leaves at "
+			   "nine from the north pier, and returns by noon.</p>"
+			   "<script>var tracker = initTracker();</script><style>.x{color:red}"
+			   "</style><textarea>Type here</textarea><template><p>Hidden row</p>"
+			   "</template><select><option>Pick a date</option></select>"
+			   "</div></div></div></div></div></body></html>";
+	o.max_depth = 4;
+	run_opt(code, strlen(code), &o);
+	CHECK(out && strstr(out, "north pier"));
+	CHECK(out && !strstr(out, "initTracker") && !strstr(out, "color:red") &&
+	      !strstr(out, "Type here") && !strstr(out, "Hidden row") && !strstr(out, "Pick a date"));
 }
 
 /* Past each structural limit the text of separate block elements stays
