@@ -590,6 +590,15 @@
  * label: a language's name is a word; "Objective-C" has 11 letters). */
 #define WN__CODE_LABEL_CHARS 24
 
+/* ---- charset (input/charset.c) ---- */
+/* UTF-16 without a byte order mark that does not start like markup is
+ * read as such when this share of its first 4 KB's code units, its first
+ * among them, are ASCII characters of text: a fragment of plain text.
+ * Binary data and Latin-1 text have far fewer NULs in one byte of every
+ * pair; an ASCII page with a UTF-16 string in it starts with "<!" as one
+ * unit. */
+#define WN__UTF16_TEXT_SHARE 0.95
+
 /* ---- input guard (input/guard.c) ---- */
 /* The guard's depth is an estimate: it lets elements this much deeper
  * than max_depth through, for dom.c to cut exactly. */

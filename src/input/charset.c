@@ -16,6 +16,7 @@
 
 #include "base/utf8.h"
 #include "input/charset.h"
+#include "tuning.h"
 
 /* ---- WHATWG labels ---- */
 
@@ -591,10 +592,28 @@ static int utf16_starts_markup(const unsigned char *s, size_t n, int be)
 	return 0;
 }
 
+/* Whether nearly every code unit of s[0..n) (big-endian when be) is an
+ * ASCII character of text (a printable one or white space), the first
+ * one too: a fragment of plain text, in UTF-16. */
+static int utf16_reads_as_text(const unsigned char *s, size_t n, int be)
+{
+	size_t text = 0;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		unsigned hi = s[i + !be], lo = s[i + be];
+		int ok = !hi && (lo >= 0x20 || lo == '\t' || lo == '\n' || lo == '\r') && lo != 0x7F;
+		if (!i && !ok)
+			return 0;
+		text += ok;
+	}
+	return text >= WN__UTF16_TEXT_SHARE * (double)(n / 2);
+}
+
 /* UTF-16 without a byte order mark: HTML is mostly ASCII, so one byte of
  * nearly every pair is zero.  Looks at the first 4 KB, which must start
- * like markup in that byte order ("<\0" or "\0<" after white space): an
- * ASCII page holding a UTF-16 string in a script has as many NULs. */
+ * like markup in that byte order ("<\0" or "\0<" after white space), or
+ * be nearly all ASCII text in that order from its first unit: an ASCII
+ * page holding a UTF-16 string in a script has as many NULs, but it
+ * starts with an ASCII "<!" or "<h", which is no such unit. */
 int wn__charset_utf16(const unsigned char *s, size_t len)
 {
 	size_t n = len < 4096 ? len : 4096;
@@ -607,9 +626,11 @@ int wn__charset_utf16(const unsigned char *s, size_t len)
 		odd += s[i + 1] == 0;
 	}
 	size_t pairs = n / 2;
-	if (odd * 10 >= pairs * 4 && even * 20 < pairs && utf16_starts_markup(s, n, 0))
+	if (odd * 10 >= pairs * 4 && even * 20 < pairs &&
+	    (utf16_starts_markup(s, n, 0) || utf16_reads_as_text(s, n, 0)))
 		return WN__E_UTF16LE;
-	if (even * 10 >= pairs * 4 && odd * 20 < pairs && utf16_starts_markup(s, n, 1))
+	if (even * 10 >= pairs * 4 && odd * 20 < pairs &&
+	    (utf16_starts_markup(s, n, 1) || utf16_reads_as_text(s, n, 1)))
 		return WN__E_UTF16BE;
 	return -1;
 }
