@@ -118,20 +118,23 @@ void wn__dom_build(wn__doc *d)
 		int32_t parent = stack[seg].index;
 		uint16_t inherited = f->flags;
 		if (kind == WN__NODE_ELEMENT && nodes[parent].depth >= max_depth &&
-		    !wn__tag_is(g->v.element.tag, WN__TC_VOID)) {
+		    !wn__tag_is(g->v.element.tag, WN__TC_VOID | WN__TC_RAWTEXT)) {
 			/* Too deep: its children become the children of the
 			 * ancestor at max_depth (or of a segment under it), so
 			 * that their text stays where it was (winnow.h,
 			 * max_depth).  A void element, with no children, keeps
-			 * its node: a <br> its line break. */
+			 * its node: a <br> its line break; so does one of raw
+			 * text, whose one child is its text: a script's code or
+			 * a style sheet stays out of the page's text, and a
+			 * JSON-LD script is there for the metadata. */
 			int t = g->v.element.tag;
-			/* what clean.c removes whatever it holds (a script's
-			 * code, a style sheet, a control's value, a
-			 * template's markup) would become text: it goes here,
-			 * with its subtree; a <noscript> and a <button> can be
-			 * read, and flatten */
+			/* the rest of what clean.c removes whatever it holds (a
+			 * template's markup, a control's options, an SVG's
+			 * labels) goes here, with its subtree; a <noscript> and
+			 * a <button> can be read, and the head holds the
+			 * metadata (max_depth 1): they flatten */
 			if (wn__tag_is(t, WN__TC_REMOVED) && t != GUMBO_TAG_NOSCRIPT &&
-			    t != GUMBO_TAG_BUTTON)
+			    t != GUMBO_TAG_BUTTON && t != GUMBO_TAG_HEAD)
 				continue;
 			flattened++;
 			if (!wn__tag_is(t, WN__TC_BLOCK) || t == GUMBO_TAG_HEAD ||

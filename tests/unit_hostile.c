@@ -459,6 +459,20 @@ TEST(max_depth)
 	CHECK(out && strstr(out, "north pier"));
 	CHECK(out && !strstr(out, "initTracker") && !strstr(out, "color:red") &&
 	      !strstr(out, "Type here") && !strstr(out, "Hidden row") && !strstr(out, "Pick a date"));
+	/* ... while the metadata still reads a JSON-LD script there, and the
+	 * head's title when max_depth leaves no room for the head */
+	const char *meta = "<html><head><title>Ferry news</title></head><body><div><div><div>"
+			   "<div><div><p>The ferry leaves at nine from the north pier, and "
+			   "returns by noon.</p><script type=application/ld+json>"
+			   "{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Ana Ruiz\"}}"
+			   "</script></div></div></div></div></div></body></html>";
+	o.format = WN_FORMAT_JSON;
+	run_opt(meta, strlen(meta), &o);
+	CHECK(out && strstr(out, "Ana Ruiz") && strstr(out, "north pier"));
+	CHECK(out && !strstr(out, "NewsArticle"));
+	o.max_depth = 1;
+	run_opt(meta, strlen(meta), &o);
+	CHECK(out && strstr(out, "Ferry news") && strstr(out, "north pier"));
 }
 
 /* Past each structural limit the text of separate block elements stays
