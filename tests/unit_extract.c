@@ -397,6 +397,28 @@ TEST(select_drops_teaser_lists_inside_the_article)
 	CHECK(!contains(t, "School extension"));
 }
 
+/* In a clear article, a list item whose link is a sentence is a point
+ * the article makes, its source linked (a newsletter of changes); a
+ * menu's items, names without punctuation, still go. */
+TEST(select_article_keeps_a_linked_sentence_in_its_list)
+{
+	const char *t = text_of(
+		"<article>" PROSE "<ul>"
+		"<li><a href='/bug/1'>Thanks to the volunteers, the pumps now run through the "
+		"night.</a></li>"
+		"<li>The council kept the school open for the families from the lane, and the "
+		"van of hot food came twice a day until the water went down.</li>"
+		"<li><a href='/review'>Here is our year in review, with every number!</a></li>"
+		"<li>The bridge on the old road will be rebuilt in stone, the engineers said, "
+		"and it will stand a foot higher than the one the water took.</li>"
+		"</ul>" PROSE "<ul><li><a href='/'>Home page</a></li><li><a href='/a'>Archive "
+		"of issues</a></li><li><a href='/s'>Subscribe by mail</a></li></ul></article>");
+	CHECK(contains(t, "pumps now run through the night"));
+	CHECK(contains(t, "year in review"));
+	CHECK(contains(t, "van of hot food"));
+	CHECK(!contains(t, "Archive of issues") && !contains(t, "Subscribe by mail"));
+}
+
 TEST(select_listing_page_gives_teasers_and_says_so)
 {
 	char page[4096] = "<html><body><nav><a href='/'>Home</a></nav><main>";
@@ -1032,6 +1054,7 @@ int main(void)
 	RUN(select_keeps_the_article_and_drops_the_page_around_it);
 	RUN(select_drops_comments_beside_the_post);
 	RUN(select_drops_teaser_lists_inside_the_article);
+	RUN(select_article_keeps_a_linked_sentence_in_its_list);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);
