@@ -137,7 +137,7 @@
 #define WN__PROSE_MIN_SHARE 0.5
 /* ... but a list item of this many words or more with a comma or a
  * sentence end is a point the article makes with its source linked, not
- * navigation, however much of it is link (select/article.c linked_point).
+ * navigation, however much of it is link (select/common.c, the link limit).
  * wcxb-dev: 30 pages change, 24 up, net +0.22; readability +0.011 and
  * scrapinghub-dev +0.028 (3 and 2 pages).  4 and 6 words give the same. */
 #define WN__LINKED_POINT_WORDS 5

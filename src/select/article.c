@@ -193,19 +193,6 @@ static int drops_subtree(const wn__doc *d, int32_t i)
 	return 0;
 }
 
-/* A list item of a clear article whose link is a sentence ("Thanks to
- * Ana, logins can now be imported from a password file"; "Here's our
- * year in review!"): a point the article makes, linked to its source, as
- * a changelog or a newsletter lists them.  A menu's items and a related
- * list's are names and headlines, short or without punctuation; teasers
- * go by their own rule.  Readability.js keeps such lists with the
- * article's node. */
-static int linked_point(const wn__doc *d, const wn__block *b)
-{
-	return d->has_article && b->kind == WN__BK_LIST_ITEM && !b->teaser &&
-	       b->words >= WN__LINKED_POINT_WORDS && b->sentences + b->punct > 0;
-}
-
 /* The verdict on one block of a kept root whose evidence is base: why it
  * is dropped, or why_kept. */
 static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
@@ -213,8 +200,7 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 	const wn__tune *t = wn__sel_tune(d);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	int rel = d->node_hint[b->container] - base;
-	if (links > wn__sel_link_limit(d, b) && (d->has_article || b->kind != WN__BK_HEADING) &&
-	    !linked_point(d, b))
+	if (links > wn__sel_link_limit(d, b) && (d->has_article || b->kind != WN__BK_HEADING))
 		return WN__WHY_LINKS;
 	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM && b->good < t->strong_goodness)
 		return WN__WHY_TEASER;

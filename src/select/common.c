@@ -62,10 +62,19 @@ void wn__sel_mark_kept(wn__doc *d)
 
 /* How much of a block may be link text before it is navigation: more for
  * a sentence that links its subjects ("The suspect, <a>Michael Webb</a>,
- * was <a>convicted</a>") than for a line of links. */
+ * was <a>convicted</a>") than for a line of links.  All of it for a list
+ * item of a clear article whose link is a sentence ("Thanks to Ana,
+ * logins can now be imported"; "Here's our year in review!"): a point the
+ * article makes, linked to its source, as a changelog or a newsletter
+ * lists them; a menu's items and a related list's are names and
+ * headlines, short or without punctuation, and teasers go by their own
+ * rule.  Readability.js keeps such lists with the article's node. */
 double wn__sel_link_limit(const wn__doc *d, const wn__block *b)
 {
 	const wn__tune *t = wn__sel_tune(d);
+	if (d->has_article && b->kind == WN__BK_LIST_ITEM && !b->teaser &&
+	    b->words >= WN__LINKED_POINT_WORDS && b->sentences + b->punct > 0)
+		return 1;
 	return b->sentences + b->punct >= WN__PROSE_MIN_PUNCT && b->eff >= WN__PROSE_MIN_SHARE * WN__LONG
 	               ? t->max_link_share_prose
 	               : t->max_link_share;
