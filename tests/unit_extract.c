@@ -419,6 +419,36 @@ TEST(select_article_keeps_a_linked_sentence_in_its_list)
 	CHECK(!contains(t, "Archive of issues") && !contains(t, "Subscribe by mail"));
 }
 
+/* A data table's rows are read whole: a row's name is often a link, and
+ * a cell such as "Remake of <a>...</a>" is the row's, not a menu.  A
+ * table of linked names under header cells (a navigation box) is still
+ * links. */
+TEST(select_article_reads_a_data_table_whole)
+{
+	const char *t = text_of(
+		"<article>" PROSE "<table><caption>Films with time loops</caption>"
+		"<thead><tr><th>Film</th><th>Year</th><th>Description</th></tr></thead><tbody>"
+		"<tr><th scope='row'><i><a href='/wiki/Lantern'>The Lantern Keeper</a></i></th>"
+		"<td>1964</td><td>A keeper relives the night of the storm until he lights the "
+		"lamp in time for the ferry.</td></tr>"
+		"<tr><th scope='row'><i><a href='/wiki/Harbour'>Harbour Lights Again</a></i></th>"
+		"<td>1967</td><td>Remake of <i><a href='/wiki/Lantern'>The Lantern "
+		"Keeper</a></i></td></tr>"
+		"<tr><th scope='row'><i><a href='/wiki/Tuesday'>Every Tuesday</a></i></th>"
+		"<td>1971</td><td>A clerk wakes on the same Tuesday and learns the names of "
+		"everyone in the office.</td></tr>"
+		"</tbody></table>" PROSE
+		"<table><tr><th>Films</th><td><a href='/a'>Archive of reels</a> "
+		"<a href='/b'>Box office lists</a> <a href='/c'>Cinemas by town</a></td></tr>"
+		"<tr><th>People</th><td><a href='/d'>Directors by decade</a> "
+		"<a href='/e'>Editors guild</a></td></tr></table></article>");
+	CHECK(contains(t, "The Lantern Keeper"));
+	CHECK(contains(t, "Harbour Lights Again"));
+	CHECK(contains(t, "Remake of The Lantern Keeper"));
+	CHECK(contains(t, "same Tuesday"));
+	CHECK(!contains(t, "Box office lists") && !contains(t, "Directors by decade"));
+}
+
 TEST(select_listing_page_gives_teasers_and_says_so)
 {
 	char page[4096] = "<html><body><nav><a href='/'>Home</a></nav><main>";
@@ -1055,6 +1085,7 @@ int main(void)
 	RUN(select_drops_comments_beside_the_post);
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_article_keeps_a_linked_sentence_in_its_list);
+	RUN(select_article_reads_a_data_table_whole);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);

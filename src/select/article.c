@@ -178,15 +178,16 @@ void wn__select_judge(wn__doc *d)
 /* Whether element i, inside root r of the article, goes with its whole
  * subtree: a byline or date line, an aside, a listing inside an article,
  * or a subtree that sums to boilerplate (rows, cells and list items are
- * judged one block at a time instead).  Returns the reason, or 0. */
-static int drops_subtree(const wn__doc *d, int32_t i)
+ * judged one block at a time instead, and so is all of a data table,
+ * in_data: its linked names sum below zero).  Returns the reason, or 0. */
+static int drops_subtree(const wn__doc *d, int32_t i, int in_data)
 {
 	const wn__node *x = &d->nodes[i];
 	if (x->flags & WN__NF_META)
 		return WN__WHY_META;
 	if ((x->flags & WN__NF_DROP) || wn__tag_is(x->tag, WN__TC_ASIDE) ||
 	    (d->has_article && is_listing(&d->teasers[i])) ||
-	    ((x->flags & WN__NF_BLOCK) &&
+	    ((x->flags & WN__NF_BLOCK) && !in_data &&
 	     !wn__tag_is(x->tag, WN__TC_TABLE_PART | WN__TC_CELL | WN__TC_LIST_ITEM) &&
 	     d->node_sum[i] < wn__sel_tune(d)->prune_sum))
 		return WN__WHY_PRUNED;
@@ -194,13 +195,15 @@ static int drops_subtree(const wn__doc *d, int32_t i)
 }
 
 /* The verdict on one block of a kept root whose evidence is base: why it
- * is dropped, or why_kept. */
-static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
+ * is dropped, or why_kept.  In a data table (in_data) a cell is not judged
+ * by its links. */
+static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept, int in_data)
 {
 	const wn__tune *t = wn__sel_tune(d);
 	double links = b->chars ? (double)b->link_chars / b->chars : 0;
 	int rel = d->node_hint[b->container] - base;
-	if (links > wn__sel_link_limit(d, b) && (d->has_article || b->kind != WN__BK_HEADING))
+	if (!(in_data && b->kind == WN__BK_CELL) && links > wn__sel_link_limit(d, b) &&
+	    (d->has_article || b->kind != WN__BK_HEADING))
 		return WN__WHY_LINKS;
 	if (d->has_article && b->teaser && b->kind == WN__BK_LIST_ITEM && b->good < t->strong_goodness)
 		return WN__WHY_TEASER;
@@ -216,12 +219,31 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept)
 	return why_kept;
 }
 
+/* Whether table i is a data table of the article: it has header cells and
+ * is not mostly links (a navigation box of linked names has them too).
+ * Its rows are read whole, as Readability.js keeps data tables: a row's
+ * name is often a link (a film, a release, a player) and a cell that
+ * says "Remake of <a>...</a>" is that row's, not a menu. */
+static int data_table(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	int32_t th = 0, chars = 0, links = 0;
+	for (int32_t j = i + 1; j < x->end; j++)
+		th += d->nodes[j].tag == GUMBO_TAG_TH;
+	int32_t k0 = wn__sel_first_block(d, i);
+	for (int32_t k = k0; k0 >= 0 && k < d->n_blocks && d->blocks[k].first < x->end; k++) {
+		chars += d->blocks[k].chars;
+		links += d->blocks[k].link_chars;
+	}
+	return th > 0 && chars > 0 && links <= wn__sel_tune(d)->max_link_share * chars;
+}
+
 /* Judges every block under root r, dropping whole subtrees first. */
 static void select_root(wn__doc *d, int32_t r, int why_kept)
 {
 	int base = d->node_hint[r];
 	int why_dropped = WN__WHY_OUTSIDE; /* for whole dropped subtrees */
-	int32_t dropped_end = -1;
+	int32_t dropped_end = -1, data_end = -1;
 	for (int32_t i = r; i < d->nodes[r].end; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -229,7 +251,9 @@ static void select_root(wn__doc *d, int32_t r, int why_kept)
 			continue;
 		}
 		if (x->kind == WN__NODE_ELEMENT) {
-			int why = i >= dropped_end && i != r ? drops_subtree(d, i) : 0;
+			if (x->tag == GUMBO_TAG_TABLE && i >= data_end && data_table(d, i))
+				data_end = x->end;
+			int why = i >= dropped_end && i != r ? drops_subtree(d, i, i < data_end) : 0;
 			if (why) {
 				why_dropped = why;
 				x->flags |= WN__NF_DROP;
@@ -242,7 +266,7 @@ static void select_root(wn__doc *d, int32_t r, int why_kept)
 		wn__block *b = &d->blocks[x->block];
 		if (b->keep || b->first != i)
 			continue;
-		int why = i < dropped_end ? why_dropped : verdict(d, b, base, why_kept);
+		int why = i < dropped_end ? why_dropped : verdict(d, b, base, why_kept, i < data_end);
 		if (why == why_kept)
 			wn__sel_keep(d, b, why_kept);
 		else
