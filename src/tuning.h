@@ -123,6 +123,11 @@
 /* A sibling whose text is at least this share table cells and list items
  * (and few links) joins the article whatever its sum. */
 #define WN__SIBLING_STRUCTURED 0.8
+/* A sibling <p> of running text this long or longer, with links over at
+ * most this share of it, joins the article (Readability.js: a paragraph
+ * over 80 characters with a link density under 0.25). */
+#define WN__SIBLING_PARA_CHARS 80
+#define WN__SIBLING_PARA_LINKS 0.25
 /* Inside the article, a subtree summing below this is boilerplate (a share
  * bar, a related-links list) and is dropped whole. */
 #define WN__PRUNE_SUM (-40)

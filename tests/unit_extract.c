@@ -449,6 +449,37 @@ TEST(select_article_reads_a_data_table_whole)
 	CHECK(!contains(t, "Box office lists") && !contains(t, "Directors by decade"));
 }
 
+/* Readability.js's sibling rule: a paragraph of running text with few
+ * links beside the table that scored best is the article's introduction. */
+TEST(select_article_takes_a_sibling_paragraph_of_prose)
+{
+	char page[16384] = "<html><body><div id='content'><p>This list of films with time "
+			   "loops names the films in which a character, or a town, lives the "
+			   "same day over and over. A time loop is a plot device, and some of "
+			   "the films, though not all, are comedies.</p><table><thead><tr>"
+			   "<th>Film</th><th>Year</th><th>Description</th></tr></thead><tbody>";
+	for (int i = 0; i < 18; i++) {
+		char row[512];
+		snprintf(row, sizeof row,
+		         "<tr><td>Film number %d</td><td>19%02d</td><td>A woman relives the "
+		         "winter of %d, and each time she tries, in vain, to stop the fire at "
+		         "the mill, until the day she lets it burn.</td></tr>",
+		         i, 50 + i, 1900 + i);
+		strcat(page, row);
+	}
+	strcat(page, "</tbody></table><h2>See also</h2><ul>");
+	for (int i = 0; i < 20; i++) {
+		char li[128];
+		snprintf(li, sizeof li, "<li><a href='/l%d'>List of films number %d</a></li>", i, i);
+		strcat(page, li);
+	}
+	strcat(page, "</ul></div></body></html>");
+	const char *t = text_of(page);
+	CHECK(contains(t, "Film number 17"));
+	CHECK(contains(t, "This list of films with time loops"));
+	CHECK(!contains(t, "List of films number 3"));
+}
+
 TEST(select_listing_page_gives_teasers_and_says_so)
 {
 	char page[4096] = "<html><body><nav><a href='/'>Home</a></nav><main>";
@@ -1086,6 +1117,7 @@ int main(void)
 	RUN(select_drops_teaser_lists_inside_the_article);
 	RUN(select_article_keeps_a_linked_sentence_in_its_list);
 	RUN(select_article_reads_a_data_table_whole);
+	RUN(select_article_takes_a_sibling_paragraph_of_prose);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);

@@ -30,7 +30,7 @@ static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t b
 		return 1;
 	if (sum[r] < 0 || d->node_hint[r] - d->node_hint[best] <= t->drop_hint)
 		return 0;
-	int32_t chars = 0, links = 0, structured = 0;
+	int32_t chars = 0, links = 0, structured = 0, prose = 0;
 	int32_t k0 = wn__sel_first_block(d, r);
 	for (int32_t k = k0; k0 >= 0 && k < d->n_blocks && d->blocks[k].first < x->end; k++) {
 		const wn__block *b = &d->blocks[k];
@@ -38,7 +38,15 @@ static int good_sibling(const wn__doc *d, const float *sum, int32_t r, int32_t b
 		links += b->link_chars;
 		if (b->kind == WN__BK_CELL || b->kind == WN__BK_LIST_ITEM)
 			structured += b->chars;
+		if (b->kind == WN__BK_PARA && b->good >= t->strong_goodness)
+			prose += b->chars;
 	}
+	/* Readability.js's rule for a sibling paragraph: one of running text
+	 * with few links is the article's (its introduction beside the table
+	 * or list that scored best) */
+	if (x->tag == GUMBO_TAG_P && prose == chars && chars >= WN__SIBLING_PARA_CHARS &&
+	    links <= WN__SIBLING_PARA_LINKS * chars)
+		return 1;
 	return chars > 0 && links <= t->max_link_share * chars &&
 	       structured >= WN__SIBLING_STRUCTURED * chars;
 }
