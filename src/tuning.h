@@ -320,7 +320,8 @@
 /* ---- an article cut to one section (select/select.c) ---- */
 /* An article that keeps less than this share of the characters of the
  * page's text blocks (paragraphs at least this good, under no hint as bad
- * as WN__DROP_HINT) is one section of a page of stacked sections, a
+ * as WN__DROP_HINT, and no teaser's summary it left out: another story's)
+ * is one section of a page of stacked sections, a
  * service's landing page above all: the page is read by its region.  On
  * wcxb-dev every page the article mode left under the share gained by it
  * or stayed the same (16 pages: service pages, listings, articles split

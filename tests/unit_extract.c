@@ -480,6 +480,36 @@ TEST(select_article_takes_a_sibling_paragraph_of_prose)
 	CHECK(!contains(t, "List of films number 3"));
 }
 
+/* A signed article beside a portal's stream of other stories, whose
+ * summaries together outweigh it: the article is the best part outside
+ * the stream, not the stream. */
+TEST(select_article_beside_a_stream_of_teasers)
+{
+	char page[16384] =
+		"<html><head><meta property='og:type' content='article'>"
+		"<meta name='author' content='Ada Reporter'>"
+		"<meta property='article:published_time' content='2024-03-01T10:00:00Z'>"
+		"</head><body><div id='main'><section><h1>Floods reach the valley</h1>" PROSE PROSE
+		"</section><div class='stream'><ul>";
+	for (int i = 0; i < 12; i++) {
+		char li[640];
+		snprintf(li, sizeof li,
+		         "<li class='story-card'><h3><a href='/story/%d'>Story number %d from the "
+		         "wire</a></h3><p>A summary of story %d, in which a town council debates the "
+		         "price of bus fares, the state of the roads and the new library. The mayor "
+		         "says, again, that the budget will balance by the spring, and the "
+		         "opposition, for its part, says that it will not, not this year.</p></li>",
+		         i, i, i);
+		strcat(page, li);
+	}
+	strcat(page, "</ul></div></div></body></html>");
+	const char *t = text_of(page);
+	CHECK(contains(t, "The river rose through the night"));
+	CHECK(contains(t, "Volunteers filled sandbags"));
+	CHECK(!contains(t, "Story number 3 from the wire"));
+	CHECK(!contains(t, "A summary of story 5"));
+}
+
 TEST(select_listing_page_gives_teasers_and_says_so)
 {
 	char page[4096] = "<html><body><nav><a href='/'>Home</a></nav><main>";
@@ -1118,6 +1148,7 @@ int main(void)
 	RUN(select_article_keeps_a_linked_sentence_in_its_list);
 	RUN(select_article_reads_a_data_table_whole);
 	RUN(select_article_takes_a_sibling_paragraph_of_prose);
+	RUN(select_article_beside_a_stream_of_teasers);
 	RUN(select_listing_page_gives_teasers_and_says_so);
 	RUN(select_region_landmarks_are_chrome_whatever_their_size);
 	RUN(select_region_a_footer_in_main_is_the_pages);

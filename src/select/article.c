@@ -174,11 +174,39 @@ static int lone_block(const wn__doc *d)
 	return 1;
 }
 
+/* Whether the page names its author and its date: somebody wrote it, on
+ * a day.  A portal's front page of teasers does neither. */
+static int signed_page(const wn__doc *d)
+{
+	return d->meta.author && *d->meta.author && d->meta.date && *d->meta.date;
+}
+
+/* On a signed page whose best subtree a is a listing of teasers, the
+ * article sits beside the portal's stream of other stories, whose
+ * summaries together outweigh a short article: it is the best subtree of
+ * a outside the listings in it, if that is article enough (Readability.js
+ * finds it so, scoring each paragraph's parent, not the stream whole).
+ * Else a. */
+static int32_t beside_listing(const wn__doc *d, int32_t a)
+{
+	int32_t alt = -1;
+	for (int32_t i = a + 1; i < d->nodes[a].end; i++) {
+		const wn__node *x = &d->nodes[i];
+		if (is_listing(&d->teasers[i]))
+			i = x->end - 1;
+		else if ((x->flags & WN__NF_BLOCK) && (alt < 0 || d->node_sum[i] > d->node_sum[alt]))
+			alt = i;
+	}
+	return alt >= 0 && d->node_sum[alt] >= WN__MIN_ARTICLE ? alt : a;
+}
+
 void wn__select_judge(wn__doc *d)
 {
 	d->node_sum = wn__arena_alloc(&d->arena, (size_t)d->n_nodes * sizeof *d->node_sum);
 	d->teasers = count_teasers(d);
 	d->article = find_best(d, d->node_sum);
+	if (signed_page(d) && is_listing(&d->teasers[d->article]))
+		d->article = beside_listing(d, d->article);
 	d->has_article = d->node_sum[d->article] >= WN__MIN_ARTICLE &&
 	                 !is_listing(&d->teasers[d->article]) && !lone_block(d);
 }

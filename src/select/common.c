@@ -149,6 +149,8 @@ int wn__sel_cut_to_a_section(const wn__doc *d)
 		const wn__block *b = &d->blocks[k];
 		if (b->good < WN__CUT_GOODNESS || b->hint <= WN__DROP_HINT)
 			continue;
+		if (b->teaser && !b->keep)
+			continue; /* another story's summary, not a section */
 		all += b->chars;
 		kept += b->keep ? b->chars : 0;
 	}
