@@ -262,16 +262,25 @@ static int verdict(const wn__doc *d, const wn__block *b, int base, int why_kept,
  * says "Remake of <a>...</a>" is that row's, not a menu. */
 static int data_table(const wn__doc *d, int32_t i)
 {
-	const wn__node *x = &d->nodes[i];
-	int32_t th = 0, chars = 0, links = 0;
-	for (int32_t j = i + 1; j < x->end; j++)
-		th += d->nodes[j].tag == GUMBO_TAG_TH;
-	int32_t k0 = wn__sel_first_block(d, i);
-	for (int32_t k = k0; k0 >= 0 && k < d->n_blocks && d->blocks[k].first < x->end; k++) {
-		chars += d->blocks[k].chars;
-		links += d->blocks[k].link_chars;
+	const wn__node *n = d->nodes;
+	int th = 0;
+	/* its own header cells only: its rows, straight or in its sections
+	 * (reading the whole subtree would read nested layout tables once
+	 * per table around them) */
+	for (int32_t c = i + 1; c < n[i].end && !th; c = n[c].end) {
+		int32_t from = c + 1, to = n[c].end;
+		if (n[c].tag == GUMBO_TAG_TR)
+			from = c, to = c + 1;
+		else if (n[c].tag != GUMBO_TAG_THEAD && n[c].tag != GUMBO_TAG_TBODY &&
+		         n[c].tag != GUMBO_TAG_TFOOT)
+			continue;
+		for (int32_t r = from; r < to && !th; r = n[r].end)
+			if (n[r].tag == GUMBO_TAG_TR)
+				for (int32_t k = r + 1; k < n[r].end && !th; k = n[k].end)
+					th = n[k].tag == GUMBO_TAG_TH;
 	}
-	return th > 0 && chars > 0 && links <= wn__sel_tune(d)->max_link_share * chars;
+	const wn__tally *t = &d->tally[i];
+	return th && t->chars > 0 && t->links <= wn__sel_tune(d)->max_link_share * t->chars;
 }
 
 /* Judges every block under root r, dropping whole subtrees first. */
