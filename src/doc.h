@@ -254,6 +254,9 @@ typedef struct wn__doc {
 	unsigned recover;                    /* this pass reads WN__RECOVER_* sources */
 	int source;                          /* winnow.c: WN__SRC_* of the content */
 	int kind;                            /* kind.c: a wn_kind, never WN_KIND_AUTO */
+	int mode;                            /* kind.c: the wn_kind whose mode reads the
+	                                      * page: its kind, or the kind its
+	                                      * structure reads as (kind.c, classify) */
 	wn__evidence evidence;               /* kind.c: what it was decided from */
 	int32_t posts, records;              /* kind.c: parents of the posts and the
 	                                 * records groups, or -1 */

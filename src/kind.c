@@ -275,13 +275,19 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 	return WN_KIND_ARTICLE;
 }
 
-static int classify(const wn__evidence *f, const wn__cues *c, double *confidence)
+/* The page's kind, and in *mode the kind whose mode reads it: the kind
+ * its structure reads as.  The two part where what a page is and how its
+ * text is laid out disagree: a pitch written as one running text is a
+ * service page that the article mode reads best. */
+static int classify(const wn__evidence *f, const wn__cues *c, double *confidence, int *mode)
 {
 	int k = classify_structure(f, c, confidence);
+	*mode = k;
 	/* code is a manual's (an FAQ's), never a pitch's */
 	if (k == WN_KIND_ARTICLE && c->undated && landing_cues(c) >= WN__KIND_LANDING_CUES &&
 	    f->code < WN__KIND_CODE) {
 		*confidence = 0.6;
+		*mode = WN_KIND_SERVICE;
 		return WN_KIND_SERVICE;
 	}
 	return k;
@@ -423,14 +429,14 @@ void wn__kind(wn__doc *d)
 	f.cues = read_cues(d, g, cap);
 	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
-		d->kind = d->opt->kind;
+		d->kind = d->mode = d->opt->kind;
 		d->kind_confidence = 1;
 	} else {
-		d->kind = classify(&f, &f.cues, &d->kind_confidence);
+		d->kind = classify(&f, &f.cues, &d->kind_confidence, &d->mode);
 	}
 	/* a thread by its schema.org types (or as asked) that shows no
 	 * times: its posts are the group of running texts */
-	if (!tg && rparent >= 0 && d->kind == WN_KIND_FORUM) {
+	if (!tg && rparent >= 0 && d->mode == WN_KIND_FORUM) {
 		d->posts = rparent;
 		d->posts_shape = rshape;
 	}

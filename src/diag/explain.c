@@ -199,16 +199,18 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 	const wn__evidence *e = &d->evidence;
 	wn__buf_printf(
 		out,
-		"# kind: %s (%.2f%s); running text %.2f, links %.2f, "
+		"# kind: %s (%.2f%s%s%s); running text %.2f, links %.2f, "
 		"code %.2f, text per heading %.0f, longest run %d, posts %d "
 		"(%.2f, article outside %.2f), "
 		"priced cards %d (%.2f), records %d (linked %.2f, headed %.2f, "
 		"%.2f), buy control %s, schema 0x%x, text %d, headings %d, clear article %s\n",
 		wn_kind_name((wn_kind)d->kind), d->kind_confidence, d->opt->kind ? ", forced" : "",
-		e->prose, e->links, e->code, e->prose_per_heading, (int)e->run, (int)e->posts,
-		e->posts_share, e->article_prose, (int)e->priced, e->priced_share, (int)e->group,
-		e->group_linked, e->group_headed, e->group_share, e->buy ? "yes" : "no", e->schema,
-		(int)e->text, (int)e->headings, e->article ? "yes" : "no");
+		d->mode != d->kind ? ", read as " : "",
+		d->mode != d->kind ? wn_kind_name((wn_kind)d->mode) : "", e->prose, e->links,
+		e->code, e->prose_per_heading, (int)e->run, (int)e->posts, e->posts_share,
+		e->article_prose, (int)e->priced, e->priced_share, (int)e->group, e->group_linked,
+		e->group_headed, e->group_share, e->buy ? "yes" : "no", e->schema, (int)e->text,
+		(int)e->headings, e->article ? "yes" : "no");
 	const wn__cues *c = &e->cues;
 	wn__buf_printf(out,
 	               "# cues: byline %s, date %s, no date anywhere %s; short unlinked text "

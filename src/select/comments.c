@@ -553,7 +553,7 @@ void wn__select_comments(wn__doc *d)
 {
 	/* a thread, or a page that says it is one (a Q&A page): its posts
 	 * and their comments are the content */
-	if (d->kind == WN_KIND_FORUM || (d->schema & WN__SCHEMA_FORUM) || !d->tally)
+	if (d->mode == WN_KIND_FORUM || (d->schema & WN__SCHEMA_FORUM) || !d->tally)
 		return;
 	int32_t from = d->article > 0 ? d->article : 0;
 	int tries = 0;
@@ -569,7 +569,7 @@ void wn__select_comments(wn__doc *d)
 		 * the kind stage found (shops' reviews and listings' dated
 		 * entries are groups of posts too, and not comments) */
 		int named = names_section(d, s);
-		if (!named && (s != d->posts || d->kind != WN_KIND_ARTICLE))
+		if (!named && (s != d->posts || d->mode != WN_KIND_ARTICLE))
 			continue;
 		if (tries++ >= WN__COMMENT_TRIES)
 			break;

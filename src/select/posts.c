@@ -85,9 +85,9 @@ void wn__select_posts(wn__doc *d)
 	if (d->posts < 0)
 		return;
 	wn__note(&d->notes,
-	         "kind %s: then in each post its author, date and text, "
+	         "%s mode: then in each post its author, date and text, "
 	         "less the lines every post repeats (panels, signatures, action bars)",
-	         wn_kind_name((wn_kind)d->kind));
+	         wn_kind_name((wn_kind)d->mode));
 	/* the posts each block is in, and the blocks' shapes in a table */
 	int32_t n = d->n_blocks;
 	int32_t *post = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *post);

@@ -231,8 +231,8 @@ static void read_description(wn__doc *d)
 {
 	/* a description of running text: the article mode finds it with its
 	 * bullets and specifications */
-	wn__note(&d->notes, "kind %s: the product's description, name and buy box",
-	         wn_kind_name((wn_kind)d->kind));
+	wn__note(&d->notes, "%s mode: the product's description, name and buy box",
+	         wn_kind_name((wn_kind)d->mode));
 	wn__select_article(d);
 	keep_name_and_price(d);
 }
@@ -242,8 +242,8 @@ static void read_description(wn__doc *d)
 static void read_region(wn__doc *d)
 {
 	wn__select_region(d);
-	wn__note(&d->notes, "kind %s: then less other products and reviews",
-	         wn_kind_name((wn_kind)d->kind));
+	wn__note(&d->notes, "%s mode: then less other products and reviews",
+	         wn_kind_name((wn_kind)d->mode));
 	/* the priced group is another products' grid unless it holds the
 	 * product's own name */
 	if (d->records >= 0 && d->tally[d->records].prices >= WN__PRODUCT_GRID &&
@@ -279,8 +279,8 @@ void wn__select_product(wn__doc *d)
 		if (sections) {
 			/* a maker's page of feature sections: the description is
 			 * one of them */
-			wn__note(&d->notes, "kind %s: the description holds little of the page's text",
-			         wn_kind_name((wn_kind)d->kind));
+			wn__note(&d->notes, "%s mode: the description holds little of the page's text",
+			         wn_kind_name((wn_kind)d->mode));
 			wn__sel_unselect(d);
 			read_region(d);
 		}
@@ -300,8 +300,8 @@ void wn__select_product(wn__doc *d)
 			int64_t own = kept_chars(d);
 			size_t notes = d->notes.n;
 			wn__note(&d->notes,
-			         "kind %s: the region holds twice the description's text or more",
-			         wn_kind_name((wn_kind)d->kind));
+			         "%s mode: the region holds twice the description's text or more",
+			         wn_kind_name((wn_kind)d->mode));
 			wn__sel_unselect(d);
 			read_region(d);
 			drop_others(d);

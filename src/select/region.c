@@ -290,7 +290,7 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	 * XS S M L", "Brand"), wherever the form around them is; on a product
 	 * page a fieldset is its variants, which are content */
 	if (x->tag == GUMBO_TAG_FIELDSET && !c[i].prose &&
-	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
+	    (d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING))
 		return 1;
 	int holds = d->records > i && d->records < x->end && (rec[d->records] & WN__REC_LIST);
 	if (c[i].prose || rec[i] || in_record || holds)
@@ -298,11 +298,11 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
 	/* ... and outside the records, a part of checkboxes or radio
 	 * buttons without prose is filters too, in a fieldset or not */
 	if (c[i].checks >= WN__FILTER_CHECKS &&
-	    (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING))
+	    (d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING))
 		return 1;
 	/* a service page's hero banner and its promo blocks are what it
 	 * says */
-	int pitch = d->kind == WN_KIND_SERVICE && (x->flags & WN__NF_PITCH);
+	int pitch = d->mode == WN_KIND_SERVICE && (x->flags & WN__NF_PITCH);
 	if (x->hint < 0 && !pitch && d->node_hint[i] - base <= wn__sel_tune(d)->drop_hint &&
 	    classes[i] < WN__CLASS_VOCABULARY)
 		return 1;
@@ -321,7 +321,7 @@ static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes,
  * unless the line holds far more links than a title or a call to action. */
 static int link_line(const wn__doc *d, const wn__block *b)
 {
-	int own = d->kind == WN_KIND_SERVICE || d->kind == WN_KIND_LISTING;
+	int own = d->mode == WN_KIND_SERVICE || d->mode == WN_KIND_LISTING;
 	if ((own && b->tags <= WN__LINK_LINE_ITEMS) || b->kind == WN__BK_HEADING ||
 	    !b->link_chars || !wn__sel_tune(d)->link_lines)
 		return 0;
@@ -408,17 +408,17 @@ static void read_outside(wn__doc *d, const counts *c, const uint16_t *classes, c
 void wn__select_region(wn__doc *d)
 {
 	wn__note(&d->notes,
-	         "%skind %s: reading the page's main region less its "
+	         "%s%s mode: reading the page's main region less its "
 	         "menus and chrome",
-	         d->has_article ? "" : "no clear article; ", wn_kind_name((wn_kind)d->kind));
+	         d->has_article ? "" : "no clear article; ", wn_kind_name((wn_kind)d->mode));
 	counts *c = count(d);
 	uint16_t *classes = class_counts(d);
 	/* records are the content of a collection, a listing, a service
 	 * page made of cards; on a thread or a product page they are the user
 	 * panels, "latest threads" and "you may also like", and beside a
 	 * service page's own text the teasers of other pages */
-	int records = d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING ||
-	              (d->kind == WN_KIND_SERVICE && !d->has_article);
+	int records = d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING ||
+	              (d->mode == WN_KIND_SERVICE && !d->has_article);
 	uint8_t *rec = records ? wn__sel_records(d) : wn__arena_alloc(&d->arena, (size_t)d->n_nodes);
 	int32_t root = region_root(d);
 	int32_t body = d->body > 0 ? d->body : 0;

@@ -78,7 +78,7 @@ void wn__select_drop_repeats(wn__doc *d)
 		n += d->blocks[k].keep;
 	/* a manual's reference says a shared parameter's name and meaning
 	 * under every call that takes it: there a copy is a whole section */
-	int docs = d->kind == WN_KIND_DOCUMENTATION;
+	int docs = d->mode == WN_KIND_DOCUMENTATION;
 	int32_t run = docs ? WN__REPEAT_DOC_RUN : WN__REPEAT_RUN;
 	int32_t least = docs ? WN__REPEAT_DOC_CHARS : WN__REPEAT_CHARS;
 	if (n < 2 * run)

@@ -14,7 +14,7 @@
 /* Whether the page is read by the article mode. */
 static int article_mode(const wn__doc *d)
 {
-	return d->kind == WN_KIND_ARTICLE && (d->has_article || d->opt->kind);
+	return d->mode == WN_KIND_ARTICLE && (d->has_article || d->opt->kind);
 }
 
 /* Whether precision drops kept block b, and why. */
@@ -44,7 +44,7 @@ static void favor(wn__doc *d)
 	if (d->opt->favor != WN_FAVOR_PRECISION)
 		return;
 	const wn__tune *t = wn__sel_tune(d);
-	int entries = d->kind == WN_KIND_LISTING || d->kind == WN_KIND_COLLECTION;
+	int entries = d->mode == WN_KIND_LISTING || d->mode == WN_KIND_COLLECTION;
 	int survive = d->data_text || d->data_about ||
 	              (!d->recover &&
 	               (d->noscript_text > 0 || d->hidden_text >= WN__RECOVER_HIDDEN_BYTES ||
@@ -124,7 +124,7 @@ static int neutral(const wn__block *b)
  * nor on a page that kept nothing else (its heading is its content). */
 static void drop_empty_tail(wn__doc *d)
 {
-	if (d->kind == WN_KIND_COLLECTION || d->kind == WN_KIND_LISTING || d->kind == WN_KIND_PRODUCT)
+	if (d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING || d->mode == WN_KIND_PRODUCT)
 		return;
 	int32_t last = d->n_blocks - 1;
 	while (last >= 0 && !(d->blocks[last].keep && d->blocks[last].kind != WN__BK_HEADING))
@@ -153,9 +153,9 @@ void wn__select(wn__doc *d)
 			wn__sel_unselect(d);
 			wn__select_region(d);
 		}
-	} else if (d->kind == WN_KIND_FORUM)
+	} else if (d->mode == WN_KIND_FORUM)
 		wn__select_posts(d);
-	else if (d->kind == WN_KIND_PRODUCT)
+	else if (d->mode == WN_KIND_PRODUCT)
 		wn__select_product(d);
 	else
 		wn__select_region(d);
