@@ -290,6 +290,16 @@ static int classify(const wn__evidence *f, const wn__cues *c, double *confidence
 		*mode = WN_KIND_SERVICE;
 		return WN_KIND_SERVICE;
 	}
+	/* a pitch whose text runs on, dated or not (a template dates every
+	 * page it serves): a service page, read as the article it reads as */
+	if (k == WN_KIND_ARTICLE && !c->author && c->heading_share >= WN__KIND_PITCH_HEADINGS &&
+	    c->features >= WN__KIND_PITCH_FEATURES && f->code < WN__KIND_CODE)
+		return WN_KIND_SERVICE;
+	/* sections of short text with a clear article, under a byline and a
+	 * date on the page: somebody wrote it on a day, an article in
+	 * sections (a listicle, a guide) that the service mode reads best */
+	if (k == WN_KIND_SERVICE && f->article && c->author && c->shows_date)
+		return WN_KIND_ARTICLE;
 	return k;
 }
 

@@ -293,6 +293,13 @@
 #define WN__KIND_FEATURE_LINKED 0.5
 /* ... and this many <section> elements with a heading (articles: one). */
 #define WN__KIND_SECTION_ELEMENTS 4
+/* A pitch that reads as one running text (kind.c, classify): unsigned,
+ * with a heading share above any article's upper quartile (0.066 on the
+ * dev pages; landing pages 0.097) and three or more groups of feature
+ * cards (articles: one or two).  Its kind is service; the article mode
+ * reads it, as its text runs on. */
+#define WN__KIND_PITCH_HEADINGS 0.08
+#define WN__KIND_PITCH_FEATURES 3
 
 /* ---- recovery (winnow.c, clean.c) ---- */
 /* A page whose kept text is shorter than this (effective characters) has

@@ -362,6 +362,47 @@ TEST(kind_service_is_unsigned_sections_of_feature_cards)
 	free(p);
 }
 
+TEST(kind_a_dated_pitch_is_a_service_read_as_its_running_text)
+{
+	/* a template dates every page it serves: the pitch is still one */
+	char *p = landing_page();
+	const char *at = strstr(p, "<body>");
+	page b = {0};
+	add(&b, "%.*s<meta property=\"article:modified_time\" content=\"2024-05-01T10:00:00Z\">%s",
+	    (int)(at - p), p, at);
+	CHECK(kind_of(b.p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
+	char *t = text_of(b.p);
+	CHECK(strstr(t, "The council met on Tuesday") != NULL);
+	free(t);
+	free(b.p);
+	free(p);
+}
+
+/* A guide in sections of short text, each under a heading, with a byline
+ * and the day it was written. */
+static char *signed_guide_page(void)
+{
+	page b = {0};
+	add(&b,
+	    "<!doctype html><html><head><title>Guide</title><meta name=author content=\"Ann Lee\">"
+	    "</head><body><main><article><h1>Ten ways to save on heating</h1>"
+	    "<p>By Ann Lee, <time datetime=2024-01-09>9 January 2024</time></p>");
+	for (int s = 0; s < 12; s++)
+		add(&b, "<h2>Way number %d</h2><p>%s</p>", s, s % 2 ? "Turn it down at night." : SENTENCE);
+	add(&b, "</article></main>%s", FOOT);
+	return b.p;
+}
+
+TEST(kind_a_signed_and_dated_guide_in_sections_is_an_article)
+{
+	char *p = signed_guide_page();
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	char *t = text_of(p);
+	CHECK(strstr(t, "Way number 11") != NULL);
+	free(t);
+	free(p);
+}
+
 TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
 {
 	char *p = services_page();
@@ -596,6 +637,8 @@ int main(void)
 	RUN(kind_listing_is_linked_titled_records);
 	RUN(kind_code_under_a_byline_and_a_date_is_an_article);
 	RUN(kind_service_is_unsigned_sections_of_feature_cards);
+	RUN(kind_a_dated_pitch_is_a_service_read_as_its_running_text);
+	RUN(kind_a_signed_and_dated_guide_in_sections_is_an_article);
 	RUN(kind_cards_with_headings_not_links_are_a_service_not_a_listing);
 	RUN(kind_a_signed_page_of_priced_picks_is_an_article);
 	RUN(kind_a_signed_review_declaring_article_and_product_is_an_article);
