@@ -383,12 +383,12 @@ TEST(kind_a_dated_pitch_is_a_service_read_as_its_running_text)
 static char *signed_guide_page(void)
 {
 	page b = {0};
-	add(&b,
-	    "<!doctype html><html><head><title>Guide</title><meta name=author content=\"Ann Lee\">"
-	    "</head><body><main><article><h1>Ten ways to save on heating</h1>"
-	    "<p>By Ann Lee, <time datetime=2024-01-09>9 January 2024</time></p>");
+	add(&b, "<!doctype html><html><head><title>Guide</title><meta name=author content=\"Ann Lee\">"
+	        "</head><body><main><article><h1>Ten ways to save on heating</h1>"
+	        "<p>By Ann Lee, <time datetime=2024-01-09>9 January 2024</time></p>");
 	for (int s = 0; s < 12; s++)
-		add(&b, "<h2>Way number %d</h2><p>%s</p>", s, s % 2 ? "Turn it down at night." : SENTENCE);
+		add(&b, "<h2>Way number %d</h2><p>%s</p>", s,
+		    s % 2 ? "Turn it down at night." : SENTENCE);
 	add(&b, "</article></main>%s", FOOT);
 	return b.p;
 }
