@@ -164,6 +164,7 @@ typedef struct wn__cues {
 	double heading_share; /* text in headings */
 	int32_t features;     /* groups of alike units with headings, not links */
 	int32_t sections;     /* <section> elements that hold a heading */
+	int32_t calls;        /* links and buttons that call to act (kind.c) */
 } wn__cues;
 
 typedef struct wn__evidence {

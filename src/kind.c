@@ -94,83 +94,133 @@ static group *find_groups(wn__doc *d, size_t *cap_out)
 	return g;
 }
 
-/* The words of a control that buys ("Add to cart", "In den Warenkorb"),
- * lower-cased, in the languages the benchmark's pages are written in and
- * a few more.  Buying is what a product page is for, whatever its
- * markup. */
-static int buys(const char *t)
+/* A control's label of n bytes folded into low (cap bytes): lower-cased,
+ * runs of white space made one space.  0 when it does not fit: a label is
+ * short, and longer text is a card that is one link, not a button. */
+static int fold(const char *s, size_t n, char *low, size_t cap)
 {
-	static const char *const WORDS[] = {
-		"add to cart",
-		"add to bag",
-		"add to basket",
-		"add to trolley",
-		"buy now",
-		"buy it now",
-		"add to order",
-		"in den warenkorb",
-		"in den einkaufswagen",
-		"jetzt kaufen",
-		"ajouter au panier",
-		"añadir al carrito",
-		"agregar al carrito",
-		"añadir a la cesta",
-		"aggiungi al carrello",
-		"adicionar ao carrinho",
-		"in winkelwagen",
-		"dodaj do koszyka",
-		"lägg i varukorgen",
-		"カートに入れる",
-		"加入购物车",
-		"장바구니",
-		"в корзину",
-		NULL,
-	};
-	char low[64];
-	size_t n = 0;
-	for (; *t && n < sizeof low - 1; t++) {
-		unsigned char ch = (unsigned char)*t;
+	size_t m = 0;
+	if (!n || n >= cap)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)s[k];
 		if (ch == '\n' || ch == '\t' || ch == '\r')
 			ch = ' ';
-		if (ch == ' ' && (!n || low[n - 1] == ' '))
+		if (ch == ' ' && (!m || low[m - 1] == ' '))
 			continue;
-		low[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		low[m++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	low[n] = 0;
-	for (const char *const *w = WORDS; *w; w++)
+	low[m] = 0;
+	return 1;
+}
+
+/* Whether a folded label holds one of words. */
+static int says(const char *low, const char *const *words)
+{
+	for (const char *const *w = words; *w; w++)
 		if (strstr(low, *w))
 			return 1;
 	return 0;
 }
 
-/* Whether the page has a control that buys: a button, a submit input or
- * a link saying so, or a form that posts to a cart. */
-static int has_buy_control(const wn__doc *d)
+/* The words of a control that buys ("Add to cart", "In den Warenkorb"),
+ * lower-cased, in the languages the benchmark's pages are written in and
+ * a few more.  Buying is what a product page is for, whatever its
+ * markup. */
+static const char *const BUY_WORDS[] = {
+	"add to cart",
+	"add to bag",
+	"add to basket",
+	"add to trolley",
+	"buy now",
+	"buy it now",
+	"add to order",
+	"in den warenkorb",
+	"in den einkaufswagen",
+	"jetzt kaufen",
+	"ajouter au panier",
+	"añadir al carrito",
+	"agregar al carrito",
+	"añadir a la cesta",
+	"aggiungi al carrello",
+	"adicionar ao carrinho",
+	"in winkelwagen",
+	"dodaj do koszyka",
+	"lägg i varukorgen",
+	"カートに入れる",
+	"加入购物车",
+	"장바구니",
+	"в корзину",
+	NULL,
+};
+
+/* The words of a control that asks the reader to get in touch or to start
+ * ("Get a quote", "Book a demo", "Learn more"): what a service's page is
+ * for, as buying is a product page's.  A job board's "Apply now" is not
+ * among them: it is each record's, not the page's. */
+static const char *const CALL_WORDS[] = {
+	"contact us",
+	"get in touch",
+	"get a quote",
+	"request a quote",
+	"free quote",
+	"book now",
+	"book a ",
+	"schedule a",
+	"get started",
+	"free consultation",
+	"request a demo",
+	"call us",
+	"call now",
+	"call today",
+	"start free",
+	"free trial",
+	"learn more",
+	"talk to",
+	"let's talk",
+	"kontaktieren sie uns",
+	"angebot anfordern",
+	"contactez-nous",
+	"demander un devis",
+	"contáctanos",
+	"solicitar presupuesto",
+	NULL,
+};
+
+/* The page's controls: in *buy whether one buys (a button, a submit input
+ * or a link saying so, or a form that posts to a cart), in *calls how many
+ * links and buttons call to act (CALL_WORDS).  Removed parts count: a
+ * service's calls sit in its header and its banners as much as in its
+ * text. */
+static void read_controls(const wn__doc *d, int *buy, int32_t *calls)
 {
 	wn__buf b = {0};
-	int found = 0;
-	for (int32_t i = 1; i < d->n_nodes && !found; i++) {
+	char low[64];
+	*buy = 0;
+	*calls = 0;
+	for (int32_t i = 1; i < d->n_nodes; i++) {
 		const wn__node *x = &d->nodes[i];
 		if (x->kind != WN__NODE_ELEMENT)
 			continue;
 		if (x->tag == GUMBO_TAG_BUTTON || x->tag == GUMBO_TAG_A) {
 			b.len = 0;
-			for (int32_t j = i + 1; j < x->end && b.len < 64; j++)
+			for (int32_t j = i + 1; j < x->end && b.len < sizeof low; j++)
 				if (d->nodes[j].kind == WN__NODE_TEXT)
 					wn__buf_puts(&b, d->nodes[j].g->v.text.text);
-			found = b.len && b.len < 64 && buys(b.data);
-		} else if (x->tag == GUMBO_TAG_INPUT) {
+			if (!fold(b.data, b.len, low, sizeof low))
+				continue;
+			*buy |= says(low, BUY_WORDS);
+			*calls += says(low, CALL_WORDS);
+		} else if (x->tag == GUMBO_TAG_INPUT && !*buy) {
 			const char *v = wn__attr(x, "value");
-			found = v && buys(v);
-		} else if (x->tag == GUMBO_TAG_FORM) {
+			*buy = v && fold(v, strlen(v), low, sizeof low) && says(low, BUY_WORDS);
+		} else if (x->tag == GUMBO_TAG_FORM && !*buy) {
 			const char *a = wn__attr(x, "action");
-			found = a && (strstr(a, "/cart") || strstr(a, "basket"));
+			*buy = a && (strstr(a, "/cart") || strstr(a, "basket"));
 		}
 	}
 	wn__buf_free(&b);
-	return found;
 }
-
 
 static gstats group_stats(const group *g)
 {
@@ -300,6 +350,27 @@ static int classify(const wn__evidence *f, const wn__cues *c, double *confidence
 	 * sections (a listicle, a guide) that the service mode reads best */
 	if (k == WN_KIND_SERVICE && f->article && c->author && c->shows_date)
 		return WN_KIND_ARTICLE;
+	if (k != WN_KIND_ARTICLE)
+		return k;
+	/* no clear article, little text per heading and records that all
+	 * link: an index of entries, read as the page it reads as */
+	if (!f->article && f->prose_per_heading < WN__KIND_SECTION_TEXT &&
+	    f->group_linked >= WN__KIND_ALL_LINKED)
+		return WN_KIND_LISTING;
+	/* code among many links on a page that declares no article: a
+	 * manual's page inside its navigation */
+	if (!(f->schema & WN__SCHEMA_ARTICLE) && f->code >= WN__KIND_DOCS_CODE &&
+	    f->links >= WN__KIND_DOCS_LINKS)
+		return WN_KIND_DOCUMENTATION;
+	/* unsigned, undated by its metadata, its text in short blurbs: the
+	 * features of a landing page */
+	if (!c->author && !c->date && c->short_share >= WN__KIND_BLURB_SHARE)
+		return WN_KIND_SERVICE;
+	/* undated by its metadata, and it asks the reader again and again to
+	 * get in touch or to start: a service's pitch (an article's calls are
+	 * a sidebar's one or two) */
+	if (!c->date && c->calls >= WN__KIND_CALLS)
+		return WN_KIND_SERVICE;
 	return k;
 }
 
@@ -427,7 +498,6 @@ void wn__kind(wn__doc *d)
 	f.group_linked = bs.n ? (double)bs.linked / bs.n : 0;
 	f.group_headed = bs.n ? (double)bs.headed / bs.n : 0;
 	f.group_share = bs.chars / total;
-	f.buy = has_buy_control(d);
 	f.article = d->has_article;
 	f.schema = d->schema;
 	d->posts = tg ? tg->parent : -1;
@@ -437,6 +507,7 @@ void wn__kind(wn__doc *d)
 	int32_t rparent = rg ? rg->parent : -1;
 	uint32_t rshape = rg ? rg->shape : 0;
 	f.cues = read_cues(d, g, cap);
+	read_controls(d, &f.buy, &f.cues.calls);
 	free(g);
 	if (d->opt->kind != WN_KIND_AUTO) {
 		d->kind = d->mode = d->opt->kind;

@@ -300,6 +300,21 @@
  * reads it, as its text runs on. */
 #define WN__KIND_PITCH_HEADINGS 0.08
 #define WN__KIND_PITCH_FEATURES 3
+/* Pages read as articles whose kind is another (kind.c, classify; the
+ * article mode still reads them).  Documentation: code is at least this
+ * share of the text (one snippet on a page of ten thousand characters)
+ * and links this share (a manual's navigation tree around it; a
+ * tutorial's links are its text's, under a fifth). */
+#define WN__KIND_DOCS_CODE 0.005
+#define WN__KIND_DOCS_LINKS 0.3
+/* Service: short blurbs without links hold this share of the text, above
+ * the upper quartile of articles (0.17 on the dev pages; landing pages
+ * 0.17 at the median) ... */
+#define WN__KIND_BLURB_SHARE 0.22
+/* ... or this many links and buttons call to act ("Get a quote", "Learn
+ * more"): articles show two at the median, service pages five, and an
+ * article without any date in its metadata seldom more than six. */
+#define WN__KIND_CALLS 7
 
 /* ---- recovery (winnow.c, clean.c) ---- */
 /* A page whose kept text is shorter than this (effective characters) has

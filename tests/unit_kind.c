@@ -403,6 +403,126 @@ TEST(kind_a_signed_and_dated_guide_in_sections_is_an_article)
 	free(p);
 }
 
+/* A tradesman's page: running text between calls to act, calls buttons
+ * of its own (n pairs of "Get a free quote" and "Learn more"), nobody's
+ * byline and no date. */
+static char *calling_page(int n)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Roof repairs in your town</h1>", HEAD);
+	for (int k = 0; k < 4; k++) {
+		add(&b, "<p>%s%s</p>", SENTENCE, SENTENCE);
+		if (k < n)
+			add(&b, "<p><a class=button href=/quote>Get a free quote</a> "
+			        "<a class=button href=/more>Learn more</a></p>");
+	}
+	add(&b, "</main>%s", FOOT);
+	return b.p;
+}
+
+TEST(kind_an_undated_page_that_keeps_calling_to_act_is_a_service)
+{
+	char *p = calling_page(4);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
+	/* read as the running text it is */
+	char *t = text_of(p);
+	CHECK(strstr(t, "The council met on Tuesday") != NULL);
+	free(t);
+	free(p);
+	/* a call or two is an article's sidebar */
+	p = calling_page(1);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+/* Running text between lists of short selling points; signed by author
+ * when it is not NULL. */
+static char *blurbs_page(const char *author)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Page</title>");
+	if (author)
+		add(&b, "<meta name=author content=\"%s\">", author);
+	add(&b, "</head><body><main><h1>Roof repairs in your town</h1>");
+	for (int k = 0; k < 3; k++)
+		add(&b,
+		    "<p>%s%s</p><ul><li>Free survey within a week</li>"
+		    "<li>Fixed price, agreed first</li><li>Ten-year guarantee on all work</li>"
+		    "<li>Insured and accredited</li></ul>",
+		    SENTENCE, SENTENCE);
+	add(&b, "</main>%s", FOOT);
+	return b.p;
+}
+
+TEST(kind_an_unsigned_undated_page_of_short_blurbs_is_a_service)
+{
+	char *p = blurbs_page(NULL);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
+	free(p);
+	/* somebody's byline makes it an article that lists points */
+	p = blurbs_page("Ann Lee");
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+/* An archive: one line of text and a list of linked titles, a
+ * paragraph about the site below it; with prose, paragraphs of running
+ * text above the list. */
+static char *archive_page(int prose)
+{
+	page b = {0};
+	add(&b, "%s<main><h1>Archive</h1>", HEAD);
+	for (int k = 0; k < prose; k++)
+		add(&b, "<p>%s%s%s</p>", SENTENCE, SENTENCE, SENTENCE);
+	add(&b, "<p>Everything we have written, newest first.</p><ul class=posts>");
+	for (int k = 0; k < 12; k++)
+		add(&b, "<li><a href=/p/%d>The bridge works, part %d</a></li>", k, k);
+	add(&b, "</ul><div class=about><p>%s</p></div></main>%s", SENTENCE, FOOT);
+	return b.p;
+}
+
+TEST(kind_a_page_of_linked_entries_without_an_article_is_a_listing)
+{
+	char *p = archive_page(0);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_LISTING);
+	free(p);
+	/* with an article's text above them the links are its own */
+	p = archive_page(3);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
+/* A manual's page: a sidebar tree of thirty chapters, a few paragraphs
+ * and one short command; declared an Article when article is set. */
+static char *manual_page(int article)
+{
+	page b = {0};
+	add(&b, "<!doctype html><html><head><title>Page</title>");
+	if (article)
+		add(&b, "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+		        "\"@type\":\"Article\",\"headline\":\"Installing the agent\"}</script>");
+	add(&b, "</head><body><div class=wrap><aside class=toc><ul>");
+	for (int k = 0; k < 30; k++)
+		add(&b, "<li><a href=/docs/%d>Configuring the bridge sensors, chapter %d</a></li>",
+		    k, k);
+	add(&b,
+	    "</ul></aside><main><h1>Installing the agent</h1><p>%s%s</p><p>%s Run it once:</p>"
+	    "<pre><code>agent --init --yes</code></pre><p>%s%s</p></main></div>%s",
+	    SENTENCE, SENTENCE, SENTENCE, SENTENCE, SENTENCE, FOOT);
+	return b.p;
+}
+
+TEST(kind_a_little_code_inside_a_tree_of_links_is_documentation)
+{
+	char *p = manual_page(0);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_DOCUMENTATION);
+	free(p);
+	/* a page that declares an article is a post with a snippet */
+	p = manual_page(1);
+	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
+	free(p);
+}
+
 TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
 {
 	char *p = services_page();
@@ -639,6 +759,10 @@ int main(void)
 	RUN(kind_service_is_unsigned_sections_of_feature_cards);
 	RUN(kind_a_dated_pitch_is_a_service_read_as_its_running_text);
 	RUN(kind_a_signed_and_dated_guide_in_sections_is_an_article);
+	RUN(kind_an_undated_page_that_keeps_calling_to_act_is_a_service);
+	RUN(kind_an_unsigned_undated_page_of_short_blurbs_is_a_service);
+	RUN(kind_a_page_of_linked_entries_without_an_article_is_a_listing);
+	RUN(kind_a_little_code_inside_a_tree_of_links_is_documentation);
 	RUN(kind_cards_with_headings_not_links_are_a_service_not_a_listing);
 	RUN(kind_a_signed_page_of_priced_picks_is_an_article);
 	RUN(kind_a_signed_review_declaring_article_and_product_is_an_article);

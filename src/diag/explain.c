@@ -212,9 +212,10 @@ void wn__render_explain(const wn__doc *d, int tsv, wn__buf *out)
 		e->group_headed, e->group_share, e->buy ? "yes" : "no", e->schema, (int)e->text,
 		(int)e->headings, e->article ? "yes" : "no");
 	const wn__cues *c = &e->cues;
-	wn__buf_printf(out,
-	               "# cues: byline %s, date %s, no date anywhere %s; short unlinked text "
-	               "%.2f, headings %.3f, feature groups %d, sections %d\n",
-	               c->author ? "yes" : "no", c->date ? "yes" : "no", c->undated ? "yes" : "no",
-	               c->short_share, c->heading_share, (int)c->features, (int)c->sections);
+	wn__buf_printf(
+		out,
+		"# cues: byline %s, date %s, no date anywhere %s; short unlinked text "
+		"%.2f, headings %.3f, feature groups %d, sections %d, calls to act %d\n",
+		c->author ? "yes" : "no", c->date ? "yes" : "no", c->undated ? "yes" : "no",
+		c->short_share, c->heading_share, (int)c->features, (int)c->sections, (int)c->calls);
 }
