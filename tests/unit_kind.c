@@ -70,6 +70,14 @@ static wn_kind kind_of(const char *html, wn_kind forced, double *conf)
 	return k;
 }
 
+/* The kind of a generated page, which it frees. */
+static wn_kind kind_freeing(char *p)
+{
+	wn_kind k = kind_of(p, WN_KIND_AUTO, NULL);
+	free(p);
+	return k;
+}
+
 /* The text output of a page, malloc'd. */
 static char *text_of(const char *html)
 {
@@ -430,9 +438,7 @@ TEST(kind_an_undated_page_that_keeps_calling_to_act_is_a_service)
 	free(t);
 	free(p);
 	/* a call or two is an article's sidebar */
-	p = calling_page(1);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
-	free(p);
+	CHECK(kind_freeing(calling_page(1)) == WN_KIND_ARTICLE);
 }
 
 /* Running text between lists of short selling points; signed by author
@@ -456,13 +462,9 @@ static char *blurbs_page(const char *author)
 
 TEST(kind_an_unsigned_undated_page_of_short_blurbs_is_a_service)
 {
-	char *p = blurbs_page(NULL);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_SERVICE);
-	free(p);
+	CHECK(kind_freeing(blurbs_page(NULL)) == WN_KIND_SERVICE);
 	/* somebody's byline makes it an article that lists points */
-	p = blurbs_page("Ann Lee");
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
-	free(p);
+	CHECK(kind_freeing(blurbs_page("Ann Lee")) == WN_KIND_ARTICLE);
 }
 
 /* An archive: one line of text and a list of linked titles, a
@@ -483,13 +485,9 @@ static char *archive_page(int prose)
 
 TEST(kind_a_page_of_linked_entries_without_an_article_is_a_listing)
 {
-	char *p = archive_page(0);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_LISTING);
-	free(p);
+	CHECK(kind_freeing(archive_page(0)) == WN_KIND_LISTING);
 	/* with an article's text above them the links are its own */
-	p = archive_page(3);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
-	free(p);
+	CHECK(kind_freeing(archive_page(3)) == WN_KIND_ARTICLE);
 }
 
 /* A manual's page: a sidebar tree of thirty chapters, a few paragraphs
@@ -514,13 +512,9 @@ static char *manual_page(int article)
 
 TEST(kind_a_little_code_inside_a_tree_of_links_is_documentation)
 {
-	char *p = manual_page(0);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_DOCUMENTATION);
-	free(p);
+	CHECK(kind_freeing(manual_page(0)) == WN_KIND_DOCUMENTATION);
 	/* a page that declares an article is a post with a snippet */
-	p = manual_page(1);
-	CHECK(kind_of(p, WN_KIND_AUTO, NULL) == WN_KIND_ARTICLE);
-	free(p);
+	CHECK(kind_freeing(manual_page(1)) == WN_KIND_ARTICLE);
 }
 
 TEST(kind_cards_with_headings_not_links_are_a_service_not_a_listing)
