@@ -465,6 +465,11 @@
  * kept block again, word for word, is its copy for another screen size
  * or tab (a sentence; a price or a label may repeat by right). */
 #define WN__PRODUCT_COPY_CHARS 80
+/* A hiding utility class's namespace is a few letters ("u-hidden",
+ * "is-hidden"); a longer word before "-hidden" says what is hidden of it
+ * ("overflow-hidden").  wcxb-dev's products: the same from 2 to 5 letters;
+ * bare names only, -0.0014. */
+#define WN__PRODUCT_HIDE_PREFIX 3
 /* The product's price follows its name within this many blocks. */
 #define WN__PRODUCT_PRICE_NEAR 12
 

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "select/select.h"
 #include "tuning.h"
@@ -253,11 +254,148 @@ static void read_region(wn__doc *d)
 		drop_group(d, d->posts, d->posts_shape, WN__WHY_META);
 }
 
+/* Whether class token t[0..n) hides its element: a utility class
+ * ("hidden", "d-none", "sr-only"), bare or behind a short namespace
+ * ("u-hidden", "is-display-none").  A token that names a width
+ * ("hidden-xs", "md:hidden", "hide-on-mobile") hides one copy of a part
+ * shown at the other widths, and "overflow-hidden" clips, not hides. */
+static int hiding_token(const char *t, size_t n)
+{
+	static const char *const WORDS[] = {
+		"hidden",
+		"hide",
+		"invisible",
+		"d-none",
+		"display-none",
+		"sr-only",
+		"visually-hidden",
+		"visuallyhidden",
+		"screen-reader-only",
+		NULL};
+	for (const char *const *w = WORDS; *w; w++) {
+		size_t m = strlen(*w);
+		if (n < m || strncasecmp(t + n - m, *w, m))
+			continue;
+		if (n == m)
+			return 1;
+		/* a namespace: a few letters and a dash ("u-", "is-") */
+		if (t[n - m - 1] == '-' && n - m - 1 <= WN__PRODUCT_HIDE_PREFIX) {
+			int letters = 1;
+			for (size_t k = 0; k + 1 < n - m; k++)
+				letters &= (t[k] >= 'a' && t[k] <= 'z') ||
+				           (t[k] >= 'A' && t[k] <= 'Z');
+			if (letters)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether class token t[0..n) shows its element at some width or state
+ * ("md:flex", "d-lg-block"): beside a hiding one, the element is one
+ * screen's copy, shown there. */
+static int showing_token(const char *t, size_t n)
+{
+	static const char *const SHOWN[] = {
+		"block",       "flex",  "grid",     "inline", "inline-block",
+		"inline-flex", "table", "contents", NULL};
+	const char *v = NULL;
+	for (size_t k = n; k > 0 && !v; k--)
+		if (t[k - 1] == ':')
+			v = t + k;
+	if (!v && n > 2 && !strncasecmp(t, "d-", 2))
+		for (size_t k = 2; k < n && !v; k++)
+			if (t[k] == '-')
+				v = t + k + 1;
+	if (!v)
+		return 0;
+	size_t m = (size_t)(t + n - v);
+	for (const char *const *w = SHOWN; *w; w++)
+		if (strlen(*w) == m && !strncasecmp(v, *w, m))
+			return 1;
+	return 0;
+}
+
+/* Whether class attribute cls hides its element at every width; the
+ * other tokens, in order, are hashed into *rest. */
+static int hiding_class(const char *cls, uint32_t *rest)
+{
+	int hides = 0, shows = 0;
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *p = cls; p && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		size_t n = (size_t)(e - p);
+		if (n && hiding_token(p, n)) {
+			hides = 1;
+		} else if (n) {
+			shows |= showing_token(p, n);
+			for (const char *q = p; q <= e; q++)
+				h = (h ^ (unsigned char)(q < e ? *q : ' ')) * 16777619u;
+		}
+		p = e;
+	}
+	*rest = h;
+	return hides && !shows;
+}
+
+/* Whether hidden element i is a folded item of a list whose other items
+ * show (an FAQ's answers past the first few, a carousel's slides, a
+ * tab set's panes): a sibling of its tag and its other classes is shown. */
+static int folded_item(const wn__doc *d, int32_t i, uint32_t rest)
+{
+	int32_t p = d->nodes[i].parent;
+	int seen = 0;
+	for (int32_t c = p + 1; c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
+	     c = d->nodes[c].end) {
+		const wn__node *y = &d->nodes[c];
+		if (c == i || y->kind != WN__NODE_ELEMENT)
+			continue;
+		seen++;
+		uint32_t r;
+		if (y->tag == d->nodes[i].tag && !hiding_class(wn__attr(y, "class"), &r) && r == rest)
+			return 1;
+	}
+	return 0;
+}
+
+/* Kept blocks under an element a utility class hides: a tooltip's text,
+ * a template's field dump, a stock alert a script shows.  Such an element
+ * inside a block that shows more (a screen reader's "Current price:"
+ * before the price) is left out of it. */
+static void drop_class_hidden(wn__doc *d)
+{
+	int32_t end = -1;
+	int32_t *until = wn__xmalloc((size_t)d->n_nodes * sizeof *until);
+	for (int32_t i = 0; i < d->n_nodes; i++) {
+		wn__node *x = &d->nodes[i];
+		uint32_t rest;
+		if (i >= end && x->kind == WN__NODE_ELEMENT && x->parent >= 0 &&
+		    hiding_class(wn__attr(x, "class"), &rest) && !folded_item(d, i, rest)) {
+			end = x->end;
+			x->flags |= WN__NF_DROP;
+		}
+		until[i] = i < end ? end : -1;
+	}
+	for (int32_t k = 0; k < d->n_blocks; k++) {
+		wn__block *b = &d->blocks[k];
+		if (b->keep && until[b->first] > b->last) {
+			b->keep = 0;
+			b->reason = WN__WHY_HINT;
+		}
+	}
+	free(until);
+}
+
 /* What no reading of a product page keeps: token dumps, other products'
  * strips, the customers' reviews, copies of its own paragraphs. */
 static void drop_others(wn__doc *d)
 {
 	drop_tokens(d);
+	drop_class_hidden(d);
 	drop_groups(d, 0);
 	drop_groups(d, 1);
 	/* a product page prints its description, notes and bullets once
