@@ -440,7 +440,10 @@
 #define WN__PRODUCT_GRID 3
 /* ... a card being short: a title, a price, a line of delivery or
  * seller (about 150 characters on the dev pages); a pricing tier or a
- * review with its text is longer. */
+ * review with its text is longer.  A longer member of the priced group
+ * that is no card is the product's own part in a column of alike panels
+ * (its buy options beside its description and requirements): it stays
+ * (wcxb-dev: product +0.0028, one page up by 0.33, none down). */
 #define WN__PRODUCT_CARD_MAX 300
 /* ... and the block just before it, of at most this many words, is the
  * field's name ("swatch_image_red:"). */

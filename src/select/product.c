@@ -12,13 +12,21 @@
 #include "select/select.h"
 #include "tuning.h"
 
+static int is_card(const wn__doc *d, int32_t i);
+
 /* Drops every kept block under a member of the group of parent p whose
  * members have shape s, for the reason why: the blocks are in document
- * order, so each member's are one run, found by halving. */
+ * order, so each member's are one run, found by halving.  Of a grid of
+ * other products, only its cards and members of a card's size go: a
+ * longer member that is no card is the product's own panel beside its
+ * buy options. */
 static void drop_group(wn__doc *d, int32_t p, uint32_t s, int why)
 {
 	for (int32_t m = p + 1; m < d->nodes[p].end; m = d->nodes[m].end) {
 		if (d->nodes[m].kind != WN__NODE_ELEMENT || wn__shape(d, m) != s)
+			continue;
+		if (why == WN__WHY_TEASER && !is_card(d, m) &&
+		    d->tally[m].chars > WN__PRODUCT_CARD_MAX)
 			continue;
 		for (int32_t k = wn__sel_blocks_before(d, m + 1);
 		     k < d->n_blocks && d->blocks[k].first < d->nodes[m].end; k++) {
