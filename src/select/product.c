@@ -370,7 +370,27 @@ static int folded_item(const wn__doc *d, int32_t i, uint32_t rest)
 	return 0;
 }
 
-/* Kept blocks under an element a utility class hides: a tooltip's text,
+/* A tooltip: text shown while the pointer rests on a term (WAI-ARIA's
+ * role, or a class token or an element's name that starts with the
+ * word: "tooltip__content", <tool-tip>). */
+static int tooltip(const wn__node *x)
+{
+	const char *r = wn__attr(x, "role");
+	if (r && !strcasecmp(r, "tooltip"))
+		return 1;
+	char buf[32];
+	const char *t = x->tag == GUMBO_TAG_UNKNOWN ? wn__tag_name(x, buf, sizeof buf) : NULL;
+	if (t && (!strncasecmp(t, "tooltip", 7) || !strncasecmp(t, "tool-tip", 8)))
+		return 1;
+	const char *cls = wn__attr(x, "class");
+	for (const char *p = cls; p && *p; p++)
+		if ((p == cls || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') &&
+		    (!strncasecmp(p, "tooltip", 7) || !strncasecmp(p, "tool-tip", 8)))
+			return 1;
+	return 0;
+}
+
+/* Kept blocks under a tooltip or an element a utility class hides:
  * a template's field dump, a stock alert a script shows.  Such an element
  * inside a block that shows more (a screen reader's "Current price:"
  * before the price) is left out of it. */
@@ -382,7 +402,8 @@ static void drop_class_hidden(wn__doc *d)
 		wn__node *x = &d->nodes[i];
 		uint32_t rest;
 		if (i >= end && x->kind == WN__NODE_ELEMENT && x->parent >= 0 &&
-		    hiding_class(wn__attr(x, "class"), &rest) && !folded_item(d, i, rest)) {
+		    (tooltip(x) ||
+		     (hiding_class(wn__attr(x, "class"), &rest) && !folded_item(d, i, rest)))) {
 			end = x->end;
 			x->flags |= WN__NF_DROP;
 		}
