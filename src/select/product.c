@@ -397,7 +397,9 @@ static int tooltip(const wn__node *x)
 /* Kept blocks under a tooltip or an element a utility class hides:
  * a template's field dump, a stock alert a script shows.  Such an element
  * inside a block that shows more (a screen reader's "Current price:"
- * before the price) is left out of it. */
+ * before the price) is left out of it.  What holds the product's name is
+ * no hidden part: a wrapper a script shows, or the page's own copy for
+ * another width. */
 static void drop_class_hidden(wn__doc *d)
 {
 	int32_t end = -1;
@@ -405,7 +407,7 @@ static void drop_class_hidden(wn__doc *d)
 	for (int32_t i = 0; i < d->n_nodes; i++) {
 		wn__node *x = &d->nodes[i];
 		uint32_t rest;
-		if (i >= end && x->kind == WN__NODE_ELEMENT && x->parent >= 0 &&
+		if (i >= end && x->kind == WN__NODE_ELEMENT && x->parent >= 0 && !d->tally[i].h1 &&
 		    (tooltip(x) ||
 		     (hiding_class(wn__attr(x, "class"), &rest) && !folded_item(d, i, rest)))) {
 			end = x->end;
