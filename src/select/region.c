@@ -329,12 +329,57 @@ static int link_line(const wn__doc *d, const wn__block *b)
 	       b->link_chars < WN__MENU_ITEM_CHARS * (b->tags + 1);
 }
 
+/* Whether element i is text for screen readers only, by the names style
+ * sheets give it ("sr-only", "visually-hidden", "screen-reader-text"):
+ * a card's unseen labels ("Regular price", "Sale price", "Unit price
+ * per"), a hidden copy of the site's menu.  Inline, such a phrase can be
+ * the spoken form of a part hidden from screen readers beside it (a
+ * price drawn in aria-hidden markup, which cleaning removed): then it is
+ * the only copy of what the page shows, and stays. */
+static int screen_reader_only(const wn__doc *d, int32_t i)
+{
+	static const char *const NAMES[] = {
+		"sr-only",
+		"visually-hidden",
+		"visuallyhidden",
+		"screen-reader-text",
+		"screen-reader-only",
+		NULL,
+	};
+	const wn__node *x = &d->nodes[i];
+	int named = 0;
+	for (const char *p = wn__attr(x, "class"); p && *p && !named;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		for (const char *const *k = NAMES; e > p && *k; k++)
+			named |= strlen(*k) == (size_t)(e - p) &&
+			         !strncasecmp(p, *k, (size_t)(e - p));
+		p = e;
+	}
+	if (!named || (x->flags & WN__NF_BLOCK))
+		return named;
+	int32_t p = x->parent;
+	for (int32_t k = p + 1; k < d->nodes[p].end; k = d->nodes[k].end) {
+		const char *h = d->nodes[k].kind == WN__NODE_ELEMENT
+		                        ? wn__attr(&d->nodes[k], "aria-hidden")
+		                        : NULL;
+		if (h && !strcasecmp(h, "true"))
+			return 0;
+	}
+	return 1;
+}
+
 /* Reads the part of the page under top (the region's root, or a part
  * beside it) less its chrome: its blocks are kept. */
 static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
                       int32_t *base, int32_t root, int32_t top)
 {
 	base[top] = d->node_hint[top == root ? top : d->nodes[top].parent];
+	/* on a page of records the unseen labels repeat in every record */
+	int unseen = d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING;
 	int32_t dropped_end = -1, record_end = -1, data_end = -1;
 	for (int32_t i = top; i < d->nodes[top].end; i++) {
 		wn__node *x = &d->nodes[i];
@@ -358,8 +403,8 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 			 * cookie banner's or a dialog's text is prose too */
 			int named = top != root && d->node_hint[i] < base[i];
 			if (i != root && i >= dropped_end &&
-			    (named || is_chrome(d, c, classes, rec, i < record_end, i < data_end,
-			                        base[i], i))) {
+			    (named || (unseen && screen_reader_only(d, i)) ||
+			     is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i))) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
