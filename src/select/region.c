@@ -381,6 +381,9 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 	/* on a page of records the unseen labels repeat in every record */
 	int unseen = d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING;
 	int32_t dropped_end = -1, record_end = -1, data_end = -1;
+	/* an unseen label inside a line goes, not the line: the line is
+	 * decided at its first text outside the label */
+	int32_t unseen_end = -1, deferred = -1;
 	for (int32_t i = top; i < d->nodes[top].end; i++) {
 		wn__node *x = &d->nodes[i];
 		if (x->flags & WN__NF_REMOVED) {
@@ -402,9 +405,14 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 			/* beside the region, prose does not beat a bad name: a
 			 * cookie banner's or a dialog's text is prose too */
 			int named = top != root && d->node_hint[i] < base[i];
-			if (i != root && i >= dropped_end &&
-			    (named || (unseen && screen_reader_only(d, i)) ||
-			     is_chrome(d, c, classes, rec, i < record_end, i < data_end, base[i], i))) {
+			if (i != root && i >= dropped_end && unseen && !(x->flags & WN__NF_BLOCK) &&
+			    screen_reader_only(d, i)) {
+				x->flags |= WN__NF_DROP;
+				unseen_end = x->end > unseen_end ? x->end : unseen_end;
+			} else if (i != root && i >= dropped_end &&
+			           (named || (unseen && screen_reader_only(d, i)) ||
+			            is_chrome(d, c, classes, rec, i < record_end, i < data_end,
+			                      base[i], i))) {
 				x->flags |= WN__NF_DROP;
 				dropped_end = x->end;
 			}
@@ -413,8 +421,13 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 		if (x->block < 0)
 			continue;
 		wn__block *b = &d->blocks[x->block];
-		if (b->keep || b->first != i)
+		if (b->keep || (b->first != i && x->block != deferred))
 			continue;
+		if (i < unseen_end && i >= dropped_end) {
+			deferred = x->block;
+			continue;
+		}
+		deferred = -1;
 		if (i < dropped_end)
 			b->reason = WN__WHY_CHROME;
 		else if (b->kind == WN__BK_CAPTION && !d->opt->captions)
