@@ -14,12 +14,13 @@
 #include "select/select.h"
 #include "tuning.h"
 
-/* FNV-1a over the block's text, runs of white space read as one space,
- * so that re-indented copies match. */
+/* FNV-1a over the block's text, runs of white space read as one space
+ * and white space at its ends as none, so that re-indented copies match
+ * ("Title" in a link, "\n  Title\n" in a heading). */
 uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b)
 {
 	uint64_t h = 14695981039346656037u;
-	int space = 0;
+	int space = 0, any = 0;
 	int32_t self = (int32_t)(b - d->blocks);
 	for (int32_t i = b->first; i <= b->last; i++) {
 		if (d->nodes[i].kind != WN__NODE_TEXT || d->nodes[i].block != self)
@@ -30,9 +31,9 @@ uint64_t wn__sel_block_hash(const wn__doc *d, const wn__block *b)
 				space = 1;
 				continue;
 			}
-			if (space)
+			if (space && any)
 				h = (h ^ ' ') * 1099511628211u;
-			space = 0;
+			space = 0, any = 1;
 			h = (h ^ *p) * 1099511628211u;
 		}
 		space = 1;
