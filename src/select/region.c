@@ -228,6 +228,26 @@ static int32_t records_root(wn__doc *d, const counts *c, const uint8_t *rec, int
 	return r;
 }
 
+/* A collection's heading (its h1, often with a line or a paragraph about
+ * what it holds) is part of it: the records' root climbs to the lowest
+ * ancestor that holds the page's first h1 too, and menus and filters on
+ * the way are dropped as chrome.  No further than below the body: an h1
+ * that only the body holds with the records is the site's banner's. */
+static int32_t with_heading(const wn__doc *d, const counts *c, int32_t root, int32_t body)
+{
+	int32_t h = -1;
+	for (int32_t i = body; i < d->nodes[body].end && h < 0; i++) {
+		if (d->nodes[i].flags & WN__NF_REMOVED)
+			i = d->nodes[i].end - 1;
+		else if (d->nodes[i].tag == GUMBO_TAG_H1 && c[i].h1)
+			h = i;
+	}
+	int32_t a = root;
+	while (h >= 0 && a != body && (h < a || h >= d->nodes[a].end))
+		a = d->nodes[a].parent;
+	return h >= 0 && a != body ? a : root;
+}
+
 /* A header or footer is the page's banner or content info only outside
  * sectioning content (HTML's outline): inside an article, a section, an
  * aside or a nav it is that part's own.  <main> is not sectioning
@@ -482,6 +502,8 @@ void wn__select_region(wn__doc *d)
 	int32_t body = d->body > 0 ? d->body : 0;
 	if (records && root == body)
 		root = records_root(d, c, rec, body);
+	if (d->mode == WN_KIND_COLLECTION && root != body && !c[root].h1)
+		root = with_heading(d, c, root, body);
 	d->article = root;
 	/* names are read from the region's root down, and below the part
 	 * that holds the page's h1 (a part: not most of the region) from
