@@ -515,6 +515,10 @@
 #define WN__RECORD_TEMPLATE_CHARS 30
 #define WN__RECORD_TEMPLATE_SHARE 0.8
 #define WN__RECORD_TEMPLATE_MIN 4
+/* A record's lines kept to find its copies: a card says its title two or
+ * three times, with a badge or a vendor line between; a record is a few
+ * lines, and past this many a copy is rare. */
+#define WN__RECORD_COPY_LINES 16
 /* A page of records without a main landmark (select/region.c): its
  * records, when they hold this share of the page's text, are read with
  * the ancestors that add to them less than this share of links (or fewer

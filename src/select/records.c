@@ -121,26 +121,35 @@ static void drop_template(wn__doc *d, const int32_t *member, const int32_t *coun
 		}
 }
 
-/* A kept block that says again, word for word, the kept block before it
+/* A kept block that says again, word for word, a kept block before it
  * in the same record is a copy: a shop's card gives its title in its
  * picture's link, in a heading the style sheet hides and in the shown
- * one.  Two records of one title are two products, and both stay. */
+ * one, with a badge or a vendor line between.  Two records of one title
+ * are two products, and both stay. */
 static void drop_copies(wn__doc *d, const int32_t *member)
 {
-	int32_t last_member = -1;
-	uint64_t last_hash = 0;
+	int32_t last_member = -1, n = 0;
+	uint64_t seen[WN__RECORD_COPY_LINES];
 	for (int32_t k = 0; k < d->n_blocks; k++) {
 		wn__block *b = &d->blocks[k];
 		int32_t m = member[b->container];
 		if (!b->keep || m < 0)
 			continue;
 		uint64_t h = wn__sel_block_hash(d, b);
-		if (m == last_member && h == last_hash) {
+		if (m != last_member)
+			last_member = m, n = 0;
+		int copy = 0;
+		for (int32_t j = 0; j < n && !copy; j++)
+			copy = seen[j] == h;
+		if (copy) {
 			b->keep = 0;
 			b->reason = WN__WHY_REPEAT;
 			continue;
 		}
-		last_member = m, last_hash = h;
+		if (n < WN__RECORD_COPY_LINES)
+			seen[n++] = h;
+		else
+			seen[n - 1] = h;
 	}
 }
 
