@@ -280,10 +280,12 @@ typedef struct wn__doc {
 } wn__doc;
 
 /* shape.c: the signature under which repeated units are alike (tag,
- * class tokens without digits, first child's tag), never 0; whether
+ * class tokens without digits, first child's tag), never 0; the same
+ * without the first child (0 for an element with no class); whether
  * s[0..n) reads as a price; and the tallies of every subtree (in the
  * arena). */
 uint32_t wn__shape(const wn__doc *d, int32_t i);
+uint32_t wn__shape_skin(const wn__doc *d, int32_t i);
 int wn__is_price(const char *s, size_t n);
 wn__tally *wn__tally_build(wn__doc *d);
 

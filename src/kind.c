@@ -421,8 +421,8 @@ void wn__kind(wn__doc *d)
 	/* the largest group of three or more; the one with most priced
 	 * members; the one with most members holding both running text and
 	 * a time (posts) */
-	const group *best = NULL, *pg = NULL, *tg = NULL, *rg = NULL;
-	int32_t pbest = 0, tbest = 0, rbest = 0;
+	const group *best = NULL, *pg = NULL, *tg = NULL, *rg = NULL, *dg = NULL;
+	int32_t pbest = 0, tbest = 0, rbest = 0, dbest = 0;
 	for (size_t k = 0; k < cap; k++) {
 		if (g[k].n < 2)
 			continue;
@@ -449,6 +449,15 @@ void wn__kind(wn__doc *d)
 		if (g[k].prosy >= WN__KIND_POSTS && 2 * g[k].prosy >= g[k].n &&
 		    2 * g[k].headed < g[k].n && g[k].chars > rbest)
 			rg = &g[k], rbest = g[k].chars;
+		/* of the groups whose members each hold a time, the one with
+		 * most text: a thread of short replies, none running text (a
+		 * list of other threads is their linked titles) */
+		if (p->times + p->dates >= WN__KIND_POSTS && g[k].n >= WN__KIND_POSTS &&
+		    g[k].chars > dbest && p->links < WN__KIND_REPLIES_LINKED * p->chars) {
+			gstats s = group_stats(&g[k]);
+			if (s.timed >= WN__KIND_POSTS && 2 * s.timed >= s.n)
+				dg = &g[k], dbest = g[k].chars;
+		}
 	}
 	gstats bs = group_stats(best), ps = group_stats(pg), ts = group_stats(tg);
 	wn__evidence f = {0};
@@ -506,6 +515,8 @@ void wn__kind(wn__doc *d)
 	d->records_shape = pg ? pg->shape : best ? best->shape : 0;
 	int32_t rparent = rg ? rg->parent : -1;
 	uint32_t rshape = rg ? rg->shape : 0;
+	if (!rg && dg)
+		rparent = dg->parent, rshape = dg->shape;
 	f.cues = read_cues(d, g, cap);
 	read_controls(d, &f.buy, &f.cues.calls);
 	free(g);
@@ -516,7 +527,8 @@ void wn__kind(wn__doc *d)
 		d->kind = classify(&f, &f.cues, &d->kind_confidence, &d->mode);
 	}
 	/* a thread by its schema.org types (or as asked) that shows no
-	 * times: its posts are the group of running texts */
+	 * times: its posts are the group of running texts; one of short
+	 * replies: the group of dated members */
 	if (!tg && rparent >= 0 && d->mode == WN_KIND_FORUM) {
 		d->posts = rparent;
 		d->posts_shape = rshape;

@@ -40,6 +40,18 @@ static uint32_t class_shape(uint32_t h, const char *cls)
 	return h;
 }
 
+/* An element's tag and class tokens less generated ones, or 0 when it
+ * has no such token: a bare tag is no unit's signature. */
+uint32_t wn__shape_skin(const wn__doc *d, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	char buf[64];
+	const char *name = wn__tag_name(x, buf, sizeof buf);
+	uint32_t h = fnv(2166136261u, name ? name : "?", name ? strlen(name) : 1);
+	uint32_t c = class_shape(h, wn__attr(x, "class"));
+	return c == h ? 0 : c ? c : 1;
+}
+
 uint32_t wn__shape(const wn__doc *d, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];

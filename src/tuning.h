@@ -234,6 +234,11 @@
  * pages' structure, rounded.  A thread: this many posts, each with a
  * time and running text. */
 #define WN__KIND_POSTS 3
+/* ... and on a page read as a thread whose posts hold no running text
+ * (short replies), the dated members' group is its posts if less than
+ * this share of its text is links: a list of other threads is linked
+ * titles with their dates. */
+#define WN__KIND_REPLIES_LINKED 0.5
 /* ... that hold this share of the page's text: comments under an article
  * and reviews of a product hold less. */
 #define WN__KIND_POSTS_SHARE 0.3

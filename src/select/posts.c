@@ -13,7 +13,7 @@
 #include "select/select.h"
 #include "tuning.h"
 
-/* A block's text with digit runs folded to one '#' and spaces collapsed,
+/* A block's text with numbers folded to one '#' and spaces collapsed,
  * hashed (FNV-1a): "Posts: 4032" and "Posts: 65703" are one line; a short
  * "label: value" line is its label ("Location: Leeds", "Location: Hull"). */
 static uint32_t line_shape(const wn__doc *d, const wn__block *b)
@@ -29,6 +29,9 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 			int c = *p >= '0' && *p <= '9'                    ? '#'
 			        : *p == ' ' || (*p >= '\t' && *p <= '\r') ? ' '
 			                                                  : *p;
+			/* "1,305" and "9.870" are one number, as "41" is */
+			if ((c == ',' || c == '.') && prev == '#' && p[1] >= '0' && p[1] <= '9')
+				c = '#';
 			if ((c == '#' || c == ' ') && c == prev)
 				continue;
 			h = (h ^ (uint32_t)c) * 16777619u;
@@ -41,12 +44,28 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 	return h;
 }
 
-/* The member of the posts group that block b lies in, or -1. */
-static int32_t post_of(const wn__doc *d, const wn__block *b)
+/* The tag and class of the posts group's members (wn__shape_skin), or 0. */
+static uint32_t posts_skin(const wn__doc *d)
+{
+	const wn__node *p = &d->nodes[d->posts];
+	for (int32_t c = d->posts + 1; c < p->end; c = d->nodes[c].end)
+		if (d->nodes[c].kind == WN__NODE_ELEMENT && wn__shape(d, c) == d->posts_shape)
+			return wn__shape_skin(d, c);
+	return 0;
+}
+
+/* The member of the posts group that block b lies in, or -1: a child of
+ * the group's parent of its shape, or of its tag and class (a post whose
+ * first child differs: the thread's first one, without the microdata
+ * <meta> the replies open with). */
+static int32_t post_of(const wn__doc *d, const wn__block *b, uint32_t skin)
 {
 	for (int32_t i = b->container; i > d->posts; i = d->nodes[i].parent)
-		if (d->nodes[i].parent == d->posts)
-			return wn__shape(d, i) == d->posts_shape ? i : -1;
+		if (d->nodes[i].parent == d->posts) {
+			int alike = wn__shape(d, i) == d->posts_shape ||
+			            (skin && wn__shape_skin(d, i) == skin);
+			return alike ? i : -1;
+		}
 	return -1;
 }
 
@@ -97,9 +116,10 @@ void wn__select_posts(wn__doc *d)
 		cap *= 2;
 	line *tab = wn__arena_alloc(&d->arena, cap * sizeof *tab);
 	int32_t members = 0, last = -1;
+	uint32_t skin = posts_skin(d);
 	for (int32_t k = 0; k < n; k++) {
 		const wn__block *b = &d->blocks[k];
-		post[k] = post_of(d, b);
+		post[k] = post_of(d, b, skin);
 		if (post[k] < 0 || !b->keep)
 			continue;
 		if (post[k] != last)
