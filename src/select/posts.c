@@ -15,11 +15,13 @@
 
 /* A block's text with numbers folded to one '#' and spaces collapsed,
  * hashed (FNV-1a): "Posts: 4032" and "Posts: 65703" are one line; a short
- * "label: value" line is its label ("Location: Leeds", "Location: Hull"). */
-static uint32_t line_shape(const wn__doc *d, const wn__block *b)
+ * "label: value" line is its label ("Location: Leeds", "Location: Hull"),
+ * and *label says so when the label is words, not a time's "10:". */
+static uint32_t line_shape(const wn__doc *d, const wn__block *b, int *label)
 {
 	uint32_t h = 2166136261u;
-	int prev = 0, n = 0;
+	int prev = 0, n = 0, digit = 0;
+	*label = 0;
 	int labelled = b->eff <= WN__POST_LABEL_LINE;
 	for (int32_t t = b->first; t <= b->last; t++) {
 		const wn__node *x = &d->nodes[t];
@@ -36,8 +38,11 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b)
 				continue;
 			h = (h ^ (uint32_t)c) * 16777619u;
 			prev = c;
-			if (c == ':' && labelled && n <= WN__POST_LABEL)
+			digit |= c == '#';
+			if (c == ':' && labelled && n <= WN__POST_LABEL) {
+				*label = !digit;
 				return h;
+			}
 			n++;
 		}
 	}
@@ -111,6 +116,7 @@ void wn__select_posts(wn__doc *d)
 	int32_t n = d->n_blocks;
 	int32_t *post = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *post);
 	uint32_t *shape = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *shape);
+	int *label = wn__arena_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *label);
 	size_t cap = 64;
 	while (cap < 2 * (size_t)n)
 		cap *= 2;
@@ -124,7 +130,7 @@ void wn__select_posts(wn__doc *d)
 			continue;
 		if (post[k] != last)
 			members++, last = post[k];
-		shape[k] = line_shape(d, b) | 1;
+		shape[k] = line_shape(d, b, &label[k]) | 1;
 		size_t s = shape[k] & (cap - 1);
 		while (tab[s].shape && tab[s].shape != shape[k])
 			s = (s + 1) & (cap - 1);
@@ -153,13 +159,15 @@ void wn__select_posts(wn__doc *d)
 		while (tab[s].shape != shape[k])
 			s = (s + 1) & (cap - 1);
 		int32_t in = in_quote(d, b, post[k]) ? tab[s].posts : tab[s].own;
-		int date = d->tally[b->container].dates && b->eff <= WN__DATE_LINE_MAX;
+		int date = d->tally[b->container].dates && b->eff <= WN__DATE_LINE_MAX && !label[k];
 		int first_short = !author && b->eff <= WN__POST_AUTHOR_CHARS;
 		if (first_short)
 			author = 1;
 		/* in (nearly) every post: the template, whatever its place;
 		 * in several: the template, unless the post's date or the
-		 * name of an author who posted more than once */
+		 * name of an author who posted more than once.  A date under
+		 * a label that several posts repeat is a user panel's field
+		 * ("Joined: Mar 2019"), the user's and not the post's */
 		int everywhere = in >= repeat && in >= WN__POST_EVERYWHERE * members;
 		if ((!date && (everywhere || (in >= repeat && !first_short))) ||
 		    in_named_chrome(d, b, post[k])) {
