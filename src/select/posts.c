@@ -149,6 +149,7 @@ void wn__select_posts(wn__doc *d)
 	int32_t repeat = members >= 2 * WN__POST_TEMPLATE ? WN__POST_TEMPLATE : 2;
 	last = -1;
 	int author = 0;
+	int32_t term = -1; /* the last <dt> the template took */
 	for (int32_t k = 0; k < n; k++) {
 		wn__block *b = &d->blocks[k];
 		if (post[k] < 0 || !b->keep)
@@ -159,6 +160,10 @@ void wn__select_posts(wn__doc *d)
 		while (tab[s].shape != shape[k])
 			s = (s + 1) & (cap - 1);
 		int32_t in = in_quote(d, b, post[k]) ? tab[s].posts : tab[s].own;
+		/* a <dd> after a <dt> the template took is that label's
+		 * value ("Joined" / "Jun 29, 2016"): the panel's too, whether
+		 * a date or a number some other user shares */
+		int value = d->nodes[b->container].tag == GUMBO_TAG_DD && term == k - 1;
 		int date = d->tally[b->container].dates && b->eff <= WN__DATE_LINE_MAX && !label[k];
 		int first_short = !author && b->eff <= WN__POST_AUTHOR_CHARS;
 		if (first_short)
@@ -169,10 +174,12 @@ void wn__select_posts(wn__doc *d)
 		 * a label that several posts repeat is a user panel's field
 		 * ("Joined: Mar 2019"), the user's and not the post's */
 		int everywhere = in >= repeat && in >= WN__POST_EVERYWHERE * members;
-		if ((!date && (everywhere || (in >= repeat && !first_short))) ||
+		if ((!date && (everywhere || (in >= repeat && !first_short))) || value ||
 		    in_named_chrome(d, b, post[k])) {
 			b->keep = 0;
 			b->reason = WN__WHY_META;
+			if (d->nodes[b->container].tag == GUMBO_TAG_DT)
+				term = k;
 		}
 	}
 	/* a quote of an earlier post gives its text a second time: a line in
