@@ -261,19 +261,28 @@ static int pitch_word(const char *w)
 	return !strcmp(w, "banner") || !strcmp(w, "promo");
 }
 
+/* ... and a conversation's: "comment", "reply" name a thread's posts as
+ * well as the comments under an article (the forum mode reads them). */
+static int convo_word(const char *w)
+{
+	return !strcmp(w, "comment") || !strcmp(w, "reply");
+}
+
 /* Every word found at every place of the text, each place tried against
  * the words its letter starts: the words that are there are those that
  * strstr would find (and at the token boundaries their modes ask). */
-static int class_id_hint(const attrs *a, int skip_hidden, int unit_widget, int *pitch)
+static int class_id_hint(const attrs *a, int skip_hidden, int unit_widget, int *pitch, int *convo)
 {
 	if (pitch)
 		*pitch = 0;
+	if (convo)
+		*convo = 0;
 	if (!a->cls && !a->id)
 		return 0;
 	char buf[512];
 	size_t o = put_lower(buf, 0, sizeof buf, a->cls, 0);
 	o = put_lower(buf, o, sizeof buf, a->id, 1);
-	int good = 0, bad = 0, other_bad = 0;
+	int good = 0, bad = 0, other_bad = 0, other_talk = 0;
 	for (size_t p = 0; p < o; p++) {
 		unsigned char c = (unsigned char)buf[p];
 		if (c < 'a' || c > 'z' || !HINTS[c - 'a'].n)
@@ -301,10 +310,14 @@ static int class_id_hint(const attrs *a, int skip_hidden, int unit_widget, int *
 				bad = w->weight;
 			if (w->weight < 0 && !pitch_word(w->word))
 				other_bad = 1;
+			if (w->weight < 0 && !convo_word(w->word))
+				other_talk = 1;
 		}
 	}
 	if (pitch)
 		*pitch = bad < 0 && !other_bad;
+	if (convo)
+		*convo = bad < 0 && !other_talk;
 	/* The strongest word of each side counts once: "post-comments" is
 	 * a comment box, "main-nav" navigation. */
 	return bad ? bad + good / WN__HINT_GOOD_BESIDE_BAD : good;
@@ -393,7 +406,7 @@ static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a, int unit_w
 {
 	if (!a->style || a->hidden || a->aria_hidden || !wn__style_hides(a->style, strlen(a->style)))
 		return 0;
-	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget, NULL) < 0 ||
+	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget, NULL, NULL) < 0 ||
 	    role_hint(a->role) < 0 || !text_outside_code(d, i))
 		return 0;
 	const wn__node *x = &d->nodes[i];
@@ -675,10 +688,12 @@ void wn__clean(wn__doc *d)
 			snprintf(named + n, sizeof named - n, " %s", a.cls ? a.cls : "");
 			a.cls = named;
 		}
-		int pitch, tag = tag_hint(x->tag), role = role_hint(a.role);
-		int h = tag + class_id_hint(&a, skip_hidden, unit_widget, &pitch) + role;
+		int pitch, convo, tag = tag_hint(x->tag), role = role_hint(a.role);
+		int h = tag + class_id_hint(&a, skip_hidden, unit_widget, &pitch, &convo) + role;
 		if (pitch && tag >= 0 && role >= 0)
 			x->flags |= WN__NF_PITCH;
+		if (convo && tag >= 0 && role >= 0)
+			x->flags |= WN__NF_CONVO;
 		if (a.itemprop && (strstr(a.itemprop, "articleBody") || strstr(a.itemprop, "text")))
 			h += WN__HINT_GOOD;
 		if (h > INT16_MAX)

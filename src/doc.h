@@ -44,6 +44,7 @@ enum {
 	                         * the text directly in it as its own */
 	WN__NF_PITCH = 1 << 10,    /* its name's only bad words are a landing
 	                         * page's parts: "banner", "promo" (clean.c) */
+	WN__NF_CONVO = 1 << 11,    /* ... or a conversation's: "comment", "reply" */
 };
 
 typedef struct wn__node {

@@ -114,6 +114,8 @@ typedef struct counts {
 	int32_t th;          /* header cells */
 	int32_t checks;      /* checkboxes and radio buttons */
 	int32_t controls;    /* controls a user fills in or presses */
+	int32_t talks;       /* dated lists, or alike siblings, named for a
+	                      * conversation */
 } counts;
 
 static counts *count(wn__doc *d)
@@ -143,6 +145,16 @@ static counts *count(wn__doc *d)
 			}
 			c[i].controls += x->tag == GUMBO_TAG_TEXTAREA ||
 			                 x->tag == GUMBO_TAG_SELECT || x->tag == GUMBO_TAG_BUTTON;
+			if ((x->flags & WN__NF_CONVO) && d->mode == WN_KIND_FORUM) {
+				int32_t j = x->end,
+					end = x->parent >= 0 ? d->nodes[x->parent].end : 0;
+				while (j < end && d->nodes[j].kind != WN__NODE_ELEMENT)
+					j = d->nodes[j].end;
+				int list = x->tag == GUMBO_TAG_UL || x->tag == GUMBO_TAG_OL;
+				c[i].talks += (list && (d->tally[i].times || d->tally[i].dates)) ||
+				              (j < end && (d->nodes[j].flags & WN__NF_CONVO) &&
+				               wn__shape(d, j) == wn__shape(d, i));
+			}
 		}
 		counts *p = &c[x->parent];
 		p->blocks += c[i].blocks;
@@ -156,6 +168,7 @@ static counts *count(wn__doc *d)
 		p->th += c[i].th;
 		p->checks += c[i].checks;
 		p->controls += c[i].controls;
+		p->talks += c[i].talks;
 	}
 	return c;
 }
@@ -392,6 +405,23 @@ static int screen_reader_only(const wn__doc *d, int32_t i)
 	return 1;
 }
 
+/* Whether element i, on a thread that says so in its schema.org types,
+ * is its posts' list, what holds it, one of its posts or a part of post
+ * member that holds no list of such parts: the parts that forum software
+ * names "comment" and "reply".  A list of them in a post is the comments
+ * under it (a Q&A answer's), which the thread's own are not. */
+static int thread_part(const wn__doc *d, const counts *c, int32_t member, int32_t i)
+{
+	int32_t p = d->posts;
+	if (d->mode != WN_KIND_FORUM || p < 0 || !(d->schema & WN__SCHEMA_FORUM))
+		return 0;
+	if (i <= p)
+		return p < d->nodes[i].end;
+	if (d->nodes[i].parent == p)
+		return 1;
+	return member >= 0 && i < d->nodes[member].end && !c[i].talks;
+}
+
 /* Reads the part of the page under top (the region's root, or a part
  * beside it) less its chrome: its blocks are kept. */
 static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
@@ -400,7 +430,7 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 	base[top] = d->node_hint[top == root ? top : d->nodes[top].parent];
 	/* on a page of records the unseen labels repeat in every record */
 	int unseen = d->mode == WN_KIND_COLLECTION || d->mode == WN_KIND_LISTING;
-	int32_t dropped_end = -1, record_end = -1, data_end = -1;
+	int32_t dropped_end = -1, record_end = -1, data_end = -1, member = -1;
 	/* an unseen label inside a line goes, not the line: the line is
 	 * decided at its first text outside the label */
 	int32_t unseen_end = -1, deferred = -1;
@@ -417,6 +447,12 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 				           c[p].chars <= WN__CHROME_MAX_SHARE * c[root].chars;
 				base[i] = head && d->node_hint[p] < base[p] ? d->node_hint[p]
 				                                            : base[p];
+				/* on a thread, "comment" and "reply" name its posts:
+				 * no evidence against them or their parts */
+				if (p == d->posts)
+					member = i;
+				if ((x->flags & WN__NF_CONVO) && thread_part(d, c, member, i))
+					base[i] += d->node_hint[i] - d->node_hint[p];
 			}
 			if ((rec[i] & WN__REC_MEMBER) && x->end > record_end)
 				record_end = x->end;
