@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "metadata/metadata.h"
 #include "select/select.h"
 #include "tuning.h"
 
@@ -47,6 +48,26 @@ static uint32_t line_shape(const wn__doc *d, const wn__block *b, int *label)
 		}
 	}
 	return h;
+}
+
+/* Whether block b itself gives a calendar date ("Mar 27, 2019 at 3:52",
+ * "2024-08-03"), not a span ("every 3 years"). */
+static int gives_date(const wn__doc *d, const wn__block *b)
+{
+	char buf[4 * WN__DATE_LINE_MAX + 8], iso[WN__DATE_MAX];
+	size_t o = 0;
+	for (int32_t t = b->first; t <= b->last && o + 1 < sizeof buf; t++) {
+		const wn__node *x = &d->nodes[t];
+		if (x->kind == WN__NODE_ELEMENT || x->block != (int32_t)(b - d->blocks))
+			continue;
+		size_t n = strlen(x->g->v.text.text);
+		if (n > sizeof buf - 1 - o)
+			n = sizeof buf - 1 - o;
+		memcpy(buf + o, x->g->v.text.text, n);
+		o += n;
+	}
+	buf[o] = 0;
+	return wn__date_find(buf, o, iso) != NULL;
 }
 
 /* The tag and class of the posts group's members (wn__shape_skin), or 0. */
@@ -148,14 +169,14 @@ void wn__select_posts(wn__doc *d)
 	}
 	int32_t repeat = members >= 2 * WN__POST_TEMPLATE ? WN__POST_TEMPLATE : 2;
 	last = -1;
-	int author = 0;
+	int author = 0, texted = 0;
 	int32_t term = -1; /* the last <dt> the template took */
 	for (int32_t k = 0; k < n; k++) {
 		wn__block *b = &d->blocks[k];
 		if (post[k] < 0 || !b->keep)
 			continue;
 		if (post[k] != last)
-			author = 0, last = post[k];
+			author = 0, texted = 0, last = post[k];
 		size_t s = shape[k] & (cap - 1);
 		while (tab[s].shape != shape[k])
 			s = (s + 1) & (cap - 1);
@@ -174,7 +195,13 @@ void wn__select_posts(wn__doc *d)
 		 * a label that several posts repeat is a user panel's field
 		 * ("Joined: Mar 2019"), the user's and not the post's */
 		int everywhere = in >= repeat && in >= WN__POST_EVERYWHERE * members;
-		if ((!date && (everywhere || (in >= repeat && !first_short))) || value ||
+		/* a post's date heads it, by its author; a date after its
+		 * text is an edit notice or a user card's ("answered Mar 27,
+		 * 2019") */
+		int late = date && texted && !in_quote(d, b, post[k]) && gives_date(d, b);
+		if (b->eff > WN__DATE_LINE_MAX)
+			texted = 1;
+		if ((!date && (everywhere || (in >= repeat && !first_short))) || value || late ||
 		    in_named_chrome(d, b, post[k])) {
 			b->keep = 0;
 			b->reason = WN__WHY_META;
