@@ -438,7 +438,9 @@
 /* ---- the product mode (select/product.c) ---- */
 /* A product's buy box: the largest element around the name with a
  * price, at most this share of the page's text (more is the page's body,
- * not the product's column). */
+ * not the product's column).  An aside or a part named as boilerplate
+ * inside such a column, holding running text, is its drawer (the
+ * description a button slides in), not chrome (select/region.c). */
 #define WN__PRODUCT_BUYBOX_SHARE 0.25
 /* A group of this many priced cards on a product page shows other
  * products. */

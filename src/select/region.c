@@ -293,17 +293,38 @@ static int landmark(const wn__doc *d, int32_t i)
 	return chrome_role(wn__attr(x, "role"));
 }
 
+/* Whether element i, an aside or a part named as boilerplate, is a
+ * drawer of a product's own column: a panel of running text (the
+ * description, the details) that a button of the buy box slides in, in
+ * an <aside> or a "sheet", "modal", "drawer".  It is one when the
+ * nearest element around it that holds the page's h1 holds a price and
+ * is no larger than a buy box: the product's column, not the page. */
+static int product_drawer(const wn__doc *d, const counts *c, int32_t i)
+{
+	const wn__node *x = &d->nodes[i];
+	if (d->mode != WN_KIND_PRODUCT || !c[i].prose || (x->tag != GUMBO_TAG_ASIDE && x->hint >= 0))
+		return 0;
+	int32_t body = d->body > 0 ? d->body : 0;
+	for (int32_t a = x->parent; a > body; a = d->nodes[a].parent)
+		if (d->tally[a].h1)
+			return d->tally[a].h1 == 1 && d->tally[a].prices &&
+			       d->tally[a].chars <= WN__PRODUCT_BUYBOX_SHARE * d->tally[body].chars;
+	return 0;
+}
+
 /* Whether element i (below the region's root) is the page's chrome.
  * Nothing that holds the page's h1 or its main landmark is, nor, unless
  * it is a landmark, what holds most of the region ("content-sidebar-wrap"
  * holds both columns); names and forms do not beat running text (a page
  * builder calls every block a "widget", forum software wraps the posts in
- * a form). */
+ * a form); nor is a product's drawer. */
 static int is_chrome(const wn__doc *d, const counts *c, const uint16_t *classes, const uint8_t *rec,
                      int in_record, int in_data, int32_t base, int32_t i)
 {
 	const wn__node *x = &d->nodes[i];
 	if (c[i].h1 || c[i].main)
+		return 0;
+	if (product_drawer(d, c, i))
 		return 0;
 	if (landmark(d, i))
 		return 1;
