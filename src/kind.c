@@ -288,6 +288,16 @@ static int classify_structure(const wn__evidence *f, const wn__cues *c, double *
 	/* a signed page that declares an Article beside a Product reviews it
 	 * (og:type alone is a template's default and does not count) */
 	int review = signed_ && (f->schema & WN__SCHEMA_ARTICLE);
+	/* a Product declared on a page with nothing to buy, whose largest
+	 * group is cards that each carry a heading and a link: a category's
+	 * tiles, each leading to a product or a range of them (a product
+	 * page sells, and its related strip is smaller than its own text) */
+	if ((f->schema & WN__SCHEMA_PRODUCT) && !f->buy && !s_article &&
+	    f->group >= WN__KIND_TILES && f->group_linked >= WN__KIND_TILES_LINKED &&
+	    f->group_headed >= WN__KIND_TILES_HEADED && f->group_share >= WN__KIND_TILES_SHARE) {
+		*confidence = 0.6;
+		return WN_KIND_COLLECTION;
+	}
 	if (((f->schema & WN__SCHEMA_PRODUCT) && !review) || (f->buy && !s_article)) {
 		*confidence = (f->schema & WN__SCHEMA_PRODUCT) && f->buy ? 0.9 : 0.7;
 		return WN_KIND_PRODUCT;

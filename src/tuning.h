@@ -259,6 +259,18 @@
  * variants): on wcxb-dev 3 pages read as collections become products, all
  * three up (one gold collection among them), none down. */
 #define WN__KIND_PRODUCT_ALONE_SHARE 0.5
+/* A page that declares a Product and shows no buy control is a category
+ * when its largest group has this many cards, at least this share of them
+ * linked and this share headed, holding this share of the text (a
+ * product's related strip holds less: 0.22 on the one dev product page
+ * without a buy control whose tiles pass the rest; categories 0.29 to
+ * 0.96).  wcxb-dev: 5 pages read as products become collections (4 gold
+ * collections on 3 sites, +0.0075 on collections; one service page up),
+ * none down by more than 0.03. */
+#define WN__KIND_TILES 5
+#define WN__KIND_TILES_LINKED 0.5
+#define WN__KIND_TILES_HEADED 0.5
+#define WN__KIND_TILES_SHARE 0.25
 /* Running text per heading below which a page called an article is a
  * listing or a landing page ... */
 #define WN__KIND_THIN_TEXT 90

@@ -588,6 +588,32 @@ TEST(kind_schema_type_is_evidence)
 	free(b.p);
 }
 
+/* A page that declares a Product (a template's default, or one of its
+ * tiles') and has nothing to buy: a category's tiles, each a heading that
+ * links to a range, with no price shown; with a buy control beside them
+ * it is a product page and the tiles are its related strip. */
+static char *tiles_page(int buy)
+{
+	page b = {0};
+	add(&b,
+	    "%s<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Kettle\"}"
+	    "</script><main><h1>Kettles</h1><p>%s</p>%s<div class=tiles>",
+	    HEAD, SENTENCE, buy ? "<form><button type=submit>Add to cart</button></form>" : "");
+	for (int k = 0; k < 8; k++)
+		add(&b,
+		    "<div class=tile><a href=/c/%d><h3>Kettle range %d</h3></a>"
+		    "<p>Stovetop and electric kettles, %d models</p></div>",
+		    k, k, 10 + k);
+	add(&b, "</div></main>%s", FOOT);
+	return b.p;
+}
+
+TEST(kind_a_declared_product_with_nothing_to_buy_and_linked_tiles_is_a_collection)
+{
+	CHECK(kind_freeing(tiles_page(0)) == WN_KIND_COLLECTION);
+	CHECK(kind_freeing(tiles_page(1)) == WN_KIND_PRODUCT);
+}
+
 TEST(kind_forced_is_kept_with_full_confidence)
 {
 	char *p = article_page();
@@ -761,6 +787,7 @@ int main(void)
 	RUN(kind_a_signed_page_of_priced_picks_is_an_article);
 	RUN(kind_a_signed_review_declaring_article_and_product_is_an_article);
 	RUN(kind_schema_type_is_evidence);
+	RUN(kind_a_declared_product_with_nothing_to_buy_and_linked_tiles_is_a_collection);
 	RUN(kind_forced_is_kept_with_full_confidence);
 	RUN(kind_names_round_trip);
 	RUN(records_cards_of_a_grid_are_one_list_whatever_their_classes);
