@@ -98,13 +98,13 @@ static const hint_word HINTS_C[] = {
 	W("cookie", ANY, BAD), W("copyright", ANY, BAD)
 };
 static const hint_word HINTS_D[] = {
-	W("delivery", ANY, BAD / 2), W("donate", START, BAD)
+	W("delivery", ANY, BAD / 2), W("disclaimer", ANY, BAD), W("donate", START, BAD)
 };
 static const hint_word HINTS_E[] = {
 	W("entry", START, GOOD)
 };
 static const hint_word HINTS_F[] = {
-	W("follow", START, BAD), W("footer", ANY, BAD)
+	W("fineprint", ANY, BAD), W("follow", START, BAD), W("footer", ANY, BAD)
 };
 static const hint_word HINTS_G[] = {
 	W("gdpr", ANY, BAD)

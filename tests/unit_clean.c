@@ -254,6 +254,15 @@ TEST(modes_at_token_boundaries)
 	CHECK(hint_of("<span id='sharing'>x</span>") == WN__HINT_BAD);
 }
 
+/* A product's or an offer's fine print (the terms behind an asterisk,
+ * the disclaimers under a price) is not what the page says. */
+TEST(fine_print_is_named_as_boilerplate)
+{
+	CHECK(hint_of("<span class='pricing-disclaimer'>x</span>") == WN__HINT_BAD);
+	CHECK(hint_of("<span class='offer fine-print'>x</span>") == WN__HINT_BAD);
+	CHECK(hint_of("<span class='finePrint'>x</span>") == WN__HINT_BAD);
+}
+
 TEST(hidden_after_a_part_s_name_hides_the_part)
 {
 	CHECK(hint_of("<span class='hidden'>x</span>") == WN__HINT_BAD);
@@ -364,6 +373,7 @@ int main(void)
 	RUN(a_hidden_panel_a_toggle_controls_is_read);
 	RUN(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab);
 	RUN(modes_at_token_boundaries);
+	RUN(fine_print_is_named_as_boilerplate);
 	RUN(hidden_after_a_part_s_name_hides_the_part);
 	RUN(a_custom_element_s_name_reads_as_its_class);
 	RUN(widget_is_a_panel_only_where_few_elements_are_named_so);
