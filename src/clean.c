@@ -624,6 +624,65 @@ static int collapsed_panel(const wn__doc *d, int32_t i)
 	return same >= WN__DISCLOSURE_ITEMS;
 }
 
+/* The hash of class attribute cls less its tokens that hold "hidden";
+ * *hides says whether one hides outright ("hidden", "is-hidden"), *kept
+ * how many others it has.  A token that says when or from whom it hides
+ * ("hidden-mobile", "visually-hidden", "no-js-hidden") marks a copy for
+ * other screens or readers, and *hides is then -1. */
+static uint32_t shown_classes(const char *cls, int *hides, int *kept)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	*hides = 0;
+	*kept = 0;
+	for (const char *p = cls; p && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		const char *at = NULL;
+		for (const char *q = p; q + 6 <= e && !at; q++)
+			at = strncmp(q, "hidden", 6) ? NULL : q;
+		if (at) {
+			int outright = at + 6 == e &&
+			               (at == p || (at - p <= WN__FOLD_STATE_PREFIX + 1 &&
+			                            (at[-1] == '-' || at[-1] == '_')));
+			if (*hides >= 0)
+				*hides = outright ? 1 : -1;
+		}
+		*kept += !at && e > p;
+		for (const char *q = p; !at && e > p && q <= e; q++)
+			h = (h ^ (unsigned char)(q < e ? *q : ' ')) * 16777619u;
+		p = e;
+	}
+	return h;
+}
+
+/* A folded item of a list whose other items show (an FAQ's answers past
+ * the first few behind "Show more", a carousel's slides): a sibling of its
+ * tag and its classes but the hiding one is shown.  Each scan is bounded. */
+static int folded_item(const wn__doc *d, int32_t i, const char *cls)
+{
+	int hides, other, kept, other_kept;
+	uint32_t key = shown_classes(cls, &hides, &kept);
+	int32_t p = d->nodes[i].parent;
+	int seen = 0;
+	/* with no class but the hiding one it names no item: an element of
+	 * no class beside it is no shown copy of it */
+	for (int32_t c = p + 1;
+	     hides > 0 && kept && c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
+	     c = d->nodes[c].end) {
+		const wn__node *y = &d->nodes[c];
+		if (c == i || y->kind != WN__NODE_ELEMENT)
+			continue;
+		seen++;
+		if (y->tag == d->nodes[i].tag &&
+		    shown_classes(wn__attr(y, "class"), &other, &other_kept) == key && !other)
+			return 1;
+	}
+	return 0;
+}
+
 /* A button that is, or holds, a heading titles a collapsible section
  * (WAI-ARIA's accordion pattern: <h3><button>Question</button></h3>). */
 static int heading_button(const wn__doc *d, int32_t i)
@@ -679,7 +738,8 @@ void wn__clean(wn__doc *d)
 			i = x->end - 1; /* its subtree is gone */
 			continue;
 		}
-		int skip_hidden = a.cls && strstr(a.cls, "hidden") && collapsed_panel(d, i);
+		int skip_hidden = a.cls && strstr(a.cls, "hidden") &&
+		                  (collapsed_panel(d, i) || folded_item(d, i, a.cls));
 		/* a custom element's name says what it is as a class would
 		 * ("site-footer", "app-sidebar"): it is read with the class */
 		char named[256];

@@ -52,6 +52,13 @@
  * utility class with "hidden" in it.  wcxb-dev scores the same at 16
  * and 64. */
 #define WN__DISCLOSURE_SCAN 16
+/* A class token hides an item outright when it is "hidden" or "hidden"
+ * after a prefix of at most this many letters ("is-hidden", "u-hidden",
+ * a framework's "tw-hidden"); a longer one says from whom it hides
+ * ("visually-hidden": shown to screen readers, "no-js-hidden"), and a
+ * suffix says on which screens ("hidden-mobile"): those are copies of
+ * what shows elsewhere, not folded items of a list. */
+#define WN__FOLD_STATE_PREFIX 2
 
 /* ---- block goodness (score.c), a number in -1..1 ---- */
 #define WN__CJK_CHAR_WEIGHT 3

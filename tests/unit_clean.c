@@ -162,6 +162,30 @@ TEST(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome)
 	              "</div>") == WN__HINT_BAD);
 }
 
+/* An item of a list folded away beside shown items of its shape (the
+ * templates past the first few behind "Show all") is content; a copy
+ * for other screens or for screen readers, or an item of no shape, is
+ * not. */
+TEST(a_folded_item_beside_shown_ones_of_its_class_is_read)
+{
+	CHECK(hint_of("<div><span class=card>One</span><span class=card>Two</span>"
+	              "<span class='card hidden'>Three</span></div>") == 0);
+	CHECK(hint_of("<div><span class=card>One</span>"
+	              "<span class='card is-hidden'>Two</span></div>") == 0);
+	/* the shown one must be of its tag and show */
+	CHECK(hint_of("<div><p class=card>One</p><span class='card hidden'>Two</span></div>") ==
+	      WN__HINT_BAD);
+	CHECK(hint_of("<div><span class='card hidden'>One</span>"
+	              "<span class='card hidden'>Two</span></div>") == WN__HINT_BAD);
+	/* a copy for other screens, readers or browsers */
+	CHECK(hint_of("<div><span class=card>One</span>"
+	              "<span class='card hidden-mobile'>One</span></div>") == WN__HINT_BAD);
+	CHECK(hint_of("<div><span class=card>One</span>"
+	              "<span class='card no-js-hidden'>One</span></div>") == WN__HINT_BAD);
+	/* "hidden" alone names no item: a span of no class is no shown copy */
+	CHECK(hint_of("<div><span>One</span><span class=hidden>Two</span></div>") == WN__HINT_BAD);
+}
+
 TEST(a_button_that_holds_or_is_a_heading_titles_a_section)
 {
 	CHECK(tag_read("<div><button type=button><h3>How often?</h3></button></div>", GUMBO_TAG_H3));
@@ -369,6 +393,7 @@ int main(void)
 {
 	RUN(words_under_their_letter_lower_case);
 	RUN(collapsed_answers_of_a_disclosure_widget_are_not_hidden_chrome);
+	RUN(a_folded_item_beside_shown_ones_of_its_class_is_read);
 	RUN(a_button_that_holds_or_is_a_heading_titles_a_section);
 	RUN(a_hidden_panel_a_toggle_controls_is_read);
 	RUN(a_hidden_pane_beside_a_shown_one_of_its_class_is_a_tab);
