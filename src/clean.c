@@ -480,17 +480,9 @@ static id_set controlled_ids(wn__doc *d)
 		s.cap *= 2;
 	s.h = wn__arena_alloc(&d->arena, s.cap * sizeof *s.h);
 	for (size_t k = 0; k < n; k++)
-		for (const char *p = v[k]; *p;) {
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				p++;
-			const char *e = p;
-			while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-				e++;
-			if (e > p) {
-				uint32_t h = id_hash(p, (size_t)(e - p));
-				s.h[id_slot(&s, h)] = h;
-			}
-			p = e;
+		for (const char *e, *p = wn__token(v[k], &e); p; p = wn__token(e, &e)) {
+			uint32_t h = id_hash(p, (size_t)(e - p));
+			s.h[id_slot(&s, h)] = h;
 		}
 	return s;
 }
@@ -634,12 +626,7 @@ static uint32_t shown_classes(const char *cls, int *hides, int *kept)
 	uint32_t h = 2166136261u; /* FNV-1a */
 	*hides = 0;
 	*kept = 0;
-	for (const char *p = cls; p && *p;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			e++;
+	for (const char *e, *p = wn__token(cls, &e); p; p = wn__token(e, &e)) {
 		const char *at = NULL;
 		for (const char *q = p; q + 6 <= e && !at; q++)
 			at = strncmp(q, "hidden", 6) ? NULL : q;
@@ -650,10 +637,9 @@ static uint32_t shown_classes(const char *cls, int *hides, int *kept)
 			if (*hides >= 0)
 				*hides = outright ? 1 : -1;
 		}
-		*kept += !at && e > p;
-		for (const char *q = p; !at && e > p && q <= e; q++)
+		*kept += !at;
+		for (const char *q = p; !at && q <= e; q++)
 			h = (h ^ (unsigned char)(q < e ? *q : ' ')) * 16777619u;
-		p = e;
 	}
 	return h;
 }

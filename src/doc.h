@@ -300,6 +300,9 @@ void wn__doc_free(wn__doc *d);
 /* An element's attribute by its name (lower-case, as gumbo gives names);
  * NULL if absent or n is not an element. */
 const char *wn__attr(const wn__node *n, const char *name);
+/* The next token of a white-space separated list at p (a class, a list
+ * of ids): its start, its end in *end; NULL when none is left. */
+const char *wn__token(const char *p, const char **end);
 /* Whether an inline style s[0..n) hides its element: display:none or
  * visibility:hidden (in any case, white space aside, within its first 255
  * characters).  Cleaning asks it, and the guard, which keeps only the

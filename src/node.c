@@ -9,6 +9,19 @@
 #include "base/utf8.h"
 #include "doc.h"
 
+const char *wn__token(const char *p, const char **end)
+{
+	while (p && (*p == ' ' || *p == '\t' || *p == '\n'))
+		p++;
+	if (!p || !*p)
+		return NULL;
+	const char *e = p;
+	while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+		e++;
+	*end = e;
+	return p;
+}
+
 const char *wn__attr(const wn__node *n, const char *name)
 {
 	/* node 0 is the document: an "element" to our walks, none to gumbo */

@@ -334,21 +334,15 @@ static int hiding_class(const char *cls, uint32_t *rest)
 {
 	int hides = 0, shows = 0;
 	uint32_t h = 2166136261u; /* FNV-1a */
-	for (const char *p = cls; p && *p;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			e++;
+	for (const char *e, *p = wn__token(cls, &e); p; p = wn__token(e, &e)) {
 		size_t n = (size_t)(e - p);
-		if (n && hiding_token(p, n)) {
+		if (hiding_token(p, n)) {
 			hides = 1;
-		} else if (n) {
+		} else {
 			shows |= showing_token(p, n);
 			for (const char *q = p; q <= e; q++)
 				h = (h ^ (unsigned char)(q < e ? *q : ' ')) * 16777619u;
 		}
-		p = e;
 	}
 	*rest = h;
 	return hides && !shows;

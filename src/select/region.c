@@ -46,20 +46,16 @@ static const char *vocabulary_key(wn__doc *d, const char *cls)
 {
 	size_t n = strlen(cls), o = 0;
 	char *key = wn__arena_alloc(&d->arena, n + 1);
-	for (const char *p = cls; *p;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *e = p;
+	for (const char *e, *p = wn__token(cls, &e); p; p = wn__token(e, &e)) {
 		int digit = 0;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			digit |= *e >= '0' && *e <= '9', e++;
-		if (e > p && !digit) {
+		for (const char *q = p; q < e; q++)
+			digit |= *q >= '0' && *q <= '9';
+		if (!digit) {
 			if (o)
 				key[o++] = ' ';
 			memcpy(key + o, p, (size_t)(e - p));
 			o += (size_t)(e - p);
 		}
-		p = e;
 	}
 	key[o] = 0;
 	return key;
@@ -402,17 +398,11 @@ static int screen_reader_only(const wn__doc *d, int32_t i)
 	};
 	const wn__node *x = &d->nodes[i];
 	int named = 0;
-	for (const char *p = wn__attr(x, "class"); p && *p && !named;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
-			e++;
-		for (const char *const *k = NAMES; e > p && *k; k++)
+	for (const char *e, *p = wn__token(wn__attr(x, "class"), &e); p && !named;
+	     p = wn__token(e, &e))
+		for (const char *const *k = NAMES; *k; k++)
 			named |= strlen(*k) == (size_t)(e - p) &&
 			         !strncasecmp(p, *k, (size_t)(e - p));
-		p = e;
-	}
 	if (!named || (x->flags & WN__NF_BLOCK))
 		return named;
 	int32_t p = x->parent;
