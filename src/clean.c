@@ -409,20 +409,10 @@ static int sibling_panel(const wn__doc *d, int32_t i, const attrs *a, int unit_w
 	if (!a->cls || !*a->cls || class_id_hint(a, 1, unit_widget, NULL, NULL) < 0 ||
 	    role_hint(a->role) < 0 || !text_outside_code(d, i))
 		return 0;
-	const wn__node *x = &d->nodes[i];
-	const char *cls = a->cls;
-	int32_t p = x->parent;
-	int seen = 0;
-	for (int32_t c = p + 1; c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
-	     c = d->nodes[c].end) {
-		const wn__node *y = &d->nodes[c];
-		if (c == i || y->kind != WN__NODE_ELEMENT)
-			continue;
-		seen++;
-		if (y->tag != x->tag)
-			continue;
-		const char *yc = wn__attr(y, "class");
-		if (yc && !strcmp(yc, cls) && shown(y))
+	int budget = WN__DISCLOSURE_SCAN;
+	for (int32_t c = -1; (c = wn__next_of_tag(d, i, c, &budget)) >= 0;) {
+		const char *yc = wn__attr(&d->nodes[c], "class");
+		if (yc && !strcmp(yc, a->cls) && shown(&d->nodes[c]))
 			return 1;
 	}
 	return 0;
@@ -651,21 +641,15 @@ static int folded_item(const wn__doc *d, int32_t i, const char *cls)
 {
 	int hides, other, kept, other_kept;
 	uint32_t key = shown_classes(cls, &hides, &kept);
-	int32_t p = d->nodes[i].parent;
-	int seen = 0;
 	/* with no class but the hiding one it names no item: an element of
 	 * no class beside it is no shown copy of it */
-	for (int32_t c = p + 1;
-	     hides > 0 && kept && c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
-	     c = d->nodes[c].end) {
-		const wn__node *y = &d->nodes[c];
-		if (c == i || y->kind != WN__NODE_ELEMENT)
-			continue;
-		seen++;
-		if (y->tag == d->nodes[i].tag &&
-		    shown_classes(wn__attr(y, "class"), &other, &other_kept) == key && !other)
+	if (hides <= 0 || !kept)
+		return 0;
+	int budget = WN__DISCLOSURE_SCAN;
+	for (int32_t c = -1; (c = wn__next_of_tag(d, i, c, &budget)) >= 0;)
+		if (shown_classes(wn__attr(&d->nodes[c], "class"), &other, &other_kept) == key &&
+		    !other)
 			return 1;
-	}
 	return 0;
 }
 

@@ -303,6 +303,11 @@ const char *wn__attr(const wn__node *n, const char *name);
 /* The next token of a white-space separated list at p (a class, a list
  * of ids): its start, its end in *end; NULL when none is left. */
 const char *wn__token(const char *p, const char **end);
+/* The next element sibling of element i that has its tag, after sibling c
+ * (-1: from the first); -1 when none is left or *budget element siblings
+ * have been looked at, which it counts down: a scan beside an element
+ * stays bounded on a parent of thousands of children. */
+int32_t wn__next_of_tag(const wn__doc *d, int32_t i, int32_t c, int *budget);
 /* Whether an inline style s[0..n) hides its element: display:none or
  * visibility:hidden (in any case, white space aside, within its first 255
  * characters).  Cleaning asks it, and the guard, which keeps only the

@@ -22,6 +22,21 @@ const char *wn__token(const char *p, const char **end)
 	return p;
 }
 
+int32_t wn__next_of_tag(const wn__doc *d, int32_t i, int32_t c, int *budget)
+{
+	int32_t p = d->nodes[i].parent;
+	for (c = c < 0 ? p + 1 : d->nodes[c].end; c<d->nodes[p].end && * budget> 0;
+	     c = d->nodes[c].end) {
+		const wn__node *y = &d->nodes[c];
+		if (c == i || y->kind != WN__NODE_ELEMENT)
+			continue;
+		--*budget;
+		if (y->tag == d->nodes[i].tag)
+			return c;
+	}
+	return -1;
+}
+
 const char *wn__attr(const wn__node *n, const char *name)
 {
 	/* node 0 is the document: an "element" to our walks, none to gumbo */

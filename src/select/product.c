@@ -353,18 +353,11 @@ static int hiding_class(const char *cls, uint32_t *rest)
  * tab set's panes): a sibling of its tag and its other classes is shown. */
 static int folded_item(const wn__doc *d, int32_t i, uint32_t rest)
 {
-	int32_t p = d->nodes[i].parent;
-	int seen = 0;
-	for (int32_t c = p + 1; c < d->nodes[p].end && seen < WN__DISCLOSURE_SCAN;
-	     c = d->nodes[c].end) {
-		const wn__node *y = &d->nodes[c];
-		if (c == i || y->kind != WN__NODE_ELEMENT)
-			continue;
-		seen++;
-		uint32_t r;
-		if (y->tag == d->nodes[i].tag && !hiding_class(wn__attr(y, "class"), &r) && r == rest)
+	int budget = WN__DISCLOSURE_SCAN;
+	uint32_t r;
+	for (int32_t c = -1; (c = wn__next_of_tag(d, i, c, &budget)) >= 0;)
+		if (!hiding_class(wn__attr(&d->nodes[c], "class"), &r) && r == rest)
 			return 1;
-	}
 	return 0;
 }
 
