@@ -472,12 +472,13 @@ static void read_part(wn__doc *d, const counts *c, const uint16_t *classes, cons
 			/* beside the region, prose does not beat a bad name: a
 			 * cookie banner's or a dialog's text is prose too */
 			int named = top != root && d->node_hint[i] < base[i];
-			if (i != root && i >= dropped_end && unseen && !(x->flags & WN__NF_BLOCK) &&
-			    screen_reader_only(d, i)) {
+			int spoken = i != root && i >= dropped_end && unseen &&
+			             screen_reader_only(d, i);
+			if (spoken && !(x->flags & WN__NF_BLOCK)) {
 				x->flags |= WN__NF_DROP;
 				unseen_end = x->end > unseen_end ? x->end : unseen_end;
 			} else if (i != root && i >= dropped_end &&
-			           (named || (unseen && screen_reader_only(d, i)) ||
+			           (named || spoken ||
 			            is_chrome(d, c, classes, rec, i < record_end, i < data_end,
 			                      base[i], i))) {
 				x->flags |= WN__NF_DROP;
